@@ -1,0 +1,36 @@
+import { Command, CommanderError, Option } from 'commander';
+import { AppError } from '../shared/errors.js';
+import { registerDataCommands } from './data-commands.js';
+import { registerServerCommands } from './server-commands.js';
+
+const program = new Command();
+program
+  .name('inroads')
+  .description('Inroads: plan, hold and follow up informational interviews.')
+  .version('0.1.0')
+  .addOption(new Option('--home <dir>', 'where Inroads keeps its data (default $INROADS_HOME or ~/.local/share/inroads)'))
+  .addOption(new Option('--database <url>', 'a postgres:// URL or a SQLite file (default $INROADS_DATABASE_URL or HOME/inroads.db)'))
+  .showHelpAfterError('(run inroads --help for usage)')
+  .exitOverride();
+
+registerServerCommands(program);
+registerDataCommands(program);
+
+function fail(message: string, code: number): never {
+  process.stderr.write(`inroads: ${message}\n`);
+  process.exit(code);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    if (error.exitCode === 0) process.exit(0);
+    process.exit(2);
+  }
+  if (error instanceof AppError) fail(error.message, 1);
+  if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
+    fail('that port is already in use: is Inroads already running? Try --port with another number.', 1);
+  }
+  fail(error instanceof Error ? error.message : String(error), 1);
+}

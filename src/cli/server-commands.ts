@@ -1,0 +1,100 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { openDatabase } from '../db/factory.js';
+import { seedDemoWorkspace } from '../modules/demo/demo.seed.js';
+import { createAppContext } from '../modules/repositories.js';
+import { systemClock } from '../shared/clock.js';
+import { loadOrCreateSecret, startUrl } from '../server/secret.js';
+import { startServer } from '../server/start.js';
+import { configFrom } from './context.js';
+import { print, printJson } from './output.js';
+
+const portOption = (value: string) => {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a number from 0 to 65535, not "${value}"`);
+  return port;
+};
+
+async function serve(program: Command, options: { port?: number; host?: string; demo?: boolean }): Promise<void> {
+  let config = configFrom(program, { port: options.port, host: options.host });
+  if (options.demo) config = { ...config, databaseUrl: join(config.home, 'demo', 'inroads.db') };
+  if (options.demo) await ensureDemo(config.databaseUrl);
+  const server = await startServer(config, { logger: true });
+  print(`Inroads is running${options.demo ? ' with the demo workspace' : ''}.`);
+  print(`  Open:  ${server.url}`);
+  print(`  Data:  ${server.handle.location}${server.handle.dialect === 'sqlite' ? ' (SQLite)' : ' (PostgreSQL)'}`);
+  print(`  Home:  ${config.home}`);
+  if (server.handle.migration.applied.length > 0) print(`  Schema updated: ${server.handle.migration.applied.join(', ')}`);
+  print('Press Ctrl+C to stop.');
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+async function ensureDemo(databaseUrl: string): Promise<void> {
+  const handle = await openDatabase({ url: databaseUrl });
+  try {
+    const ctx = createAppContext(handle, systemClock);
+    const { created } = await seedDemoWorkspace({ ctx });
+    if (created) print('Created the demo workspace (fictional people and organisations).');
+  } finally {
+    await handle.close();
+  }
+}
+
+export function registerServerCommands(program: Command): void {
+  program
+    .command('serve', { isDefault: true })
+    .description('start the local server and print the link to open (the default command)')
+    .option('--port <n>', 'port to listen on (default 4580 or $INROADS_PORT)', portOption)
+    .option('--host <address>', 'address to bind (default 127.0.0.1; anything else exposes your data on the network)')
+    .option('--demo', 'open the separate demo workspace instead of your own')
+    .action(async (options: { port?: number; host?: string; demo?: boolean }) => serve(program, options));
+
+  program
+    .command('demo')
+    .description('open a separate demo workspace filled with a realistic, fictional job search')
+    .option('--port <n>', 'port to listen on', portOption)
+    .action(async (options: { port?: number }) => serve(program, { ...options, demo: true }));
+
+  program
+    .command('open')
+    .description('print the sign-in link for the running server and open it in a browser')
+    .option('--port <n>', 'port the server listens on', portOption)
+    .option('--json', 'print { url } as JSON')
+    .option('--no-browser', 'only print the link')
+    .action((options: { port?: number; json?: boolean; browser: boolean }) => {
+      const config = configFrom(program, { port: options.port });
+      const url = startUrl(config.host, config.port, loadOrCreateSecret(config.home));
+      if (options.json) printJson({ url });
+      else print(url);
+      if (options.browser && !process.env.CI && existsSync('/usr/bin/xdg-open')) {
+        spawn('/usr/bin/xdg-open', [url], { detached: true, stdio: 'ignore' }).unref();
+      }
+    });
+
+  program
+    .command('db')
+    .description('database maintenance')
+    .command('migrate')
+    .description('bring the database schema up to date (also done automatically at start)')
+    .option('--json', 'print the result as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const config = configFrom(program);
+      const handle = await openDatabase({ url: config.databaseUrl });
+      await handle.close();
+      const report = { database: handle.location, dialect: handle.dialect, ...handle.migration };
+      if (options.json) printJson(report);
+      else
+        print(
+          report.applied.length > 0
+            ? `Applied ${report.applied.join(', ')} to ${report.database}.`
+            : `${report.database} is up to date (${report.current ?? 'no schema'}).`,
+        );
+    });
+}

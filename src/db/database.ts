@@ -1,0 +1,200 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * The one description of the schema. Columns are snake_case in SQL and camelCase
+ * here (Kysely's CamelCasePlugin). Timestamps are ISO-8601 UTC text, booleans are
+ * 0/1 integers and lists are JSON text, so both databases return identical values.
+ */
+export interface ProfileTable {
+  id: string;
+  name: string;
+  background: string;
+  pitch: string;
+  timeZone: string;
+  workingDays: string;
+  holidays: string;
+  updatedAt: string | null;
+}
+
+export interface ExplorationsTable {
+  id: string;
+  title: string;
+  kind: string;
+  transition: string;
+  status: string;
+  why: string | null;
+  leaningSuccess: number | null;
+  leaningFit: number | null;
+  leaningDesire: number | null;
+  leaningProspects: number | null;
+  conclusion: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  sortName: string;
+  website: string | null;
+  industry: string | null;
+  notes: string | null;
+  motivation: number;
+  posting: number;
+  advocacy: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ExplorationOrganizationsTable {
+  explorationId: string;
+  organizationId: string;
+}
+
+export interface ContactsTable {
+  id: string;
+  name: string;
+  sortName: string;
+  givenName: string | null;
+  familyName: string | null;
+  title: string | null;
+  organizationId: string | null;
+  seniority: string | null;
+  department: string | null;
+  isHr: number;
+  isHrManual: number;
+  relationship: string;
+  referredById: string | null;
+  howWeMet: string | null;
+  emails: string;
+  phones: string;
+  linkedinUrl: string | null;
+  notes: string | null;
+  connectedOn: string | null;
+  preferredFormat: string | null;
+  responsiveness: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ContactTagsTable {
+  contactId: string;
+  tag: string;
+}
+
+export interface InterviewsTable {
+  id: string;
+  contactId: string;
+  purpose: string;
+  objective: string | null;
+  status: string;
+  statusChangedAt: string;
+  format: string | null;
+  venue: string | null;
+  link: string | null;
+  scheduledAt: string | null;
+  plannedMinutes: number;
+  requestedAt: string | null;
+  requestChannel: string | null;
+  requestMessage: string | null;
+  repliedAt: string | null;
+  prep: string;
+  heldAt: string | null;
+  notes: string | null;
+  takeaways: string | null;
+  followUpPermission: number | null;
+  thankedAt: string | null;
+  thankYouFormat: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InterviewExplorationsTable {
+  interviewId: string;
+  explorationId: string;
+}
+
+export interface InteractionsTable {
+  id: string;
+  contactId: string;
+  interviewId: string | null;
+  kind: string;
+  occurredAt: string;
+  summary: string;
+  createdAt: string;
+}
+
+export interface ReferralsTable {
+  id: string;
+  fromContactId: string;
+  toContactId: string;
+  interviewId: string | null;
+  status: string;
+  reportedBackAt: string | null;
+  note: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface QuestionsTable {
+  id: string;
+  text: string;
+  category: string;
+  audiences: string;
+  favourite: number;
+  builtIn: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TemplatesTable {
+  id: string;
+  name: string;
+  kind: string;
+  channel: string;
+  subject: string | null;
+  body: string;
+  builtIn: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Full-text documents; the tokenised index beside it is dialect-specific (FTS5 or tsvector). */
+export interface SearchDocumentsTable {
+  entityType: string;
+  entityId: string;
+  name: string;
+  body: string;
+}
+
+export interface Database {
+  profile: ProfileTable;
+  explorations: ExplorationsTable;
+  organizations: OrganizationsTable;
+  explorationOrganizations: ExplorationOrganizationsTable;
+  contacts: ContactsTable;
+  contactTags: ContactTagsTable;
+  interviews: InterviewsTable;
+  interviewExplorations: InterviewExplorationsTable;
+  interactions: InteractionsTable;
+  referrals: ReferralsTable;
+  questions: QuestionsTable;
+  templates: TemplatesTable;
+  searchDocuments: SearchDocumentsTable;
+}
+
+export type ContactRow = Selectable<ContactsTable>;
+export type NewContactRow = Insertable<ContactsTable>;
+export type ContactRowUpdate = Updateable<ContactsTable>;
+export type OrganizationRow = Selectable<OrganizationsTable>;
+export type InterviewRow = Selectable<InterviewsTable>;
+export type NewInterviewRow = Insertable<InterviewsTable>;
+export type InteractionRow = Selectable<InteractionsTable>;
+export type NewInteractionRow = Insertable<InteractionsTable>;
+export type ReferralRow = Selectable<ReferralsTable>;
+export type ExplorationRow = Selectable<ExplorationsTable>;
+export type QuestionRow = Selectable<QuestionsTable>;
+export type TemplateRow = Selectable<TemplatesTable>;
+export type ProfileRow = Selectable<ProfileTable>;
+
+export type Dialect = 'sqlite' | 'postgres';

@@ -1,0 +1,209 @@
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import type { ContactRow, Database, NewContactRow } from '../../db/database.js';
+import { fromFlag, fromJson, toCount } from '../../db/values.js';
+import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { Contact } from '../../shared/schemas/contacts.js';
+
+export interface ContactFilters {
+  organizationId?: string | undefined;
+  explorationId?: string | undefined;
+  relationship?: string[] | undefined;
+  seniority?: string[] | undefined;
+  responsiveness?: string[] | undefined;
+  tag?: string | undefined;
+  referredById?: string | undefined;
+  isHR?: boolean | undefined;
+}
+
+export type ContactSortField = 'name' | 'createdAt' | 'updatedAt' | 'connectedOn';
+
+const sortColumns = {
+  name: 'c.sortName',
+  createdAt: 'c.createdAt',
+  updatedAt: 'c.updatedAt',
+  connectedOn: 'c.connectedOn',
+} as const;
+
+type Row = ContactRow & { organizationName: string | null };
+
+export function rowToContact(row: Row, tags: string[]): Contact {
+  return {
+    id: row.id,
+    name: row.name,
+    givenName: row.givenName,
+    familyName: row.familyName,
+    title: row.title,
+    organizationId: row.organizationId,
+    organization: row.organizationId ? { id: row.organizationId, name: row.organizationName ?? '' } : null,
+    seniority: row.seniority as Contact['seniority'],
+    department: row.department,
+    isHR: fromFlag(row.isHr),
+    isHRManual: fromFlag(row.isHrManual),
+    relationship: row.relationship as Contact['relationship'],
+    referredById: row.referredById,
+    howWeMet: row.howWeMet,
+    emails: fromJson(row.emails, []),
+    phones: fromJson(row.phones, []),
+    linkedinUrl: row.linkedinUrl,
+    tags,
+    notes: row.notes,
+    connectedOn: row.connectedOn,
+    preferredFormat: row.preferredFormat as Contact['preferredFormat'],
+    responsiveness: row.responsiveness as Contact['responsiveness'],
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function applyFilters<O>(query: SelectQueryBuilder<Database & { c: Database['contacts'] }, 'c', O>, f: ContactFilters) {
+  let q = query;
+  if (f.organizationId) q = q.where('c.organizationId', '=', f.organizationId);
+  if (f.relationship?.length) q = q.where('c.relationship', 'in', f.relationship);
+  if (f.seniority?.length) q = q.where('c.seniority', 'in', f.seniority);
+  if (f.responsiveness?.length) q = q.where('c.responsiveness', 'in', f.responsiveness);
+  if (f.referredById) q = q.where('c.referredById', '=', f.referredById);
+  if (f.isHR !== undefined) q = q.where('c.isHr', '=', f.isHR ? 1 : 0);
+  if (f.tag) {
+    const tag = f.tag;
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('contactTags as t').select('t.contactId').whereRef('t.contactId', '=', 'c.id').where('t.tag', '=', tag)),
+    );
+  }
+  if (f.explorationId) {
+    const explorationId = f.explorationId;
+    q = q.where((eb) =>
+      eb.or([
+        eb(
+          'c.organizationId',
+          'in',
+          eb.selectFrom('explorationOrganizations as eo').select('eo.organizationId').where('eo.explorationId', '=', explorationId),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('interviews as i')
+            .innerJoin('interviewExplorations as ie', 'ie.interviewId', 'i.id')
+            .select('i.id')
+            .whereRef('i.contactId', '=', 'c.id')
+            .where('ie.explorationId', '=', explorationId),
+        ),
+      ]),
+    );
+  }
+  return q;
+}
+
+export function createContactsRepository(db: Kysely<Database>) {
+  const base = () =>
+    db
+      .selectFrom('contacts as c')
+      .leftJoin('organizations as o', 'o.id', 'c.organizationId')
+      .selectAll('c')
+      .select('o.name as organizationName');
+
+  async function tagsFor(ids: string[]): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>();
+    if (ids.length === 0) return map;
+    const rows = await db.selectFrom('contactTags').select(['contactId', 'tag']).where('contactId', 'in', ids).orderBy('tag').execute();
+    for (const { contactId, tag } of rows) {
+      const list = map.get(contactId);
+      if (list) list.push(tag);
+      else map.set(contactId, [tag]);
+    }
+    return map;
+  }
+
+  async function hydrate(rows: Row[]): Promise<Contact[]> {
+    const tags = await tagsFor(rows.map((r) => r.id));
+    return rows.map((r) => rowToContact(r, tags.get(r.id) ?? []));
+  }
+
+  return {
+    async get(id: string): Promise<Contact | undefined> {
+      const row = await base().where('c.id', '=', id).executeTakeFirst();
+      if (!row) return undefined;
+      return (await hydrate([row]))[0];
+    },
+
+    async getMany(ids: string[]): Promise<Contact[]> {
+      if (ids.length === 0) return [];
+      return hydrate(await base().where('c.id', 'in', ids).execute());
+    },
+
+    async exists(id: string): Promise<boolean> {
+      return (await db.selectFrom('contacts').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+    },
+
+    async names(ids: string[]): Promise<Map<string, string>> {
+      const out = new Map<string, string>();
+      if (ids.length === 0) return out;
+      const rows = await db.selectFrom('contacts').select(['id', 'name']).where('id', 'in', ids).execute();
+      for (const r of rows) out.set(r.id, r.name);
+      return out;
+    },
+
+    async list(filters: ContactFilters, sort: Sort<ContactSortField>, page: Page): Promise<PageResult<Contact>> {
+      const counted = await applyFilters(db.selectFrom('contacts as c'), filters)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      const column = sortColumns[sort.field];
+      const rows = await applyFilters(base(), filters)
+        .orderBy(column, sort.direction)
+        .orderBy('c.id', sort.direction)
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return { items: await hydrate(rows), total: toCount(counted.n), ...page };
+    },
+
+    async insert(row: NewContactRow, tags: string[]): Promise<void> {
+      await db.insertInto('contacts').values(row).execute();
+      await this.setTags(row.id, tags);
+    },
+
+    /** Bulk insert for imports and generated data; rows must be valid already. */
+    async insertMany(rows: NewContactRow[], tags: Map<string, string[]> = new Map()): Promise<void> {
+      for (let i = 0; i < rows.length; i += 200) await db.insertInto('contacts').values(rows.slice(i, i + 200)).execute();
+      const tagRows = [...tags].flatMap(([contactId, list]) => list.map((tag) => ({ contactId, tag })));
+      for (let i = 0; i < tagRows.length; i += 500) await db.insertInto('contactTags').values(tagRows.slice(i, i + 500)).execute();
+    },
+
+    async update(id: string, patch: Partial<NewContactRow>, tags?: string[]): Promise<void> {
+      if (Object.keys(patch).length > 0) await db.updateTable('contacts').set(patch).where('id', '=', id).execute();
+      if (tags) await this.setTags(id, tags);
+    },
+
+    async setTags(id: string, tags: string[]): Promise<void> {
+      await db.deleteFrom('contactTags').where('contactId', '=', id).execute();
+      const unique = [...new Set(tags)];
+      if (unique.length > 0) await db.insertInto('contactTags').values(unique.map((tag) => ({ contactId: id, tag }))).execute();
+    },
+
+    async delete(id: string): Promise<boolean> {
+      const result = await db.deleteFrom('contacts').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
+    async idsAtOrganization(organizationId: string): Promise<string[]> {
+      const rows = await db.selectFrom('contacts').select('id').where('organizationId', '=', organizationId).execute();
+      return rows.map((r) => r.id);
+    },
+
+    /** Contacts referred by someone who is referred by … : used to refuse cycles. */
+    async referrerChain(id: string, maxDepth = 100): Promise<string[]> {
+      const chain: string[] = [];
+      let current: string | null = id;
+      while (current && chain.length < maxDepth) {
+        const row: { referredById: string | null } | undefined = await db
+          .selectFrom('contacts')
+          .select('referredById')
+          .where('id', '=', current)
+          .executeTakeFirst();
+        current = row?.referredById ?? null;
+        if (current) chain.push(current);
+      }
+      return chain;
+    },
+  };
+}
+
+export type ContactsRepository = ReturnType<typeof createContactsRepository>;

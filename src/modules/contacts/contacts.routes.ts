@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { boolQuery, csvOf, deletedResponse, idSchema, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
+import {
+  contactSchema,
+  createContactInput,
+  relationships,
+  responsivenessKinds,
+  seniorities,
+  updateContactInput,
+} from '../../shared/schemas/contacts.js';
+import { timelineSchema } from '../../shared/schemas/timeline.js';
+import { errorResponses, idParams, type App } from '../../server/types.js';
+import type { AppContext } from '../repositories.js';
+import { contactTimeline } from '../timeline/timeline.usecases.js';
+import type { ContactSortField } from './contacts.repository.js';
+import { createContact, deleteContact, getContact, listContacts, updateContact } from './contacts.usecases.js';
+
+export const contactListQuery = z.object({
+  ...pageQuery,
+  sort: sortParam(['name', 'createdAt', 'updatedAt', 'connectedOn'], 'name'),
+  organizationId: idSchema.optional(),
+  explorationId: idSchema.optional(),
+  relationship: csvOf(z.enum(relationships)).optional(),
+  seniority: csvOf(z.enum(seniorities)).optional(),
+  responsiveness: csvOf(z.enum(responsivenessKinds)).optional(),
+  tag: z.string().trim().min(1).max(60).optional(),
+  referredById: idSchema.optional(),
+  isHR: boolQuery.optional(),
+});
+
+export function registerContactRoutes(app: App, ctx: AppContext): void {
+  const tags = ['contacts'];
+  app.get('/api/v1/contacts', {
+    schema: { tags, summary: 'List people', querystring: contactListQuery, response: { 200: page(contactSchema), ...errorResponses } },
+    handler: async (request) => {
+      const { limit, offset, sort, ...filters } = request.query;
+      return listContacts({ ctx, filters, sort: parseSort<ContactSortField>(sort), page: { limit, offset } });
+    },
+  });
+  app.post('/api/v1/contacts', {
+    schema: { tags, summary: 'Add a person', body: createContactInput, response: { 201: contactSchema, ...errorResponses } },
+    handler: async (request, reply) => reply.code(201).send((await createContact({ ctx, input: request.body })).contact),
+  });
+  app.get('/api/v1/contacts/:id', {
+    schema: { tags, summary: 'One person', params: idParams, response: { 200: contactSchema, ...errorResponses } },
+    handler: async (request) => (await getContact({ ctx, id: request.params.id })).contact,
+  });
+  app.patch('/api/v1/contacts/:id', {
+    schema: { tags, summary: 'Change a person', params: idParams, body: updateContactInput, response: { 200: contactSchema, ...errorResponses } },
+    handler: async (request) => (await updateContact({ ctx, id: request.params.id, input: request.body })).contact,
+  });
+  app.delete('/api/v1/contacts/:id', {
+    schema: {
+      tags,
+      summary: 'Remove a person with their interviews, interactions and referrals',
+      params: idParams,
+      response: { 200: deletedResponse, ...errorResponses },
+    },
+    handler: async (request) => ({ deleted: true as const, id: (await deleteContact({ ctx, id: request.params.id })).id }),
+  });
+  app.get('/api/v1/contacts/:id/timeline', {
+    schema: {
+      tags,
+      summary: "A person's interactions, interviews and referrals in date order",
+      params: idParams,
+      querystring: z.object({ order: z.enum(['asc', 'desc']).default('desc') }),
+      response: { 200: timelineSchema, ...errorResponses },
+    },
+    handler: async (request) => contactTimeline({ ctx, contactId: request.params.id, order: request.query.order }),
+  });
+}

@@ -1,0 +1,144 @@
+import type { NewContactRow } from '../../db/database.js';
+import { toJson } from '../../db/values.js';
+import { validationError } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
+import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { Contact, CreateContactInput, UpdateContactInput } from '../../shared/schemas/contacts.js';
+import { looksLikeHR, sortKey } from '../../shared/text.js';
+import type { AppContext } from '../repositories.js';
+import { assertContact, assertOrganization, now, required } from '../references.js';
+import { contactDocument, interactionDocument, interviewDocument } from '../search/search.documents.js';
+import type { ContactFilters, ContactSortField } from './contacts.repository.js';
+
+function displayName(input: { name?: string | undefined; givenName?: string | null | undefined; familyName?: string | null | undefined }) {
+  const name = input.name?.trim() || [input.givenName, input.familyName].filter(Boolean).join(' ').trim();
+  if (!name) throw validationError([{ field: 'name', message: 'is required (or give givenName / familyName)' }]);
+  return name;
+}
+
+async function reindex(ctx: AppContext, id: string): Promise<Contact> {
+  const contact = required(await ctx.repos.contacts.get(id), 'contacts', id);
+  await ctx.repos.search.upsert([contactDocument(contact)]);
+  return contact;
+}
+
+/** Interviews and interactions show the person's name in search, so a rename refreshes them. */
+async function reindexActivity(ctx: AppContext, contact: Contact): Promise<void> {
+  const interviews = await ctx.repos.interviews.forContact(contact.id);
+  const interactions = await ctx.repos.interactions.forContact(contact.id);
+  await ctx.repos.search.upsert([
+    ...interviews.map(interviewDocument),
+    ...interactions.map((i) => interactionDocument(i, contact.name)),
+  ]);
+}
+
+/** Adds a person. HR is derived from title and department unless `isHR` says otherwise. */
+export async function createContact({ ctx, input }: { ctx: AppContext; input: CreateContactInput }): Promise<{ contact: Contact }> {
+  const name = displayName(input);
+  return ctx.transaction(async (tx) => {
+    await assertOrganization(tx, 'organizationId', input.organizationId);
+    await assertContact(tx, 'referredById', input.referredById);
+    const at = now(tx);
+    const id = newId();
+    const row: NewContactRow = {
+      id,
+      name,
+      sortName: sortKey(name),
+      givenName: input.givenName ?? null,
+      familyName: input.familyName ?? null,
+      title: input.title ?? null,
+      organizationId: input.organizationId ?? null,
+      seniority: input.seniority ?? null,
+      department: input.department ?? null,
+      isHr: (input.isHR ?? looksLikeHR(input.title, input.department)) ? 1 : 0,
+      isHrManual: input.isHR === undefined ? 0 : 1,
+      relationship: input.relationship,
+      referredById: input.referredById ?? null,
+      howWeMet: input.howWeMet ?? null,
+      emails: toJson(input.emails),
+      phones: toJson(input.phones),
+      linkedinUrl: input.linkedinUrl ?? null,
+      notes: input.notes ?? null,
+      connectedOn: input.connectedOn ?? null,
+      preferredFormat: input.preferredFormat ?? null,
+      responsiveness: 'unknown',
+      createdAt: at,
+      updatedAt: at,
+    };
+    await tx.repos.contacts.insert(row, input.tags);
+    return { contact: await reindex(tx, id) };
+  });
+}
+
+export async function getContact({ ctx, id }: { ctx: AppContext; id: string }): Promise<{ contact: Contact }> {
+  return { contact: required(await ctx.repos.contacts.get(id), 'contacts', id) };
+}
+
+export async function listContacts({
+  ctx,
+  filters,
+  sort,
+  page,
+}: {
+  ctx: AppContext;
+  filters: ContactFilters;
+  sort: Sort<ContactSortField>;
+  page: Page;
+}): Promise<PageResult<Contact>> {
+  return ctx.repos.contacts.list(filters, sort, page);
+}
+
+/** Changes only the fields given. `isHR: null` hands the flag back to the title/department rule. */
+export async function updateContact({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: AppContext;
+  id: string;
+  input: UpdateContactInput;
+}): Promise<{ contact: Contact }> {
+  return ctx.transaction(async (tx) => {
+    const current = required(await tx.repos.contacts.get(id), 'contacts', id);
+    if (input.organizationId !== undefined) await assertOrganization(tx, 'organizationId', input.organizationId);
+    if (input.referredById) {
+      await assertContact(tx, 'referredById', input.referredById);
+      const chain = [input.referredById, ...(await tx.repos.contacts.referrerChain(input.referredById))];
+      if (chain.includes(id)) throw validationError([{ field: 'referredById', message: 'would make this person their own referrer' }]);
+    }
+    const { tags, isHR, emails, phones, ...simple } = input;
+    const patch: Partial<NewContactRow> = { ...simple, updatedAt: now(tx) };
+    if (input.name !== undefined || input.givenName !== undefined || input.familyName !== undefined) {
+      const name =
+        input.name ??
+        (input.givenName !== undefined || input.familyName !== undefined
+          ? displayName({ givenName: input.givenName ?? current.givenName, familyName: input.familyName ?? current.familyName })
+          : current.name);
+      patch.name = name;
+      patch.sortName = sortKey(name);
+    }
+    if (emails) patch.emails = toJson(emails);
+    if (phones) patch.phones = toJson(phones);
+    const manual = isHR === undefined ? current.isHRManual : isHR !== null;
+    patch.isHrManual = manual ? 1 : 0;
+    const title = input.title !== undefined ? input.title : current.title;
+    const department = input.department !== undefined ? input.department : current.department;
+    patch.isHr = (manual ? (isHR ?? current.isHR) : looksLikeHR(title, department)) ? 1 : 0;
+    await tx.repos.contacts.update(id, patch, tags);
+    const contact = await reindex(tx, id);
+    if (contact.name !== current.name) await reindexActivity(tx, contact);
+    return { contact };
+  });
+}
+
+/** Removes a person with their interviews, interactions and referrals. */
+export async function deleteContact({ ctx, id }: { ctx: AppContext; id: string }): Promise<{ id: string }> {
+  return ctx.transaction(async (tx) => {
+    required(await tx.repos.contacts.get(id), 'contacts', id);
+    await tx.repos.search.remove('interview', await tx.repos.interviews.idsForContact(id));
+    await tx.repos.search.remove('interaction', await tx.repos.interactions.idsForContact(id));
+    await tx.repos.search.remove('contact', [id]);
+    await tx.repos.contacts.delete(id);
+    return { id };
+  });
+}

@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { Database, InteractionRow, NewInteractionRow } from '../../db/database.js';
+import { toCount } from '../../db/values.js';
+import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { Interaction } from '../../shared/schemas/interactions.js';
+
+export interface InteractionFilters {
+  contactId?: string | undefined;
+  interviewId?: string | undefined;
+  kind?: string[] | undefined;
+}
+export type InteractionSortField = 'occurredAt' | 'createdAt';
+
+export const rowToInteraction = (r: InteractionRow): Interaction => ({
+  id: r.id,
+  contactId: r.contactId,
+  interviewId: r.interviewId,
+  kind: r.kind as Interaction['kind'],
+  occurredAt: r.occurredAt,
+  summary: r.summary,
+  createdAt: r.createdAt,
+});
+
+export function createInteractionsRepository(db: Kysely<Database>) {
+  const filtered = (f: InteractionFilters) => {
+    let q = db.selectFrom('interactions');
+    if (f.contactId) q = q.where('contactId', '=', f.contactId);
+    if (f.interviewId) q = q.where('interviewId', '=', f.interviewId);
+    if (f.kind?.length) q = q.where('kind', 'in', f.kind);
+    return q;
+  };
+  return {
+    async get(id: string): Promise<Interaction | undefined> {
+      const row = await db.selectFrom('interactions').selectAll().where('id', '=', id).executeTakeFirst();
+      return row ? rowToInteraction(row) : undefined;
+    },
+    async list(filters: InteractionFilters, sort: Sort<InteractionSortField>, page: Page): Promise<PageResult<Interaction>> {
+      const counted = await filtered(filters).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      const rows = await filtered(filters)
+        .selectAll()
+        .orderBy(sort.field, sort.direction)
+        .orderBy('id', sort.direction)
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return { items: rows.map(rowToInteraction), total: toCount(counted.n), ...page };
+    },
+    async forContact(contactId: string): Promise<Interaction[]> {
+      const rows = await db.selectFrom('interactions').selectAll().where('contactId', '=', contactId).execute();
+      return rows.map(rowToInteraction);
+    },
+    async idsForContact(contactId: string): Promise<string[]> {
+      const rows = await db.selectFrom('interactions').select('id').where('contactId', '=', contactId).execute();
+      return rows.map((r) => r.id);
+    },
+    async insert(row: NewInteractionRow): Promise<void> {
+      await db.insertInto('interactions').values(row).execute();
+    },
+    async insertMany(rows: NewInteractionRow[]): Promise<void> {
+      for (let i = 0; i < rows.length; i += 300) await db.insertInto('interactions').values(rows.slice(i, i + 300)).execute();
+    },
+    async update(id: string, patch: Partial<NewInteractionRow>): Promise<void> {
+      if (Object.keys(patch).length > 0) await db.updateTable('interactions').set(patch).where('id', '=', id).execute();
+    },
+    async delete(id: string): Promise<boolean> {
+      const result = await db.deleteFrom('interactions').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+  };
+}
+
+export type InteractionsRepository = ReturnType<typeof createInteractionsRepository>;

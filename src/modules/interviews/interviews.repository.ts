@@ -1,0 +1,149 @@
+import type { Kysely } from 'kysely';
+import type { Database, InterviewRow, NewInterviewRow } from '../../db/database.js';
+import { fromJson, toCount } from '../../db/values.js';
+import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import { emptyPrep, type Interview } from '../../shared/schemas/interviews.js';
+
+export interface InterviewFilters {
+  status?: string[] | undefined;
+  contactId?: string | undefined;
+  organizationId?: string | undefined;
+  explorationId?: string | undefined;
+  format?: string | undefined;
+  /** Only interviews scheduled at or after / before these instants. */
+  scheduledFrom?: string | undefined;
+  scheduledTo?: string | undefined;
+}
+
+export type InterviewSortField = 'scheduledAt' | 'createdAt' | 'updatedAt' | 'requestedAt' | 'statusChangedAt';
+
+type Row = InterviewRow & { contactName: string; organizationId: string | null; organizationName: string | null };
+
+export function createInterviewsRepository(db: Kysely<Database>) {
+  const base = () =>
+    db
+      .selectFrom('interviews as i')
+      .innerJoin('contacts as c', 'c.id', 'i.contactId')
+      .leftJoin('organizations as o', 'o.id', 'c.organizationId')
+      .selectAll('i')
+      .select(['c.name as contactName', 'o.id as organizationId', 'o.name as organizationName']);
+
+  async function explorationIdsFor(ids: string[]): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>();
+    if (ids.length === 0) return map;
+    const rows = await db
+      .selectFrom('interviewExplorations')
+      .select(['interviewId', 'explorationId'])
+      .where('interviewId', 'in', ids)
+      .orderBy('explorationId')
+      .execute();
+    for (const r of rows) map.set(r.interviewId, [...(map.get(r.interviewId) ?? []), r.explorationId]);
+    return map;
+  }
+
+  async function hydrate(rows: Row[]): Promise<Interview[]> {
+    const links = await explorationIdsFor(rows.map((r) => r.id));
+    return rows.map((r) => ({
+      id: r.id,
+      contactId: r.contactId,
+      contact: { id: r.contactId, name: r.contactName },
+      organization: r.organizationId ? { id: r.organizationId, name: r.organizationName ?? '' } : null,
+      explorationIds: links.get(r.id) ?? [],
+      purpose: r.purpose as Interview['purpose'],
+      objective: r.objective,
+      status: r.status as Interview['status'],
+      statusChangedAt: r.statusChangedAt,
+      format: r.format as Interview['format'],
+      venue: r.venue,
+      link: r.link,
+      scheduledAt: r.scheduledAt,
+      plannedMinutes: Number(r.plannedMinutes),
+      requestedAt: r.requestedAt,
+      requestChannel: r.requestChannel as Interview['requestChannel'],
+      requestMessage: r.requestMessage,
+      repliedAt: r.repliedAt,
+      prep: fromJson(r.prep, emptyPrep()),
+      heldAt: r.heldAt,
+      notes: r.notes,
+      takeaways: r.takeaways,
+      followUpPermission: r.followUpPermission === null ? null : Number(r.followUpPermission),
+      thankedAt: r.thankedAt,
+      thankYouFormat: r.thankYouFormat as Interview['thankYouFormat'],
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    }));
+  }
+
+  const filtered = (f: InterviewFilters) => {
+    let q = base();
+    if (f.status?.length) q = q.where('i.status', 'in', f.status);
+    if (f.contactId) q = q.where('i.contactId', '=', f.contactId);
+    if (f.organizationId) q = q.where('c.organizationId', '=', f.organizationId);
+    if (f.format) q = q.where('i.format', '=', f.format);
+    if (f.scheduledFrom) q = q.where('i.scheduledAt', '>=', f.scheduledFrom);
+    if (f.scheduledTo) q = q.where('i.scheduledAt', '<', f.scheduledTo);
+    if (f.explorationId) {
+      const explorationId = f.explorationId;
+      q = q.where('i.id', 'in', db.selectFrom('interviewExplorations').select('interviewId').where('explorationId', '=', explorationId));
+    }
+    return q;
+  };
+
+  return {
+    async get(id: string): Promise<Interview | undefined> {
+      const row = await base().where('i.id', '=', id).executeTakeFirst();
+      return row ? (await hydrate([row]))[0] : undefined;
+    },
+
+    async list(filters: InterviewFilters, sort: Sort<InterviewSortField>, page: Page): Promise<PageResult<Interview>> {
+      const counted = await db
+        .selectFrom(filtered(filters).as('f'))
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      const rows = await filtered(filters)
+        .orderBy(`i.${sort.field}`, sort.direction)
+        .orderBy('i.id', sort.direction)
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return { items: await hydrate(rows), total: toCount(counted.n), ...page };
+    },
+
+    async forContact(contactId: string): Promise<Interview[]> {
+      return hydrate(await base().where('i.contactId', '=', contactId).execute());
+    },
+
+    async idsForContact(contactId: string): Promise<string[]> {
+      const rows = await db.selectFrom('interviews').select('id').where('contactId', '=', contactId).execute();
+      return rows.map((r) => r.id);
+    },
+
+    async insert(row: NewInterviewRow, explorationIds: string[]): Promise<void> {
+      await db.insertInto('interviews').values(row).execute();
+      await this.setExplorations(row.id, explorationIds);
+    },
+
+    async update(id: string, patch: Partial<NewInterviewRow>, explorationIds?: string[]): Promise<void> {
+      if (Object.keys(patch).length > 0) await db.updateTable('interviews').set(patch).where('id', '=', id).execute();
+      if (explorationIds) await this.setExplorations(id, explorationIds);
+    },
+
+    async setExplorations(id: string, explorationIds: string[]): Promise<void> {
+      await db.deleteFrom('interviewExplorations').where('interviewId', '=', id).execute();
+      const unique = [...new Set(explorationIds)];
+      if (unique.length > 0) {
+        await db
+          .insertInto('interviewExplorations')
+          .values(unique.map((explorationId) => ({ interviewId: id, explorationId })))
+          .execute();
+      }
+    },
+
+    async delete(id: string): Promise<boolean> {
+      const result = await db.deleteFrom('interviews').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+  };
+}
+
+export type InterviewsRepository = ReturnType<typeof createInterviewsRepository>;

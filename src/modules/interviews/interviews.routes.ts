@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { csvOf, deletedResponse, idSchema, isoDateTime, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
+import { meetingFormats } from '../../shared/schemas/contacts.js';
+import {
+  createInterviewInput,
+  interviewSchema,
+  interviewStatuses,
+  transitionInput,
+  updateInterviewInput,
+} from '../../shared/schemas/interviews.js';
+import { errorResponses, idParams, type App } from '../../server/types.js';
+import type { AppContext } from '../repositories.js';
+import type { InterviewSortField } from './interviews.repository.js';
+import {
+  createInterview,
+  deleteInterview,
+  getInterview,
+  listInterviews,
+  transitionInterview,
+  updateInterview,
+} from './interviews.usecases.js';
+
+export const interviewListQuery = z.object({
+  ...pageQuery,
+  sort: sortParam(['scheduledAt', 'createdAt', 'updatedAt', 'requestedAt', 'statusChangedAt'], '-updatedAt'),
+  status: csvOf(z.enum(interviewStatuses)).optional(),
+  contactId: idSchema.optional(),
+  organizationId: idSchema.optional(),
+  explorationId: idSchema.optional(),
+  format: z.enum(meetingFormats).optional(),
+  scheduledFrom: isoDateTime.optional(),
+  scheduledTo: isoDateTime.optional(),
+});
+
+export function registerInterviewRoutes(app: App, ctx: AppContext): void {
+  const tags = ['interviews'];
+  app.get('/api/v1/interviews', {
+    schema: { tags, summary: 'List interviews', querystring: interviewListQuery, response: { 200: page(interviewSchema), ...errorResponses } },
+    handler: async (request) => {
+      const { limit, offset, sort, scheduledFrom, scheduledTo, ...filters } = request.query;
+      return listInterviews({
+        ctx,
+        filters: {
+          ...filters,
+          scheduledFrom: scheduledFrom && new Date(scheduledFrom).toISOString(),
+          scheduledTo: scheduledTo && new Date(scheduledTo).toISOString(),
+        },
+        sort: parseSort<InterviewSortField>(sort),
+        page: { limit, offset },
+      });
+    },
+  });
+  app.post('/api/v1/interviews', {
+    schema: { tags, summary: 'Plan or record an interview', body: createInterviewInput, response: { 201: interviewSchema, ...errorResponses } },
+    handler: async (request, reply) => reply.code(201).send((await createInterview({ ctx, input: request.body })).interview),
+  });
+  app.get('/api/v1/interviews/:id', {
+    schema: { tags, summary: 'One interview', params: idParams, response: { 200: interviewSchema, ...errorResponses } },
+    handler: async (request) => (await getInterview({ ctx, id: request.params.id })).interview,
+  });
+  app.patch('/api/v1/interviews/:id', {
+    schema: {
+      tags,
+      summary: 'Change details (not the status: use transitions)',
+      params: idParams,
+      body: updateInterviewInput,
+      response: { 200: interviewSchema, ...errorResponses },
+    },
+    handler: async (request) => (await updateInterview({ ctx, id: request.params.id, input: request.body })).interview,
+  });
+  app.post('/api/v1/interviews/:id/transitions', {
+    schema: {
+      tags,
+      summary: 'Move an interview to another lifecycle state (409 when the move is not allowed)',
+      params: idParams,
+      body: transitionInput,
+      response: { 200: interviewSchema, ...errorResponses },
+    },
+    handler: async (request) => (await transitionInterview({ ctx, id: request.params.id, input: request.body })).interview,
+  });
+  app.delete('/api/v1/interviews/:id', {
+    schema: { tags, summary: 'Remove an interview', params: idParams, response: { 200: deletedResponse, ...errorResponses } },
+    handler: async (request) => ({ deleted: true as const, id: (await deleteInterview({ ctx, id: request.params.id })).id }),
+  });
+}

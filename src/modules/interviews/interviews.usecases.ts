@@ -1,0 +1,162 @@
+import type { NewInterviewRow } from '../../db/database.js';
+import { toJson, toUtcIso, toUtcIsoOrNull } from '../../db/values.js';
+import { validationError } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
+import { missingFieldsFor, planTransition } from '../../shared/lifecycle.js';
+import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import {
+  emptyPrep,
+  type CreateInterviewInput,
+  type Interview,
+  type TransitionInput,
+  type UpdateInterviewInput,
+} from '../../shared/schemas/interviews.js';
+import { assertContact, assertExplorations, now, required } from '../references.js';
+import type { AppContext } from '../repositories.js';
+import { interviewDocument } from '../search/search.documents.js';
+import type { InterviewFilters, InterviewSortField } from './interviews.repository.js';
+
+const TIME_FIELDS = ['scheduledAt', 'requestedAt', 'repliedAt', 'heldAt', 'thankedAt'] as const;
+
+function normaliseTimes<T extends Partial<Record<(typeof TIME_FIELDS)[number], string | null>>>(input: T): T {
+  const out = { ...input };
+  for (const field of TIME_FIELDS) {
+    const value = out[field];
+    if (value !== undefined) out[field] = toUtcIsoOrNull(value) as T[typeof field];
+  }
+  return out;
+}
+
+async function assertQuestions(ctx: AppContext, ids: string[] | undefined): Promise<void> {
+  const missing = await ctx.repos.questions.missing(ids ?? []);
+  if (missing[0]) throw validationError([{ field: 'prep.questionIds', message: `no question with id ${missing[0]}` }]);
+}
+
+async function reindex(ctx: AppContext, id: string): Promise<Interview> {
+  const interview = required(await ctx.repos.interviews.get(id), 'interviews', id);
+  await ctx.repos.search.upsert([interviewDocument(interview)]);
+  return interview;
+}
+
+/**
+ * Records an interview. It starts as an idea, or directly in a later state when
+ * the user is recording something that already happened.
+ */
+export async function createInterview({ ctx, input }: { ctx: AppContext; input: CreateInterviewInput }): Promise<{ interview: Interview }> {
+  const times = normaliseTimes(input);
+  const at = now(ctx);
+  if (input.status === 'requested' && !times.requestedAt) times.requestedAt = at;
+  if (input.status === 'held' && !times.heldAt) times.heldAt = at;
+  const missing = missingFieldsFor(input.status, times);
+  if (missing.length > 0) {
+    throw validationError(missing.map((field) => ({ field, message: `is required for an interview that is ${input.status}` })));
+  }
+  return ctx.transaction(async (tx) => {
+    await assertContact(tx, 'contactId', input.contactId);
+    await assertExplorations(tx, 'explorationIds', input.explorationIds);
+    await assertQuestions(tx, input.prep?.questionIds);
+    const row: NewInterviewRow = {
+      id: newId(),
+      contactId: input.contactId,
+      purpose: input.purpose,
+      objective: input.objective ?? null,
+      status: input.status,
+      statusChangedAt: at,
+      format: input.format ?? null,
+      venue: input.venue ?? null,
+      link: input.link ?? null,
+      scheduledAt: times.scheduledAt ?? null,
+      plannedMinutes: input.plannedMinutes,
+      requestedAt: times.requestedAt ?? null,
+      requestChannel: input.requestChannel ?? null,
+      requestMessage: input.requestMessage ?? null,
+      repliedAt: times.repliedAt ?? null,
+      prep: toJson(input.prep ?? emptyPrep()),
+      heldAt: times.heldAt ?? null,
+      notes: input.notes ?? null,
+      takeaways: input.takeaways ?? null,
+      followUpPermission: input.followUpPermission ?? null,
+      thankedAt: times.thankedAt ?? null,
+      thankYouFormat: input.thankYouFormat ?? null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await tx.repos.interviews.insert(row, input.explorationIds ?? []);
+    return { interview: await reindex(tx, row.id) };
+  });
+}
+
+export async function getInterview({ ctx, id }: { ctx: AppContext; id: string }): Promise<{ interview: Interview }> {
+  return { interview: required(await ctx.repos.interviews.get(id), 'interviews', id) };
+}
+
+export async function listInterviews({
+  ctx,
+  filters,
+  sort,
+  page,
+}: {
+  ctx: AppContext;
+  filters: InterviewFilters;
+  sort: Sort<InterviewSortField>;
+  page: Page;
+}): Promise<PageResult<Interview>> {
+  return ctx.repos.interviews.list(filters, sort, page);
+}
+
+/** Edits details (schedule, notes, prep…). The status moves only through `transitionInterview`. */
+export async function updateInterview({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: AppContext;
+  id: string;
+  input: UpdateInterviewInput;
+}): Promise<{ interview: Interview }> {
+  return ctx.transaction(async (tx) => {
+    const current = required(await tx.repos.interviews.get(id), 'interviews', id);
+    await assertExplorations(tx, 'explorationIds', input.explorationIds);
+    await assertQuestions(tx, input.prep?.questionIds);
+    const { explorationIds, prep, ...rest } = normaliseTimes(input);
+    if (current.status === 'scheduled' && rest.scheduledAt === null) {
+      throw validationError([{ field: 'scheduledAt', message: 'cannot be cleared while the interview is scheduled' }]);
+    }
+    const patch: Partial<NewInterviewRow> = { ...rest, updatedAt: now(tx) };
+    if (prep) patch.prep = toJson(prep);
+    await tx.repos.interviews.update(id, patch, explorationIds);
+    return { interview: await reindex(tx, id) };
+  });
+}
+
+/** Moves an interview along its lifecycle; an illegal move fails with 409 and writes nothing. */
+export async function transitionInterview({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: AppContext;
+  id: string;
+  input: TransitionInput;
+}): Promise<{ interview: Interview }> {
+  return ctx.transaction(async (tx) => {
+    const current = required(await tx.repos.interviews.get(id), 'interviews', id);
+    const patch = planTransition(current, {
+      to: input.to,
+      at: input.at ? toUtcIso(input.at) : now(tx),
+      scheduledAt: input.scheduledAt ? toUtcIso(input.scheduledAt) : undefined,
+      thankYouFormat: input.thankYouFormat,
+    });
+    await tx.repos.interviews.update(id, { ...patch, updatedAt: now(tx) });
+    return { interview: await reindex(tx, id) };
+  });
+}
+
+export async function deleteInterview({ ctx, id }: { ctx: AppContext; id: string }): Promise<{ id: string }> {
+  return ctx.transaction(async (tx) => {
+    required(await tx.repos.interviews.get(id), 'interviews', id);
+    await tx.repos.interviews.delete(id);
+    await tx.repos.search.remove('interview', [id]);
+    return { id };
+  });
+}

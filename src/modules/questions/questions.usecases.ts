@@ -1,0 +1,79 @@
+import type { QuestionsTable } from '../../db/database.js';
+import { toJson } from '../../db/values.js';
+import { newId } from '../../shared/ids.js';
+import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { CreateQuestionInput, Question, UpdateQuestionInput } from '../../shared/schemas/questions.js';
+import { now, required } from '../references.js';
+import type { AppContext } from '../repositories.js';
+import type { QuestionFilters, QuestionSortField } from './questions.repository.js';
+
+/** Adds a question to the bank. `builtIn` marks the starter set shipped with Inroads. */
+export async function createQuestion({
+  ctx,
+  input,
+  builtIn = false,
+}: {
+  ctx: AppContext;
+  input: CreateQuestionInput;
+  builtIn?: boolean;
+}): Promise<{ question: Question }> {
+  const at = now(ctx);
+  const row: QuestionsTable = {
+    id: newId(),
+    text: input.text,
+    category: input.category,
+    audiences: toJson([...new Set(input.audiences)]),
+    favourite: input.favourite ? 1 : 0,
+    builtIn: builtIn ? 1 : 0,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await ctx.repos.questions.insert(row);
+  return { question: required(await ctx.repos.questions.get(row.id), 'questions', row.id) };
+}
+
+export async function getQuestion({ ctx, id }: { ctx: AppContext; id: string }): Promise<{ question: Question }> {
+  return { question: required(await ctx.repos.questions.get(id), 'questions', id) };
+}
+
+export async function listQuestions({
+  ctx,
+  filters,
+  sort,
+  page,
+}: {
+  ctx: AppContext;
+  filters: QuestionFilters;
+  sort: Sort<QuestionSortField>;
+  page: Page;
+}): Promise<PageResult<Question>> {
+  return ctx.repos.questions.list(filters, sort, page);
+}
+
+export async function updateQuestion({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: AppContext;
+  id: string;
+  input: UpdateQuestionInput;
+}): Promise<{ question: Question }> {
+  return ctx.transaction(async (tx) => {
+    required(await tx.repos.questions.get(id), 'questions', id);
+    const { audiences, favourite, ...simple } = input;
+    const patch: Partial<QuestionsTable> = { ...simple, updatedAt: now(tx) };
+    if (audiences) patch.audiences = toJson([...new Set(audiences)]);
+    if (favourite !== undefined) patch.favourite = favourite ? 1 : 0;
+    await tx.repos.questions.update(id, patch);
+    return { question: required(await tx.repos.questions.get(id), 'questions', id) };
+  });
+}
+
+export async function deleteQuestion({ ctx, id }: { ctx: AppContext; id: string }): Promise<{ id: string }> {
+  return ctx.transaction(async (tx) => {
+    required(await tx.repos.questions.get(id), 'questions', id);
+    await tx.repos.questions.delete(id);
+    return { id };
+  });
+}

@@ -1,0 +1,31 @@
+import { type AppError, notFound, validationError } from '../shared/errors.js';
+import type { AppContext } from './repositories.js';
+
+/** A request that points at a record that does not exist is the caller's mistake: 400, naming the field. */
+export function missingReference(field: string, what: string, id: string): AppError {
+  return validationError([{ field, message: `no ${what} with id ${id}` }]);
+}
+
+export async function assertContact(ctx: AppContext, field: string, id: string | null | undefined): Promise<void> {
+  if (id && !(await ctx.repos.contacts.exists(id))) throw missingReference(field, 'contact', id);
+}
+
+export async function assertOrganization(ctx: AppContext, field: string, id: string | null | undefined): Promise<void> {
+  if (id && !(await ctx.repos.organizations.exists(id))) throw missingReference(field, 'organisation', id);
+}
+
+export async function assertExplorations(ctx: AppContext, field: string, ids: string[] | undefined): Promise<void> {
+  const missing = await ctx.repos.explorations.missing(ids ?? []);
+  if (missing[0]) throw missingReference(field, 'exploration', missing[0]);
+}
+
+export async function assertInterview(ctx: AppContext, field: string, id: string | null | undefined): Promise<void> {
+  if (id && !(await ctx.repos.interviews.get(id))) throw missingReference(field, 'interview', id);
+}
+
+export function required<T>(value: T | undefined, entity: string, id: string): T {
+  if (value === undefined) throw notFound(entity, id);
+  return value;
+}
+
+export const now = (ctx: AppContext) => ctx.clock.now().toISOString();

@@ -1,0 +1,96 @@
+import type { Kysely } from 'kysely';
+import type { Database, ReferralRow, ReferralsTable } from '../../db/database.js';
+import { toCount } from '../../db/values.js';
+import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { Referral } from '../../shared/schemas/referrals.js';
+
+export interface ReferralFilters {
+  fromContactId?: string | undefined;
+  toContactId?: string | undefined;
+  /** Either side of the referral. */
+  contactId?: string | undefined;
+  interviewId?: string | undefined;
+  status?: string[] | undefined;
+}
+export type ReferralSortField = 'createdAt' | 'updatedAt';
+
+type Row = ReferralRow & { fromName: string; toName: string };
+
+const rowToReferral = (r: Row): Referral => ({
+  id: r.id,
+  fromContactId: r.fromContactId,
+  toContactId: r.toContactId,
+  from: { id: r.fromContactId, name: r.fromName },
+  to: { id: r.toContactId, name: r.toName },
+  interviewId: r.interviewId,
+  status: r.status as Referral['status'],
+  reportedBackAt: r.reportedBackAt,
+  note: r.note,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});
+
+export function createReferralsRepository(db: Kysely<Database>) {
+  const base = () =>
+    db
+      .selectFrom('referrals as r')
+      .innerJoin('contacts as f', 'f.id', 'r.fromContactId')
+      .innerJoin('contacts as t', 't.id', 'r.toContactId')
+      .selectAll('r')
+      .select(['f.name as fromName', 't.name as toName']);
+  const filtered = (f: ReferralFilters) => {
+    let q = base();
+    if (f.fromContactId) q = q.where('r.fromContactId', '=', f.fromContactId);
+    if (f.toContactId) q = q.where('r.toContactId', '=', f.toContactId);
+    if (f.contactId) {
+      const id = f.contactId;
+      q = q.where((eb) => eb.or([eb('r.fromContactId', '=', id), eb('r.toContactId', '=', id)]));
+    }
+    if (f.interviewId) q = q.where('r.interviewId', '=', f.interviewId);
+    if (f.status?.length) q = q.where('r.status', 'in', f.status);
+    return q;
+  };
+  return {
+    async get(id: string): Promise<Referral | undefined> {
+      const row = await base().where('r.id', '=', id).executeTakeFirst();
+      return row ? rowToReferral(row) : undefined;
+    },
+    async findPair(fromContactId: string, toContactId: string): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('referrals')
+        .select('id')
+        .where('fromContactId', '=', fromContactId)
+        .where('toContactId', '=', toContactId)
+        .executeTakeFirst();
+      return row?.id;
+    },
+    async list(filters: ReferralFilters, sort: Sort<ReferralSortField>, page: Page): Promise<PageResult<Referral>> {
+      const counted = await db
+        .selectFrom(filtered(filters).as('x'))
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow();
+      const rows = await filtered(filters)
+        .orderBy(`r.${sort.field}`, sort.direction)
+        .orderBy('r.id', sort.direction)
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
+      return { items: rows.map(rowToReferral), total: toCount(counted.n), ...page };
+    },
+    async forContact(contactId: string): Promise<Referral[]> {
+      return (await filtered({ contactId }).execute()).map(rowToReferral);
+    },
+    async insert(row: ReferralsTable): Promise<void> {
+      await db.insertInto('referrals').values(row).execute();
+    },
+    async update(id: string, patch: Partial<ReferralsTable>): Promise<void> {
+      if (Object.keys(patch).length > 0) await db.updateTable('referrals').set(patch).where('id', '=', id).execute();
+    },
+    async delete(id: string): Promise<boolean> {
+      const result = await db.deleteFrom('referrals').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+  };
+}
+
+export type ReferralsRepository = ReturnType<typeof createReferralsRepository>;

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { Database, Dialect } from '../db/database.js';
+import type { DatabaseHandle } from '../db/factory.js';
+import type { Clock } from '../shared/clock.js';
+import { createContactsRepository } from './contacts/contacts.repository.js';
+import { createExplorationsRepository } from './explorations/explorations.repository.js';
+import { createInteractionsRepository } from './interactions/interactions.repository.js';
+import { createInterviewsRepository } from './interviews/interviews.repository.js';
+import { createOrganizationsRepository } from './organizations/organizations.repository.js';
+import { createProfileRepository } from './profile/profile.repository.js';
+import { createQuestionsRepository } from './questions/questions.repository.js';
+import { createReferralsRepository } from './referrals/referrals.repository.js';
+import { createSearchRepository } from './search/search.repository.js';
+import { createTemplatesRepository } from './templates/templates.repository.js';
+
+export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
+  return {
+    contacts: createContactsRepository(db),
+    organizations: createOrganizationsRepository(db),
+    explorations: createExplorationsRepository(db),
+    interviews: createInterviewsRepository(db),
+    interactions: createInteractionsRepository(db),
+    referrals: createReferralsRepository(db),
+    questions: createQuestionsRepository(db),
+    templates: createTemplatesRepository(db),
+    profile: createProfileRepository(db),
+    search: createSearchRepository(db, dialect),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;
+
+/**
+ * What every use case receives: repositories, a way to group writes into one
+ * transaction, and the clock. Inside a transaction `transaction` simply runs the
+ * function, so use cases compose without nesting transactions.
+ */
+export interface AppContext {
+  repos: Repositories;
+  clock: Clock;
+  dialect: Dialect;
+  transaction<T>(work: (ctx: AppContext) => Promise<T>): Promise<T>;
+}
+
+export function createAppContext(handle: Pick<DatabaseHandle, 'db' | 'dialect'>, clock: Clock): AppContext {
+  const { db, dialect } = handle;
+  const ctx: AppContext = {
+    repos: createRepositories(db, dialect),
+    clock,
+    dialect,
+    transaction: (work) =>
+      db.transaction().execute(async (trx) => {
+        const inner: AppContext = { repos: createRepositories(trx, dialect), clock, dialect, transaction: (w) => w(inner) };
+        return work(inner);
+      }),
+  };
+  return ctx;
+}

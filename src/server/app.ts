@@ -1,0 +1,97 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerContactRoutes } from '../modules/contacts/contacts.routes.js';
+import { registerExplorationRoutes } from '../modules/explorations/explorations.routes.js';
+import { registerInteractionRoutes } from '../modules/interactions/interactions.routes.js';
+import { registerInterviewRoutes } from '../modules/interviews/interviews.routes.js';
+import { registerOrganizationRoutes } from '../modules/organizations/organizations.routes.js';
+import { registerProfileRoutes } from '../modules/profile/profile.routes.js';
+import { registerQuestionRoutes } from '../modules/questions/questions.routes.js';
+import { registerReferralRoutes } from '../modules/referrals/referrals.routes.js';
+import type { AppContext } from '../modules/repositories.js';
+import { registerSearchRoutes } from '../modules/search/search.routes.js';
+import { registerTemplateRoutes } from '../modules/templates/templates.routes.js';
+import { registerErrorHandling } from './errors.js';
+import { landingPage } from './landing.js';
+import { registerSecurity } from './security.js';
+import type { App } from './types.js';
+
+export interface AppDeps {
+  ctx: AppContext;
+  secret: string;
+  /** `host:port` values the server answers to (DNS-rebinding defence). */
+  allowedHosts: string[];
+  /** Shown on the start page: where the data lives. */
+  dataLocation: string;
+  /** Directory of the built web app, when there is one. */
+  webRoot?: string | undefined;
+  logger?: boolean;
+}
+
+export { VERSION } from '../shared/version.js';
+import { VERSION } from '../shared/version.js';
+const defaultWebRoot = fileURLToPath(new URL('../../../web-dist/', import.meta.url));
+
+/** Builds the whole HTTP application without listening, so tests can use `app.inject()`. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger ? { level: 'warn' } : false,
+    bodyLimit: 5 * 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifyCookie);
+  registerSecurity(app, { secret: deps.secret, allowedHosts: deps.allowedHosts });
+  registerErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Inroads API',
+        version: VERSION,
+        description:
+          'The local API behind Inroads, a workbench for informational interviews. Authenticate with the launch secret as a Bearer token, or with the cookie set by the start link. Errors are { "error": { "code", "message", "details" } }.',
+      },
+      components: { securitySchemes: { launchSecret: { type: 'http', scheme: 'bearer' } } },
+      security: [{ launchSecret: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  const { ctx } = deps;
+  registerProfileRoutes(app, ctx);
+  registerExplorationRoutes(app, ctx);
+  registerOrganizationRoutes(app, ctx);
+  registerContactRoutes(app, ctx);
+  registerInterviewRoutes(app, ctx);
+  registerInteractionRoutes(app, ctx);
+  registerReferralRoutes(app, ctx);
+  registerQuestionRoutes(app, ctx);
+  registerTemplateRoutes(app, ctx);
+  registerSearchRoutes(app, ctx);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/health', { schema: { tags: ['meta'], summary: 'Liveness and version' } }, async () => ({
+    ok: true,
+    version: VERSION,
+    database: ctx.dialect,
+  }));
+
+  const webRoot = deps.webRoot ?? defaultWebRoot;
+  if (existsSync(webRoot)) {
+    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
+  } else {
+    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/html; charset=utf-8').send(landingPage(deps.dataLocation)),
+    );
+  }
+  return app;
+}

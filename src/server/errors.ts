@@ -1,0 +1,62 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { isAppError } from '../shared/errors.js';
+
+interface Issue {
+  path?: PropertyKey[] | undefined;
+  message: string;
+  code?: string | undefined;
+  keys?: string[] | undefined;
+}
+
+/** Turns zod issues into `{ field, message }`, naming each offending field. */
+export function issuesToProblems(issues: Issue[]): Array<{ field: string; message: string }> {
+  return issues.flatMap((issue) => {
+    const base = (issue.path ?? []).map(String).join('.');
+    if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
+      return issue.keys.map((key) => ({ field: base ? `${base}.${key}` : key, message: 'is not a known field' }));
+    }
+    return [{ field: base || '(body)', message: issue.message }];
+  });
+}
+
+const send = (status: number, code: string, message: string, details: unknown = {}) => ({
+  status,
+  body: { error: { code, message, details } },
+});
+
+/** One handler for every error: coded errors as they are, everything else hidden behind a 500. */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    let out;
+    if (isAppError(error)) {
+      out = send(error.status, error.code, error.message, error.details ?? {});
+    } else if (hasZodFastifySchemaValidationErrors(error)) {
+      const issues: Issue[] = error.validation.map((v) => ({
+        path: v.instancePath.split('/').filter(Boolean),
+        code: v.keyword,
+        message: v.message ?? 'is invalid',
+        keys: (v.params as { keys?: string[] }).keys,
+      }));
+      const problems = issuesToProblems(issues);
+      const where = error.validationContext === 'querystring' ? 'query' : error.validationContext;
+      const message = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+      out = send(400, 'validation.failed', `Invalid ${where ?? 'request'} — ${message}`, problems);
+    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      const code = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.name === 'SyntaxError' ? 'request.invalid_json' : 'request.invalid';
+      out = send(error.statusCode, code, error.message);
+    } else {
+      request.log.error({ err: error }, 'unhandled error');
+      if (!process.env.VITEST) process.stderr.write(`inroads: ${error.stack ?? String(error)}\n`);
+      out = send(500, 'internal', 'Something went wrong inside Inroads. The request was not completed; please try again.');
+    }
+    return reply.code(out.status).type('application/json; charset=utf-8').send(out.body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    return reply
+      .code(404)
+      .type('application/json; charset=utf-8')
+      .send({ error: { code: 'route.not_found', message: `No such address: ${request.method} ${request.url.split('?')[0]}`, details: {} } });
+  });
+}

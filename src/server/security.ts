@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { derive, safeEqual } from './secret.js';
+
+export interface SecurityOptions {
+  secret: string;
+  /** `host:port` values this server answers to. */
+  allowedHosts: string[];
+}
+
+export const AUTH_COOKIE = 'inroads_auth';
+export const CSRF_COOKIE = 'inroads_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The only inline style Inroads serves (server-rendered pages); allowed by its hash, not by 'unsafe-inline'. */
+export const PAGE_STYLE =
+  'body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:4rem auto;padding:0 1rem;color:#1f2933}' +
+  'code{background:#eef1f4;padding:.1rem .3rem;border-radius:4px}a{color:#1d4ed8}' +
+  '@media (prefers-color-scheme:dark){body{background:#111827;color:#e5e7eb}code{background:#1f2937}a{color:#93c5fd}}';
+const PAGE_STYLE_HASH = `'sha256-${createHash('sha256').update(PAGE_STYLE).digest('base64')}'`;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  `style-src 'self' ${PAGE_STYLE_HASH}`,
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function allowedHostsFor(host: string, port: number): string[] {
+  const names = new Set(['127.0.0.1', 'localhost', '[::1]']);
+  if (host !== '127.0.0.1' && host !== '0.0.0.0' && host !== '::') names.add(host.includes(':') ? `[${host}]` : host);
+  return [...names].map((name) => `${name}:${port}`);
+}
+
+function deny(reply: FastifyReply, status: number, code: string, message: string) {
+  return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message, details: {} } });
+}
+
+export const escapeHtml = (value: string) =>
+  value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+export function signInPage(host: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Inroads — open it from your terminal</title>
+<style>${PAGE_STYLE}</style>
+</head><body><main>
+<h1>Inroads is running, but this browser is not signed in</h1>
+<p>Your workspace is private to you. To open it, use the link Inroads printed when it started
+(it ends in <code>?token=…</code>), or run this in a terminal:</p>
+<p><code>inroads open</code></p>
+<p>That prints the link again and opens it here. The link signs this browser in and is remembered, so you only need it once.</p>
+<p>Address: <code>${escapeHtml(host)}</code></p>
+</main></body></html>`;
+}
+
+/**
+ * The local-mode baseline, applied to every request before routing:
+ * Host check (DNS rebinding), the launch secret, Origin + CSRF token on writes,
+ * and strict response headers.
+ */
+export function registerSecurity(app: FastifyInstance, options: SecurityOptions): void {
+  const authValue = derive(options.secret, 'inroads-auth-cookie-v1');
+  const csrfValue = derive(options.secret, 'inroads-csrf-v1');
+  const allowedHosts = new Set(options.allowedHosts.map((h) => h.toLowerCase()));
+  const allowedOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    const host = (request.headers.host ?? '').toLowerCase();
+    if (!allowedHosts.has(host)) {
+      return deny(reply, 403, 'security.forbidden_host', 'This server only answers requests addressed to it by its own local address.');
+    }
+
+    const authorization = request.headers.authorization;
+    const bearer = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
+    const viaBearer = safeEqual(bearer, options.secret);
+    const viaCookie = safeEqual(request.cookies[AUTH_COOKIE], authValue);
+
+    const url = new URL(request.url, `http://${host}`);
+    const token = url.searchParams.get('token');
+    if (!viaBearer && !viaCookie && request.method === 'GET' && token !== null && safeEqual(token, options.secret)) {
+      const cookie = { path: '/', httpOnly: true, sameSite: 'strict', secure: false } as const;
+      reply.setCookie(AUTH_COOKIE, authValue, cookie);
+      reply.setCookie(CSRF_COOKIE, csrfValue, { ...cookie, httpOnly: false });
+      url.searchParams.delete('token');
+      return reply.redirect(`${url.pathname}${url.search}`, 303);
+    }
+
+    if (!viaBearer && !viaCookie) {
+      if (request.url.startsWith('/api/')) {
+        return deny(reply, 401, 'auth.required', 'Sign in with the link Inroads printed at start (or run `inroads open`), or send the launch secret as a Bearer token.');
+      }
+      return reply.code(401).type('text/html; charset=utf-8').send(signInPage(host));
+    }
+
+    if (STATE_CHANGING.has(request.method)) {
+      const origin = request.headers.origin;
+      if (origin !== undefined && !allowedOrigins.has(origin.toLowerCase())) {
+        return deny(reply, 403, 'security.forbidden_origin', 'Changes are only accepted from Inroads itself.');
+      }
+      if (!viaBearer && !safeEqual(request.headers[CSRF_HEADER] as string | undefined, csrfValue)) {
+        return deny(reply, 403, 'security.csrf', `A change needs the ${CSRF_HEADER} header that the Inroads app sends; reload the page and try again.`);
+      }
+    }
+    return undefined;
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+    reply.header('Cross-Origin-Resource-Policy', 'same-origin');
+    if (request.url.startsWith('/api/') || reply.statusCode === 401) reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+}

@@ -1,0 +1,11 @@
+/** The source of "now". Injected everywhere time matters so tests can fix it. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+export function fixedClock(iso: string): Clock {
+  const at = new Date(iso);
+  return { now: () => new Date(at) };
+}

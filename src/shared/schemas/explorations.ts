@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { idSchema, isoDateTime, optionalText, requiredText } from './common.js';
+
+export const explorationKinds = ['field', 'role', 'employer'] as const;
+export const transitions = ['start-career', 'change-career', 'change-job', 'change-employer', 'school-or-training', 'graduating'] as const;
+export const explorationStatuses = ['active', 'paused', 'decided'] as const;
+
+/** The four questions every exploration is meant to answer. */
+export const keyQuestions = [
+  { key: 'success', question: 'Would I be successful?' },
+  { key: 'fit', question: 'Is it a good fit?' },
+  { key: 'desire', question: 'Do I want to do it?' },
+  { key: 'prospects', question: 'Where can it lead?' },
+] as const;
+export type KeyQuestion = (typeof keyQuestions)[number]['key'];
+
+const leaning = z.number().int().min(-2).max(2).nullable();
+export const leaningsSchema = z.object({ success: leaning, fit: leaning, desire: leaning, prospects: leaning });
+
+const fields = {
+  title: requiredText(200),
+  kind: z.enum(explorationKinds),
+  transition: z.enum(transitions),
+  status: z.enum(explorationStatuses),
+  why: optionalText(4000),
+  leanings: leaningsSchema,
+  conclusion: optionalText(8000),
+};
+
+export const explorationSchema = z.object({ id: idSchema, ...fields, createdAt: isoDateTime, updatedAt: isoDateTime });
+export const createExplorationInput = z
+  .object({
+    ...fields,
+    status: fields.status.default('active'),
+    why: fields.why.optional(),
+    leanings: leaningsSchema.partial().optional(),
+    conclusion: fields.conclusion.optional(),
+  })
+  .strict();
+export const updateExplorationInput = z
+  .object({ ...fields, leanings: leaningsSchema.partial() })
+  .partial()
+  .strict();
+
+export type Exploration = z.infer<typeof explorationSchema>;
+export type CreateExplorationInput = z.infer<typeof createExplorationInput>;
+export type UpdateExplorationInput = z.infer<typeof updateExplorationInput>;

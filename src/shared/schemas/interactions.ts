@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { idSchema, isoDateTime, text } from './common.js';
+
+export const interactionKinds = ['email-sent', 'email-received', 'call', 'meeting', 'message', 'note', 'check-in', 'thank-you'] as const;
+
+const fields = {
+  contactId: idSchema,
+  interviewId: idSchema.nullable(),
+  kind: z.enum(interactionKinds),
+  occurredAt: isoDateTime,
+  summary: text(20000),
+};
+
+export const interactionSchema = z.object({ id: idSchema, ...fields, createdAt: isoDateTime });
+export const createInteractionInput = z
+  .object({
+    ...fields,
+    interviewId: fields.interviewId.optional(),
+    occurredAt: fields.occurredAt.optional(),
+    summary: fields.summary.default(''),
+  })
+  .strict();
+export const updateInteractionInput = z.object(fields).omit({ contactId: true }).partial().strict();
+
+export type Interaction = z.infer<typeof interactionSchema>;
+export type CreateInteractionInput = z.infer<typeof createInteractionInput>;
+export type UpdateInteractionInput = z.infer<typeof updateInteractionInput>;

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { idSchema, isoDateTime, optionalText, requiredText, webUrl } from './common.js';
+
+const fields = {
+  name: requiredText(200),
+  website: webUrl.nullable(),
+  industry: optionalText(200),
+  notes: optionalText(20000),
+  /** How much the user wants to work there, 0 (not at all) to 3 (very much). */
+  motivation: z.number().int().min(0).max(3),
+  /** 1 no relevant posting, 2 some postings, 3 a posting for the target role. */
+  posting: z.number().int().min(1).max(3),
+  /** An alumni or affinity link exists. */
+  advocacy: z.boolean(),
+  explorationIds: z.array(idSchema).max(100),
+};
+
+export const organizationSchema = z.object({
+  id: idSchema,
+  ...fields,
+  /** Position in the target list: motivation first, then posting, then advocacy. */
+  rank: z.number().int(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+});
+
+export const createOrganizationInput = z
+  .object({
+    name: fields.name,
+    website: fields.website.optional(),
+    industry: fields.industry.optional(),
+    notes: fields.notes.optional(),
+    motivation: fields.motivation.default(0),
+    posting: fields.posting.default(1),
+    advocacy: fields.advocacy.default(false),
+    explorationIds: fields.explorationIds.default([]),
+  })
+  .strict();
+export const updateOrganizationInput = z.object(fields).partial().strict();
+
+export type Organization = z.infer<typeof organizationSchema>;
+export type CreateOrganizationInput = z.infer<typeof createOrganizationInput>;
+export type UpdateOrganizationInput = z.infer<typeof updateOrganizationInput>;

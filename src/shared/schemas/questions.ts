@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { idSchema, isoDateTime, requiredText } from './common.js';
+import { seniorities } from './contacts.js';
+
+export const questionCategories = [
+  'trends',
+  'insights',
+  'advice',
+  'resources',
+  'assignments',
+  'day-in-the-life',
+  'career-path',
+  'culture',
+  'fit',
+] as const;
+
+const fields = {
+  text: requiredText(1000),
+  category: z.enum(questionCategories),
+  /** The seniority levels this question suits. */
+  audiences: z.array(z.enum(seniorities)).min(1).max(seniorities.length),
+  favourite: z.boolean(),
+};
+
+export const questionSchema = z.object({ id: idSchema, ...fields, builtIn: z.boolean(), createdAt: isoDateTime, updatedAt: isoDateTime });
+export const createQuestionInput = z
+  .object({ ...fields, audiences: fields.audiences.default([...seniorities]), favourite: fields.favourite.default(false) })
+  .strict();
+export const updateQuestionInput = z.object(fields).partial().strict();
+
+export type Question = z.infer<typeof questionSchema>;
+export type CreateQuestionInput = z.infer<typeof createQuestionInput>;
+export type UpdateQuestionInput = z.infer<typeof updateQuestionInput>;
