@@ -33,7 +33,7 @@ export function resolveHome(flag: string | undefined, env: NodeJS.ProcessEnv = p
 export function loadConfig(sources: ConfigSources = {}): Config {
   const env = sources.env ?? process.env;
   const home = resolveHome(sources.home, env);
-  const databaseUrl = sources.database ?? env.INROADS_DATABASE_URL ?? join(home, 'inroads.db');
+  const databaseUrl = sources.database || env.INROADS_DATABASE_URL || join(home, 'inroads.db');
   const port = sources.port ?? (env.INROADS_PORT ? Number(env.INROADS_PORT) : DEFAULT_PORT);
   return { home, databaseUrl, port, host: sources.host ?? DEFAULT_HOST };
 }

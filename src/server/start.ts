@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import type { Config } from '../config/config.js';
 import { openDatabase, type DatabaseHandle } from '../db/factory.js';
 import { createAppContext } from '../modules/repositories.js';
@@ -7,6 +8,17 @@ import { allowedHostsFor } from './security.js';
 import { loadOrCreateSecret, startUrl } from './secret.js';
 import type { App } from './types.js';
 
+function freePort(host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
 export interface RunningServer {
   app: App;
   handle: DatabaseHandle;
@@ -15,7 +27,9 @@ export interface RunningServer {
 }
 
 /** Opens the database (migrating it), builds the app and listens. */
-export async function startServer(config: Config, options: { logger?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(requested: Config, options: { logger?: boolean } = {}): Promise<RunningServer> {
+  // Port 0 means "any free port": pick it now, because the Host check must know the real one.
+  const config = requested.port === 0 ? { ...requested, port: await freePort(requested.host) } : requested;
   const handle = await openDatabase({ url: config.databaseUrl });
   const secret = loadOrCreateSecret(config.home);
   const ctx = createAppContext(handle, systemClock);

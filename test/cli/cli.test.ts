@@ -1,0 +1,130 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const BIN = resolve('bin/inroads.js');
+
+/** Runs the built `inroads` binary against a temporary home. */
+function run(home: string, args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, '--home', home, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, INROADS_DATABASE_URL: '', INROADS_HOME: '' },
+    timeout: 30_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the inroads command', () => {
+  let home: string;
+  beforeAll(() => {
+    if (!existsSync(resolve('dist/src/cli/main.js'))) throw new Error('Build first: npm run build (npm test does this for you).');
+    home = mkdtempSync(join(tmpdir(), 'inroads-cli-'));
+  });
+  afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+  it('adds and lists organisations and contacts, printing the API objects with --json', () => {
+    const org = run(home, ['organizations', 'add', 'Brightpath Learning', '--motivation', '3', '--posting', '2', '--json']);
+    expect(org.code, org.stderr).toBe(0);
+    expect(JSON.parse(org.stdout)).toMatchObject({ name: 'Brightpath Learning', motivation: 3, rank: 1 });
+
+    const added = run(home, ['contacts', 'add', '--name', 'Maya Costa', '--organization', 'Brightpath Learning', '--email', 'maya@example.com', '--tag', 'ux', '--relationship', 'alumni', '--json']);
+    expect(added.code, added.stderr).toBe(0);
+    const contact = JSON.parse(added.stdout);
+    expect(contact).toMatchObject({ name: 'Maya Costa', organization: { name: 'Brightpath Learning' }, relationship: 'alumni', tags: ['ux'] });
+
+    const viaNewOrg = run(home, ['contacts', 'add', '--given-name', 'Ben', '--family-name', 'Walsh', '--organization', 'Kestrel Labs', '--json']);
+    expect(JSON.parse(viaNewOrg.stdout)).toMatchObject({ name: 'Ben Walsh', organization: { name: 'Kestrel Labs' } });
+
+    const list = run(home, ['contacts', 'list', '--json', '--limit', '1', '--sort', '-name']);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout)).toMatchObject({ total: 2, limit: 1, offset: 0, items: [{ name: 'Maya Costa' }] });
+
+    const human = run(home, ['contacts', 'list']);
+    expect(human.stdout).toMatch(/NAME\s+TITLE\s+ORGANIZATION/);
+    expect(human.stdout).toContain('of 2.');
+
+    const show = run(home, ['contacts', 'show', contact.id, '--json']);
+    expect(JSON.parse(show.stdout).id).toBe(contact.id);
+
+    const orgs = run(home, ['organizations', 'list', '--json']);
+    expect(JSON.parse(orgs.stdout).items.map((o: { name: string }) => o.name)).toEqual(['Brightpath Learning', 'Kestrel Labs']);
+  });
+
+  it('plans an interview and moves it; an illegal move fails with one line and exit code 1', () => {
+    const contact = JSON.parse(run(home, ['contacts', 'add', '--name', 'Interview Person', '--json']).stdout);
+    const planned = run(home, ['interviews', 'add', '--contact', contact.id, '--objective', 'Learn about research ops', '--json']);
+    expect(planned.code, planned.stderr).toBe(0);
+    const interview = JSON.parse(planned.stdout);
+    expect(interview.status).toBe('idea');
+    const moved = run(home, ['interviews', 'move', interview.id, 'requested', '--json']);
+    expect(JSON.parse(moved.stdout).status).toBe('requested');
+    const illegal = run(home, ['interviews', 'move', interview.id, 'thanked']);
+    expect(illegal.code).toBe(1);
+    expect(illegal.stderr.trim().split('\n')).toHaveLength(1);
+    expect(illegal.stderr).toMatch(/^inroads: An interview cannot move from "requested" to "thanked"/);
+    const list = run(home, ['interviews', 'list', '--status', 'requested', '--json']);
+    expect(JSON.parse(list.stdout).items.map((i: { id: string }) => i.id)).toEqual([interview.id]);
+  });
+
+  it('searches and backs up', () => {
+    const found = run(home, ['search', 'brightp', '--json']);
+    expect(found.code).toBe(0);
+    expect(JSON.parse(found.stdout).items.map((h: { type: string }) => h.type)).toEqual(expect.arrayContaining(['organization', 'contact']));
+    const file = join(home, 'backup.db');
+    const backup = run(home, ['backup', file, '--json']);
+    expect(backup.code, backup.stderr).toBe(0);
+    expect(JSON.parse(backup.stdout).file).toBe(file);
+    const fromBackup = spawnSync(process.execPath, [BIN, '--database', file, 'contacts', 'list', '--json'], { encoding: 'utf8' });
+    expect(JSON.parse(fromBackup.stdout).total).toBe(3);
+  });
+
+  it('names the field in validation errors and uses exit code 2 for usage errors', () => {
+    const bad = run(home, ['contacts', 'add', '--name', 'X', '--email', 'nope']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^inroads: emails\.0\.value: must be an email address/);
+    expect(run(home, ['contacts', 'frobnicate']).code).toBe(2);
+    expect(run(home, ['contacts', 'list', '--no-such-flag']).code).toBe(2);
+    const notFound = run(home, ['contacts', 'show', '01900000-0000-7000-8000-000000000000']);
+    expect(notFound.code).toBe(1);
+    expect(notFound.stderr).toMatch(/No contact with id/);
+  });
+
+  it('reports the schema state with db migrate', () => {
+    const result = run(home, ['db', 'migrate', '--json']);
+    expect(JSON.parse(result.stdout)).toMatchObject({ dialect: 'sqlite', applied: [], current: '0001-initial' });
+  });
+
+  it('serves on the given port, printing the start link and where data lives', async () => {
+    const demoHome = mkdtempSync(join(tmpdir(), 'inroads-serve-'));
+    const child = spawn(process.execPath, [BIN, '--home', demoHome, 'demo', '--port', '0'], { env: { ...process.env, INROADS_DATABASE_URL: '' } });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    try {
+      await new Promise<void>((resolveReady, reject) => {
+        const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 25_000);
+        const check = setInterval(() => {
+          if (out.includes('Press Ctrl+C')) {
+            clearInterval(check);
+            clearTimeout(timer);
+            resolveReady();
+          }
+        }, 50);
+      });
+      expect(out).toContain(join(demoHome, 'demo', 'inroads.db'));
+      const secret = readFileSync(join(demoHome, 'secret'), 'utf8').trim();
+      expect(out).toContain(`?token=${secret}`);
+      expect(out).toContain('Created the demo workspace');
+      const url = new URL(/Open:\s+(\S+)/.exec(out)?.[1] ?? '');
+      const res = await fetch(`${url.origin}/api/v1/contacts?limit=1`, { headers: { authorization: `Bearer ${secret}` } });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { total: number }).total).toBe(60);
+    } finally {
+      child.kill('SIGTERM');
+      rmSync(demoHome, { recursive: true, force: true });
+    }
+  });
+});
