@@ -1,0 +1,135 @@
+import type { NewContactRow, NewInteractionRow, OrganizationsTable } from '../src/db/database.js';
+import { toJson } from '../src/db/values.js';
+import type { AppContext } from '../src/modules/repositories.js';
+import { interactionDocument, organizationDocument } from '../src/modules/search/search.documents.js';
+import type { SearchDocument } from '../src/modules/search/search.repository.js';
+import { newId } from '../src/shared/ids.js';
+import { relationships, seniorities, interactionKinds } from '../src/shared/schemas/index.js';
+import { sortKey } from '../src/shared/text.js';
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
+export function prng(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T };
+}
+
+const GIVEN = ['Amira', 'Ben', 'Chloe', 'Dev', 'Elena', 'Farid', 'Grace', 'Hiro', 'Isla', 'Jonah', 'Kemi', 'Liam', 'Maya', 'Nikhil', 'Olga', 'Priya', 'Quinn', 'Rosa', 'Sipho', 'Tara'];
+const FAMILY = ['Okafor', 'Lindqvist', 'Moreau', 'Patel', 'Novak', 'Haddad', 'Kim', 'Tanaka', 'Byrne', 'Mensah', 'Walsh', 'Costa', 'Iyer', 'Shah', 'Santos', 'Reid', 'Fischer', 'Morgan', 'Alvarez', 'Clarke'];
+const TITLES = ['UX Researcher', 'Product Manager', 'Data Analyst', 'Service Designer', 'Engineering Manager', 'Recruiter', 'Policy Advisor', 'Content Designer', 'Research Lead', 'Operations Director'];
+const WORDS = ['portfolio', 'research', 'hiring', 'mentoring', 'strategy', 'onboarding', 'analytics', 'community', 'design', 'interview', 'climate', 'health', 'education', 'synthesis', 'workshop'];
+const ORG_WORDS = ['Bright', 'North', 'Kestrel', 'Meridian', 'Cobalt', 'Lumen', 'Harbour', 'Green', 'Canopy', 'Tide', 'Fern', 'Oak', 'Vantage', 'Plain', 'Silver'];
+const ORG_SUFFIX = ['Labs', 'Health', 'Learning', 'Energy', 'Systems', 'Partners', 'Studio', 'Group'];
+
+export interface GenerateOptions {
+  contacts: number;
+  interactions: number;
+  organizations: number;
+  seed?: number;
+}
+
+/** Fills a workspace with synthetic data through the repositories' bulk inserts, in one transaction. */
+export async function generateWorkspace(ctx: AppContext, options: GenerateOptions): Promise<void> {
+  const random = prng(options.seed ?? 42);
+  const at = (daysAgo: number) => new Date(Date.UTC(2026, 2, 10) - daysAgo * 86_400_000).toISOString();
+  await ctx.transaction(async (tx) => {
+    const orgs: OrganizationsTable[] = [];
+    for (let i = 0; i < options.organizations; i++) {
+      const name = `${random.pick(ORG_WORDS)} ${random.pick(ORG_SUFFIX)} ${i}`;
+      const created = at(400 - (i % 400));
+      orgs.push({
+        id: newId(Date.UTC(2025, 0, 1) + i),
+        name,
+        sortName: sortKey(name),
+        website: null,
+        industry: random.pick(WORDS),
+        notes: null,
+        motivation: Math.floor(random.next() * 4),
+        posting: 1 + Math.floor(random.next() * 3),
+        advocacy: random.next() < 0.2 ? 1 : 0,
+        createdAt: created,
+        updatedAt: created,
+      });
+    }
+    await tx.repos.organizations.insertMany(orgs);
+    await tx.repos.search.upsert(orgs.map((o) => organizationDocument({ ...o, advocacy: o.advocacy === 1, explorationIds: [], rank: 0 })));
+
+    const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
+    const contactIds: string[] = [];
+    const names: string[] = [];
+    for (let start = 0; start < options.contacts; start += 2000) {
+      const rows: NewContactRow[] = [];
+      const docs: SearchDocument[] = [];
+      for (let i = start; i < Math.min(options.contacts, start + 2000); i++) {
+        const name = `${random.pick(GIVEN)} ${random.pick(FAMILY)} ${i}`;
+        const org = orgs.length > 0 && random.next() < 0.8 ? random.pick(orgs) : undefined;
+        const created = at(Math.floor(random.next() * 700));
+        const row: NewContactRow = {
+          id: newId(Date.UTC(2025, 1, 1) + i),
+          name,
+          sortName: sortKey(name),
+          givenName: null,
+          familyName: null,
+          title: random.pick(TITLES),
+          organizationId: org?.id ?? null,
+          seniority: random.pick(seniorities),
+          department: null,
+          isHr: 0,
+          isHrManual: 0,
+          relationship: random.pick(relationships),
+          referredById: null,
+          howWeMet: null,
+          emails: toJson([{ value: `person${i}@example.com` }]),
+          phones: '[]',
+          linkedinUrl: null,
+          notes: random.next() < 0.3 ? `Talked about ${random.pick(WORDS)} and ${random.pick(WORDS)}.` : null,
+          connectedOn: null,
+          preferredFormat: null,
+          responsiveness: 'unknown',
+          createdAt: created,
+          updatedAt: created,
+        };
+        rows.push(row);
+        contactIds.push(row.id);
+        names.push(name);
+        docs.push({
+          type: 'contact',
+          id: row.id,
+          name,
+          body: [row.title, org ? orgNames.get(org.id) : '', `person${i}@example.com`, row.notes ?? ''].join(' · '),
+        });
+      }
+      await tx.repos.contacts.insertMany(rows);
+      await tx.repos.search.upsert(docs);
+    }
+
+    for (let start = 0; start < options.interactions; start += 3000) {
+      const rows: NewInteractionRow[] = [];
+      const docs: SearchDocument[] = [];
+      for (let i = start; i < Math.min(options.interactions, start + 3000); i++) {
+        const index = Math.floor(random.next() * contactIds.length);
+        const occurred = at(Math.floor(random.next() * 700));
+        const row: NewInteractionRow = {
+          id: newId(Date.UTC(2025, 2, 1) + i),
+          contactId: contactIds[index] ?? '',
+          interviewId: null,
+          kind: random.pick(interactionKinds),
+          occurredAt: occurred,
+          summary: `Discussed ${random.pick(WORDS)}, ${random.pick(WORDS)} and ${random.pick(WORDS)}.`,
+          createdAt: occurred,
+        };
+        rows.push(row);
+        docs.push(interactionDocument({ ...row, interviewId: null, kind: row.kind as never, summary: row.summary ?? '', createdAt: occurred }, names[index] ?? ''));
+      }
+      await tx.repos.interactions.insertMany(rows);
+      await tx.repos.search.upsert(docs);
+    }
+  });
+}
+

@@ -1,0 +1,139 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { openDatabase } from '../src/db/factory.js';
+import { createAppContext } from '../src/modules/repositories.js';
+import { systemClock } from '../src/shared/clock.js';
+import { generateWorkspace, prng } from './generate.js';
+
+const { values: flags } = parseArgs({
+  options: {
+    contacts: { type: 'string', default: '100000' },
+    interactions: { type: 'string', default: '300000' },
+    organizations: { type: 'string', default: '2000' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '10' },
+  },
+});
+const sizes = { contacts: Number(flags.contacts), interactions: Number(flags.interactions), organizations: Number(flags.organizations) };
+const duration = Number(flags.duration);
+const connections = Number(flags.connections);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function startProcess(args: string[], ready: RegExp): Promise<ChildProcess> {
+  return new Promise((resolveChild, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (ready.test(out)) resolveChild(child);
+    });
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}: ${out}`)));
+  });
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+/** Closed-loop latency sample: `workers` concurrent clients, each waiting for its answer. */
+async function sampleLatency(urls: string[], headers: Record<string, string>, workers: number, total: number) {
+  const times: number[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < total) {
+        const url = urls[next++ % urls.length] ?? '';
+        const start = performance.now();
+        const res = await fetch(url, { headers });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
+        times.push(performance.now() - start);
+      }
+    }),
+  );
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
+}
+
+const home = mkdtempSync(join(tmpdir(), 'inroads-bench-'));
+const children: ChildProcess[] = [];
+try {
+  log(`Seeding ${sizes.contacts} contacts, ${sizes.interactions} interactions, ${sizes.organizations} organisations…`);
+  const seedStart = performance.now();
+  const handle = await openDatabase({ url: join(home, 'inroads.db') });
+  await generateWorkspace(createAppContext(handle, systemClock), sizes);
+  handle.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
+  handle.sqlite?.exec('analyze');
+  await handle.close();
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  log(`Seeded in ${seedSeconds.toFixed(1)} s.`);
+
+  const appPort = await freePort();
+  const barePort = await freePort();
+  children.push(await startProcess([resolve('bin/inroads.js'), '--home', home, 'serve', '--port', String(appPort)], /Press Ctrl\+C/));
+  children.push(await startProcess([resolve('dist/bench/bare.js'), String(barePort)], /listening/));
+  const secret = readFileSync(join(home, 'secret'), 'utf8').trim();
+  const headers = { authorization: `Bearer ${secret}`, host: `127.0.0.1:${appPort}` };
+  const app = `http://127.0.0.1:${appPort}`;
+
+  const random = prng(7);
+  const maxOffset = Math.max(0, sizes.contacts - 50);
+  const listPaths = Array.from({ length: 500 }, () => `/api/v1/contacts?limit=50&sort=name&offset=${Math.floor(random.next() * maxOffset)}`);
+  const terms = ['maya', 'research', 'okafor', 'port', 'hiring strat', 'priya pat', 'design', 'climate work', 'kim', 'synth'];
+  const searchPaths = terms.map((t) => `/api/v1/search?q=${encodeURIComponent(t)}`);
+
+  const measure = async (name: string, url: string, paths: string[] | undefined, extraHeaders: Record<string, string> = {}) => {
+    let i = 0;
+    const result = await autocannon({
+      url,
+      connections,
+      duration,
+      headers: extraHeaders,
+      ...(paths ? { requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] ?? '/' }) }] } : {}),
+    });
+    if (result.errors > 0 || result.non2xx > 0) throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
+    return result;
+  };
+
+  log(`Measuring (autocannon, ${connections} connections, ${duration} s each)…`);
+  const bare = await measure('bare', `http://127.0.0.1:${barePort}/`, undefined);
+  const list = await measure('list', app, listPaths, headers);
+  const found = await measure('search', app, searchPaths, headers);
+  const searchLatency = await sampleLatency(searchPaths.map((p) => `${app}${p}`), headers, connections, 3000);
+  const listLatency = await sampleLatency(listPaths.map((p) => `${app}${p}`), headers, connections, 3000);
+
+  const row = (name: string, r: typeof bare, p95?: number) =>
+    `| ${name.padEnd(38)} | ${r.requests.average.toFixed(0).padStart(7)} | ${(r.requests.average / bare.requests.average).toFixed(2).padStart(5)} | ${String(r.latency.p50).padStart(4)} | ${p95 === undefined ? '   –' : p95.toFixed(1).padStart(5)} | ${String(r.latency.p99).padStart(4)} |`;
+  const lines = [
+    '',
+    `Inroads benchmark — ${sizes.contacts} contacts, ${sizes.interactions} interactions, ${sizes.organizations} organisations on SQLite (seeded in ${seedSeconds.toFixed(1)} s)`,
+    '',
+    '| measurement                            |   req/s | ratio |  p50 |   p95 |  p99 |',
+    '|----------------------------------------|---------|-------|------|-------|------|',
+    row('bare Fastify route (baseline)', bare),
+    row('GET /api/v1/contacts (50, sorted)', list, listLatency.p95),
+    row('GET /api/v1/search', found, searchLatency.p95),
+    '',
+    `Latencies in ms. Autocannon: ${connections} connections, ${duration} s. p95 from a closed-loop sample of 3,000 requests with ${connections} concurrent clients`,
+    `(list p50/p95/p99 ${listLatency.p50.toFixed(1)}/${listLatency.p95.toFixed(1)}/${listLatency.p99.toFixed(1)} ms; search ${searchLatency.p50.toFixed(1)}/${searchLatency.p95.toFixed(1)}/${searchLatency.p99.toFixed(1)} ms).`,
+    `Targets: list ratio ≥ 0.5 with p99 ≤ 20 ms; search p95 ≤ 25 ms.`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  rmSync(home, { recursive: true, force: true });
+}
