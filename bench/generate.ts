@@ -27,6 +27,8 @@ const WORDS = ['portfolio', 'research', 'hiring', 'mentoring', 'strategy', 'onbo
 const ORG_WORDS = ['Bright', 'North', 'Kestrel', 'Meridian', 'Cobalt', 'Lumen', 'Harbour', 'Green', 'Canopy', 'Tide', 'Fern', 'Oak', 'Vantage', 'Plain', 'Silver'];
 const ORG_SUFFIX = ['Labs', 'Health', 'Learning', 'Energy', 'Systems', 'Partners', 'Studio', 'Group'];
 
+const at = (daysAgo: number) => new Date(Date.UTC(2026, 2, 10) - daysAgo * 86_400_000).toISOString();
+
 export interface GenerateOptions {
   contacts: number;
   interactions: number;
@@ -37,7 +39,6 @@ export interface GenerateOptions {
 /** Fills a workspace with synthetic data through the repositories' bulk inserts, in one transaction. */
 export async function generateWorkspace(ctx: AppContext, options: GenerateOptions): Promise<void> {
   const random = prng(options.seed ?? 42);
-  const at = (daysAgo: number) => new Date(Date.UTC(2026, 2, 10) - daysAgo * 86_400_000).toISOString();
   await ctx.transaction(async (tx) => {
     const orgs: OrganizationsTable[] = [];
     for (let i = 0; i < options.organizations; i++) {

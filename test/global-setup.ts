@@ -48,7 +48,7 @@ export default async function setup(project: TestProject) {
     await server.initialise();
     await server.start();
   } catch (error) {
-    throw new Error(`Could not start the embedded PostgreSQL server for the test run: ${String(error)}\n${logs.slice(-20).join('\n')}`);
+    throw new Error(`Could not start the embedded PostgreSQL server for the test run: ${String(error)}\n${logs.slice(-20).join('\n')}`, { cause: error });
   }
   project.provide('postgresUrl', `postgres://postgres:inroads@127.0.0.1:${port}/postgres`);
   return async () => {

@@ -31,6 +31,11 @@ export interface AppDeps {
   /** Directory of the built web app, when there is one. */
   webRoot?: string | undefined;
   logger?: boolean;
+  /**
+   * Check every response against its schema (on in tests). In production the use
+   * cases already build exact objects, so responses are serialised directly.
+   */
+  validateResponses?: boolean;
 }
 
 export { VERSION } from '../shared/version.js';
@@ -45,7 +50,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  if (deps.validateResponses ?? true) app.setSerializerCompiler(serializerCompiler);
+  else app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   await app.register(fastifyCookie);
   registerSecurity(app, { secret: deps.secret, allowedHosts: deps.allowedHosts });

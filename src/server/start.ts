@@ -39,6 +39,7 @@ export async function startServer(requested: Config, options: { logger?: boolean
     allowedHosts: allowedHostsFor(config.host, config.port),
     dataLocation: handle.location,
     logger: options.logger ?? false,
+    validateResponses: false,
   });
   try {
     await app.listen({ host: config.host, port: config.port });

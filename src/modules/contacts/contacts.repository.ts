@@ -146,12 +146,19 @@ export function createContactsRepository(db: Kysely<Database>) {
         .select((eb) => eb.fn.countAll().as('n'))
         .executeTakeFirstOrThrow();
       const column = sortColumns[sort.field];
-      const rows = await applyFilters(base(), filters)
-        .orderBy(column, sort.direction)
-        .orderBy('c.id', sort.direction)
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute();
+      // Find the page's ids on the sort index alone, then fetch just those rows by primary key,
+      // so a deep offset skips index entries instead of whole joined rows.
+      const ids = (
+        await applyFilters(db.selectFrom('contacts as c'), filters)
+          .select('c.id')
+          .orderBy(column, sort.direction)
+          .orderBy('c.id', sort.direction)
+          .limit(page.limit)
+          .offset(page.offset)
+          .execute()
+      ).map((r) => r.id);
+      const byId = new Map(ids.length === 0 ? [] : (await base().where('c.id', 'in', ids).execute()).map((r) => [r.id, r]));
+      const rows = ids.flatMap((id) => byId.get(id) ?? []);
       return { items: await hydrate(rows), total: toCount(counted.n), ...page };
     },
 

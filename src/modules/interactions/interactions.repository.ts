@@ -45,6 +45,17 @@ export function createInteractionsRepository(db: Kysely<Database>) {
         .execute();
       return { items: rows.map(rowToInteraction), total: toCount(counted.n), ...page };
     },
+    /** Kind and person of each interaction, for labelling search results. */
+    async people(ids: string[]): Promise<Array<{ id: string; kind: string; contactId: string; contactName: string }>> {
+      if (ids.length === 0) return [];
+      return db
+        .selectFrom('interactions as i')
+        .innerJoin('contacts as c', 'c.id', 'i.contactId')
+        .select(['i.id', 'i.kind', 'i.contactId', 'c.name as contactName'])
+        .where('i.id', 'in', ids)
+        .execute();
+    },
+
     async forContact(contactId: string): Promise<Interaction[]> {
       const rows = await db.selectFrom('interactions').selectAll().where('contactId', '=', contactId).execute();
       return rows.map(rowToInteraction);

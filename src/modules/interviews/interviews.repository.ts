@@ -109,6 +109,17 @@ export function createInterviewsRepository(db: Kysely<Database>) {
       return { items: await hydrate(rows), total: toCount(counted.n), ...page };
     },
 
+    /** Who each interview is with, for labelling search results. */
+    async people(ids: string[]): Promise<Array<{ id: string; contactId: string; contactName: string }>> {
+      if (ids.length === 0) return [];
+      return db
+        .selectFrom('interviews as i')
+        .innerJoin('contacts as c', 'c.id', 'i.contactId')
+        .select(['i.id', 'i.contactId', 'c.name as contactName'])
+        .where('i.id', 'in', ids)
+        .execute();
+    },
+
     async forContact(contactId: string): Promise<Interview[]> {
       return hydrate(await base().where('i.contactId', '=', contactId).execute());
     },

@@ -80,10 +80,10 @@ export function createOrganizationsRepository(db: Kysely<Database>) {
       return db.selectFrom('organizations').select(['id', 'name']).where('sortName', '=', sortName).executeTakeFirst();
     },
 
-    async nameOf(id: string | null): Promise<string | null> {
-      if (!id) return null;
-      const row = await db.selectFrom('organizations').select('name').where('id', '=', id).executeTakeFirst();
-      return row?.name ?? null;
+    async names(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, r.name]));
     },
 
     async list(filters: OrganizationFilters, sort: Sort<OrganizationSortField>, page: Page): Promise<PageResult<Organization>> {

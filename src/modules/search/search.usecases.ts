@@ -20,20 +20,13 @@ export async function search({
   const ids = (type: SearchableType) => hits.filter((h) => h.type === type).map((h) => h.id);
 
   const titles = new Map<string, { title: string; contactId: string | null }>();
-  const contactNames = await ctx.repos.contacts.names(ids('contact'));
-  for (const [id, name] of contactNames) titles.set(id, { title: name, contactId: id });
-  for (const id of ids('organization')) {
-    const name = await ctx.repos.organizations.nameOf(id);
-    if (name !== null) titles.set(id, { title: name, contactId: null });
+  for (const [id, name] of await ctx.repos.contacts.names(ids('contact'))) titles.set(id, { title: name, contactId: id });
+  for (const [id, name] of await ctx.repos.organizations.names(ids('organization'))) titles.set(id, { title: name, contactId: null });
+  for (const i of await ctx.repos.interviews.people(ids('interview'))) {
+    titles.set(i.id, { title: `Interview with ${i.contactName}`, contactId: i.contactId });
   }
-  for (const id of ids('interview')) {
-    const interview = await ctx.repos.interviews.get(id);
-    if (interview) titles.set(id, { title: `Interview with ${interview.contact.name}`, contactId: interview.contactId });
-  }
-  const interactions = await Promise.all(ids('interaction').map((id) => ctx.repos.interactions.get(id)));
-  const interactionPeople = await ctx.repos.contacts.names(interactions.flatMap((i) => (i ? [i.contactId] : [])));
-  for (const i of interactions) {
-    if (i) titles.set(i.id, { title: `${i.kind.replace('-', ' ')} · ${interactionPeople.get(i.contactId) ?? ''}`, contactId: i.contactId });
+  for (const i of await ctx.repos.interactions.people(ids('interaction'))) {
+    titles.set(i.id, { title: `${i.kind.replace('-', ' ')} · ${i.contactName}`, contactId: i.contactId });
   }
 
   const items = hits.flatMap((hit) => {
