@@ -6,19 +6,8 @@ import type { SearchDocument } from '../src/modules/search/search.repository.js'
 import { newId } from '../src/shared/ids.js';
 import { relationships, seniorities, interactionKinds } from '../src/shared/schemas/index.js';
 import { sortKey } from '../src/shared/text.js';
+import { prng } from '../src/shared/random.js';
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same data. */
-export function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T };
-}
 
 const GIVEN = ['Amira', 'Ben', 'Chloe', 'Dev', 'Elena', 'Farid', 'Grace', 'Hiro', 'Isla', 'Jonah', 'Kemi', 'Liam', 'Maya', 'Nikhil', 'Olga', 'Priya', 'Quinn', 'Rosa', 'Sipho', 'Tara'];
 const FAMILY = ['Okafor', 'Lindqvist', 'Moreau', 'Patel', 'Novak', 'Haddad', 'Kim', 'Tanaka', 'Byrne', 'Mensah', 'Walsh', 'Costa', 'Iyer', 'Shah', 'Santos', 'Reid', 'Fischer', 'Morgan', 'Alvarez', 'Clarke'];

@@ -8,7 +8,8 @@ import autocannon from 'autocannon';
 import { openDatabase } from '../src/db/factory.js';
 import { createAppContext } from '../src/modules/repositories.js';
 import { systemClock } from '../src/shared/clock.js';
-import { generateWorkspace, prng } from './generate.js';
+import { prng } from '../src/shared/random.js';
+import { generateWorkspace } from './generate.js';
 
 const { values: flags } = parseArgs({
   options: {

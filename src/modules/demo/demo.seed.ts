@@ -22,21 +22,10 @@ import {
   notesSnippets,
   roles,
 } from './demo.data.js';
+import { prng } from '../../shared/random.js';
 
 const DAY = 86_400_000;
 
-/** A small deterministic generator, so the demo is the same every time. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T };
-}
 
 /** Fills an empty workspace with the demo. Does nothing when it already has people. */
 export async function seedDemoWorkspace({ ctx, contacts = 60 }: { ctx: AppContext; contacts?: number }): Promise<{ created: boolean }> {
