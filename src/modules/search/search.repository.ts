@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database, Dialect } from '../../db/database.js';
-import type { SearchableType, SnippetSegment } from '../../shared/schemas/search.js';
+import { searchableTypes, type SearchableType, type SnippetSegment } from '../../shared/schemas/search.js';
+import { snippetFor } from './search.snippet.js';
 
 export interface SearchDocument {
   type: SearchableType;
@@ -16,39 +17,18 @@ export interface RawHit {
   snippet: SnippetSegment[];
 }
 
-const OPEN = '\u0002';
-const CLOSE = '\u0003';
+/** Highest number of matches ranked for one query on SQLite (the most recent ones). */
+export const RANKING_CAP = 2000;
 
 /** Words of the query: letters and digits only, so user input never reaches the query syntax. */
 export function queryTerms(query: string): string[] {
   return (query.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
 }
 
-/** Turns a highlighted string into segments, dropping our marker characters. */
-export function toSegments(marked: string): SnippetSegment[] {
-  const segments: SnippetSegment[] = [];
-  let rest = marked;
-  while (rest.length > 0) {
-    const start = rest.indexOf(OPEN);
-    if (start === -1) {
-      segments.push({ text: rest, match: false });
-      break;
-    }
-    if (start > 0) segments.push({ text: rest.slice(0, start), match: false });
-    const end = rest.indexOf(CLOSE, start + 1);
-    const stop = end === -1 ? rest.length : end;
-    segments.push({ text: rest.slice(start + 1, stop), match: true });
-    rest = end === -1 ? '' : rest.slice(end + 1);
-  }
-  return segments.filter((s) => s.text.length > 0);
-}
-
-const clean = (value: string) => value.replaceAll(OPEN, '').replaceAll(CLOSE, '');
-
 export function createSearchRepository(db: Kysely<Database>, dialect: Dialect) {
   async function upsert(documents: SearchDocument[]): Promise<void> {
     if (documents.length === 0) return;
-    const rows = documents.map((d) => ({ entityType: d.type, entityId: d.id, name: clean(d.name), body: clean(d.body) }));
+    const rows = documents.map((d) => ({ entityType: d.type, entityId: d.id, name: d.name, body: d.body }));
     for (let i = 0; i < rows.length; i += 500) {
       await db
         .insertInto('searchDocuments')
@@ -66,29 +46,46 @@ export function createSearchRepository(db: Kysely<Database>, dialect: Dialect) {
     }
   }
 
+  /**
+   * Ranked matches. On SQLite the most recent RANKING_CAP matches are scored (bm25,
+   * names weighted above bodies), which keeps a broad query over hundreds of
+   * thousands of records fast; below the cap the ranking is exact.
+   */
   async function search(query: string, types: readonly SearchableType[], limit: number): Promise<RawHit[]> {
     const terms = queryTerms(query);
     if (terms.length === 0 || types.length === 0) return [];
+    const allTypes = searchableTypes.every((t) => types.includes(t));
+    let ranked: Array<{ type: SearchableType; id: string; name: string; body: string; score: number }>;
     if (dialect === 'sqlite') {
       // Every term is a quoted prefix, so all must match and punctuation has no meaning.
       const match = terms.map((t) => `"${t}"*`).join(' ');
-      const rows = await sql<{ entityType: SearchableType; entityId: string; score: number; snippet: string }>`
-        select d.entity_type, d.entity_id, bm25(search_fts, 10.0, 1.0) as score,
-               snippet(search_fts, -1, ${OPEN}, ${CLOSE}, '…', 16) as snippet
-        from search_fts join search_documents d on d.rowid = search_fts.rowid
-        where search_fts match ${match} and d.entity_type in (${sql.join(types)})
-        order by score limit ${limit}`.execute(db);
-      return rows.rows.map((r) => ({ type: r.entityType, id: r.entityId, score: -Number(r.score), snippet: toSegments(r.snippet) }));
+      const typeFilter = allTypes
+        ? sql``
+        : sql`and search_fts.rowid in (select rowid from search_documents where entity_type in (${sql.join([...types])}))`;
+      const candidates = await sql<{ docRowid: number; score: number }>`
+        select search_fts.rowid as doc_rowid, bm25(search_fts, 10.0, 1.0) as score
+        from search_fts where search_fts match ${match} ${typeFilter}
+        order by search_fts.rowid desc limit ${RANKING_CAP}`.execute(db);
+      const top = candidates.rows.sort((a, b) => a.score - b.score).slice(0, limit);
+      if (top.length === 0) return [];
+      const docs = await sql<{ docRowid: number; entityType: SearchableType; entityId: string; name: string; body: string }>`
+        select rowid as doc_rowid, entity_type, entity_id, name, body from search_documents
+        where rowid in (${sql.join(top.map((t) => t.docRowid))})`.execute(db);
+      const byRowid = new Map(docs.rows.map((d) => [Number(d.docRowid), d]));
+      ranked = top.flatMap((t) => {
+        const d = byRowid.get(Number(t.docRowid));
+        return d ? [{ type: d.entityType, id: d.entityId, name: d.name, body: d.body, score: -Number(t.score) }] : [];
+      });
+    } else {
+      const tsquery = terms.map((t) => `${t}:*`).join(' & ');
+      const rows = await sql<{ entityType: SearchableType; entityId: string; name: string; body: string; score: number }>`
+        select d.entity_type, d.entity_id, d.name, d.body, ts_rank(d.tsv, q) as score
+        from search_documents d, to_tsquery('simple', ${tsquery}) q
+        where d.tsv @@ q and d.entity_type in (${sql.join([...types])})
+        order by score desc, d.entity_id limit ${limit}`.execute(db);
+      ranked = rows.rows.map((r) => ({ type: r.entityType, id: r.entityId, name: r.name, body: r.body, score: Number(r.score) }));
     }
-    const tsquery = terms.map((t) => `${t}:*`).join(' & ');
-    const rows = await sql<{ entityType: SearchableType; entityId: string; score: number; snippet: string }>`
-      select d.entity_type, d.entity_id, ts_rank(d.tsv, q) as score,
-             ts_headline('simple', d.name || ' — ' || d.body, q,
-               ${`StartSel=${OPEN}, StopSel=${CLOSE}, MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…`}) as snippet
-      from search_documents d, to_tsquery('simple', ${tsquery}) q
-      where d.tsv @@ q and d.entity_type in (${sql.join(types)})
-      order by score desc, d.entity_id limit ${limit}`.execute(db);
-    return rows.rows.map((r) => ({ type: r.entityType, id: r.entityId, score: Number(r.score), snippet: toSegments(r.snippet) }));
+    return ranked.map((r) => ({ type: r.type, id: r.id, score: r.score, snippet: snippetFor(r.name, r.body, terms) }));
   }
 
   return { upsert, remove, search };
