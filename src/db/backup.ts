@@ -21,6 +21,8 @@ const TABLES: Array<keyof Database> = [
   'referrals',
   'questions',
   'templates',
+  'agendaItemStates',
+  'settings',
 ];
 
 function fsyncPath(path: string, flags = 'r'): void {

@@ -167,6 +167,19 @@ export interface SearchDocumentsTable {
   body: string;
 }
 
+export interface AgendaItemStatesTable {
+  key: string;
+  state: string;
+  snoozedUntil: string | null;
+  updatedAt: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updatedAt: string;
+}
+
 export interface Database {
   profile: ProfileTable;
   explorations: ExplorationsTable;
@@ -181,6 +194,8 @@ export interface Database {
   questions: QuestionsTable;
   templates: TemplatesTable;
   searchDocuments: SearchDocumentsTable;
+  agendaItemStates: AgendaItemStatesTable;
+  settings: SettingsTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;

@@ -7,6 +7,7 @@ import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.js';
 import { registerExplorationRoutes } from '../modules/explorations/explorations.routes.js';
+import { registerFollowupRoutes } from '../modules/followups/followups.routes.js';
 import { registerInteractionRoutes } from '../modules/interactions/interactions.routes.js';
 import { registerInterviewRoutes } from '../modules/interviews/interviews.routes.js';
 import { registerOrganizationRoutes } from '../modules/organizations/organizations.routes.js';
@@ -83,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerQuestionRoutes(app, ctx);
   registerTemplateRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
+  registerFollowupRoutes(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/v1/health', { schema: { tags: ['meta'], summary: 'Liveness and version' } }, async () => ({

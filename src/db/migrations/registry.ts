@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as m0001 from './0001-initial.js';
+import * as m0002 from './0002-agenda-and-settings.js';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void>;
@@ -9,4 +10,5 @@ export interface DialectMigration {
 /** Every migration, in order. Names are stored in the database; never rename one. */
 export const migrations: Record<string, DialectMigration> = {
   '0001-initial': m0001,
+  '0002-agenda-and-settings': m0002,
 };

@@ -13,6 +13,7 @@ import {
 } from '../../shared/schemas/interviews.js';
 import { assertContact, assertExplorations, now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
+import { refreshResponsiveness } from '../followups/followups.usecases.js';
 import { interviewDocument } from '../search/search.documents.js';
 import type { InterviewFilters, InterviewSortField } from './interviews.repository.js';
 
@@ -82,6 +83,7 @@ export async function createInterview({ ctx, input }: { ctx: AppContext; input: 
       updatedAt: at,
     };
     await tx.repos.interviews.insert(row, input.explorationIds ?? []);
+    await refreshResponsiveness(tx, input.contactId);
     return { interview: await reindex(tx, row.id) };
   });
 }
@@ -125,6 +127,7 @@ export async function updateInterview({
     const patch: Partial<NewInterviewRow> = { ...rest, updatedAt: now(tx) };
     if (prep) patch.prep = toJson(prep);
     await tx.repos.interviews.update(id, patch, explorationIds);
+    await refreshResponsiveness(tx, current.contactId);
     return { interview: await reindex(tx, id) };
   });
 }
@@ -148,15 +151,17 @@ export async function transitionInterview({
       thankYouFormat: input.thankYouFormat,
     });
     await tx.repos.interviews.update(id, { ...patch, updatedAt: now(tx) });
+    await refreshResponsiveness(tx, current.contactId);
     return { interview: await reindex(tx, id) };
   });
 }
 
 export async function deleteInterview({ ctx, id }: { ctx: AppContext; id: string }): Promise<{ id: string }> {
   return ctx.transaction(async (tx) => {
-    required(await tx.repos.interviews.get(id), 'interviews', id);
+    const current = required(await tx.repos.interviews.get(id), 'interviews', id);
     await tx.repos.interviews.delete(id);
     await tx.repos.search.remove('interview', [id]);
+    await refreshResponsiveness(tx, current.contactId);
     return { id };
   });
 }

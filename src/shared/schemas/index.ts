@@ -10,3 +10,4 @@ export * from './referrals.js';
 export * from './search.js';
 export * from './templates.js';
 export * from './timeline.js';
+export * from './agenda.js';

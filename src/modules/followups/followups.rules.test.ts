@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import type { AgendaItem } from '../../shared/schemas/agenda.js';
+import { businessDeadline, type WorkCalendar } from './business-days.js';
+import { computeAgenda, rankCandidates, type AgendaInput, type AgendaInterview, type AgendaPerson } from './followups.rules.js';
+import { deriveResponsiveness } from './responsiveness.rules.js';
+
+const london: WorkCalendar = { timeZone: 'Europe/London', workingDays: [1, 2, 3, 4, 5], holidays: ['2026-12-25', '2026-12-28'] };
+const newYork: WorkCalendar = { timeZone: 'America/New_York', workingDays: [1, 2, 3, 4, 5], holidays: [] };
+
+describe('business-day deadlines (3B7)', () => {
+  const cases: Array<[string, WorkCalendar, string, number, string]> = [
+    ['a Monday-morning request waits until Thursday', london, '2026-03-02T10:00:00Z', 3, '2026-03-05T09:00:00.000Z'],
+    ['…and follows up the Wednesday after', london, '2026-03-02T10:00:00Z', 7, '2026-03-11T09:00:00.000Z'],
+    ['a Friday-afternoon request starts counting on Monday', london, '2026-03-06T15:00:00Z', 3, '2026-03-12T09:00:00.000Z'],
+    ['a Friday-morning request counts Friday', london, '2026-03-06T09:00:00Z', 3, '2026-03-11T09:00:00.000Z'],
+    ['a Saturday request starts counting on Monday', london, '2026-03-07T09:00:00Z', 3, '2026-03-12T09:00:00.000Z'],
+    ['noon exactly counts as afternoon', london, '2026-03-02T12:00:00Z', 3, '2026-03-06T09:00:00.000Z'],
+    ['holidays are skipped', london, '2026-12-21T10:00:00Z', 3, '2026-12-24T09:00:00.000Z'],
+    ['holidays and weekends are skipped over a long wait', london, '2026-12-21T10:00:00Z', 7, '2027-01-01T09:00:00.000Z'],
+    ['the user’s time zone decides “before noon”', newYork, '2026-03-02T16:30:00Z', 3, '2026-03-05T14:00:00.000Z'],
+    ['12:30 in New York is afternoon, so counting starts on Tuesday', newYork, '2026-03-02T17:30:00Z', 3, '2026-03-06T14:00:00.000Z'],
+    ['a deadline across the spring DST change stays at 09:00 local', newYork, '2026-03-05T14:00:00Z', 3, '2026-03-10T13:00:00.000Z'],
+    ['a deadline across the autumn DST change stays at 09:00 local', london, '2026-10-22T08:00:00Z', 3, '2026-10-27T09:00:00.000Z'],
+    ['a custom working week (Sunday–Thursday)', { timeZone: 'Asia/Jerusalem', workingDays: [7, 1, 2, 3, 4], holidays: [] }, '2026-03-05T06:00:00Z', 3, '2026-03-10T07:00:00.000Z'],
+  ];
+  it.each(cases)('%s', (_name, calendar, sentAt, days, due) => {
+    expect(businessDeadline(sentAt, days, calendar)).toBe(due);
+  });
+});
+
+const person = (id: string, extra: Partial<AgendaPerson> = {}): AgendaPerson => ({
+  id,
+  name: `Person ${id.slice(-2)}`,
+  organizationId: '00000000-0000-7000-8000-0000000000a1',
+  organizationName: 'Acme',
+  seniority: 'peer',
+  relationship: 'friend',
+  isHR: false,
+  ...extra,
+});
+const ids = {
+  ana: '00000000-0000-7000-8000-000000000001',
+  ben: '00000000-0000-7000-8000-000000000002',
+  cy: '00000000-0000-7000-8000-000000000003',
+  hr: '00000000-0000-7000-8000-000000000004',
+  iv1: '00000000-0000-7000-8000-000000000101',
+  iv2: '00000000-0000-7000-8000-000000000102',
+  ref: '00000000-0000-7000-8000-000000000201',
+};
+const interview = (extra: Partial<AgendaInterview>): AgendaInterview => ({
+  id: ids.iv1,
+  contactId: ids.ana,
+  status: 'requested',
+  requestedAt: null,
+  repliedAt: null,
+  scheduledAt: null,
+  heldAt: null,
+  thankedAt: null,
+  hasTakeaways: false,
+  prepComplete: false,
+  followUpPermission: null,
+  ...extra,
+});
+const input = (extra: Partial<AgendaInput>): AgendaInput => ({
+  now: '2026-03-10T10:00:00.000Z',
+  calendar: london,
+  people: new Map([ids.ana, ids.ben, ids.cy, ids.hr].map((id) => [id, person(id, id === ids.hr ? { isHR: true } : {})])),
+  interviews: [],
+  referrals: [],
+  lastInteractionAt: new Map(),
+  nextCandidates: new Map(),
+  states: new Map(),
+  ...extra,
+});
+const kinds = (items: AgendaItem[]) => items.map((i) => i.kind);
+
+describe('the agenda', () => {
+  const requested = interview({ requestedAt: '2026-03-02T10:00:00Z' });
+
+  it('an unanswered request suggests the next person at the organisation, then a follow-up', () => {
+    const candidates = rankCandidates([person(ids.hr, { isHR: true, relationship: 'friend' }), person(ids.cy, { relationship: 'cold' }), person(ids.ben, { relationship: 'alumni' })]);
+    const items = computeAgenda(input({ interviews: [requested], nextCandidates: new Map([['00000000-0000-7000-8000-0000000000a1', candidates]]) }));
+    expect(kinds(items)).toEqual(['reach-next', 'follow-up']);
+    const [reach, follow] = items;
+    expect(reach).toMatchObject({ due: '2026-03-05T09:00:00.000Z', overdue: true, suggestedContactId: ids.ben, interviewId: ids.iv1, contactId: ids.ana, state: 'open' });
+    expect(reach?.title).toBe('Reach out to Person 02 at Acme');
+    expect(follow).toMatchObject({ due: '2026-03-11T09:00:00.000Z', overdue: false });
+  });
+
+  it('a reply cancels the pending chases', () => {
+    expect(computeAgenda(input({ interviews: [{ ...requested, repliedAt: '2026-03-04T10:00:00Z' }] }))).toEqual([]);
+    expect(kinds(computeAgenda(input({ interviews: [{ ...requested, status: 'scheduled', repliedAt: '2026-03-04T10:00:00Z', scheduledAt: '2026-03-20T10:00:00Z', prepComplete: true }] })))).toEqual(['confirm']);
+  });
+
+  it('a scheduled interview asks for preparation and confirmation the day before', () => {
+    const items = computeAgenda(input({ interviews: [interview({ status: 'scheduled', scheduledAt: '2026-03-12T14:00:00Z' })] }));
+    expect(items.map((i) => [i.kind, i.due])).toEqual([
+      ['confirm', '2026-03-11T09:00:00.000Z'],
+      ['prepare', '2026-03-11T09:00:00.000Z'],
+    ]);
+  });
+
+  it('a held interview needs a thank-you within 24 hours — handwritten for executives — and a debrief', () => {
+    const people = input({}).people as Map<string, AgendaPerson>;
+    people.set(ids.ana, person(ids.ana, { seniority: 'executive' }));
+    const items = computeAgenda(input({ people, interviews: [interview({ status: 'held', heldAt: '2026-03-09T15:00:00Z' })] }));
+    expect(kinds(items)).toEqual(['debrief', 'thank-you']);
+    expect(items.find((i) => i.kind === 'thank-you')).toMatchObject({ due: '2026-03-10T15:00:00.000Z', suggestedFormat: 'handwritten' });
+    const peer = computeAgenda(input({ interviews: [interview({ status: 'held', heldAt: '2026-03-09T15:00:00Z', hasTakeaways: true })] }));
+    expect(peer.map((i) => [i.kind, i.suggestedFormat])).toEqual([['thank-you', 'email']]);
+  });
+
+  it('check-ins fall due at the agreed interval and restart whenever contact is logged', () => {
+    const thanked = interview({ status: 'thanked', heldAt: '2026-01-10T10:00:00Z', thankedAt: '2026-01-10T18:00:00Z', hasTakeaways: true, followUpPermission: 30 });
+    const before = computeAgenda(input({ interviews: [thanked], lastInteractionAt: new Map([[ids.ana, '2026-02-01T10:00:00Z']]) }));
+    expect(before.map((i) => [i.kind, i.due, i.overdue])).toEqual([['check-in', '2026-03-03T09:00:00.000Z', true]]);
+    const after = computeAgenda(input({ interviews: [thanked], lastInteractionAt: new Map([[ids.ana, '2026-03-05T10:00:00Z']]) }));
+    // 30 days later is after the clocks change: still 09:00 in London (08:00 UTC).
+    expect(after.map((i) => [i.kind, i.due, i.overdue])).toEqual([['check-in', '2026-04-04T08:00:00.000Z', false]]);
+    expect(after[0]?.key).not.toBe(before[0]?.key);
+    const standard = computeAgenda(input({ interviews: [{ ...thanked, followUpPermission: null }], lastInteractionAt: new Map() }));
+    expect(standard[0]?.due).toBe('2026-04-10T08:00:00.000Z');
+  });
+
+  it('referrals ask to contact the new person and to report back to the one who referred', () => {
+    const referral = { id: ids.ref, fromContactId: ids.ana, toContactId: ids.ben, reportedBackAt: null, createdAt: '2026-03-06T16:00:00Z', updatedAt: '2026-03-06T16:00:00Z' };
+    const suggested = computeAgenda(input({ referrals: [{ ...referral, status: 'suggested' }] }));
+    expect(suggested.map((i) => [i.kind, i.contactId, i.due])).toEqual([['contact-referral', ids.ben, '2026-03-10T09:00:00.000Z']]);
+    const interviewed = computeAgenda(input({ referrals: [{ ...referral, status: 'interviewed' }], interviews: [interview({ id: ids.iv2, contactId: ids.ben, status: 'thanked', heldAt: '2026-03-09T10:00:00Z', thankedAt: '2026-03-09T18:00:00Z', hasTakeaways: true })] }));
+    expect(interviewed.filter((i) => i.kind === 'report-back').map((i) => [i.contactId, i.due])).toEqual([[ids.ana, '2026-03-11T10:00:00.000Z']]);
+    expect(computeAgenda(input({ referrals: [{ ...referral, status: 'contacted' }] }))).toEqual([]);
+  });
+
+  it('snoozed, dismissed and done items keep their state; a snooze that has passed brings the item back', () => {
+    const key = `reach-next:${ids.iv1}`;
+    const snoozed = computeAgenda(input({ interviews: [requested], states: new Map([[key, { state: 'snoozed', snoozedUntil: '2026-03-12T09:00:00.000Z' }]]) }));
+    expect(snoozed.find((i) => i.key === key)).toMatchObject({ state: 'snoozed', snoozedUntil: '2026-03-12T09:00:00.000Z' });
+    const woke = computeAgenda(input({ interviews: [requested], states: new Map([[key, { state: 'snoozed', snoozedUntil: '2026-03-09T09:00:00.000Z' }]]) }));
+    expect(woke.find((i) => i.key === key)).toMatchObject({ state: 'open', due: '2026-03-09T09:00:00.000Z', overdue: true, snoozedUntil: null });
+    for (const state of ['done', 'dismissed'] as const) {
+      expect(computeAgenda(input({ interviews: [requested], states: new Map([[key, { state, snoozedUntil: null }]]) })).find((i) => i.key === key)?.state).toBe(state);
+    }
+  });
+
+  it('never produces the same item twice, and recomputing gives the same keys', () => {
+    const all = input({
+      interviews: [requested, interview({ id: ids.iv2, contactId: ids.ben, status: 'held', heldAt: '2026-03-09T10:00:00Z' })],
+      referrals: [{ id: ids.ref, fromContactId: ids.ana, toContactId: ids.cy, status: 'suggested', reportedBackAt: null, createdAt: '2026-03-06T10:00:00Z', updatedAt: '2026-03-06T10:00:00Z' }],
+    });
+    const first = computeAgenda(all).map((i) => i.key);
+    expect(new Set(first).size).toBe(first.length);
+    expect(computeAgenda(all).map((i) => i.key)).toEqual(first);
+  });
+});
+
+describe('responsiveness', () => {
+  const cases: Array<[string, Array<{ status: string; requestedAt: string | null; repliedAt: string | null }>, string]> = [
+    ['nobody asked yet', [], 'unknown'],
+    ['still waiting', [{ status: 'requested', requestedAt: '2026-03-02T10:00:00Z', repliedAt: null }], 'unknown'],
+    ['replied within three business days', [{ status: 'scheduled', requestedAt: '2026-03-06T15:00:00Z', repliedAt: '2026-03-11T16:00:00Z' }], 'booster'],
+    ['replied later', [{ status: 'scheduled', requestedAt: '2026-03-02T10:00:00Z', repliedAt: '2026-03-06T10:00:00Z' }], 'obligate'],
+    ['never replied, even after the follow-up', [{ status: 'no-reply', requestedAt: '2026-03-02T10:00:00Z', repliedAt: null }], 'curmudgeon'],
+    [
+      'the latest answered request decides',
+      [
+        { status: 'no-reply', requestedAt: '2026-01-02T10:00:00Z', repliedAt: null },
+        { status: 'held', requestedAt: '2026-03-02T10:00:00Z', repliedAt: '2026-03-03T10:00:00Z' },
+      ],
+      'booster',
+    ],
+  ];
+  it.each(cases)('%s → %s', (_name, history, expected) => {
+    expect(deriveResponsiveness(history, london)).toBe(expected);
+  });
+});

@@ -1,0 +1,313 @@
+import type { AgendaItem, AgendaKind } from '../../shared/schemas/agenda.js';
+import {
+  businessDeadline,
+  dayBefore,
+  dueOn,
+  localDay,
+  nextBusinessDay,
+  addBusinessDays,
+  plusDays,
+  plusHours,
+  type WorkCalendar,
+} from './business-days.js';
+
+/** Days before a check-in when the person did not say how often to stay in touch. */
+export const DEFAULT_CHECK_IN_DAYS = 90;
+export const REACH_NEXT_BUSINESS_DAYS = 3;
+export const FOLLOW_UP_BUSINESS_DAYS = 7;
+
+export interface AgendaPerson {
+  id: string;
+  name: string;
+  organizationId: string | null;
+  organizationName: string | null;
+  seniority: string | null;
+  relationship: string;
+  isHR: boolean;
+}
+
+export interface AgendaInterview {
+  id: string;
+  contactId: string;
+  status: string;
+  requestedAt: string | null;
+  repliedAt: string | null;
+  scheduledAt: string | null;
+  heldAt: string | null;
+  thankedAt: string | null;
+  hasTakeaways: boolean;
+  prepComplete: boolean;
+  followUpPermission: number | null;
+}
+
+export interface AgendaReferral {
+  id: string;
+  fromContactId: string;
+  toContactId: string;
+  status: string;
+  reportedBackAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ItemState {
+  state: 'done' | 'snoozed' | 'dismissed' | 'open';
+  snoozedUntil: string | null;
+}
+
+export interface AgendaInput {
+  now: string;
+  calendar: WorkCalendar;
+  people: ReadonlyMap<string, AgendaPerson>;
+  interviews: readonly AgendaInterview[];
+  referrals: readonly AgendaReferral[];
+  /** Latest logged interaction per contact. */
+  lastInteractionAt: ReadonlyMap<string, string>;
+  /** People at each organisation who could be approached next, best first, not yet asked. */
+  nextCandidates: ReadonlyMap<string, readonly AgendaPerson[]>;
+  states: ReadonlyMap<string, ItemState>;
+}
+
+const warmth: Record<string, number> = {
+  family: 0,
+  friend: 0,
+  'former-colleague': 1,
+  classmate: 1,
+  referral: 2,
+  alumni: 3,
+  'linkedin-connection': 4,
+  cold: 5,
+};
+const roleFit: Record<string, number> = { 'one-step-above': 0, peer: 1, senior: 2, junior: 3, executive: 4 };
+
+/**
+ * A sensible order for whom to approach next at an organisation until the
+ * coaching ranking exists: warmer relationships first, then the target role or one
+ * step above, HR last, then by name.
+ */
+export function rankCandidates<T extends Pick<AgendaPerson, 'relationship' | 'seniority' | 'isHR' | 'name'>>(people: readonly T[]): T[] {
+  return [...people].sort(
+    (a, b) =>
+      Number(a.isHR) - Number(b.isHR) ||
+      (warmth[a.relationship] ?? 9) - (warmth[b.relationship] ?? 9) ||
+      (roleFit[a.seniority ?? ''] ?? 2.5) - (roleFit[b.seniority ?? ''] ?? 2.5) ||
+      a.name.localeCompare(b.name),
+  );
+}
+
+/** Organisations whose reach-next falls due before `horizon`: the only ones whose people must be loaded. */
+export function organizationsNeedingCandidates(input: Pick<AgendaInput, 'interviews' | 'people' | 'calendar'>, horizon: string): string[] {
+  const out = new Set<string>();
+  for (const interview of input.interviews) {
+    if (interview.status !== 'requested' || interview.repliedAt || !interview.requestedAt) continue;
+    const organizationId = input.people.get(interview.contactId)?.organizationId;
+    if (organizationId && businessDeadline(interview.requestedAt, REACH_NEXT_BUSINESS_DAYS, input.calendar) < horizon) out.add(organizationId);
+  }
+  return [...out];
+}
+
+type Draft = Omit<AgendaItem, 'overdue' | 'state' | 'snoozedUntil' | 'contactId' | 'interviewId' | 'organizationId' | 'referralId' | 'suggestedContactId' | 'suggestedFormat'> &
+  Partial<Pick<AgendaItem, 'contactId' | 'interviewId' | 'organizationId' | 'referralId' | 'suggestedContactId' | 'suggestedFormat'>>;
+
+const isSenior = (person: AgendaPerson | undefined) => person?.seniority === 'executive' || person?.seniority === 'senior';
+
+function interviewItems(input: AgendaInput, interview: AgendaInterview, emit: (draft: Draft) => void): void {
+  const person = input.people.get(interview.contactId);
+  const who = person?.name ?? 'this person';
+  const at = person?.organizationName ? ` at ${person.organizationName}` : '';
+  const base = { contactId: interview.contactId, interviewId: interview.id, organizationId: person?.organizationId ?? null };
+  const { calendar } = input;
+
+  if (interview.status === 'scheduled' && interview.scheduledAt) {
+    if (!interview.prepComplete) {
+      emit({
+        ...base,
+        key: `prepare:${interview.id}:${interview.scheduledAt}`,
+        kind: 'prepare',
+        due: dayBefore(interview.scheduledAt, calendar),
+        title: `Prepare for your conversation with ${who}`,
+        reason: 'The meeting is coming up and the preparation checklist is not finished.',
+        action: `Research ${person?.organizationName ?? 'the organisation'} and ${who}, rehearse your pitch and pick at least three open questions.`,
+      });
+    }
+    if (interview.scheduledAt > input.now) {
+      emit({
+        ...base,
+        key: `confirm:${interview.id}:${interview.scheduledAt}`,
+        kind: 'confirm',
+        due: dayBefore(interview.scheduledAt, calendar),
+        title: `Confirm tomorrow's meeting with ${who}`,
+        reason: 'A short note the day before shows respect for their time and avoids a wasted trip.',
+        action: 'Send a one-line confirmation with the time, place or link, and your phone number.',
+      });
+    }
+  }
+
+  if (interview.status === 'held' && interview.heldAt && !interview.thankedAt) {
+    const handwritten = isSenior(person);
+    emit({
+      ...base,
+      key: `thank-you:${interview.id}`,
+      kind: 'thank-you',
+      due: plusHours(interview.heldAt, 24),
+      title: `Thank ${who}`,
+      reason: 'A thank-you within a day of the conversation is what people remember.',
+      action: handwritten
+        ? `Write a handwritten note: ${who} is senior, and a card stands out. Mention one thing you learned.`
+        : 'Send a short email that mentions one specific thing you learned.',
+      suggestedFormat: handwritten ? 'handwritten' : 'email',
+    });
+  }
+
+  if (['held', 'thanked', 'keeping-in-touch'].includes(interview.status) && interview.heldAt && !interview.hasTakeaways) {
+    emit({
+      ...base,
+      key: `debrief:${interview.id}`,
+      kind: 'debrief',
+      due: plusHours(interview.heldAt, 24),
+      title: `Debrief your conversation with ${who}`,
+      reason: 'Notes written within a day keep the details that fade fastest.',
+      action: 'Write down what you learned, how it fits you, what is still unclear and who to talk to next.',
+    });
+  }
+
+  // 3B7: three business days without a reply, approach the next person; seven, follow up once.
+  if (interview.status === 'requested' && interview.requestedAt && !interview.repliedAt) {
+    const organizationId = person?.organizationId ?? null;
+    const next = organizationId ? (input.nextCandidates.get(organizationId) ?? []).find((p) => p.id !== interview.contactId) : undefined;
+    emit({
+      ...base,
+      key: `reach-next:${interview.id}`,
+      kind: 'reach-next',
+      due: businessDeadline(interview.requestedAt, REACH_NEXT_BUSINESS_DAYS, calendar),
+      title: next ? `Reach out to ${next.name}${at}` : `Find someone else to ask${at}`,
+      reason: `${who} has not replied for three business days, so it is time to approach the next person${at}.`,
+      action: next
+        ? `Send ${next.name} a short request for 20 minutes of advice; keep waiting on ${who} too.`
+        : `Add another contact${at} — a friend of a friend, an alumnus or someone in the role you want.`,
+      suggestedContactId: next?.id ?? null,
+    });
+    emit({
+      ...base,
+      key: `follow-up:${interview.id}`,
+      kind: 'follow-up',
+      due: businessDeadline(interview.requestedAt, FOLLOW_UP_BUSINESS_DAYS, calendar),
+      title: `Follow up with ${who}`,
+      reason: 'Seven business days without an answer: one polite follow-up is expected, not pushy.',
+      action: 'Reply to your first message with a two-line nudge that repeats the short, specific ask.',
+    });
+  }
+}
+
+function checkInItems(input: AgendaInput, emit: (draft: Draft) => void): void {
+  // The agreed interval comes from the person's most recent conversation.
+  const latest = new Map<string, AgendaInterview>();
+  for (const interview of input.interviews) {
+    if (!['thanked', 'keeping-in-touch'].includes(interview.status) || !interview.heldAt) continue;
+    const current = latest.get(interview.contactId);
+    if (!current || (current.heldAt ?? '') < interview.heldAt) latest.set(interview.contactId, interview);
+  }
+  for (const [contactId, interview] of latest) {
+    const person = input.people.get(contactId);
+    const interval = interview.followUpPermission ?? DEFAULT_CHECK_IN_DAYS;
+    const last = [input.lastInteractionAt.get(contactId), interview.thankedAt, interview.heldAt]
+      .filter((v): v is string => Boolean(v))
+      .sort()
+      .at(-1);
+    if (!last) continue;
+    const due = dueOn(localDay(plusDays(last, interval, input.calendar), input.calendar));
+    emit({
+      key: `check-in:${contactId}:${due.slice(0, 10)}`,
+      kind: 'check-in',
+      due,
+      contactId,
+      interviewId: interview.id,
+      organizationId: person?.organizationId ?? null,
+      title: `Check in with ${person?.name ?? 'a contact'}`,
+      reason: `It has been ${interval} days since you were last in touch${interview.followUpPermission ? ', the interval you agreed' : ''}.`,
+      action: 'Share something useful — an article about their company or field — and a line on how your search is going.',
+    });
+  }
+}
+
+function referralItems(input: AgendaInput, emit: (draft: Draft) => void): void {
+  const heldByContact = new Map<string, string>();
+  for (const interview of input.interviews) {
+    if (interview.heldAt && (heldByContact.get(interview.contactId) ?? '9999') > interview.heldAt) heldByContact.set(interview.contactId, interview.heldAt);
+  }
+  for (const referral of input.referrals) {
+    const from = input.people.get(referral.fromContactId);
+    const to = input.people.get(referral.toContactId);
+    if (referral.status === 'suggested') {
+      emit({
+        key: `contact-referral:${referral.id}`,
+        kind: 'contact-referral',
+        due: dueOn(addBusinessDays(nextBusinessDay(localDay(referral.createdAt, input.calendar), input.calendar), 1, input.calendar)),
+        contactId: referral.toContactId,
+        organizationId: to?.organizationId ?? null,
+        referralId: referral.id,
+        title: `Contact ${to?.name ?? 'the person'} — referred by ${from?.name ?? 'a contact'}`,
+        reason: 'A fresh referral is the warmest introduction you will get; it cools quickly.',
+        action: `Write to ${to?.name ?? 'them'} and name ${from?.name ?? 'who referred you'} in the first line.`,
+      });
+    }
+    if (referral.status === 'interviewed' && !referral.reportedBackAt) {
+      const held = heldByContact.get(referral.toContactId) ?? referral.updatedAt;
+      emit({
+        key: `report-back:${referral.id}`,
+        kind: 'report-back',
+        due: plusHours(held, 48),
+        contactId: referral.fromContactId,
+        organizationId: from?.organizationId ?? null,
+        referralId: referral.id,
+        title: `Tell ${from?.name ?? 'your contact'} how it went with ${to?.name ?? 'their referral'}`,
+        reason: 'People who make introductions like to hear what came of them, and keep making them.',
+        action: `Send ${from?.name ?? 'them'} a short thank-you with one thing you learned from ${to?.name ?? 'the conversation'}.`,
+      });
+    }
+  }
+}
+
+/**
+ * The agenda: every duty the follow-up rules derive from the data, at `now`.
+ * Pure: data and a clock in, items out. Items the user marked done or dismissed,
+ * or snoozed into the future, are returned with their state so callers can filter.
+ */
+export function computeAgenda(input: AgendaInput): AgendaItem[] {
+  const items = new Map<string, AgendaItem>();
+  const emit = (draft: Draft) => {
+    const state = input.states.get(draft.key);
+    const snoozedUntil = state?.state === 'snoozed' ? state.snoozedUntil : null;
+    const wokeUp = state?.state === 'snoozed' && snoozedUntil !== null && snoozedUntil <= input.now;
+    const effectiveDue = wokeUp && snoozedUntil ? snoozedUntil : draft.due;
+    items.set(draft.key, {
+      contactId: null,
+      interviewId: null,
+      organizationId: null,
+      referralId: null,
+      suggestedContactId: null,
+      suggestedFormat: null,
+      ...draft,
+      due: effectiveDue,
+      overdue: effectiveDue < input.now,
+      state: wokeUp ? 'open' : (state?.state ?? 'open'),
+      snoozedUntil: wokeUp ? null : snoozedUntil,
+    });
+  };
+  for (const interview of input.interviews) interviewItems(input, interview, emit);
+  checkInItems(input, emit);
+  referralItems(input, emit);
+  return [...items.values()].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.key < b.key ? -1 : 1));
+}
+
+export const AGENDA_KINDS: readonly AgendaKind[] = [
+  'prepare',
+  'confirm',
+  'thank-you',
+  'reach-next',
+  'follow-up',
+  'check-in',
+  'contact-referral',
+  'report-back',
+  'debrief',
+];

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { idSchema, isoDateTime } from './common.js';
+
+/** Agenda kinds are part of the public contract (domain.md). */
+export const agendaKinds = ['prepare', 'confirm', 'thank-you', 'reach-next', 'follow-up', 'check-in', 'contact-referral', 'report-back', 'debrief'] as const;
+export type AgendaKind = (typeof agendaKinds)[number];
+
+export const agendaItemStates = ['open', 'done', 'snoozed', 'dismissed'] as const;
+
+export const agendaItemSchema = z.object({
+  /** Stable identity: recomputing the agenda gives the same key for the same duty. */
+  key: z.string(),
+  kind: z.enum(agendaKinds),
+  due: isoDateTime,
+  overdue: z.boolean(),
+  title: z.string(),
+  /** One sentence: why this is on the agenda. */
+  reason: z.string(),
+  /** The suggested next step. */
+  action: z.string(),
+  contactId: idSchema.nullable(),
+  interviewId: idSchema.nullable(),
+  organizationId: idSchema.nullable(),
+  referralId: idSchema.nullable(),
+  /** reach-next: the person suggested; thank-you: handwritten or email. */
+  suggestedContactId: idSchema.nullable(),
+  suggestedFormat: z.enum(['email', 'handwritten']).nullable(),
+  state: z.enum(agendaItemStates),
+  snoozedUntil: isoDateTime.nullable(),
+});
+export type AgendaItem = z.infer<typeof agendaItemSchema>;
+
+export const agendaQuery = z.object({
+  from: isoDateTime.optional().describe('Only items due at or after this instant (overdue items are always included unless from is given).'),
+  to: isoDateTime.optional().describe('Only items due before this instant; defaults to seven days from now.'),
+  at: isoDateTime.optional().describe('Compute the agenda as if it were this instant (planning ahead).'),
+  include: z.enum(['open', 'all']).default('open').describe('`all` also lists items marked done or dismissed, and snoozed ones.'),
+});
+
+export const agendaResponse = z.object({ at: isoDateTime, timeZone: z.string(), items: z.array(agendaItemSchema) });
+
+export const agendaStateInput = z
+  .object({
+    state: z.enum(agendaItemStates),
+    /** Required when snoozing: when the item should come back. */
+    until: isoDateTime.optional(),
+  })
+  .strict();
