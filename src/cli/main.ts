@@ -1,7 +1,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import { AppError } from '../shared/errors.js';
 import { registerDataCommands } from './data-commands.js';
+import { registerFollowupCommands } from './followup-commands.js';
 import { registerServerCommands } from './server-commands.js';
+
+// Output piped into `head` and closed early is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 const program = new Command();
 program
@@ -15,6 +22,7 @@ program
 
 registerServerCommands(program);
 registerDataCommands(program);
+registerFollowupCommands(program);
 
 function fail(message: string, code: number): never {
   process.stderr.write(`inroads: ${message}\n`);

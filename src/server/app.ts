@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { CALENDAR_FEED_PREFIX, registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.js';
 import { registerExplorationRoutes } from '../modules/explorations/explorations.routes.js';
 import { registerFollowupRoutes } from '../modules/followups/followups.routes.js';
@@ -55,7 +56,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   else app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   await app.register(fastifyCookie);
-  registerSecurity(app, { secret: deps.secret, allowedHosts: deps.allowedHosts });
+  registerSecurity(app, { secret: deps.secret, allowedHosts: deps.allowedHosts, tokenInPathPrefixes: [CALENDAR_FEED_PREFIX] });
   registerErrorHandling(app);
 
   await app.register(fastifySwagger, {
@@ -85,6 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerTemplateRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
   registerFollowupRoutes(app, ctx);
+  registerCalendarRoutes(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/v1/health', { schema: { tags: ['meta'], summary: 'Liveness and version' } }, async () => ({

@@ -91,9 +91,37 @@ describe('the inroads command', () => {
     expect(notFound.stderr).toMatch(/No contact with id/);
   });
 
+  it('shows the agenda for a chosen moment and exports a calendar', () => {
+    const agendaHome = mkdtempSync(join(tmpdir(), 'inroads-today-'));
+    try {
+      const contact = JSON.parse(run(agendaHome, ['contacts', 'add', '--name', 'Quiet Person', '--organization', 'Acme', '--json']).stdout);
+      run(agendaHome, ['contacts', 'add', '--name', 'Next Person', '--organization', 'Acme', '--relationship', 'friend']);
+      const interview = JSON.parse(run(agendaHome, ['interviews', 'add', '--contact', contact.id, '--json']).stdout);
+      expect(run(agendaHome, ['interviews', 'move', interview.id, 'requested', '--at', '2026-03-02T10:00:00Z']).code).toBe(0);
+      const json = run(agendaHome, ['today', '--at', '2026-03-05T12:00:00Z', '--json']);
+      expect(json.code, json.stderr).toBe(0);
+      const agenda = JSON.parse(json.stdout);
+      expect(agenda.at).toBe('2026-03-05T12:00:00.000Z');
+      expect(agenda.items.map((i: { kind: string }) => i.kind)).toEqual(['reach-next', 'follow-up']);
+      const human = run(agendaHome, ['today', '--at', '2026-03-05T12:00:00Z']);
+      expect(human.stdout).toContain('Overdue (1)');
+      expect(human.stdout).toContain('Reach out to Next Person at Acme');
+      expect(human.stdout).toContain('Next seven days (1)');
+      expect(run(agendaHome, ['today', '--at', 'yesterday']).code).toBe(1);
+      const file = join(agendaHome, 'inroads.ics');
+      const exported = run(agendaHome, ['calendar', 'export', file, '--at', '2026-03-05T12:00:00Z']);
+      expect(exported.code, exported.stderr).toBe(0);
+      const ics = readFileSync(file, 'utf8');
+      expect(ics).toContain('BEGIN:VCALENDAR');
+      expect(ics.match(/BEGIN:VALARM/g)).toHaveLength(2);
+    } finally {
+      rmSync(agendaHome, { recursive: true, force: true });
+    }
+  });
+
   it('reports the schema state with db migrate', () => {
     const result = run(home, ['db', 'migrate', '--json']);
-    expect(JSON.parse(result.stdout)).toMatchObject({ dialect: 'sqlite', applied: [], current: '0001-initial' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ dialect: 'sqlite', applied: [], current: '0002-agenda-and-settings' });
   });
 
   it('serves on the given port, printing the start link and where data lives', async () => {

@@ -129,7 +129,7 @@ export async function seedDemoWorkspace({ ctx, contacts = 60 }: { ctx: AppContex
           heldAt: past ? ago(heldDaysAgo, 11) : null,
           notes: past ? interviewNotes[n % interviewNotes.length] ?? null : null,
           takeaways: status === 'thanked' || status === 'keeping-in-touch' ? 'Run a small study on something real and write it up as a case study.' : null,
-          followUpPermission: status === 'keeping-in-touch' || status === 'thanked' ? 90 : null,
+          followUpPermission: status === 'keeping-in-touch' ? (n % 2 === 0 ? 30 : 90) : status === 'thanked' ? 90 : null,
           thankedAt: status === 'thanked' || status === 'keeping-in-touch' ? ago(heldDaysAgo - 1, 18) : null,
           thankYouFormat: status === 'thanked' || status === 'keeping-in-touch' ? (contact.seniority === 'executive' ? 'handwritten' : 'email') : null,
         },

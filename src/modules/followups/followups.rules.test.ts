@@ -127,7 +127,7 @@ describe('the agenda', () => {
     const suggested = computeAgenda(input({ referrals: [{ ...referral, status: 'suggested' }] }));
     expect(suggested.map((i) => [i.kind, i.contactId, i.due])).toEqual([['contact-referral', ids.ben, '2026-03-10T09:00:00.000Z']]);
     const interviewed = computeAgenda(input({ referrals: [{ ...referral, status: 'interviewed' }], interviews: [interview({ id: ids.iv2, contactId: ids.ben, status: 'thanked', heldAt: '2026-03-09T10:00:00Z', thankedAt: '2026-03-09T18:00:00Z', hasTakeaways: true })] }));
-    expect(interviewed.filter((i) => i.kind === 'report-back').map((i) => [i.contactId, i.due])).toEqual([[ids.ana, '2026-03-11T10:00:00.000Z']]);
+    expect(interviewed.filter((i) => i.kind === 'report-back').map((i) => [i.contactId, i.due])).toEqual([[ids.ana, '2026-03-11T09:00:00.000Z']]);
     expect(computeAgenda(input({ referrals: [{ ...referral, status: 'contacted' }] }))).toEqual([]);
   });
 

@@ -256,7 +256,7 @@ function referralItems(input: AgendaInput, emit: (draft: Draft) => void): void {
       emit({
         key: `report-back:${referral.id}`,
         kind: 'report-back',
-        due: plusHours(held, 48),
+        due: dueOn(localDay(held, input.calendar).plus({ days: 2 })),
         contactId: referral.fromContactId,
         organizationId: from?.organizationId ?? null,
         referralId: referral.id,

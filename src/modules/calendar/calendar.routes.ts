@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { errorResponses, idParams, type App } from '../../server/types.js';
+import type { AppContext } from '../repositories.js';
+import { calendarFeedFor, calendarFeedToken, interviewCalendar, regenerateCalendarFeedToken } from './calendar.usecases.js';
+
+export const CALENDAR_FEED_PREFIX = '/calendar/';
+
+const feedResponse = z.object({ path: z.string().describe('Add http://<this server> in front to subscribe from a calendar app.') });
+const feedPath = (token: string) => `${CALENDAR_FEED_PREFIX}${token}.ics`;
+
+export function registerCalendarRoutes(app: App, ctx: AppContext): void {
+  const tags = ['calendar'];
+  app.get('/api/v1/calendar', {
+    schema: { tags, summary: 'The private calendar feed address', response: { 200: feedResponse, ...errorResponses } },
+    handler: async () => ({ path: feedPath((await calendarFeedToken({ ctx })).token) }),
+  });
+  app.post('/api/v1/calendar/regenerate', {
+    schema: { tags, summary: 'Make a new feed address; the old one stops working', response: { 200: feedResponse, ...errorResponses } },
+    handler: async () => ({ path: feedPath((await regenerateCalendarFeedToken({ ctx })).token) }),
+  });
+  app.get('/api/v1/interviews/:id/calendar.ics', {
+    schema: { tags, summary: 'Download one scheduled interview as an .ics file', params: idParams },
+    handler: async (request, reply) => {
+      const { filename, ics } = await interviewCalendar({ ctx, id: request.params.id });
+      return reply.type('text/calendar; charset=utf-8').header('Content-Disposition', `attachment; filename="${filename}"`).send(ics);
+    },
+  });
+  // Calendar apps cannot sign in: the secret token in the address is the credential.
+  app.get(`${CALENDAR_FEED_PREFIX}:file`, {
+    schema: { hide: true, params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,64}\.ics$/) }) },
+    handler: async (request, reply) => {
+      const ics = await calendarFeedFor({ ctx, token: request.params.file.replace(/\.ics$/, '') });
+      return reply.type('text/calendar; charset=utf-8').header('Cache-Control', 'no-store').send(ics);
+    },
+  });
+}

@@ -1,0 +1,59 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { AppError } from '../../shared/errors.js';
+import { getAgenda } from '../followups/followups.usecases.js';
+import { getInterview } from '../interviews/interviews.usecases.js';
+import { now } from '../references.js';
+import type { AppContext } from '../repositories.js';
+import { buildCalendar } from './calendar.ics.js';
+
+const TOKEN_KEY = 'calendar_feed_token';
+/** How far ahead the feed lists follow-ups. */
+const FEED_DAYS_AHEAD = 60;
+
+const newToken = () => randomBytes(24).toString('base64url');
+
+/** The secret part of the private feed address, created on first use. */
+export async function calendarFeedToken({ ctx }: { ctx: AppContext }): Promise<{ token: string }> {
+  const existing = await ctx.repos.followups.setting(TOKEN_KEY);
+  if (existing) return { token: existing };
+  const token = newToken();
+  await ctx.repos.followups.saveSetting(TOKEN_KEY, token, now(ctx));
+  return { token };
+}
+
+/** Replaces the feed address; the old one stops working at once. */
+export async function regenerateCalendarFeedToken({ ctx }: { ctx: AppContext }): Promise<{ token: string }> {
+  const token = newToken();
+  await ctx.repos.followups.saveSetting(TOKEN_KEY, token, now(ctx));
+  return { token };
+}
+
+/** Scheduled interviews and open follow-ups for the coming weeks, as iCalendar text. */
+export async function calendarFeed({ ctx, at }: { ctx: AppContext; at?: string | undefined }): Promise<string> {
+  const instant = at ?? now(ctx);
+  const to = new Date(new Date(instant).getTime() + FEED_DAYS_AHEAD * 86_400_000).toISOString();
+  const { items } = await getAgenda({ ctx, at: instant, to });
+  const interviews = await ctx.repos.interviews.list({ status: ['scheduled'] }, { field: 'scheduledAt', direction: 'asc' }, { limit: 500, offset: 0 });
+  return buildCalendar({ name: 'Inroads', interviews: interviews.items, items });
+}
+
+/** The feed for a request that presents `token`; a wrong token looks exactly like a missing page. */
+export async function calendarFeedFor({ ctx, token }: { ctx: AppContext; token: string }): Promise<string> {
+  const expected = await ctx.repos.followups.setting(TOKEN_KEY);
+  const a = Buffer.from(token);
+  const b = Buffer.from(expected ?? '');
+  if (!expected || a.length !== b.length || !timingSafeEqual(a, b)) {
+    throw new AppError('route.not_found', 404, 'No such address.');
+  }
+  return calendarFeed({ ctx });
+}
+
+/** One interview as a calendar file. */
+export async function interviewCalendar({ ctx, id }: { ctx: AppContext; id: string }): Promise<{ filename: string; ics: string }> {
+  const { interview } = await getInterview({ ctx, id });
+  if (!interview.scheduledAt) {
+    throw new AppError('interviews.not_scheduled', 409, 'This interview has no date yet; schedule it first.', { id });
+  }
+  const slug = interview.contact.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return { filename: `interview-${slug || 'inroads'}.ics`, ics: buildCalendar({ name: 'Inroads', interviews: [interview], items: [] }) };
+}
