@@ -13,26 +13,26 @@ function prepComplete(prep: Prep): boolean {
   return PREP_KEYS.every((key) => prep.checklist[key] === true);
 }
 
-export function createFollowupsRepository(db: Kysely<Database>) {
-  const personColumns = [
-    'c.id',
-    'c.name',
-    'c.organizationId',
-    'o.name as organizationName',
-    'c.seniority',
-    'c.relationship',
-    'c.isHr',
-  ] as const;
-  const toPerson = (r: { id: string; name: string; organizationId: string | null; organizationName: string | null; seniority: string | null; relationship: string; isHr: number }): AgendaPerson => ({
-    id: r.id,
-    name: r.name,
-    organizationId: r.organizationId,
-    organizationName: r.organizationName,
-    seniority: r.seniority,
-    relationship: r.relationship,
-    isHR: fromFlag(r.isHr),
-  });
+const personColumns = [
+  'c.id',
+  'c.name',
+  'c.organizationId',
+  'o.name as organizationName',
+  'c.seniority',
+  'c.relationship',
+  'c.isHr',
+] as const;
+const toPerson = (r: { id: string; name: string; organizationId: string | null; organizationName: string | null; seniority: string | null; relationship: string; isHr: number }): AgendaPerson => ({
+  id: r.id,
+  name: r.name,
+  organizationId: r.organizationId,
+  organizationName: r.organizationName,
+  seniority: r.seniority,
+  relationship: r.relationship,
+  isHR: fromFlag(r.isHr),
+});
 
+export function createFollowupsRepository(db: Kysely<Database>) {
   return {
     async activeInterviews(): Promise<AgendaInterview[]> {
       const rows = await db

@@ -30,7 +30,8 @@ describe.each(dialects)('the follow-up engine through the API on %s', (dialect) 
     ids.ben = (await call('POST', '/api/v1/contacts', { name: 'Ben Next', organizationId: org.id, relationship: 'friend' })).json().id;
     ids.hr = (await call('POST', '/api/v1/contacts', { name: 'Hana HR', organizationId: org.id, relationship: 'friend', title: 'Recruiter' })).json().id;
     ids.iv = (await call('POST', '/api/v1/interviews', { contactId: ids.ana })).json().id;
-    expect((await call('POST', `/api/v1/interviews/${ids.iv}/transitions`, { to: 'requested' })).statusCode).toBe(200);
+    const requested = await call('POST', `/api/v1/interviews/${ids.iv}/transitions`, { to: 'requested' });
+    if (requested.statusCode !== 200) throw new Error(requested.body);
   });
   afterAll(async () => {
     await app?.close();
