@@ -1,4 +1,4 @@
-import type { NewContactRow, NewInteractionRow, OrganizationsTable } from '../src/db/database.js';
+import type { NewContactRow, NewInteractionRow, NewInterviewRow, OrganizationsTable } from '../src/db/database.js';
 import { toJson } from '../src/db/values.js';
 import type { AppContext } from '../src/modules/repositories.js';
 import { interactionDocument, organizationDocument } from '../src/modules/search/search.documents.js';
@@ -22,6 +22,7 @@ export interface GenerateOptions {
   contacts: number;
   interactions: number;
   organizations: number;
+  interviews?: number;
   seed?: number;
 }
 
@@ -119,6 +120,58 @@ export async function generateWorkspace(ctx: AppContext, options: GenerateOption
       }
       await tx.repos.interactions.insertMany(rows);
       await tx.repos.search.upsert(docs);
+    }
+
+    // Interviews in proportions a long-running search would have: mostly past conversations kept warm.
+    const mix: Array<[string, number]> = [
+      ['idea', 0.2], ['requested', 0.003], ['no-reply', 0.06], ['scheduled', 0.002], ['held', 0.0005],
+      ['thanked', 0.1], ['keeping-in-touch', 0.4345], ['declined', 0.1], ['cancelled', 0.1],
+    ];
+    const pickStatus = () => {
+      let roll = random.next();
+      for (const [status, share] of mix) {
+        if ((roll -= share) < 0) return status;
+      }
+      return 'idea';
+    };
+    const total = options.interviews ?? 0;
+    for (let start = 0; start < total; start += 1000) {
+      const rows: NewInterviewRow[] = [];
+      for (let i = start; i < Math.min(total, start + 1000); i++) {
+        const status = pickStatus();
+        const contactId = contactIds[Math.floor(random.next() * contactIds.length)] ?? '';
+        const past = ['held', 'thanked', 'keeping-in-touch'].includes(status);
+        const requestedDaysAgo = status === 'requested' ? Math.floor(random.next() * 10) : 20 + Math.floor(random.next() * 100);
+        const heldDaysAgo = status === 'held' ? random.next() * 2 : Math.floor(random.next() * 80) + 1;
+        const requestedAt = status === 'idea' ? null : at(requestedDaysAgo);
+        rows.push({
+          id: newId(Date.UTC(2025, 3, 1) + i),
+          contactId,
+          purpose: 'explore-career',
+          objective: `Learn about ${random.pick(WORDS)}`,
+          status,
+          statusChangedAt: at(0),
+          format: 'video',
+          venue: null,
+          link: null,
+          scheduledAt: status === 'scheduled' ? at(-Math.floor(random.next() * 14)) : past ? at(heldDaysAgo) : null,
+          plannedMinutes: 20,
+          requestedAt,
+          requestChannel: requestedAt ? 'email' : null,
+          requestMessage: null,
+          repliedAt: ['scheduled', 'declined'].includes(status) || past ? at(requestedDaysAgo - 1) : null,
+          prep: '{"checklist":{},"research":"","questionIds":[]}',
+          heldAt: past ? at(heldDaysAgo) : null,
+          notes: past ? `Talked about ${random.pick(WORDS)}.` : null,
+          takeaways: status === 'thanked' || status === 'keeping-in-touch' ? 'Keep going.' : null,
+          followUpPermission: status === 'keeping-in-touch' ? 90 : null,
+          thankedAt: status === 'thanked' || status === 'keeping-in-touch' ? at(heldDaysAgo) : null,
+          thankYouFormat: status === 'thanked' || status === 'keeping-in-touch' ? 'email' : null,
+          createdAt: at(requestedDaysAgo),
+          updatedAt: at(0),
+        });
+      }
+      await tx.repos.interviews.insertMany(rows);
     }
   });
 }

@@ -121,7 +121,7 @@ describe('the inroads command', () => {
 
   it('reports the schema state with db migrate', () => {
     const result = run(home, ['db', 'migrate', '--json']);
-    expect(JSON.parse(result.stdout)).toMatchObject({ dialect: 'sqlite', applied: [], current: '0002-agenda-and-settings' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ dialect: 'sqlite', applied: [], current: '0003-agenda-indexes' });
   });
 
   it('serves on the given port, printing the start link and where data lives', async () => {

@@ -1,13 +1,13 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { fromFlag, fromJson } from '../../db/values.js';
 import type { Prep } from '../../shared/schemas/interviews.js';
-import type { AgendaInterview, AgendaPerson, AgendaReferral, ItemState } from './followups.rules.js';
+import { DEFAULT_CHECK_IN_DAYS, ROLE_FIT, WARMTH, type AgendaInterview, type AgendaPerson, type AgendaReferral, type ItemState } from './followups.rules.js';
 
-/** Interview states that can still produce agenda items. */
-const ACTIVE = ['requested', 'scheduled', 'held', 'thanked', 'keeping-in-touch'];
 /** Prep checklist items that make an interview "prepared" (the coaching checklist refines this). */
 export const PREP_KEYS = ['company', 'values', 'why-care', 'person', 'goal', 'next-steps', 'pitch', 'questions', 'logistics'];
+
+const PAST = ['thanked', 'keeping-in-touch'];
 
 function prepComplete(prep: Prep): boolean {
   return PREP_KEYS.every((key) => prep.checklist[key] === true);
@@ -34,11 +34,12 @@ const toPerson = (r: { id: string; name: string; organizationId: string | null; 
 
 export function createFollowupsRepository(db: Kysely<Database>) {
   return {
-    async activeInterviews(): Promise<AgendaInterview[]> {
+    /** Requests, scheduled and held interviews: every one of them can produce agenda items. */
+    async pendingInterviews(): Promise<AgendaInterview[]> {
       const rows = await db
         .selectFrom('interviews')
         .select(['id', 'contactId', 'status', 'requestedAt', 'repliedAt', 'scheduledAt', 'heldAt', 'thankedAt', 'takeaways', 'prep', 'followUpPermission'])
-        .where('status', 'in', ACTIVE)
+        .where('status', 'in', ['requested', 'scheduled', 'held'])
         .execute();
       return rows.map((r) => ({
         id: r.id,
@@ -50,7 +51,77 @@ export function createFollowupsRepository(db: Kysely<Database>) {
         heldAt: r.heldAt,
         thankedAt: r.thankedAt,
         hasTakeaways: Boolean(r.takeaways?.trim()),
-        prepComplete: r.status === 'scheduled' ? prepComplete(fromJson(r.prep, { checklist: {}, research: '', questionIds: [] })) : true,
+        prepComplete: prepComplete(fromJson(r.prep, { checklist: {}, research: '', questionIds: [] })),
+        followUpPermission: r.followUpPermission === null ? null : Number(r.followUpPermission),
+      }));
+    },
+
+    /**
+     * Past conversations (thanked, keeping in touch) that could matter before `horizon`:
+     * those missing takeaways (with their person's other past conversations, so the
+     * latest is known), and each person's latest one when it is old enough for a
+     * check-in at the shortest interval anyone agreed to. Every read uses an index;
+     * the rules then decide exactly.
+     */
+    async pastInterviews(horizon: string): Promise<AgendaInterview[]> {
+      const shortest = await db
+        .selectFrom('interviews')
+        .select((eb) => eb.fn.min('followUpPermission').as('days'))
+        .where('status', 'in', PAST)
+        .where('followUpPermission', 'is not', null)
+        .executeTakeFirst();
+      const days = Math.min(DEFAULT_CHECK_IN_DAYS, Number(shortest?.days ?? DEFAULT_CHECK_IN_DAYS));
+      const cutoff = new Date(new Date(horizon).getTime() - (days - 1) * 86_400_000).toISOString();
+      const columns = ['i.id', 'i.contactId', 'i.status', 'i.heldAt', 'i.thankedAt', 'i.followUpPermission', 'i.takeaways'] as const;
+
+      const oldEnough = await db
+        .selectFrom('interviews as i')
+        .select(columns)
+        .where('i.status', 'in', PAST)
+        .where('i.heldAt', '<', cutoff)
+        .where((eb) =>
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('interviews as j')
+                .select('j.id')
+                .whereRef('j.contactId', '=', 'i.contactId')
+                .where('j.status', 'in', PAST)
+                .where((inner) => inner.or([inner('j.heldAt', '>', inner.ref('i.heldAt')), inner.and([inner('j.heldAt', '=', inner.ref('i.heldAt')), inner('j.id', '>', inner.ref('i.id'))])])),
+            ),
+          ),
+        )
+        .execute();
+      const undebriefed = await db
+        .selectFrom('interviews as i')
+        .select(['i.contactId'])
+        .where('i.status', 'in', PAST)
+        .where('i.takeaways', 'is', null)
+        .execute();
+      const people = [...new Set(undebriefed.map((r) => r.contactId))];
+      const theirs = [];
+      for (let k = 0; k < people.length; k += 500) {
+        theirs.push(
+          ...(await db
+            .selectFrom('interviews as i')
+            .select(columns)
+            .where('i.contactId', 'in', people.slice(k, k + 500))
+            .where('i.status', 'in', PAST)
+            .execute()),
+        );
+      }
+      const byId = new Map([...oldEnough, ...theirs].map((r) => [r.id, r]));
+      return [...byId.values()].map((r) => ({
+        id: r.id,
+        contactId: r.contactId,
+        status: r.status,
+        requestedAt: null,
+        repliedAt: null,
+        scheduledAt: null,
+        heldAt: r.heldAt,
+        thankedAt: r.thankedAt,
+        hasTakeaways: Boolean(r.takeaways?.trim()),
+        prepComplete: true,
         followUpPermission: r.followUpPermission === null ? null : Number(r.followUpPermission),
       }));
     },
@@ -77,20 +148,31 @@ export function createFollowupsRepository(db: Kysely<Database>) {
       return out;
     },
 
-    /** People at these organisations who have never been asked for a conversation. */
-    async unaskedAt(organizationIds: string[]): Promise<AgendaPerson[]> {
+    /**
+     * The best few people at each organisation who have never been asked for a
+     * conversation, ordered in SQL by the same warmth and role-fit tables the rules use.
+     */
+    async unaskedAt(organizationIds: string[], perOrganization = 3): Promise<AgendaPerson[]> {
       if (organizationIds.length === 0) return [];
+      const rank = (column: string, table: Record<string, number>, fallback: number) =>
+        sql`case ${sql.ref(column)} ${sql.join(
+          Object.entries(table).map(([value, score]) => sql`when ${value} then ${score}`),
+          sql` `,
+        )} else ${fallback} end`;
       const out: AgendaPerson[] = [];
       for (let i = 0; i < organizationIds.length; i += 500) {
-        const rows = await db
+        const ranked = db
           .selectFrom('contacts as c')
           .leftJoin('organizations as o', 'o.id', 'c.organizationId')
           .select(personColumns)
+          .select(
+            sql<number>`row_number() over (partition by c.organization_id order by c.is_hr, ${rank('c.relationship', WARMTH, 9)}, ${rank('c.seniority', ROLE_FIT, 2.5)}, c.sort_name)`.as('place'),
+          )
           .where('c.organizationId', 'in', organizationIds.slice(i, i + 500))
           .where((eb) =>
             eb.not(eb.exists(eb.selectFrom('interviews as i').select('i.id').whereRef('i.contactId', '=', 'c.id').where('i.status', '!=', 'idea'))),
-          )
-          .execute();
+          );
+        const rows = await db.selectFrom(ranked.as('r')).selectAll().where('r.place', '<=', perOrganization).execute();
         out.push(...rows.map(toPerson));
       }
       return out;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaItem } from '../../shared/schemas/agenda.js';
 import { businessDeadline, type WorkCalendar } from './business-days.js';
-import { computeAgenda, rankCandidates, type AgendaInput, type AgendaInterview, type AgendaPerson } from './followups.rules.js';
+import { computeAgenda, pastNeedingAttention, rankCandidates, type AgendaInput, type AgendaInterview, type AgendaPerson } from './followups.rules.js';
 import { deriveResponsiveness } from './responsiveness.rules.js';
 
 const london: WorkCalendar = { timeZone: 'Europe/London', workingDays: [1, 2, 3, 4, 5], holidays: ['2026-12-25', '2026-12-28'] };
@@ -150,6 +150,29 @@ describe('the agenda', () => {
     const first = computeAgenda(all).map((i) => i.key);
     expect(new Set(first).size).toBe(first.length);
     expect(computeAgenda(all).map((i) => i.key)).toEqual(first);
+  });
+});
+
+describe('which past conversations the agenda reads', () => {
+  const past = (id: string, contactId: string, heldAt: string, extra: Partial<AgendaInterview> = {}) =>
+    interview({ id, contactId, status: 'keeping-in-touch', heldAt, thankedAt: heldAt, hasTakeaways: true, followUpPermission: 90, ...extra });
+
+  it('skips conversations whose check-in cannot fall due before the horizon', () => {
+    const recent = past(ids.iv1, ids.ana, '2026-03-01T10:00:00Z');
+    const old = past(ids.iv2, ids.ben, '2025-11-01T10:00:00Z');
+    expect(pastNeedingAttention([recent, old], '2026-03-17T10:00:00Z').map((i) => i.id)).toEqual([ids.iv2]);
+  });
+
+  it("keeps a person's latest conversation beside an older one that still needs a debrief", () => {
+    const older = past(ids.iv1, ids.ana, '2025-06-01T10:00:00Z', { hasTakeaways: false });
+    const latest = past(ids.iv2, ids.ana, '2026-03-01T10:00:00Z');
+    const chosen = pastNeedingAttention([older, latest], '2026-03-17T10:00:00Z');
+    expect(chosen.map((i) => i.id).sort()).toEqual([ids.iv1, ids.iv2]);
+    const items = computeAgenda(input({ interviews: chosen }));
+    expect(items.map((i) => [i.kind, i.interviewId])).toEqual([
+      ['debrief', ids.iv1],
+      ['check-in', ids.iv2],
+    ]);
   });
 });
 

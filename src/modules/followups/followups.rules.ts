@@ -68,7 +68,8 @@ export interface AgendaInput {
   states: ReadonlyMap<string, ItemState>;
 }
 
-const warmth: Record<string, number> = {
+/** Warmer relationships are asked first (lower is warmer). Shared with the SQL that pre-ranks candidates. */
+export const WARMTH: Readonly<Record<string, number>> = {
   family: 0,
   friend: 0,
   'former-colleague': 1,
@@ -78,7 +79,8 @@ const warmth: Record<string, number> = {
   'linkedin-connection': 4,
   cold: 5,
 };
-const roleFit: Record<string, number> = { 'one-step-above': 0, peer: 1, senior: 2, junior: 3, executive: 4 };
+/** The target role or one step above fits best; executives have least time. */
+export const ROLE_FIT: Readonly<Record<string, number>> = { 'one-step-above': 0, peer: 1, senior: 2, junior: 3, executive: 4 };
 
 /**
  * A sensible order for whom to approach next at an organisation until the
@@ -89,10 +91,42 @@ export function rankCandidates<T extends Pick<AgendaPerson, 'relationship' | 'se
   return [...people].sort(
     (a, b) =>
       Number(a.isHR) - Number(b.isHR) ||
-      (warmth[a.relationship] ?? 9) - (warmth[b.relationship] ?? 9) ||
-      (roleFit[a.seniority ?? ''] ?? 2.5) - (roleFit[b.seniority ?? ''] ?? 2.5) ||
+      (WARMTH[a.relationship] ?? 9) - (WARMTH[b.relationship] ?? 9) ||
+      (ROLE_FIT[a.seniority ?? ''] ?? 2.5) - (ROLE_FIT[b.seniority ?? ''] ?? 2.5) ||
       a.name.localeCompare(b.name),
   );
+}
+
+/**
+ * The past conversations (thanked, keeping in touch) the agenda needs to look at
+ * before `horizon`: every one still missing a debrief, and each person's latest
+ * conversation when their earliest possible check-in (the interval after the
+ * conversation or thank-you, less a day's margin for time zones) is not beyond the
+ * horizon. Later interactions only push a check-in further out, so everything else
+ * can be skipped without reading any interactions.
+ */
+export function pastNeedingAttention(past: readonly AgendaInterview[], horizon: string): AgendaInterview[] {
+  const latest = new Map<string, AgendaInterview>();
+  for (const interview of past) {
+    const current = latest.get(interview.contactId);
+    if (interview.heldAt && (!current || (current.heldAt ?? '') < interview.heldAt)) latest.set(interview.contactId, interview);
+  }
+  const limit = Date.parse(horizon);
+  const chosen = new Set<AgendaInterview>();
+  for (const interview of past) {
+    if (interview.hasTakeaways) continue;
+    chosen.add(interview);
+    const last = latest.get(interview.contactId);
+    if (last) chosen.add(last);
+  }
+  for (const interview of latest.values()) {
+    const { thankedAt, heldAt } = interview;
+    const base = thankedAt && heldAt ? (thankedAt > heldAt ? thankedAt : heldAt) : (thankedAt ?? heldAt);
+    if (!base) continue;
+    const earliest = Date.parse(base) + ((interview.followUpPermission ?? DEFAULT_CHECK_IN_DAYS) - 1) * 86_400_000;
+    if (earliest < limit) chosen.add(interview);
+  }
+  return [...chosen];
 }
 
 /** Organisations whose reach-next falls due before `horizon`: the only ones whose people must be loaded. */

@@ -3,7 +3,7 @@ import { agendaKinds, type AgendaItem } from '../../shared/schemas/agenda.js';
 import type { AppContext } from '../repositories.js';
 import { now } from '../references.js';
 import type { WorkCalendar } from './business-days.js';
-import { computeAgenda, organizationsNeedingCandidates, rankCandidates, type AgendaPerson } from './followups.rules.js';
+import { computeAgenda, organizationsNeedingCandidates, pastNeedingAttention, rankCandidates, type AgendaPerson } from './followups.rules.js';
 import { deriveResponsiveness } from './responsiveness.rules.js';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -36,7 +36,13 @@ export async function getAgenda({
   const calendar = await workCalendar(ctx);
   const { followups } = ctx.repos;
 
-  const [interviews, referrals, states] = await Promise.all([followups.activeInterviews(), followups.openReferrals(), followups.states()]);
+  const [pending, past, referrals, states] = await Promise.all([
+    followups.pendingInterviews(),
+    followups.pastInterviews(until),
+    followups.openReferrals(),
+    followups.states(),
+  ]);
+  const interviews = [...pending, ...pastNeedingAttention(past, until)];
   const involved = new Set<string>();
   for (const i of interviews) involved.add(i.contactId);
   for (const r of referrals) {

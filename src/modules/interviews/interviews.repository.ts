@@ -134,6 +134,11 @@ export function createInterviewsRepository(db: Kysely<Database>) {
       await this.setExplorations(row.id, explorationIds);
     },
 
+    /** Bulk insert for generated data; rows must be valid already. */
+    async insertMany(rows: NewInterviewRow[]): Promise<void> {
+      for (let i = 0; i < rows.length; i += 200) await db.insertInto('interviews').values(rows.slice(i, i + 200)).execute();
+    },
+
     async update(id: string, patch: Partial<NewInterviewRow>, explorationIds?: string[]): Promise<void> {
       if (Object.keys(patch).length > 0) await db.updateTable('interviews').set(patch).where('id', '=', id).execute();
       if (explorationIds) await this.setExplorations(id, explorationIds);

@@ -75,7 +75,7 @@ export async function createInterview({ ctx, input }: { ctx: AppContext; input: 
       prep: toJson(input.prep ?? emptyPrep()),
       heldAt: times.heldAt ?? null,
       notes: input.notes ?? null,
-      takeaways: input.takeaways ?? null,
+      takeaways: input.takeaways?.trim() ? input.takeaways : null,
       followUpPermission: input.followUpPermission ?? null,
       thankedAt: times.thankedAt ?? null,
       thankYouFormat: input.thankYouFormat ?? null,
@@ -126,6 +126,8 @@ export async function updateInterview({
     }
     const patch: Partial<NewInterviewRow> = { ...rest, updatedAt: now(tx) };
     if (prep) patch.prep = toJson(prep);
+    // Blank takeaways are stored as missing, which is what the debrief rule looks for.
+    if (rest.takeaways !== undefined && !rest.takeaways?.trim()) patch.takeaways = null;
     await tx.repos.interviews.update(id, patch, explorationIds);
     await refreshResponsiveness(tx, current.contactId);
     return { interview: await reindex(tx, id) };
