@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DateTime } from 'luxon';
 import { calendarFeed } from '../modules/calendar/calendar.usecases.js';
+import { dueOn, localDay } from '../modules/followups/business-days.js';
 import { getAgenda } from '../modules/followups/followups.usecases.js';
 import { agendaQuery, type AgendaItem } from '../shared/schemas/agenda.js';
 import { parseInput, withContext } from './context.js';
@@ -10,8 +10,8 @@ import { print, printJson } from './output.js';
 
 /** Splits items into overdue, due today and due in the next seven days, in the user's time zone. */
 export function groupAgenda(items: readonly AgendaItem[], at: string, timeZone: string) {
-  const today = DateTime.fromISO(at, { zone: 'utc' }).setZone(timeZone).startOf('day');
-  const tomorrow = today.plus({ days: 1 }).toUTC().toISO() ?? at;
+  const calendar = { timeZone, workingDays: [], holidays: [] };
+  const tomorrow = dueOn(localDay(at, calendar) + 1, calendar, 0);
   return {
     overdue: items.filter((i) => i.due < at),
     today: items.filter((i) => i.due >= at && i.due < tomorrow),
@@ -19,7 +19,10 @@ export function groupAgenda(items: readonly AgendaItem[], at: string, timeZone: 
   };
 }
 
-const when = (iso: string, timeZone: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(timeZone).toFormat('ccc d LLL HH:mm');
+const when = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(new Date(iso))
+    .replace(',', '');
 
 export function registerFollowupCommands(program: Command): void {
   program

@@ -1,4 +1,10 @@
-import { DateTime } from 'luxon';
+/**
+ * Business days in the user's time zone, with their working days and holidays.
+ * Days are whole numbers (days since 1970-01-01 in the local calendar), so day
+ * arithmetic never meets a clock change; only converting a local wall time to an
+ * instant consults the time zone, and that is exact across daylight saving.
+ * Uses only Intl (no I/O), with one cached formatter per time zone.
+ */
 
 /** The user's working week: their time zone, ISO weekdays (1 = Monday) and holidays (YYYY-MM-DD). */
 export interface WorkCalendar {
@@ -7,58 +13,121 @@ export interface WorkCalendar {
   holidays: readonly string[];
 }
 
+/** A local calendar day: days since 1970-01-01. */
+export type Day = number;
+
 /** Requests sent at or after this local hour start counting on the next business day. */
 export const AFTERNOON_HOUR = 12;
 /** Agenda items fall due at this local hour on their day. */
 export const DUE_HOUR = 9;
 
-export function localDay(instant: string | Date, calendar: WorkCalendar): DateTime {
-  const value = typeof instant === 'string' ? DateTime.fromISO(instant, { zone: 'utc' }) : DateTime.fromJSDate(instant, { zone: 'utc' });
-  return value.setZone(calendar.timeZone).startOf('day');
+const DAY_MS = 86_400_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
 }
 
-export function isBusinessDay(day: DateTime, calendar: WorkCalendar): boolean {
-  return calendar.workingDays.includes(day.weekday) && !calendar.holidays.includes(day.toISODate() ?? '');
+/** The local wall-clock time of an instant, as if it were UTC (milliseconds). */
+function wallClock(ms: number, timeZone: string): number {
+  const parts: Record<string, number> = {};
+  for (const part of formatter(timeZone).formatToParts(ms)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
 }
 
-export function nextBusinessDay(day: DateTime, calendar: WorkCalendar): DateTime {
-  let next = day.plus({ days: 1 });
+const toMs = (instant: string | Date) => (typeof instant === 'string' ? Date.parse(instant) : instant.getTime());
+
+export function localDay(instant: string | Date, calendar: WorkCalendar): Day {
+  return Math.floor(wallClock(toMs(instant), calendar.timeZone) / DAY_MS);
+}
+
+/** ISO weekday of a day: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
+export const weekday = (day: Day): number => ((((day + 3) % 7) + 7) % 7) + 1;
+export const dayToIso = (day: Day): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+const holidaySets = new WeakMap<readonly string[], Set<string>>();
+function holidaySet(calendar: WorkCalendar): Set<string> {
+  let set = holidaySets.get(calendar.holidays);
+  if (!set) {
+    set = new Set(calendar.holidays);
+    holidaySets.set(calendar.holidays, set);
+  }
+  return set;
+}
+
+export function isBusinessDay(day: Day, calendar: WorkCalendar): boolean {
+  return calendar.workingDays.includes(weekday(day)) && !holidaySet(calendar).has(dayToIso(day));
+}
+
+export function nextBusinessDay(day: Day, calendar: WorkCalendar): Day {
+  let next = day + 1;
   // A year of non-working days would mean a broken calendar; stop rather than loop forever.
-  for (let guard = 0; guard < 370 && !isBusinessDay(next, calendar); guard++) next = next.plus({ days: 1 });
+  for (let guard = 0; guard < 370 && !isBusinessDay(next, calendar); guard++) next += 1;
   return next;
+}
+
+export function addBusinessDays(day: Day, count: number, calendar: WorkCalendar): Day {
+  let current = day;
+  for (let i = 0; i < count; i++) current = nextBusinessDay(current, calendar);
+  return current;
 }
 
 /**
  * The business day a request starts counting from: the day it was sent when that
  * is a working day and it went out before noon, otherwise the next business day.
  */
-export function countingStart(sentAt: string, calendar: WorkCalendar): DateTime {
-  const local = DateTime.fromISO(sentAt, { zone: 'utc' }).setZone(calendar.timeZone);
-  const day = local.startOf('day');
-  return isBusinessDay(day, calendar) && local.hour < AFTERNOON_HOUR ? day : nextBusinessDay(day, calendar);
+export function countingStart(sentAt: string, calendar: WorkCalendar): Day {
+  const wall = wallClock(toMs(sentAt), calendar.timeZone);
+  const day = Math.floor(wall / DAY_MS);
+  const hour = new Date(wall).getUTCHours();
+  return isBusinessDay(day, calendar) && hour < AFTERNOON_HOUR ? day : nextBusinessDay(day, calendar);
 }
 
-export function addBusinessDays(day: DateTime, count: number, calendar: WorkCalendar): DateTime {
-  let current = day;
-  for (let i = 0; i < count; i++) current = nextBusinessDay(current, calendar);
-  return current;
+const dueCache = new Map<string, string>();
+
+/** The instant (UTC ISO) of a local wall time on a day; exact across daylight-saving changes. */
+export function dueOn(day: Day, calendar: WorkCalendar, hour = DUE_HOUR): string {
+  const key = `${calendar.timeZone}|${day}|${hour}`;
+  const cached = dueCache.get(key);
+  if (cached) return cached;
+  if (dueCache.size > 50_000) dueCache.clear();
+  const due = instantOf(day, calendar.timeZone, hour);
+  dueCache.set(key, due);
+  return due;
 }
 
-/** The instant (UTC ISO) at the due hour of a local day; correct across daylight-saving changes. */
-export function dueOn(day: DateTime, hour = DUE_HOUR): string {
-  return day.set({ hour, minute: 0, second: 0, millisecond: 0 }).toUTC().toISO() ?? '';
+function instantOf(day: Day, timeZone: string, hour: number): string {
+  const wanted = day * DAY_MS + hour * 3_600_000;
+  // Guess with the offset at the wanted wall time, then correct once for a change in between.
+  let instant = wanted - (wallClock(wanted, timeZone) - wanted);
+  instant += wanted - wallClock(instant, timeZone);
+  return new Date(instant).toISOString();
 }
 
 /** When a request sent at `sentAt` has waited `count` business days. */
 export function businessDeadline(sentAt: string, count: number, calendar: WorkCalendar): string {
-  return dueOn(addBusinessDays(countingStart(sentAt, calendar), count, calendar));
+  return dueOn(addBusinessDays(countingStart(sentAt, calendar), count, calendar), calendar);
 }
 
 /** The local day before an instant, at the due hour. */
 export function dayBefore(instant: string, calendar: WorkCalendar): string {
-  return dueOn(localDay(instant, calendar).minus({ days: 1 }));
+  return dueOn(localDay(instant, calendar) - 1, calendar);
 }
 
-export const plusHours = (instant: string, hours: number) => new Date(new Date(instant).getTime() + hours * 3_600_000).toISOString();
-export const plusDays = (instant: string, days: number, calendar: WorkCalendar) =>
-  DateTime.fromISO(instant, { zone: 'utc' }).setZone(calendar.timeZone).plus({ days }).toUTC().toISO() ?? instant;
+export const plusHours = (instant: string, hours: number) => new Date(toMs(instant) + hours * 3_600_000).toISOString();

@@ -9,6 +9,13 @@ export const PREP_KEYS = ['company', 'values', 'why-care', 'person', 'goal', 'ne
 
 const PAST = ['thanked', 'keeping-in-touch'];
 
+/** A SQL ordering expression built from one of the rules' score tables, so SQL and rules agree. */
+const rankBy = (column: string, table: Readonly<Record<string, number>>, fallback: number) =>
+  sql`case ${sql.ref(column)} ${sql.join(
+    Object.entries(table).map(([value, score]) => sql`when ${value} then ${score}`),
+    sql` `,
+  )} else ${fallback} end`;
+
 function prepComplete(prep: Prep): boolean {
   return PREP_KEYS.every((key) => prep.checklist[key] === true);
 }
@@ -154,11 +161,6 @@ export function createFollowupsRepository(db: Kysely<Database>) {
      */
     async unaskedAt(organizationIds: string[], perOrganization = 3): Promise<AgendaPerson[]> {
       if (organizationIds.length === 0) return [];
-      const rank = (column: string, table: Record<string, number>, fallback: number) =>
-        sql`case ${sql.ref(column)} ${sql.join(
-          Object.entries(table).map(([value, score]) => sql`when ${value} then ${score}`),
-          sql` `,
-        )} else ${fallback} end`;
       const out: AgendaPerson[] = [];
       for (let i = 0; i < organizationIds.length; i += 500) {
         const ranked = db
@@ -166,7 +168,7 @@ export function createFollowupsRepository(db: Kysely<Database>) {
           .leftJoin('organizations as o', 'o.id', 'c.organizationId')
           .select(personColumns)
           .select(
-            sql<number>`row_number() over (partition by c.organization_id order by c.is_hr, ${rank('c.relationship', WARMTH, 9)}, ${rank('c.seniority', ROLE_FIT, 2.5)}, c.sort_name)`.as('place'),
+            sql<number>`row_number() over (partition by c.organization_id order by c.is_hr, ${rankBy('c.relationship', WARMTH, 9)}, ${rankBy('c.seniority', ROLE_FIT, 2.5)}, c.sort_name)`.as('place'),
           )
           .where('c.organizationId', 'in', organizationIds.slice(i, i + 500))
           .where((eb) =>

@@ -153,9 +153,10 @@ describe('the agenda', () => {
   });
 });
 
+const past = (id: string, contactId: string, heldAt: string, extra: Partial<AgendaInterview> = {}) =>
+  interview({ id, contactId, status: 'keeping-in-touch', heldAt, thankedAt: heldAt, hasTakeaways: true, followUpPermission: 90, ...extra });
+
 describe('which past conversations the agenda reads', () => {
-  const past = (id: string, contactId: string, heldAt: string, extra: Partial<AgendaInterview> = {}) =>
-    interview({ id, contactId, status: 'keeping-in-touch', heldAt, thankedAt: heldAt, hasTakeaways: true, followUpPermission: 90, ...extra });
 
   it('skips conversations whose check-in cannot fall due before the horizon', () => {
     const recent = past(ids.iv1, ids.ana, '2026-03-01T10:00:00Z');

@@ -1,15 +1,5 @@
 import type { AgendaItem, AgendaKind } from '../../shared/schemas/agenda.js';
-import {
-  businessDeadline,
-  dayBefore,
-  dueOn,
-  localDay,
-  nextBusinessDay,
-  addBusinessDays,
-  plusDays,
-  plusHours,
-  type WorkCalendar,
-} from './business-days.js';
+import { addBusinessDays, businessDeadline, dayBefore, dueOn, localDay, nextBusinessDay, plusHours, type WorkCalendar } from './business-days.js';
 
 /** Days before a check-in when the person did not say how often to stay in touch. */
 export const DEFAULT_CHECK_IN_DAYS = 90;
@@ -249,7 +239,7 @@ function checkInItems(input: AgendaInput, emit: (draft: Draft) => void): void {
       .sort()
       .at(-1);
     if (!last) continue;
-    const due = dueOn(localDay(plusDays(last, interval, input.calendar), input.calendar));
+    const due = dueOn(localDay(last, input.calendar) + interval, input.calendar);
     emit({
       key: `check-in:${contactId}:${due.slice(0, 10)}`,
       kind: 'check-in',
@@ -276,7 +266,7 @@ function referralItems(input: AgendaInput, emit: (draft: Draft) => void): void {
       emit({
         key: `contact-referral:${referral.id}`,
         kind: 'contact-referral',
-        due: dueOn(addBusinessDays(nextBusinessDay(localDay(referral.createdAt, input.calendar), input.calendar), 1, input.calendar)),
+        due: dueOn(addBusinessDays(nextBusinessDay(localDay(referral.createdAt, input.calendar), input.calendar), 1, input.calendar), input.calendar),
         contactId: referral.toContactId,
         organizationId: to?.organizationId ?? null,
         referralId: referral.id,
@@ -290,7 +280,7 @@ function referralItems(input: AgendaInput, emit: (draft: Draft) => void): void {
       emit({
         key: `report-back:${referral.id}`,
         kind: 'report-back',
-        due: dueOn(localDay(held, input.calendar).plus({ days: 2 })),
+        due: dueOn(localDay(held, input.calendar) + 2, input.calendar),
         contactId: referral.fromContactId,
         organizationId: from?.organizationId ?? null,
         referralId: referral.id,

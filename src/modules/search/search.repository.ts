@@ -18,7 +18,7 @@ export interface RawHit {
 }
 
 /** Highest number of matches ranked for one query on SQLite (the most recent ones). */
-export const RANKING_CAP = 2000;
+export const RANKING_CAP = 1000;
 
 /** Words of the query: letters and digits only, so user input never reaches the query syntax. */
 export function queryTerms(query: string): string[] {
