@@ -15,21 +15,25 @@ import { registerOrganizationRoutes } from '../modules/organizations/organizatio
 import { registerProfileRoutes } from '../modules/profile/profile.routes.js';
 import { registerQuestionRoutes } from '../modules/questions/questions.routes.js';
 import { registerReferralRoutes } from '../modules/referrals/referrals.routes.js';
+import type { DatabaseHandle } from '../db/factory.js';
 import type { AppContext } from '../modules/repositories.js';
 import { registerSearchRoutes } from '../modules/search/search.routes.js';
 import { registerTemplateRoutes } from '../modules/templates/templates.routes.js';
-import { registerErrorHandling } from './errors.js';
+import { registerErrorHandling, routeNotFound } from './errors.js';
 import { landingPage } from './landing.js';
 import { registerSecurity } from './security.js';
 import type { App } from './types.js';
+import { createWorkspaces, registerWorkspaceRoutes, type Workspaces } from './workspace.js';
 
 export interface AppDeps {
   ctx: AppContext;
+  /** Own/demo workspace switching; without it the app shows `ctx` only. */
+  workspaces?: Workspaces | undefined;
   secret: string;
   /** `host:port` values the server answers to (DNS-rebinding defence). */
   allowedHosts: string[];
-  /** Shown on the start page: where the data lives. */
-  dataLocation: string;
+  /** The open database (for the workspace page and backup downloads). */
+  handle: DatabaseHandle;
   /** Directory of the built web app, when there is one. */
   webRoot?: string | undefined;
   logger?: boolean;
@@ -75,6 +79,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
 
   const { ctx } = deps;
+  registerWorkspaceRoutes(app, deps.workspaces ?? createWorkspaces(deps.handle, ctx.clock, null));
   registerProfileRoutes(app, ctx);
   registerExplorationRoutes(app, ctx);
   registerOrganizationRoutes(app, ctx);
@@ -96,11 +101,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   }));
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
-  if (existsSync(webRoot)) {
-    await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: false, index: ['index.html'] });
-  } else {
+  const hasWeb = existsSync(webRoot);
+  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: true, index: ['index.html'] });
+  app.setNotFoundHandler((request, reply) => {
+    // Client-side routes (/people/…, /interviews/…) all load the app's single page.
+    const wantsPage = hasWeb && request.method === 'GET' && !request.url.startsWith('/api/') && !/\.[a-z0-9]+(\?|$)/i.test(request.url);
+    if (wantsPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return reply.code(404).type('application/json; charset=utf-8').send(routeNotFound(request.method, request.url));
+  });
+  if (!hasWeb) {
     app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type('text/html; charset=utf-8').send(landingPage(deps.dataLocation)),
+      reply.type('text/html; charset=utf-8').send(landingPage(deps.handle.location)),
     );
   }
   return app;

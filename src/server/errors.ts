@@ -53,10 +53,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return reply.code(out.status).type('application/json; charset=utf-8').send(out.body);
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    return reply
-      .code(404)
-      .type('application/json; charset=utf-8')
-      .send({ error: { code: 'route.not_found', message: `No such address: ${request.method} ${request.url.split('?')[0]}`, details: {} } });
-  });
+}
+
+/** The body of a 404 for an address that matches no route. */
+export function routeNotFound(method: string, url: string) {
+  return { error: { code: 'route.not_found', message: `No such address: ${method} ${url.split('?')[0]}`, details: {} } };
 }

@@ -1,10 +1,11 @@
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import { openDatabase, type DatabaseHandle } from '../db/factory.js';
-import { createAppContext } from '../modules/repositories.js';
 import { systemClock } from '../shared/clock.js';
 import { buildApp } from './app.js';
 import { allowedHostsFor } from './security.js';
+import { createWorkspaces } from './workspace.js';
 import { loadOrCreateSecret, startUrl } from './secret.js';
 import type { App } from './types.js';
 
@@ -32,12 +33,14 @@ export async function startServer(requested: Config, options: { logger?: boolean
   const config = requested.port === 0 ? { ...requested, port: await freePort(requested.host) } : requested;
   const handle = await openDatabase({ url: config.databaseUrl });
   const secret = loadOrCreateSecret(config.home);
-  const ctx = createAppContext(handle, systemClock);
+  const demoUrl = join(config.home, 'demo', 'inroads.db');
+  const workspaces = createWorkspaces(handle, systemClock, config.databaseUrl === demoUrl ? null : demoUrl);
   const app = await buildApp({
-    ctx,
+    ctx: workspaces.live,
+    workspaces,
     secret,
     allowedHosts: allowedHostsFor(config.host, config.port),
-    dataLocation: handle.location,
+    handle,
     logger: options.logger ?? false,
     validateResponses: false,
   });
@@ -54,6 +57,7 @@ export async function startServer(requested: Config, options: { logger?: boolean
     url: startUrl(config.host, config.port, secret),
     close: async () => {
       await app.close();
+      await workspaces.close();
       await handle.close();
     },
   };

@@ -1,0 +1,127 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { backupDatabase } from '../db/backup.js';
+import { openDatabase, type DatabaseHandle } from '../db/factory.js';
+import { seedDemoWorkspace } from '../modules/demo/demo.seed.js';
+import { createAppContext, type AppContext } from '../modules/repositories.js';
+import type { Clock } from '../shared/clock.js';
+import { AppError } from '../shared/errors.js';
+import { errorResponses, type App } from './types.js';
+
+/**
+ * The workspace the server is showing: the user's own, or the separate demo one.
+ * Routes hold `live`, which always forwards to the current workspace, so switching
+ * needs no re-registration.
+ */
+export interface Workspaces {
+  live: AppContext;
+  current(): { handle: DatabaseHandle; demo: boolean };
+  /** The demo database path, or null where switching is not offered. */
+  demoUrl: string | null;
+  switchTo(target: 'own' | 'demo'): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createWorkspaces(own: DatabaseHandle, clock: Clock, demoUrl: string | null): Workspaces {
+  const contexts = new Map<'own' | 'demo', { handle: DatabaseHandle; ctx: AppContext }>([['own', { handle: own, ctx: createAppContext(own, clock) }]]);
+  let active: 'own' | 'demo' = 'own';
+  const currentCtx = () => contexts.get(active)?.ctx ?? createAppContext(own, clock);
+  const live: AppContext = {
+    get repos() {
+      return currentCtx().repos;
+    },
+    get clock() {
+      return currentCtx().clock;
+    },
+    get dialect() {
+      return currentCtx().dialect;
+    },
+    transaction: (work) => currentCtx().transaction(work),
+  };
+  return {
+    live,
+    demoUrl,
+    current: () => ({ handle: contexts.get(active)?.handle ?? own, demo: active === 'demo' }),
+    async switchTo(target) {
+      if (target === 'demo' && !contexts.has('demo')) {
+        if (!demoUrl) throw new AppError('workspace.no_demo', 409, 'The demo workspace is not available here.');
+        const handle = await openDatabase({ url: demoUrl });
+        const ctx = createAppContext(handle, clock);
+        await seedDemoWorkspace({ ctx });
+        contexts.set('demo', { handle, ctx });
+      }
+      active = target;
+    },
+    async close() {
+      for (const [name, { handle }] of contexts) if (name !== 'own') await handle.close();
+    },
+  };
+}
+
+const workspaceInfo = z.object({
+  location: z.string(),
+  dialect: z.enum(['sqlite', 'postgres']),
+  demo: z.boolean(),
+  canSwitch: z.boolean(),
+  counts: z.object({ contacts: z.number().int(), organizations: z.number().int(), explorations: z.number().int(), interviews: z.number().int() }),
+  profileSaved: z.boolean(),
+});
+
+/** Where the data lives, whether it is the demo, a switch between the two, and a backup download. */
+export function registerWorkspaceRoutes(app: App, workspaces: Workspaces): void {
+  const tags = ['workspace'];
+  const info = async () => {
+    const { handle, demo } = workspaces.current();
+    const { repos } = workspaces.live;
+    const first = { limit: 1, offset: 0 };
+    const [contacts, organizations, explorations, interviews, profile] = await Promise.all([
+      repos.contacts.list({}, { field: 'name', direction: 'asc' }, first),
+      repos.organizations.list({}, { field: 'name', direction: 'asc' }, first),
+      repos.explorations.list({}, { field: 'title', direction: 'asc' }, first),
+      repos.interviews.list({}, { field: 'createdAt', direction: 'asc' }, first),
+      repos.profile.get(),
+    ]);
+    return {
+      location: handle.location,
+      dialect: handle.dialect,
+      demo,
+      canSwitch: workspaces.demoUrl !== null,
+      counts: { contacts: contacts.total, organizations: organizations.total, explorations: explorations.total, interviews: interviews.total },
+      profileSaved: profile.updatedAt !== null,
+    };
+  };
+  app.get('/api/v1/workspace', {
+    schema: { tags, summary: 'Which workspace is open, where its data lives, and how much it holds', response: { 200: workspaceInfo, ...errorResponses } },
+    handler: info,
+  });
+  app.post('/api/v1/workspace/switch', {
+    schema: {
+      tags,
+      summary: 'Open the demo workspace, or go back to your own',
+      body: z.object({ to: z.enum(['own', 'demo']) }).strict(),
+      response: { 200: workspaceInfo, ...errorResponses },
+    },
+    handler: async (request) => {
+      await workspaces.switchTo(request.body.to);
+      return info();
+    },
+  });
+  app.get('/api/v1/backup', {
+    schema: { tags, summary: 'Download a consistent snapshot of the open workspace (a SQLite file)' },
+    handler: async (_request, reply) => {
+      const dir = mkdtempSync(join(tmpdir(), 'inroads-download-'));
+      try {
+        const { file } = await backupDatabase(workspaces.current().handle, join(dir, 'inroads.db'));
+        const name = `inroads-backup-${new Date().toISOString().slice(0, 10)}.db`;
+        return reply
+          .type('application/vnd.sqlite3')
+          .header('Content-Disposition', `attachment; filename="${name}"`)
+          .send(readFileSync(file));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  });
+}

@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'react';
+import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { ExplorationPage } from '../features/explorations/ExplorationPage.js';
+import { ExplorationsPage } from '../features/explorations/ExplorationsPage.js';
+import { InterviewBoard } from '../features/interviews/InterviewBoard.js';
+import { InterviewPage } from '../features/interviews/InterviewPage.js';
+import { Onboarding } from '../features/onboarding/Onboarding.js';
+import { OrganizationPage } from '../features/organizations/OrganizationPage.js';
+import { OrganizationsPage } from '../features/organizations/OrganizationsPage.js';
+import { PeoplePage } from '../features/people/PeoplePage.js';
+import { PersonPage } from '../features/people/PersonPage.js';
+import { SearchDialog } from '../features/search/SearchDialog.js';
+import { SettingsPage } from '../features/settings/SettingsPage.js';
+import { TodayPage } from '../features/today/TodayPage.js';
+import { ErrorState, Loading } from '../ui/States.js';
+import { useSwitchWorkspace, useWorkspace } from './workspace.js';
+
+const links = [
+  { to: '/', label: 'Today' },
+  { to: '/people', label: 'People' },
+  { to: '/organizations', label: 'Organisations' },
+  { to: '/interviews', label: 'Interviews' },
+  { to: '/explorations', label: 'Explorations' },
+  { to: '/settings', label: 'Settings' },
+];
+
+const titles: Record<string, string> = { '': 'Today', people: 'People', organizations: 'Organisations', interviews: 'Interviews', explorations: 'Explorations', settings: 'Settings', welcome: 'Welcome' };
+
+/** Moves focus to the page heading after navigation, so screen readers announce the new page. */
+function useRouteAnnouncements() {
+  const location = useLocation();
+  useEffect(() => {
+    const section = location.pathname.split('/')[1] ?? '';
+    document.title = `${titles[section] ?? 'Inroads'} · Inroads`;
+    const heading = document.querySelector<HTMLElement>('main h1');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    }
+  }, [location.pathname]);
+}
+
+export function App() {
+  const workspace = useWorkspace();
+  const switcher = useSwitchWorkspace();
+  const [searchOpen, setSearchOpen] = useState(false);
+  const navigate = useNavigate();
+  const location = useLocation();
+  useRouteAnnouncements();
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setSearchOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  if (workspace.isPending) return <Loading what="your workspace" />;
+  if (workspace.isError) return <ErrorState error={workspace.error} retry={() => void workspace.refetch()} />;
+  const info = workspace.data;
+  const fresh = !info.demo && !info.profileSaved && info.counts.contacts === 0 && info.counts.explorations === 0;
+  if (fresh && location.pathname !== '/welcome') return <Navigate to="/welcome" replace />;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      {info.demo ? (
+        <div className="banner" role="region" aria-label="Demo workspace">
+          <span>You are looking at the demo workspace: fictional people, nothing of yours.</span>
+          <button type="button" onClick={() => switcher.mutate('own', { onSuccess: () => navigate('/') })}>
+            Back to my workspace
+          </button>
+        </div>
+      ) : null}
+      <div className="shell">
+        <nav className="sidebar" aria-label="Main">
+          <NavLink to="/" className="brand">
+            <img src="/favicon.svg" alt="" /> Inroads
+          </NavLink>
+          <button type="button" className="search-button" onClick={() => setSearchOpen(true)} aria-keyshortcuts="Control+K Meta+K">
+            Search <kbd>Ctrl K</kbd>
+          </button>
+          <ul className="nav">
+            {links.map((link) => (
+              <li key={link.to}>
+                <NavLink to={link.to} end={link.to === '/'}>
+                  {link.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="main" id="main">
+          <Routes>
+            <Route path="/" element={<TodayPage />} />
+            <Route path="/welcome" element={<Onboarding />} />
+            <Route path="/people" element={<PeoplePage />} />
+            <Route path="/people/:id" element={<PersonPage />} />
+            <Route path="/organizations" element={<OrganizationsPage />} />
+            <Route path="/organizations/:id" element={<OrganizationPage />} />
+            <Route path="/interviews" element={<InterviewBoard />} />
+            <Route path="/interviews/:id" element={<InterviewPage />} />
+            <Route path="/explorations" element={<ExplorationsPage />} />
+            <Route path="/explorations/:id" element={<ExplorationPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route
+              path="*"
+              element={
+                <section>
+                  <h1>Page not found</h1>
+                  <p>
+                    There is nothing at this address. <NavLink to="/">Go to Today</NavLink>.
+                  </p>
+                </section>
+              }
+            />
+          </Routes>
+        </main>
+      </div>
+      <SearchDialog isOpen={searchOpen} onClose={() => setSearchOpen(false)} />
+    </>
+  );
+}

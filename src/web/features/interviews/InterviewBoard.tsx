@@ -1,0 +1,152 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState, type DragEvent } from 'react';
+import { Link } from 'react-router';
+import { allowedTransitions, canTransition } from '../../../shared/lifecycle.js';
+import type { Interview, InterviewStatus } from '../../../shared/schemas/interviews.js';
+import { api, ApiError, type Page } from '../../api/client.js';
+import { formatDateTime } from '../../ui/format.js';
+import { statusLabels } from '../../ui/labels.js';
+import { Empty, ErrorState, Loading } from '../../ui/States.js';
+import { ScheduleDialog } from './ScheduleDialog.js';
+import { useTransition } from './useTransition.js';
+
+const columns: InterviewStatus[] = ['idea', 'requested', 'scheduled', 'held', 'thanked', 'keeping-in-touch', 'no-reply', 'declined', 'cancelled'];
+
+export function explainRefusal(from: InterviewStatus, to: InterviewStatus): string {
+  const allowed = allowedTransitions[from];
+  if (allowed.length === 0) return `“${statusLabels[from]}” is a final state: this interview cannot move any more.`;
+  return `An interview that is “${statusLabels[from]}” cannot go straight to “${statusLabels[to]}”. It can move to: ${allowed.map((s) => `“${statusLabels[s]}”`).join(', ')}.`;
+}
+
+function Card({ interview, onMove }: { interview: Interview; onMove: (to: InterviewStatus) => void }) {
+  const moves = allowedTransitions[interview.status];
+  return (
+    <li
+      className="interview-card"
+      draggable
+      onDragStart={(event) => {
+        event.dataTransfer.setData('text/plain', interview.id);
+        event.dataTransfer.effectAllowed = 'move';
+      }}
+    >
+      <Link to={`/interviews/${interview.id}`}>
+        <strong>{interview.contact.name}</strong>
+      </Link>
+      <div className="meta">
+        {interview.organization?.name ?? 'No organisation'}
+        {interview.scheduledAt ? ` · ${formatDateTime(interview.scheduledAt)}` : ''}
+      </div>
+      {moves.length > 0 ? (
+        <label className="meta">
+          <span className="visually-hidden">Move interview with {interview.contact.name} to</span>
+          <select
+            value=""
+            onChange={(e) => {
+              if (e.target.value) onMove(e.target.value as InterviewStatus);
+            }}
+          >
+            <option value="">Move to…</option>
+            {moves.map((to) => (
+              <option key={to} value={to}>
+                {statusLabels[to]}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
+    </li>
+  );
+}
+
+export function InterviewBoard() {
+  const list = useQuery({ queryKey: ['interviews', 'board'], queryFn: () => api.get<Page<Interview>>('/api/v1/interviews', { limit: 500, sort: '-updatedAt' }) });
+  const transition = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  const [over, setOver] = useState<InterviewStatus | null>(null);
+  const [scheduling, setScheduling] = useState<Interview | null>(null);
+
+  const move = (interview: Interview, to: InterviewStatus) => {
+    if (interview.status === to) return;
+    if (!canTransition(interview.status, to)) return setMessage(explainRefusal(interview.status, to));
+    if (to === 'scheduled' && !interview.scheduledAt) return setScheduling(interview);
+    transition.mutate(
+      { id: interview.id, to },
+      {
+        onSuccess: () => setMessage(`${interview.contact.name}: moved to “${statusLabels[to]}”.`),
+        onError: (e) => setMessage(e instanceof ApiError ? e.message : 'That move did not work.'),
+      },
+    );
+  };
+  const drop = (event: DragEvent<HTMLElement>, to: InterviewStatus) => {
+    event.preventDefault();
+    setOver(null);
+    const id = event.dataTransfer.getData('text/plain');
+    const interview = list.data?.items.find((i) => i.id === id);
+    if (interview) move(interview, to);
+  };
+
+  return (
+    <section>
+      <div className="page-header">
+        <div>
+          <h1>Interviews</h1>
+          <p>Drag a card to move it, or use its “Move to…” menu. Only moves that make sense are allowed.</p>
+        </div>
+        <Link className="button primary" to="/people">
+          Plan one from a person
+        </Link>
+      </div>
+      <div role="status" aria-live="polite" className={message ? 'notice' : 'visually-hidden'}>
+        {message}
+      </div>
+      {list.isPending ? <Loading what="interviews" /> : null}
+      {list.isError ? <ErrorState error={list.error} retry={() => void list.refetch()} /> : null}
+      {list.data?.items.length === 0 ? (
+        <div className="card">
+          <Empty title="No interviews yet">
+            <p>Open a person and choose “Plan an interview” to put your first idea on the board.</p>
+          </Empty>
+        </div>
+      ) : null}
+      {list.data?.items.length ? (
+        <div className="board">
+          {columns.map((status) => {
+            const cards = list.data.items.filter((i) => i.status === status);
+            return (
+              <section
+                key={status}
+                className={`column${over === status ? ' drop-target' : ''}`}
+                aria-labelledby={`col-${status}`}
+                onDragOver={(e) => {
+                  e.preventDefault();
+                  setOver(status);
+                }}
+                onDragLeave={() => setOver(null)}
+                onDrop={(e) => drop(e, status)}
+              >
+                <h2 id={`col-${status}`}>
+                  {statusLabels[status]} <span className="badge">{cards.length}</span>
+                </h2>
+                <ul>
+                  {cards.map((interview) => (
+                    <Card key={interview.id} interview={interview} onMove={(to) => move(interview, to)} />
+                  ))}
+                </ul>
+              </section>
+            );
+          })}
+        </div>
+      ) : null}
+      {scheduling ? (
+        <ScheduleDialog
+          name={scheduling.contact.name}
+          onClose={() => setScheduling(null)}
+          onSchedule={(scheduledAt) => {
+            transition.mutate({ id: scheduling.id, to: 'scheduled', scheduledAt }, { onSuccess: () => setMessage(`${scheduling.contact.name}: scheduled.`) });
+            setScheduling(null);
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

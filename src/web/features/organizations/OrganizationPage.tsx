@@ -1,0 +1,96 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { Contact } from '../../../shared/schemas/contacts.js';
+import type { Interview } from '../../../shared/schemas/interviews.js';
+import type { Organization } from '../../../shared/schemas/organizations.js';
+import { api, type Page } from '../../api/client.js';
+import { formatDateTime } from '../../ui/format.js';
+import { relationshipLabels, statusLabels } from '../../ui/labels.js';
+import { ConfirmDialog } from '../../ui/Modal.js';
+import { ErrorState, Loading } from '../../ui/States.js';
+
+export function OrganizationPage() {
+  const { id = '' } = useParams();
+  const org = useQuery({ queryKey: ['organization', id], queryFn: () => api.get<Organization>(`/api/v1/organizations/${id}`) });
+  const people = useQuery({ queryKey: ['contacts', { organizationId: id }], queryFn: () => api.get<Page<Contact>>('/api/v1/contacts', { organizationId: id, limit: 200 }) });
+  const interviews = useQuery({ queryKey: ['interviews', { organizationId: id }], queryFn: () => api.get<Page<Interview>>('/api/v1/interviews', { organizationId: id, limit: 200 }) });
+  const [deleting, setDeleting] = useState(false);
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => api.delete(`/api/v1/organizations/${id}`),
+    onSuccess: async () => {
+      await client.invalidateQueries();
+      navigate('/organizations');
+    },
+  });
+  if (org.isPending) return <Loading what="this organisation" />;
+  if (org.isError) return <ErrorState error={org.error} />;
+  const o = org.data;
+  return (
+    <section>
+      <div className="page-header">
+        <div>
+          <h1>{o.name}</h1>
+          <p>
+            Rank {o.rank}
+            {o.industry ? ` · ${o.industry}` : ''}
+            {o.website ? (
+              <>
+                {' · '}
+                <a href={o.website} target="_blank" rel="noreferrer noopener">
+                  website
+                </a>
+              </>
+            ) : null}
+          </p>
+        </div>
+        <button type="button" className="danger" onClick={() => setDeleting(true)}>
+          Delete
+        </button>
+      </div>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="people-heading">
+          <h2 id="people-heading">People</h2>
+          {people.data?.items.length === 0 ? <p className="muted">No one here yet. Ask friends whom they know at {o.name}.</p> : null}
+          <table className="table">
+            <caption className="visually-hidden">People at {o.name}</caption>
+            <tbody>
+              {people.data?.items.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    <Link to={`/people/${c.id}`}>{c.name}</Link>
+                  </td>
+                  <td>{c.title}</td>
+                  <td>{relationshipLabels[c.relationship]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+        <section className="card" aria-labelledby="iv-heading">
+          <h2 id="iv-heading">Interviews</h2>
+          {interviews.data?.items.length === 0 ? <p className="muted">None yet.</p> : null}
+          <ul className="plain-list">
+            {interviews.data?.items.map((i) => (
+              <li key={i.id}>
+                <Link to={`/interviews/${i.id}`}>{i.contact.name}</Link> <span className="badge">{statusLabels[i.status]}</span>{' '}
+                {i.scheduledAt ? <span className="muted">{formatDateTime(i.scheduledAt)}</span> : null}
+              </li>
+            ))}
+          </ul>
+          {o.notes ? <p>{o.notes}</p> : null}
+        </section>
+      </div>
+      <ConfirmDialog
+        title={`Delete ${o.name}?`}
+        message="The organisation is removed from your target list. Its people stay, without an organisation."
+        confirmLabel="Delete organisation"
+        isOpen={deleting}
+        onClose={() => setDeleting(false)}
+        onConfirm={() => remove.mutate()}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { Contact } from '../../../shared/schemas/contacts.js';
+import { api, ApiError } from '../../api/client.js';
+import { optionsFrom, SelectField, TextArea, TextField } from '../../ui/Field.js';
+import { relationshipLabels, seniorityLabels } from '../../ui/labels.js';
+import { ErrorState } from '../../ui/States.js';
+import { useOrganizationOptions } from './usePeople.js';
+
+/** Add or edit a person. Errors from the server are shown beside the field they name. */
+export function ContactForm({ contact, onSaved, onCancel }: { contact?: Contact; onSaved: (contact: Contact) => void; onCancel: () => void }) {
+  const organizations = useOrganizationOptions();
+  const client = useQueryClient();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      contact ? api.patch<Contact>(`/api/v1/contacts/${contact.id}`, body) : api.post<Contact>('/api/v1/contacts', body),
+    onSuccess: async (saved) => {
+      await client.invalidateQueries();
+      onSaved(saved);
+    },
+    onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors() : {}),
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const text = (name: string) => {
+      const value = String(data.get(name) ?? '').trim();
+      return value === '' ? null : value;
+    };
+    const email = text('email');
+    const tags = String(data.get('tags') ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    save.mutate({
+      name: text('name') ?? '',
+      title: text('title'),
+      organizationId: text('organizationId'),
+      seniority: text('seniority'),
+      relationship: text('relationship') ?? 'cold',
+      emails: email ? [{ value: email }] : [],
+      linkedinUrl: text('linkedinUrl'),
+      howWeMet: text('howWeMet'),
+      tags,
+      notes: text('notes'),
+    });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <TextField label="Name" name="name" required defaultValue={contact?.name} error={errors.name} autoComplete="off" />
+      <div className="row">
+        <TextField label="Job title" name="title" defaultValue={contact?.title ?? ''} error={errors.title} />
+        <SelectField
+          label="Organisation"
+          name="organizationId"
+          defaultValue={contact?.organizationId ?? ''}
+          error={errors.organizationId}
+          options={[{ value: '', label: 'None' }, ...(organizations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))]}
+        />
+      </div>
+      <div className="row">
+        <SelectField label="How you know them" name="relationship" defaultValue={contact?.relationship ?? 'friend'} options={optionsFrom(relationshipLabels)} />
+        <SelectField
+          label="Seniority"
+          name="seniority"
+          defaultValue={contact?.seniority ?? ''}
+          options={optionsFrom(seniorityLabels, 'Not sure')}
+          hint="Someone in your target role, or one step above it, is usually best."
+        />
+      </div>
+      <div className="row">
+        <TextField label="Email" name="email" type="email" defaultValue={contact?.emails[0]?.value ?? ''} error={errors['emails.0.value']} />
+        <TextField label="LinkedIn profile" name="linkedinUrl" type="url" defaultValue={contact?.linkedinUrl ?? ''} error={errors.linkedinUrl} />
+      </div>
+      <TextField label="Tags" name="tags" defaultValue={contact?.tags.join(', ') ?? ''} hint="Separate tags with commas." />
+      <TextField label="How you met" name="howWeMet" defaultValue={contact?.howWeMet ?? ''} />
+      <TextArea label="Notes" name="notes" defaultValue={contact?.notes ?? ''} rows={3} />
+      {save.isError && Object.keys(errors).length === 0 ? <ErrorState error={save.error} /> : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {contact ? 'Save changes' : 'Add person'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,113 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { Profile } from '../../../shared/schemas/profile.js';
+import { api, ApiError } from '../../api/client.js';
+import { TextArea, TextField } from '../../ui/Field.js';
+import { ErrorState, Loading } from '../../ui/States.js';
+
+const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const zones = (() => {
+  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+  return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : ['UTC'];
+})();
+
+/** Name, background and pitch; with `full`, also time zone, working days and holidays. */
+export function ProfileForm({ full, onSaved, submitLabel = 'Save profile' }: { full: boolean; onSaved?: () => void; submitLabel?: string }) {
+  const profile = useQuery({ queryKey: ['profile'], queryFn: () => api.get<Profile>('/api/v1/profile') });
+  const client = useQueryClient();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saved, setSaved] = useState(false);
+  const save = useMutation({
+    mutationFn: (body: Partial<Profile>) => api.patch<Profile>('/api/v1/profile', body),
+    onSuccess: async () => {
+      setErrors({});
+      setSaved(true);
+      await client.invalidateQueries();
+      onSaved?.();
+    },
+    onError: (e) => setErrors(e instanceof ApiError ? e.fieldErrors() : {}),
+  });
+  if (profile.isPending) return <Loading what="your profile" />;
+  if (profile.isError) return <ErrorState error={profile.error} />;
+  const p = profile.data;
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setSaved(false);
+    const data = new FormData(event.currentTarget);
+    const body: Partial<Profile> = {
+      name: String(data.get('name') ?? '').trim(),
+      background: String(data.get('background') ?? '').trim(),
+      pitch: String(data.get('pitch') ?? '').trim(),
+    };
+    if (full) {
+      body.timeZone = String(data.get('timeZone'));
+      body.workingDays = data.getAll('workingDays').map(Number);
+      body.holidays = String(data.get('holidays') ?? '')
+        .split(/[\s,]+/)
+        .map((d) => d.trim())
+        .filter(Boolean);
+    } else if (p.updatedAt === null) {
+      body.timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    }
+    save.mutate(body);
+  };
+  const pitchWords = p.pitch.split(/\s+/).filter(Boolean).length;
+  return (
+    <form onSubmit={submit} noValidate>
+      <TextField label="Your name" name="name" defaultValue={p.name} autoComplete="name" error={errors.name} />
+      <TextArea label="Background" name="background" defaultValue={p.background} rows={3} hint="Two or three sentences: what you have done so far." error={errors.background} />
+      <TextArea
+        label="Your pitch"
+        name="pitch"
+        defaultValue={p.pitch}
+        rows={3}
+        hint={`About 30 seconds spoken (roughly 75 words): who you are, what you are exploring, what you would like from the conversation.${pitchWords ? ` Now ${pitchWords} words.` : ''}`}
+        error={errors.pitch}
+      />
+      {full ? (
+        <>
+          <div className="field">
+            <label htmlFor="tz">Time zone</label>
+            <select id="tz" name="timeZone" defaultValue={p.timeZone} aria-describedby="tz-hint">
+              {zones.map((z) => (
+                <option key={z} value={z}>
+                  {z}
+                </option>
+              ))}
+            </select>
+            <div className="hint" id="tz-hint">
+              Business days and due times follow this zone.
+            </div>
+          </div>
+          <fieldset className="field">
+            <legend>
+              <strong>Working days</strong>
+            </legend>
+            <div className="actions">
+              {days.map((day, index) => (
+                <label key={day} className="muted">
+                  <input type="checkbox" name="workingDays" value={index + 1} defaultChecked={p.workingDays.includes(index + 1)} /> {day}
+                </label>
+              ))}
+            </div>
+            {errors.workingDays ? <div className="error">{errors.workingDays}</div> : null}
+          </fieldset>
+          <TextArea
+            label="Holidays"
+            name="holidays"
+            defaultValue={p.holidays.join('\n')}
+            rows={3}
+            hint="One date per line, as YYYY-MM-DD. Follow-ups skip these days."
+            error={Object.entries(errors).find(([k]) => k.startsWith('holidays'))?.[1]}
+          />
+        </>
+      ) : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {submitLabel}
+        </button>
+        <span role="status">{saved ? 'Saved.' : ''}</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { api } from '../../api/client.js';
+import { useSwitchWorkspace, useWorkspace } from '../../app/workspace.js';
+import { ProfileForm } from './ProfileForm.js';
+
+export function SettingsPage() {
+  const workspace = useWorkspace();
+  const switcher = useSwitchWorkspace();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const feed = useQuery({ queryKey: ['calendar-feed'], queryFn: () => api.get<{ path: string }>('/api/v1/calendar') });
+  const regenerate = useMutation({
+    mutationFn: () => api.post<{ path: string }>('/api/v1/calendar/regenerate'),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['calendar-feed'] }),
+  });
+  const feedUrl = feed.data ? `${window.location.origin}${feed.data.path}` : '';
+  return (
+    <section>
+      <div className="page-header">
+        <div>
+          <h1>Settings</h1>
+          <p>Your profile, your working week, your calendar and your data.</p>
+        </div>
+      </div>
+      <section className="card" aria-labelledby="profile-heading">
+        <h2 id="profile-heading">Profile and working week</h2>
+        <ProfileForm full />
+      </section>
+      <section className="card" aria-labelledby="calendar-heading">
+        <h2 id="calendar-heading">Calendar feed</h2>
+        <p>Subscribe to this private address in your calendar app to see scheduled interviews and due follow-ups, with reminders.</p>
+        <div className="field">
+          <label htmlFor="feed-url">Feed address</label>
+          <input id="feed-url" readOnly value={feedUrl} onFocus={(e) => e.currentTarget.select()} />
+        </div>
+        <div className="actions">
+          <button type="button" onClick={() => void navigator.clipboard?.writeText(feedUrl)}>
+            Copy address
+          </button>
+          <button type="button" onClick={() => regenerate.mutate()}>
+            Make a new address
+          </button>
+          <span className="muted">The old address stops working at once.</span>
+        </div>
+      </section>
+      <section className="card" aria-labelledby="data-heading">
+        <h2 id="data-heading">Your data</h2>
+        <dl className="facts">
+          <dt>Stored in</dt>
+          <dd>
+            <code>{workspace.data?.location}</code> ({workspace.data?.dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'})
+          </dd>
+          <dt>Holds</dt>
+          <dd>
+            {workspace.data
+              ? `${workspace.data.counts.contacts} people, ${workspace.data.counts.organizations} organisations, ${workspace.data.counts.interviews} interviews`
+              : ''}
+          </dd>
+        </dl>
+        <p>Nothing leaves this computer. A backup is a single file you can keep anywhere and open again with Inroads.</p>
+        <div className="actions">
+          <a className="button primary" href="/api/v1/backup" download>
+            Download a backup
+          </a>
+          {workspace.data?.canSwitch ? (
+            <button type="button" onClick={() => switcher.mutate(workspace.data.demo ? 'own' : 'demo', { onSuccess: () => navigate('/') })}>
+              {workspace.data.demo ? 'Back to my workspace' : 'Open the demo workspace'}
+            </button>
+          ) : null}
+        </div>
+      </section>
+    </section>
+  );
+}

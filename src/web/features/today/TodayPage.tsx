@@ -1,0 +1,198 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { AgendaItem } from '../../../shared/schemas/agenda.js';
+import type { Profile } from '../../../shared/schemas/profile.js';
+import { api } from '../../api/client.js';
+import { formatDateTime, relative } from '../../ui/format.js';
+import { kindLabels } from '../../ui/labels.js';
+import { Modal } from '../../ui/Modal.js';
+import { Empty, ErrorState, Loading } from '../../ui/States.js';
+import { draftFor, interactionKindFor } from './drafts.js';
+
+interface Agenda {
+  at: string;
+  timeZone: string;
+  items: AgendaItem[];
+}
+
+function groups(items: AgendaItem[], at: string) {
+  const end = new Date(at);
+  end.setHours(24, 0, 0, 0);
+  const tomorrow = end.toISOString();
+  return [
+    { id: 'overdue', title: 'Overdue', items: items.filter((i) => i.due < at) },
+    { id: 'today', title: 'Today', items: items.filter((i) => i.due >= at && i.due < tomorrow) },
+    { id: 'week', title: 'This week', items: items.filter((i) => i.due >= tomorrow) },
+  ];
+}
+
+export function useAgendaActions() {
+  const client = useQueryClient();
+  const refresh = () => client.invalidateQueries();
+  const setState = useMutation({
+    mutationFn: ({ key, state, until }: { key: string; state: string; until?: string }) =>
+      api.put(`/api/v1/agenda/items/${encodeURIComponent(key)}/state`, until ? { state, until } : { state }),
+    onSuccess: refresh,
+  });
+  return { setState, refresh };
+}
+
+function DraftDialog({ item, onClose }: { item: AgendaItem; onClose: () => void }) {
+  const profile = useQuery({ queryKey: ['profile'], queryFn: () => api.get<Profile>('/api/v1/profile') });
+  const person = useQuery({
+    queryKey: ['contact', item.suggestedContactId ?? item.contactId],
+    queryFn: () => api.get<{ name: string }>(`/api/v1/contacts/${item.suggestedContactId ?? item.contactId}`),
+    enabled: Boolean(item.suggestedContactId ?? item.contactId),
+  });
+  const draft = draftFor(item, { person: person.data?.name ?? 'there', you: profile.data?.name ?? '' });
+  const [body, setBody] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  const { refresh } = useAgendaActions();
+  const kind = interactionKindFor[item.kind];
+  const log = useMutation({
+    mutationFn: async () => {
+      const contactId = item.suggestedContactId ?? item.contactId;
+      if (!contactId || !kind) return;
+      await api.post('/api/v1/interactions', {
+        contactId,
+        ...(item.interviewId && contactId === item.contactId ? { interviewId: item.interviewId } : {}),
+        kind,
+        summary: `${draft.subject}`.trim() || kindLabels[item.kind],
+      });
+      if (item.kind === 'thank-you' && item.interviewId) {
+        await api.post(`/api/v1/interviews/${item.interviewId}/transitions`, { to: 'thanked', thankYouFormat: item.suggestedFormat ?? 'email' });
+      }
+      if (item.kind !== 'thank-you') await api.put(`/api/v1/agenda/items/${encodeURIComponent(item.key)}/state`, { state: 'done' });
+    },
+    onSuccess: async () => {
+      await refresh();
+      onClose();
+    },
+  });
+  const text = body ?? draft.body;
+  return (
+    <Modal title={item.title} isOpen onClose={onClose}>
+      <p className="muted">{item.action}</p>
+      {item.suggestedFormat === 'handwritten' ? <p className="notice">A handwritten card is suggested: use this draft as your note.</p> : null}
+      <div className="field">
+        <label htmlFor="draft-subject">Subject</label>
+        <input id="draft-subject" readOnly value={draft.subject} />
+      </div>
+      <div className="field">
+        <label htmlFor="draft-body">Message</label>
+        <textarea id="draft-body" rows={9} value={text} onChange={(e) => setBody(e.target.value)} />
+      </div>
+      {log.isError ? <ErrorState error={log.error} /> : null}
+      <div className="actions">
+        <button
+          type="button"
+          onClick={() => {
+            void navigator.clipboard?.writeText(`${draft.subject}\n\n${text}`).then(() => setCopied(true));
+          }}
+        >
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+        {kind ? (
+          <button type="button" className="primary" onClick={() => log.mutate()} disabled={log.isPending}>
+            {item.kind === 'thank-you' ? 'I sent it — log the thank-you' : 'I sent it — log it'}
+          </button>
+        ) : null}
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function AgendaRow({ item, at }: { item: AgendaItem; at: string }) {
+  const { setState } = useAgendaActions();
+  const [drafting, setDrafting] = useState(false);
+  const dayAfter = new Date(new Date(at).getTime() + 86_400_000).toISOString();
+  const weekAfter = new Date(new Date(at).getTime() + 7 * 86_400_000).toISOString();
+  return (
+    <li className="agenda-item" aria-labelledby={`item-${item.key}`}>
+      <div className="when">
+        <span className={item.overdue ? 'overdue' : undefined}>{relative(item.due, new Date(at).getTime())}</span>
+        <br />
+        <span className="badge">{kindLabels[item.kind]}</span>
+      </div>
+      <div>
+        <h3 id={`item-${item.key}`}>{item.title}</h3>
+        <p>{item.reason}</p>
+        <p>
+          <strong>Next:</strong> {item.action}
+        </p>
+        <p className="actions">
+          {item.contactId ? <Link to={`/people/${item.contactId}`}>Open person</Link> : null}
+          {item.suggestedContactId ? <Link to={`/people/${item.suggestedContactId}`}>Open suggested person</Link> : null}
+          {item.interviewId ? <Link to={`/interviews/${item.interviewId}`}>Open interview</Link> : null}
+          <span className="visually-hidden">Due {formatDateTime(item.due)}</span>
+        </p>
+        <div className="actions item-actions" role="group" aria-label={`Actions for: ${item.title}`}>
+          {interactionKindFor[item.kind] ? (
+            <button type="button" className="primary" onClick={() => setDrafting(true)}>
+              Draft message
+            </button>
+          ) : null}
+          <button type="button" onClick={() => setState.mutate({ key: item.key, state: 'done' })}>
+            Done
+          </button>
+          <button type="button" onClick={() => setState.mutate({ key: item.key, state: 'snoozed', until: dayAfter })}>
+            Snooze a day
+          </button>
+          <button type="button" onClick={() => setState.mutate({ key: item.key, state: 'snoozed', until: weekAfter })}>
+            Snooze a week
+          </button>
+          <button type="button" onClick={() => setState.mutate({ key: item.key, state: 'dismissed' })}>
+            Dismiss
+          </button>
+        </div>
+      </div>
+      {drafting ? <DraftDialog item={item} onClose={() => setDrafting(false)} /> : null}
+    </li>
+  );
+}
+
+export function TodayPage() {
+  const agenda = useQuery({ queryKey: ['agenda'], queryFn: () => api.get<Agenda>('/api/v1/agenda') });
+  return (
+    <section>
+      <div className="page-header">
+        <div>
+          <h1>Today</h1>
+          <p>Whom to thank, chase, prepare for and check in with.</p>
+        </div>
+      </div>
+      {agenda.isPending ? <Loading what="your agenda" /> : null}
+      {agenda.isError ? <ErrorState error={agenda.error} retry={() => void agenda.refetch()} /> : null}
+      {agenda.data && agenda.data.items.length === 0 ? (
+        <div className="card">
+          <Empty title="Nothing due this week">
+            <p>
+              A quiet moment is a good one to <Link to="/people">add people</Link> or plan your next request on the{' '}
+              <Link to="/interviews">interview board</Link>.
+            </p>
+          </Empty>
+        </div>
+      ) : null}
+      {agenda.data
+        ? groups(agenda.data.items, agenda.data.at).map((group) =>
+            group.items.length === 0 ? null : (
+              <section key={group.id} className="card agenda-group" aria-labelledby={`group-${group.id}`}>
+                <h2 id={`group-${group.id}`}>
+                  {group.title} <span className="badge">{group.items.length}</span>
+                </h2>
+                <ul className="plain-list">
+                  {group.items.map((item) => (
+                    <AgendaRow key={item.key} item={item} at={agenda.data.at} />
+                  ))}
+                </ul>
+              </section>
+            ),
+          )
+        : null}
+    </section>
+  );
+}
