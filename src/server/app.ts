@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
@@ -46,7 +47,13 @@ export interface AppDeps {
 
 export { VERSION } from '../shared/version.js';
 import { VERSION } from '../shared/version.js';
-const defaultWebRoot = fileURLToPath(new URL('../../../web-dist/', import.meta.url));
+/** web-dist/ at the package root, whether running from src/ (tests) or dist/src/ (the built app). */
+function packageWebRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'web-dist');
+}
+const defaultWebRoot = packageWebRoot();
 
 /** Builds the whole HTTP application without listening, so tests can use `app.inject()`. */
 export async function buildApp(deps: AppDeps): Promise<App> {

@@ -125,7 +125,7 @@ export async function seedDemoWorkspace({ ctx, contacts = 60 }: { ctx: AppContex
           requestedAt: status === 'idea' ? null : ago(requestedDaysAgo, 9),
           requestChannel: status === 'idea' ? null : 'email',
           repliedAt: ['scheduled', 'held', 'thanked', 'keeping-in-touch', 'declined'].includes(status) ? ago(requestedDaysAgo - 1, 15) : null,
-          scheduledAt: status === 'scheduled' ? new Date(nowMs + (n - 5) * DAY).toISOString() : past ? ago(heldDaysAgo, 11) : null,
+          scheduledAt: status === 'scheduled' ? ago(5 - n, 9 + (n % 6)) : past ? ago(heldDaysAgo, 11) : null,
           heldAt: past ? ago(heldDaysAgo, 11) : null,
           notes: past ? interviewNotes[n % interviewNotes.length] ?? null : null,
           takeaways: status === 'thanked' || status === 'keeping-in-touch' ? 'Run a small study on something real and write it up as a case study.' : null,

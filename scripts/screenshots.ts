@@ -1,0 +1,53 @@
+/**
+ * Takes the README's screenshots: the demo workspace in headless Chromium, at
+ * desktop and phone sizes, light and dark. Run with `npm run screenshots`.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { loadConfig } from '../src/config/config.js';
+import { openDatabase } from '../src/db/factory.js';
+import { seedDemoWorkspace } from '../src/modules/demo/demo.seed.js';
+import { createAppContext } from '../src/modules/repositories.js';
+import { systemClock } from '../src/shared/clock.js';
+import { startServer } from '../src/server/start.js';
+
+const out = resolve('docs/screenshots');
+mkdirSync(out, { recursive: true });
+const home = mkdtempSync(join(tmpdir(), 'inroads-shots-'));
+const config = loadConfig({ home, port: 0, env: {} });
+const demo = await openDatabase({ url: config.databaseUrl });
+await seedDemoWorkspace({ ctx: createAppContext(demo, systemClock) });
+await demo.close();
+
+const server = await startServer(config);
+const origin = new URL(server.url).origin;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+const shots: Array<{ file: string; path: string; width: number; height: number; scheme: 'light' | 'dark' }> = [
+  { file: 'today.png', path: '/', width: 1280, height: 860, scheme: 'light' },
+  { file: 'people.png', path: '/people', width: 1280, height: 760, scheme: 'light' },
+  { file: 'interviews.png', path: '/interviews', width: 1280, height: 760, scheme: 'light' },
+  { file: 'organizations-dark.png', path: '/organizations', width: 1280, height: 760, scheme: 'dark' },
+  { file: 'today-phone.png', path: '/', width: 375, height: 760, scheme: 'light' },
+];
+try {
+  for (const shot of shots) {
+    const context = await browser.newContext({ viewport: { width: shot.width, height: shot.height }, colorScheme: shot.scheme });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.goto(`${origin}${shot.path}`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(out, shot.file) });
+    await context.close();
+    process.stdout.write(`docs/screenshots/${shot.file}\n`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(home, { recursive: true, force: true });
+}

@@ -1,0 +1,149 @@
+/// <reference lib="dom" />
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertBrowserAvailable, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+
+assertBrowserAvailable();
+
+describe.skipIf(!hasBrowser && !requireBrowser)('the web app in Chromium', () => {
+  let browser: Browser;
+  let server: TestServer;
+  let context: BrowserContext;
+  let page: Page;
+  const go = (path: string) => page.goto(`${server.origin}${path}`);
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launch();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('explains how to get in to a browser without the start link', async () => {
+    const stranger = await browser.newPage();
+    const response = await stranger.goto(server.origin);
+    expect(response?.status()).toBe(401);
+    await expect(stranger.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/not signed in/);
+    expect(await stranger.content()).toContain('inroads open');
+    await stranger.close();
+  });
+
+  it('walks a newcomer through onboarding', async () => {
+    await page.goto(server.signInUrl);
+    await page.waitForURL(/\/welcome$/);
+    await page.getByRole('heading', { name: 'Welcome to Inroads' }).waitFor();
+    await page.getByRole('button', { name: 'Try it with sample data' }).waitFor();
+    await expectAccessible(page, 'onboarding');
+    await page.getByLabel('Your name').fill('Sam Rivera');
+    await page.getByLabel('Background').fill('Eight years teaching science.');
+    await page.getByLabel('Your pitch').fill('I teach science and I am exploring UX research.');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByLabel('What do you want to explore?').fill('UX research in health tech');
+    await page.getByRole('button', { name: 'Start exploring' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Maya Costa');
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await page.getByRole('status').filter({ hasText: 'Maya Costa' }).waitFor();
+    await page.getByRole('button', { name: 'Finish and go to Today' }).click();
+    await page.waitForURL(`${server.origin}/`);
+    await page.getByRole('heading', { name: 'Nothing due this week' }).waitFor();
+    await expectAccessible(page, 'today (empty)');
+  });
+
+  it('adds a person and refuses bad input next to the field', async () => {
+    await go('/people');
+    await page.getByRole('button', { name: 'Add person' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name', { exact: true }).fill('Ben Walsh');
+    await dialog.getByLabel('Email').fill('not-an-email');
+    await dialog.getByRole('button', { name: 'Add person' }).click();
+    await dialog.getByText('must be an email address').waitFor();
+    await dialog.getByLabel('Email').fill('ben@example.com');
+    await dialog.getByRole('button', { name: 'Add person' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ben Walsh' }).waitFor();
+    await expectAccessible(page, 'person');
+    await go('/people');
+    await page.getByRole('link', { name: 'Ben Walsh' }).waitFor();
+    await expectAccessible(page, 'people');
+  });
+
+  it('plans an interview, moves it through its states, explains an illegal move, and thanks from Today', async () => {
+    await go('/people');
+    await page.getByRole('link', { name: 'Maya Costa' }).click();
+    await page.getByRole('button', { name: 'Plan an interview' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Interview with Maya Costa' }).waitFor();
+    await expectAccessible(page, 'interview');
+    await page.getByRole('button', { name: 'Mark as requested' }).click();
+    await page.getByRole('button', { name: 'Mark as scheduled' }).waitFor();
+
+    await go('/interviews');
+    const card = page.locator('.interview-card', { hasText: 'Maya Costa' });
+    await card.waitFor();
+    // Dragging a requested interview straight to "Held" is refused with an explanation.
+    await card.dragTo(page.locator('section.column', { has: page.getByRole('heading', { name: /^Held/ }) }));
+    await page.getByRole('status').filter({ hasText: 'cannot go straight to' }).waitFor();
+    await expectAccessible(page, 'board');
+    // The keyboard alternative: the card's "Move to…" menu.
+    await card.getByLabel('Move interview with Maya Costa to').selectOption('scheduled');
+    const when = page.getByLabel('Date and time');
+    await when.fill('2030-05-06T10:30');
+    await page.getByRole('button', { name: 'Schedule' }).click();
+    await page.locator('section.column', { has: page.getByRole('heading', { name: /^Scheduled/ }) }).getByRole('link', { name: 'Maya Costa' }).waitFor();
+
+    await page.getByRole('link', { name: 'Maya Costa' }).click();
+    await page.getByRole('button', { name: 'Mark as held' }).click();
+    await page.getByRole('button', { name: 'Mark as thanked' }).waitFor();
+
+    await go('/');
+    const thank = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Thank Maya Costa' }) });
+    await thank.waitFor();
+    await expectAccessible(page, 'today');
+    await thank.getByRole('button', { name: 'Draft message' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /log the thank-you/ }).click();
+    await thank.waitFor({ state: 'detached' });
+    await expect(page.getByRole('heading', { name: 'Thank Maya Costa' }).count()).resolves.toBe(0);
+  });
+
+  it('finds things with Ctrl+K', async () => {
+    await go('/');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.keyboard.press('Control+k');
+    const search = page.getByLabel('Search everything');
+    await search.fill('maya');
+    await page.getByRole('dialog').getByRole('link', { name: /Maya Costa/ }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Maya Costa' }).waitFor();
+  });
+
+  it('has no serious accessibility problems on the other pages, in light and dark', async () => {
+    for (const path of ['/organizations', '/explorations', '/settings']) {
+      await go(path);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await expectAccessible(page, path);
+    }
+    const dark = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1280, height: 900 } });
+    const darkPage = await dark.newPage();
+    await darkPage.goto(server.signInUrl);
+    await darkPage.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    await darkPage.waitForLoadState('networkidle');
+    await expectAccessible(darkPage, 'today (dark)');
+    await dark.close();
+  });
+
+  it('fits a 375-pixel-wide phone screen', async () => {
+    const phone = await browser.newContext({ viewport: { width: 375, height: 740 } });
+    const small = await phone.newPage();
+    await small.goto(server.signInUrl);
+    for (const path of ['/', '/people', '/organizations', '/settings']) {
+      await small.goto(`${server.origin}${path}`);
+      await small.getByRole('heading', { level: 1 }).waitFor();
+      const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(1);
+    }
+    await phone.close();
+  });
+});

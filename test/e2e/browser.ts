@@ -1,0 +1,74 @@
+/// <reference lib="dom" />
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { startServer, type RunningServer } from '../../src/server/start.js';
+
+/** Debian's chromium, or CHROMIUM_PATH. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasBrowser = existsSync(chromiumPath);
+/** In CI a missing browser is a failure, never a skip. */
+export const requireBrowser = process.env.INROADS_REQUIRE_BROWSER === '1';
+
+export function assertBrowserAvailable(): void {
+  if (!hasBrowser && requireBrowser) {
+    throw new Error(`INROADS_REQUIRE_BROWSER=1 but there is no browser at ${chromiumPath}. Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export interface TestServer {
+  server: RunningServer;
+  home: string;
+  origin: string;
+  signInUrl: string;
+  stop(): Promise<void>;
+}
+
+/** The real server (as `npm start` runs it) on a temporary home and a free port. */
+export async function startTestServer(): Promise<TestServer> {
+  const home = mkdtempSync(join(tmpdir(), 'inroads-e2e-'));
+  const server = await startServer(loadConfig({ home, port: 0, env: {} }));
+  const origin = new URL(server.url).origin;
+  return {
+    server,
+    home,
+    origin,
+    signInUrl: server.url,
+    stop: async () => {
+      await server.close();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: string[] }>;
+}
+
+/** Runs axe-core in the page and fails on serious or critical violations. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious, `${label}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
+}
