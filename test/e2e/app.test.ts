@@ -125,6 +125,18 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the web app in Chromium', () =>
       await page.waitForLoadState('networkidle');
       await expectAccessible(page, path);
     }
+    await go('/explorations');
+    await page.getByRole('link', { name: 'UX research in health tech' }).click();
+    await page.getByRole('heading', { name: 'The four questions' }).waitFor();
+    await page.getByLabel('Would I be successful?').selectOption('1');
+    await expectAccessible(page, 'exploration');
+    await go('/organizations');
+    await page.getByRole('button', { name: 'Add organisation' }).click();
+    await page.getByRole('dialog').getByLabel('Name').fill('Brightpath Learning');
+    await page.getByRole('dialog').getByRole('button', { name: 'Add organisation' }).click();
+    await page.getByRole('link', { name: 'Brightpath Learning' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Brightpath Learning' }).waitFor();
+    await expectAccessible(page, 'organisation');
     const dark = await browser.newContext({ colorScheme: 'dark', viewport: { width: 1280, height: 900 } });
     const darkPage = await dark.newPage();
     await darkPage.goto(server.signInUrl);

@@ -18,7 +18,8 @@ export function ExplorationPage() {
   const people = useQuery({ queryKey: ['contacts', { explorationId: id }], queryFn: () => api.get<Page<Contact>>('/api/v1/contacts', { explorationId: id, limit: 200 }) });
   const interviews = useQuery({ queryKey: ['interviews', { explorationId: id }], queryFn: () => api.get<Page<Interview>>('/api/v1/interviews', { explorationId: id, limit: 200 }) });
   const save = useMutation({
-    mutationFn: (body: { leanings: Partial<Exploration['leanings']> }) => api.patch(`/api/v1/explorations/${id}`, body),
+    mutationFn: (body: { leanings?: Partial<Exploration['leanings']>; conclusion?: string | null; status?: Exploration['status'] }) =>
+      api.patch(`/api/v1/explorations/${id}`, body),
     onSuccess: () => client.invalidateQueries({ queryKey: ['exploration', id] }),
   });
   if (exploration.isPending) return <Loading what="this exploration" />;
@@ -54,6 +55,31 @@ export function ExplorationPage() {
               </select>
             </div>
           ))}
+        </div>
+        <div className="field">
+          <label htmlFor="conclusion">Your conclusion so far</label>
+          <textarea
+            id="conclusion"
+            key={x.updatedAt}
+            defaultValue={x.conclusion ?? ''}
+            rows={3}
+            onBlur={(e) => {
+              const value = e.target.value.trim();
+              if (value !== (x.conclusion ?? '')) save.mutate({ conclusion: value || null });
+            }}
+            aria-describedby="conclusion-hint"
+          />
+          <div className="hint" id="conclusion-hint">
+            Saved when you leave the box.
+          </div>
+        </div>
+        <div className="field">
+          <label htmlFor="x-status">Status</label>
+          <select id="x-status" value={x.status} onChange={(e) => save.mutate({ status: e.target.value as Exploration['status'] })}>
+            <option value="active">Active</option>
+            <option value="paused">Paused</option>
+            <option value="decided">Decided</option>
+          </select>
         </div>
       </section>
       <div className="grid-2">

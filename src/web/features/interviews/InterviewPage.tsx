@@ -38,6 +38,7 @@ export function InterviewPage() {
   const [saved, setSaved] = useState(false);
   const [scheduling, setScheduling] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [thankYouFormat, setThankYouFormat] = useState<'email' | 'handwritten'>('email');
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) => api.patch<Interview>(`/api/v1/interviews/${id}`, body),
     onSuccess: async () => {
@@ -85,7 +86,7 @@ export function InterviewPage() {
 
   const moveTo = (to: InterviewStatus) => {
     if (to === 'scheduled' && !i.scheduledAt) return setScheduling(true);
-    transition.mutate({ id, to });
+    transition.mutate(to === 'thanked' ? { id, to, thankYouFormat } : { id, to });
   };
   const moves = allowedTransitions[i.status];
   return (
@@ -118,6 +119,15 @@ export function InterviewPage() {
       <section className="card" aria-labelledby="status-heading">
         <h2 id="status-heading">Where it stands</h2>
         {nextStepHint[i.status] ? <p>{nextStepHint[i.status]}</p> : null}
+        {moves.includes('thanked') ? (
+          <div className="field">
+            <label htmlFor="thank-format">Thank-you sent as</label>
+            <select id="thank-format" value={thankYouFormat} onChange={(e) => setThankYouFormat(e.target.value as 'email' | 'handwritten')}>
+              <option value="email">Email</option>
+              <option value="handwritten">Handwritten note</option>
+            </select>
+          </div>
+        ) : null}
         {moves.length ? (
           <div className="actions" role="group" aria-label="Move this interview">
             {moves.map((to) => (

@@ -5,8 +5,8 @@ import { api } from '../../api/client.js';
 export function useTransition() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, to, scheduledAt }: { id: string; to: InterviewStatus; scheduledAt?: string }) =>
-      api.post<Interview>(`/api/v1/interviews/${id}/transitions`, scheduledAt ? { to, scheduledAt } : { to }),
+    mutationFn: ({ id, ...body }: { id: string; to: InterviewStatus; scheduledAt?: string; thankYouFormat?: 'email' | 'handwritten' }) =>
+      api.post<Interview>(`/api/v1/interviews/${id}/transitions`, body),
     onSuccess: () => client.invalidateQueries(),
   });
 }

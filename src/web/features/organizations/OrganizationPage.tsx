@@ -54,6 +54,7 @@ export function OrganizationPage() {
         <section className="card" aria-labelledby="people-heading">
           <h2 id="people-heading">People</h2>
           {people.data?.items.length === 0 ? <p className="muted">No one here yet. Ask friends whom they know at {o.name}.</p> : null}
+          <div className="table-wrap" role="region" aria-label="Table, scrolls sideways on small screens" tabIndex={0}>
           <table className="table">
             <caption className="visually-hidden">People at {o.name}</caption>
             <tbody>
@@ -68,6 +69,7 @@ export function OrganizationPage() {
               ))}
             </tbody>
           </table>
+          </div>
         </section>
         <section className="card" aria-labelledby="iv-heading">
           <h2 id="iv-heading">Interviews</h2>

@@ -103,6 +103,7 @@ export function OrganizationsPage() {
       ) : null}
       {list.data?.items.length ? (
         <div className="card">
+          <div className="table-wrap" role="region" aria-label="Table, scrolls sideways on small screens" tabIndex={0}>
           <table className="table">
             <caption className="visually-hidden">Target organisations, best first</caption>
             <thead>
@@ -127,6 +128,7 @@ export function OrganizationsPage() {
               ))}
             </tbody>
           </table>
+          </div>
         </div>
       ) : null}
       <Modal title="Add an organisation" isOpen={adding} onClose={() => setAdding(false)}>
