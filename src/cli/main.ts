@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { AppError } from '../shared/errors.js';
 import { registerDataCommands } from './data-commands.js';
 import { registerFollowupCommands } from './followup-commands.js';
+import { registerImportCommands } from './import-commands.js';
 import { registerServerCommands } from './server-commands.js';
 
 // Output piped into `head` and closed early is not an error.
@@ -23,6 +24,7 @@ program
 registerServerCommands(program);
 registerDataCommands(program);
 registerFollowupCommands(program);
+registerImportCommands(program);
 
 function fail(message: string, code: number): never {
   process.stderr.write(`inroads: ${message}\n`);
@@ -36,7 +38,7 @@ try {
     if (error.exitCode === 0) process.exit(0);
     process.exit(2);
   }
-  if (error instanceof AppError) fail(error.message, 1);
+  if (error instanceof AppError) fail(error.message, error.code === 'usage' ? 2 : 1);
   if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
     fail('that port is already in use: is Inroads already running? Try --port with another number.', 1);
   }

@@ -190,6 +190,16 @@ export function createContactsRepository(db: Kysely<Database>) {
       return Number(result.numDeletedRows) > 0;
     },
 
+    /** Every person with what an import matches and merges on. */
+    async all(): Promise<Contact[]> {
+      const rows = await base().orderBy('c.id').execute();
+      const tags = new Map<string, string[]>();
+      for (const { contactId, tag } of await db.selectFrom('contactTags').select(['contactId', 'tag']).orderBy('tag').execute()) {
+        tags.set(contactId, [...(tags.get(contactId) ?? []), tag]);
+      }
+      return rows.map((r) => rowToContact(r, tags.get(r.id) ?? []));
+    },
+
     async idsAtOrganization(organizationId: string): Promise<string[]> {
       const rows = await db.selectFrom('contacts').select('id').where('organizationId', '=', organizationId).execute();
       return rows.map((r) => r.id);

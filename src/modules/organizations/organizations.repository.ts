@@ -80,6 +80,12 @@ export function createOrganizationsRepository(db: Kysely<Database>) {
       return db.selectFrom('organizations').select(['id', 'name']).where('sortName', '=', sortName).executeTakeFirst();
     },
 
+    /** Sort key → id of every organisation, for matching by name. */
+    async idsBySortName(): Promise<Map<string, string>> {
+      const rows = await db.selectFrom('organizations').select(['id', 'sortName']).execute();
+      return new Map(rows.map((r) => [r.sortName, r.id]));
+    },
+
     async names(ids: string[]): Promise<Map<string, string>> {
       if (ids.length === 0) return new Map();
       const rows = await db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids).execute();

@@ -1,0 +1,88 @@
+import { cell, column, readCsv } from './csv.js';
+import { clean, displayName, emptyRecord, isEmail, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
+
+/** Google packs several values into one cell with " ::: ". */
+const values = (raw: string) => raw.split(/\s*:::\s*/).map((v) => v.trim()).filter(Boolean);
+
+/**
+ * Google Contacts CSV, in both header sets: the current one (First Name, Last Name,
+ * E-mail 1 - Value, Organization Name, …) and the legacy one (Given Name, Family
+ * Name, E-mail 1 - Value, Organization 1 - Name, …).
+ */
+export function parseGoogle(text: string): ParseResult {
+  const table = readCsv(text, (cells) => cells.some((c) => /^(first name|given name|name)$/i.test(c.trim())));
+  if (table.header.length === 0) {
+    return { records: [], problems: [{ line: 1, severity: 'fatal', message: 'This does not look like a Google Contacts CSV: no name column was found.' }] };
+  }
+  const h = table.header;
+  const idx = {
+    name: column(h, 'Name'),
+    first: column(h, 'First Name', 'Given Name'),
+    last: column(h, 'Last Name', 'Family Name'),
+    org: column(h, 'Organization Name', 'Organization 1 - Name'),
+    title: column(h, 'Organization Title', 'Organization 1 - Title'),
+    department: column(h, 'Organization Department', 'Organization 1 - Department'),
+    notes: column(h, 'Notes'),
+    labels: column(h, 'Labels', 'Group Membership'),
+  };
+  const numbered = (prefix: string) =>
+    h.flatMap((name, index) => {
+      const m = new RegExp(`^${prefix} (\\d+) - (Value|Type|Label)$`, 'i').exec(name);
+      return m?.[1] && m[2] ? [{ n: Number(m[1]), part: m[2].toLowerCase(), index }] : [];
+    });
+  const group = (prefix: string) => {
+    const parts = numbered(prefix);
+    const ns = [...new Set(parts.map((p) => p.n))].sort((a, b) => a - b);
+    return ns.map((n) => ({
+      value: parts.find((p) => p.n === n && p.part === 'value')?.index ?? -1,
+      label: parts.find((p) => p.n === n && (p.part === 'label' || p.part === 'type'))?.index ?? -1,
+    }));
+  };
+  const emailCols = group('E-mail');
+  const phoneCols = group('Phone');
+  const websiteCols = group('Website');
+
+  const records: ImportRecord[] = [];
+  const problems: ImportProblem[] = [];
+  for (const { line, cells } of table.rows) {
+    const record = emptyRecord(line, 'cold');
+    record.givenName = clean(cell(cells, idx.first));
+    record.familyName = clean(cell(cells, idx.last));
+    record.organization = clean(values(cell(cells, idx.org))[0]);
+    record.name = clean(cell(cells, idx.name)) ?? displayName(record.givenName, record.familyName, record.organization);
+    record.title = clean(values(cell(cells, idx.title))[0]);
+    record.department = clean(values(cell(cells, idx.department))[0]);
+    record.notes = clean(cell(cells, idx.notes));
+    record.tags = values(cell(cells, idx.labels))
+      .map((t) => t.replace(/^\*\s*/, ''))
+      .filter((t) => t && !/^myContacts$/i.test(t) && !/^starred$/i.test(t))
+      .slice(0, 50);
+    for (const { value, label } of emailCols) {
+      const kind = clean(values(cell(cells, label))[0]?.replace(/^\*\s*/, ''));
+      for (const email of values(cell(cells, value))) {
+        if (isEmail(email)) record.emails.push({ value: email, ...(kind ? { label: kind.toLowerCase() } : {}) });
+        else problems.push({ line, severity: 'row', message: `“${email}” is not an email address; it is left out.` });
+      }
+    }
+    for (const { value, label } of phoneCols) {
+      const kind = clean(values(cell(cells, label))[0]);
+      for (const phone of values(cell(cells, value))) {
+        if (/^[+0-9 ().\-/x]{3,40}$/i.test(phone)) record.phones.push({ value: phone, ...(kind ? { label: kind.toLowerCase() } : {}) });
+      }
+    }
+    for (const { value } of websiteCols) {
+      for (const site of values(cell(cells, value))) {
+        const link = webLink(site);
+        if (link && /linkedin\.com/i.test(link)) record.linkedinUrl = link;
+      }
+    }
+    record.emails = record.emails.slice(0, 20);
+    record.phones = record.phones.slice(0, 20);
+    if (!record.name) {
+      problems.push({ line, severity: 'row', message: 'No name or organisation: this row is skipped.' });
+      continue;
+    }
+    records.push(record);
+  }
+  return { records, problems };
+}

@@ -1,0 +1,137 @@
+import { sortKey } from '../../shared/text.js';
+import { normaliseLinkedIn, type ImportProblem, type ImportRecord } from './imports.types.js';
+
+export interface ExistingPerson {
+  id: string;
+  name: string;
+  givenName: string | null;
+  familyName: string | null;
+  title: string | null;
+  organization: string | null;
+  department: string | null;
+  emails: Array<{ value: string; label?: string }>;
+  phones: Array<{ value: string; label?: string }>;
+  linkedinUrl: string | null;
+  connectedOn: string | null;
+  notes: string | null;
+  tags: string[];
+  relationship: string;
+}
+
+export type MergeChoice = 'fill' | 'overwrite' | 'skip';
+export type MatchKind = 'email' | 'linkedin' | 'name-and-organization';
+
+export interface PlannedRecord {
+  record: ImportRecord;
+  action: 'create' | 'update' | 'unchanged' | 'skip';
+  match: { id: string; by: MatchKind } | null;
+  /** Fields that differ where both sides have a value. */
+  conflicts: string[];
+  /** What the import would write on a matched person. */
+  patch: Partial<ExistingPerson>;
+}
+
+const SCALARS = ['givenName', 'familyName', 'title', 'organization', 'department', 'linkedinUrl', 'connectedOn', 'notes'] as const;
+
+const nameOrgKey = (name: string, organization: string | null) => `${sortKey(name)}|${sortKey(organization ?? '')}`;
+const emailKey = (email: string) => email.trim().toLowerCase();
+
+/** Indexes people by email, LinkedIn address and name plus organisation. */
+function indexPeople(people: readonly ExistingPerson[]) {
+  const byEmail = new Map<string, ExistingPerson>();
+  const byLinkedIn = new Map<string, ExistingPerson>();
+  const byNameOrg = new Map<string, ExistingPerson>();
+  const add = (p: ExistingPerson) => {
+    for (const e of p.emails) if (!byEmail.has(emailKey(e.value))) byEmail.set(emailKey(e.value), p);
+    const li = normaliseLinkedIn(p.linkedinUrl);
+    if (li && !byLinkedIn.has(li)) byLinkedIn.set(li, p);
+    const key = nameOrgKey(p.name, p.organization);
+    if (!byNameOrg.has(key)) byNameOrg.set(key, p);
+  };
+  for (const p of people) add(p);
+  return {
+    add,
+    find(record: ImportRecord): { person: ExistingPerson; by: MatchKind } | null {
+      for (const e of record.emails) {
+        const person = byEmail.get(emailKey(e.value));
+        if (person) return { person, by: 'email' };
+      }
+      const li = normaliseLinkedIn(record.linkedinUrl);
+      const viaLinkedIn = li ? byLinkedIn.get(li) : undefined;
+      if (viaLinkedIn) return { person: viaLinkedIn, by: 'linkedin' };
+      const viaName = byNameOrg.get(nameOrgKey(record.name, record.organization));
+      return viaName ? { person: viaName, by: 'name-and-organization' } : null;
+    },
+  };
+}
+
+function mergeList<T extends { value: string }>(existing: T[], incoming: T[], key: (v: string) => string): T[] | null {
+  const seen = new Set(existing.map((e) => key(e.value)));
+  const added = incoming.filter((i) => !seen.has(key(i.value)));
+  return added.length ? [...existing, ...added] : null;
+}
+
+/** What importing `record` onto `person` changes, and where the two disagree. */
+export function mergeInto(person: ExistingPerson, record: ImportRecord, choice: MergeChoice): { patch: Partial<ExistingPerson>; conflicts: string[] } {
+  const patch: Partial<ExistingPerson> = {};
+  const conflicts: string[] = [];
+  for (const field of SCALARS) {
+    const incoming = record[field];
+    const current = person[field];
+    if (!incoming) continue;
+    const same = field === 'linkedinUrl' ? normaliseLinkedIn(current) === normaliseLinkedIn(incoming) : current === incoming;
+    if (same) continue;
+    if (!current) patch[field] = incoming;
+    else {
+      conflicts.push(field);
+      if (choice === 'overwrite') patch[field] = incoming;
+    }
+  }
+  const emails = mergeList(person.emails, record.emails, emailKey);
+  if (emails) patch.emails = emails.slice(0, 20);
+  const phones = mergeList(person.phones, record.phones, (v) => v.replace(/[^0-9+]/g, ''));
+  if (phones) patch.phones = phones.slice(0, 20);
+  const tags = record.tags.filter((t) => !person.tags.includes(t));
+  if (tags.length) patch.tags = [...person.tags, ...tags].slice(0, 50);
+  if (person.relationship === 'cold' && record.relationship !== 'cold') patch.relationship = record.relationship;
+  return { patch, conflicts };
+}
+
+/**
+ * Matches every record against the people already there (email first, then the
+ * LinkedIn address, then name with organisation) and against earlier rows of the
+ * same file, so a person listed twice is created once. Pure.
+ */
+export function planImport(records: readonly ImportRecord[], existing: readonly ExistingPerson[], choice: MergeChoice): { planned: PlannedRecord[]; problems: ImportProblem[] } {
+  const known = indexPeople(existing);
+  const problems: ImportProblem[] = [];
+  const planned: PlannedRecord[] = [];
+  const firstLine = new Map<ExistingPerson, PlannedRecord>();
+  const fileIndex = indexPeople([]);
+  for (const record of records) {
+    const earlier = fileIndex.find(record);
+    if (earlier) {
+      const first = firstLine.get(earlier.person);
+      if (first) {
+        const { patch } = mergeInto(earlier.person, record, 'fill');
+        Object.assign(first.record, Object.fromEntries(Object.entries(patch).filter(([k]) => k in first.record)));
+        Object.assign(earlier.person, patch);
+        problems.push({ line: record.line, severity: 'row', message: `The same person as line ${first.record.line} (by ${earlier.by}); the two rows are merged.` });
+        continue;
+      }
+    }
+    const match = known.find(record);
+    if (!match) {
+      const item: PlannedRecord = { record, action: 'create', match: null, conflicts: [], patch: {} };
+      planned.push(item);
+      const asPerson: ExistingPerson = { id: `line-${record.line}`, ...record, relationship: record.relationship };
+      fileIndex.add(asPerson);
+      firstLine.set(asPerson, item);
+      continue;
+    }
+    const { patch, conflicts } = mergeInto(match.person, record, choice);
+    const action = choice === 'skip' ? 'skip' : Object.keys(patch).length === 0 ? 'unchanged' : 'update';
+    planned.push({ record, action, match: { id: match.person.id, by: match.by }, conflicts, patch: choice === 'skip' ? {} : patch });
+  }
+  return { planned, problems };
+}

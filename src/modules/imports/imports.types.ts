@@ -1,0 +1,77 @@
+import type { Relationship } from '../../shared/schemas/contacts.js';
+
+/** One person read from an import file, before matching; `line` is where it starts in the file. */
+export interface ImportRecord {
+  line: number;
+  name: string;
+  givenName: string | null;
+  familyName: string | null;
+  title: string | null;
+  organization: string | null;
+  department: string | null;
+  emails: Array<{ value: string; label?: string }>;
+  phones: Array<{ value: string; label?: string }>;
+  linkedinUrl: string | null;
+  connectedOn: string | null;
+  notes: string | null;
+  tags: string[];
+  relationship: Relationship;
+}
+
+/** A problem with the file: `fatal` stops the import; `row` skips that record unless fixed. */
+export interface ImportProblem {
+  line: number;
+  severity: 'fatal' | 'row';
+  message: string;
+}
+
+export interface ParseResult {
+  records: ImportRecord[];
+  problems: ImportProblem[];
+}
+
+export const emptyRecord = (line: number, relationship: Relationship): ImportRecord => ({
+  line,
+  name: '',
+  givenName: null,
+  familyName: null,
+  title: null,
+  organization: null,
+  department: null,
+  emails: [],
+  phones: [],
+  linkedinUrl: null,
+  connectedOn: null,
+  notes: null,
+  tags: [],
+  relationship,
+});
+
+/** Trims and turns blanks into null. */
+export const clean = (value: string | undefined | null): string | null => {
+  const trimmed = (value ?? '').replace(/\s+/g, ' ').trim();
+  return trimmed === '' ? null : trimmed;
+};
+
+export function displayName(given: string | null, family: string | null, fallback: string | null): string {
+  return [given, family].filter(Boolean).join(' ').trim() || (fallback ?? '');
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const isEmail = (value: string) => EMAIL.test(value) && value.length <= 320;
+
+/** http(s) links only; a bare "www.linkedin.com/in/…" gains https://. */
+export function webLink(value: string | null): string | null {
+  if (!value) return null;
+  const v = value.trim();
+  if (/^https?:\/\/\S+$/i.test(v)) return v;
+  if (/^(www\.)?linkedin\.com\/\S+$/i.test(v)) return `https://${v}`;
+  return null;
+}
+
+/** One form of a LinkedIn profile address, for matching. */
+export function normaliseLinkedIn(url: string | null): string | null {
+  if (!url) return null;
+  const match = /linkedin\.com\/in\/([^/?#\s]+)/i.exec(url);
+  return match?.[1] ? `linkedin.com/in/${decodeURIComponent(match[1]).toLowerCase()}` : url.toLowerCase();
+}
