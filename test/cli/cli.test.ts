@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,6 +116,31 @@ describe('the inroads command', () => {
       expect(ics.match(/BEGIN:VALARM/g)).toHaveLength(2);
     } finally {
       rmSync(agendaHome, { recursive: true, force: true });
+    }
+  });
+
+  it('imports a LinkedIn export with a preview first, and the second import changes nothing', () => {
+    const importHome = mkdtempSync(join(tmpdir(), 'inroads-import-'));
+    const file = join(importHome, 'Connections.csv');
+    writeFileSync(
+      file,
+      '\uFEFFNotes:\r\n"Some addresses are missing."\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nMaya,Costa,https://www.linkedin.com/in/maya-costa,,Brightpath,"Researcher, UX",12 Mar 2024\r\n',
+    );
+    try {
+      const preview = run(importHome, ['import', 'linkedin', file, '--dry-run']);
+      expect(preview.code, preview.stderr).toBe(0);
+      expect(preview.stdout).toContain('Preview (nothing written): 1 person read — 1 new');
+      expect(JSON.parse(run(importHome, ['contacts', 'list', '--json']).stdout).total).toBe(0);
+      const done = JSON.parse(run(importHome, ['import', 'linkedin', file, '--json']).stdout);
+      expect(done.counts).toMatchObject({ new: 1, matched: 0 });
+      const again = JSON.parse(run(importHome, ['import', 'linkedin', file, '--json']).stdout);
+      expect(again.counts).toMatchObject({ new: 0, unchanged: 1 });
+      const bad = run(importHome, ['import', 'csv', file, '--map', 'name=Nope']);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(/^inroads: Line 1: /);
+      expect(run(importHome, ['import', 'excel', file]).code).toBe(2);
+    } finally {
+      rmSync(importHome, { recursive: true, force: true });
     }
   });
 

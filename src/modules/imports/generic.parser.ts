@@ -17,7 +17,7 @@ const synonyms: Record<MappableField, RegExp> = {
   organization: /^(company|organi[sz]ation( ?name)?|employer|org)$/i,
   department: /^(department|team|dept)$/i,
   linkedinUrl: /^(linkedin( ?url| ?profile)?|profile ?url|url)$/i,
-  notes: /^(notes?|comments?|description)$/i,
+  notes: /^(notes?|comments?|remarks?|description)$/i,
   tags: /^(tags?|labels?|groups?|categories)$/i,
   connectedOn: /^(connected ?on|date ?added|added)$/i,
 };

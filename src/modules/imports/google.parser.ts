@@ -55,7 +55,7 @@ export function parseGoogle(text: string): ParseResult {
     record.notes = clean(cell(cells, idx.notes));
     record.tags = values(cell(cells, idx.labels))
       .map((t) => t.replace(/^\*\s*/, ''))
-      .filter((t) => t && !/^myContacts$/i.test(t) && !/^starred$/i.test(t))
+      .filter((t) => t && !/^my ?contacts$/i.test(t) && !/^starred$/i.test(t))
       .slice(0, 50);
     for (const { value, label } of emailCols) {
       const kind = clean(values(cell(cells, label))[0]?.replace(/^\*\s*/, ''));

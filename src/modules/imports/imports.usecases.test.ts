@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aContact, anOrganization } from '../../../test/fixtures/builders.js';
+import { createTestWorkspace, dialects, type TestWorkspace } from '../../../test/fixtures/databases.js';
+import { AppError } from '../../shared/errors.js';
+import { search } from '../search/search.usecases.js';
+import { runImport } from './imports.usecases.js';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
+
+describe.each(dialects)('importing on %s', (dialect) => {
+  let w: TestWorkspace;
+  beforeAll(async () => {
+    w = await createTestWorkspace(dialect);
+  });
+  afterAll(async () => w?.dispose());
+  const total = async () => (await w.ctx.repos.contacts.list({}, { field: 'name', direction: 'asc' }, { limit: 1, offset: 0 })).total;
+
+  it('previews, imports, and changes nothing the second time', async () => {
+    const file = bytes(
+      [
+        HEADER,
+        'Maya,Costa,https://www.linkedin.com/in/maya-costa,,Brightpath Learning,UX Researcher,12 Mar 2024',
+        'Ben,Walsh,,ben@example.com,Kestrel Labs,Recruiter,1 Jan 2023',
+        'Ben,Walsh,https://www.linkedin.com/in/benwalsh,ben@example.com,Kestrel Labs,Recruiter,1 Jan 2023',
+      ].join('\n'),
+    );
+    const preview = await runImport({ ctx: w.ctx, format: 'linkedin', bytes: file, dryRun: true });
+    expect(preview.counts).toMatchObject({ records: 3, new: 2, matched: 0 });
+    expect(preview.problems).toEqual([expect.objectContaining({ line: 4, message: expect.stringContaining('same person as line 3') })]);
+    expect(await total()).toBe(0);
+
+    const first = await runImport({ ctx: w.ctx, format: 'linkedin', bytes: file });
+    expect(first.counts).toMatchObject({ new: 2, matched: 0 });
+    const ben = await w.ctx.repos.contacts.get(first.items.find((i) => i.name === 'Ben Walsh')?.contactId ?? '');
+    expect(ben).toMatchObject({ relationship: 'linkedin-connection', connectedOn: '2023-01-01', isHR: true, linkedinUrl: 'https://www.linkedin.com/in/benwalsh', organization: { name: 'Kestrel Labs' } });
+    expect((await search({ ctx: w.ctx, query: 'brightpath' })).items.map((h) => h.type).sort()).toEqual(['contact', 'organization']);
+
+    const second = await runImport({ ctx: w.ctx, format: 'linkedin', bytes: file });
+    expect(second.counts).toMatchObject({ new: 0, matched: 3, unchanged: 3, conflicting: 0 });
+    expect(await total()).toBe(2);
+    const organizations = await w.ctx.repos.organizations.list({}, { field: 'name', direction: 'asc' }, { limit: 10, offset: 0 });
+    expect(organizations.items.map((o) => o.name)).toEqual(['Brightpath Learning', 'Kestrel Labs']);
+  });
+
+  it('matches people already there by email, LinkedIn address or name with organisation, filling gaps and reporting differences', async () => {
+    const org = await anOrganization(w.ctx, { name: 'Northwind Health' });
+    const priya = await aContact(w.ctx, { name: 'Priya Shah', organizationId: org.id, title: 'Designer', relationship: 'friend' });
+    const vcf = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Priya Shah', 'ORG:Northwind Health', 'TITLE:Service Designer', 'EMAIL:priya@northwind.example', 'END:VCARD'].join('\r\n');
+    const fill = await runImport({ ctx: w.ctx, format: 'vcard', bytes: bytes(vcf), dryRun: true });
+    expect(fill.items).toEqual([expect.objectContaining({ action: 'update', contactId: priya.id, matchedBy: 'name-and-organization', conflicts: ['title'], changes: ['emails'] })]);
+    await runImport({ ctx: w.ctx, format: 'vcard', bytes: bytes(vcf) });
+    expect(await w.ctx.repos.contacts.get(priya.id)).toMatchObject({ title: 'Designer', relationship: 'friend', emails: [{ value: 'priya@northwind.example' }] });
+    const overwrite = await runImport({ ctx: w.ctx, format: 'vcard', bytes: bytes(vcf), merge: 'overwrite' });
+    expect(overwrite.items[0]).toMatchObject({ matchedBy: 'email', changes: ['title'] });
+    expect((await w.ctx.repos.contacts.get(priya.id))?.title).toBe('Service Designer');
+  });
+
+  it('writes nothing when the file has a fatal problem, and names the line', async () => {
+    const before = await total();
+    await expect(runImport({ ctx: w.ctx, format: 'csv', bytes: bytes('Colour,Size\nred,big\n') })).rejects.toMatchObject({
+      code: 'imports.invalid_file',
+      status: 400,
+      message: expect.stringMatching(/^Line 1: No column holds a name/),
+    });
+    const strict = runImport({ ctx: w.ctx, format: 'linkedin', bytes: bytes(`${HEADER}\nZed,Zulu,,not-an-email,Acme,PM,1 Jan 2020\n`), strict: true });
+    await expect(strict).rejects.toBeInstanceOf(AppError);
+    await expect(strict).rejects.toMatchObject({ message: expect.stringMatching(/^Line 2: /) });
+    expect(await total()).toBe(before);
+  });
+});
