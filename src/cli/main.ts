@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { AppError } from '../shared/errors.js';
 import { registerDataCommands } from './data-commands.js';
 import { registerFollowupCommands } from './followup-commands.js';
+import { registerExportCommands } from './export-commands.js';
 import { registerImportCommands } from './import-commands.js';
 import { registerServerCommands } from './server-commands.js';
 
@@ -25,6 +26,7 @@ registerServerCommands(program);
 registerDataCommands(program);
 registerFollowupCommands(program);
 registerImportCommands(program);
+registerExportCommands(program);
 
 function fail(message: string, code: number): never {
   process.stderr.write(`inroads: ${message}\n`);

@@ -4,26 +4,10 @@ import BetterSqlite3 from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { AppError } from '../shared/errors.js';
 import type { Database } from './database.js';
+import { DATA_TABLES } from './tables.js';
 import type { DatabaseHandle } from './factory.js';
 import { migrateToLatest } from './migrator.js';
 
-/** Tables in an order that respects foreign keys, with the columns that are data (not derived indexes). */
-const TABLES: Array<keyof Database> = [
-  'profile',
-  'explorations',
-  'organizations',
-  'explorationOrganizations',
-  'contacts',
-  'contactTags',
-  'interviews',
-  'interviewExplorations',
-  'interactions',
-  'referrals',
-  'questions',
-  'templates',
-  'agendaItemStates',
-  'settings',
-];
 
 function fsyncPath(path: string, flags = 'r'): void {
   const fd = openSync(path, flags);
@@ -59,12 +43,14 @@ async function copyPostgresTo(handle: DatabaseHandle, path: string): Promise<voi
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
         await target.transaction().execute(async (out) => {
-          for (const table of TABLES) {
-            const rows = await trx.selectFrom(table).selectAll().execute();
+          for (const table of DATA_TABLES) {
+            // search_documents has a derived tsvector column on PostgreSQL: copy only the data columns.
+            const rows =
+              table === 'searchDocuments'
+                ? await trx.selectFrom('searchDocuments').select(['entityType', 'entityId', 'name', 'body']).execute()
+                : await trx.selectFrom(table).selectAll().execute();
             for (let i = 0; i < rows.length; i += 200) await out.insertInto(table).values(rows.slice(i, i + 200) as never).execute();
           }
-          const docs = await trx.selectFrom('searchDocuments').select(['entityType', 'entityId', 'name', 'body']).execute();
-          for (let i = 0; i < docs.length; i += 200) await out.insertInto('searchDocuments').values(docs.slice(i, i + 200)).execute();
         });
       });
   } finally {

@@ -3,6 +3,7 @@ import type { Database, Dialect } from '../db/database.js';
 import type { DatabaseHandle } from '../db/factory.js';
 import type { Clock } from '../shared/clock.js';
 import { createContactsRepository } from './contacts/contacts.repository.js';
+import { createExportsRepository } from './exports/exports.repository.js';
 import { createFollowupsRepository } from './followups/followups.repository.js';
 import { createExplorationsRepository } from './explorations/explorations.repository.js';
 import { createInteractionsRepository } from './interactions/interactions.repository.js';
@@ -27,6 +28,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     profile: createProfileRepository(db),
     search: createSearchRepository(db, dialect),
     followups: createFollowupsRepository(db),
+    exports: createExportsRepository(db),
   };
 }
 

@@ -1,0 +1,20 @@
+import type { Database } from './database.js';
+
+/** Every table that holds the user's data, parents before children (foreign keys). */
+export const DATA_TABLES: Array<keyof Database> = [
+  'profile',
+  'explorations',
+  'organizations',
+  'explorationOrganizations',
+  'contacts',
+  'contactTags',
+  'interviews',
+  'interviewExplorations',
+  'interactions',
+  'referrals',
+  'questions',
+  'templates',
+  'agendaItemStates',
+  'settings',
+  'searchDocuments',
+];
