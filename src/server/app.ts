@@ -8,8 +8,10 @@ import Fastify from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CALENDAR_FEED_PREFIX, registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.js';
+import { registerExportRoutes } from '../modules/exports/exports.routes.js';
 import { registerExplorationRoutes } from '../modules/explorations/explorations.routes.js';
 import { registerFollowupRoutes } from '../modules/followups/followups.routes.js';
+import { registerImportRoutes } from '../modules/imports/imports.routes.js';
 import { registerInteractionRoutes } from '../modules/interactions/interactions.routes.js';
 import { registerInterviewRoutes } from '../modules/interviews/interviews.routes.js';
 import { registerOrganizationRoutes } from '../modules/organizations/organizations.routes.js';
@@ -99,6 +101,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerSearchRoutes(app, ctx);
   registerFollowupRoutes(app, ctx);
   registerCalendarRoutes(app, ctx);
+  registerImportRoutes(app, ctx);
+  registerExportRoutes(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/v1/health', { schema: { tags: ['meta'], summary: 'Liveness and version' } }, async () => ({

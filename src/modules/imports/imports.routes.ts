@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { errorResponses, type App } from '../../server/types.js';
+import { AppError } from '../../shared/errors.js';
+import type { AppContext } from '../repositories.js';
+import { csvHeader, mappableFields, type ColumnMapping } from './generic.parser.js';
+import { importFormats, runImport } from './imports.usecases.js';
+
+const problem = z.object({ line: z.number().int(), severity: z.enum(['fatal', 'row']), message: z.string() });
+const report = z.object({
+  format: z.enum(importFormats),
+  dryRun: z.boolean(),
+  applied: z.boolean(),
+  counts: z.object({
+    records: z.number().int(),
+    new: z.number().int(),
+    matched: z.number().int(),
+    conflicting: z.number().int(),
+    unchanged: z.number().int(),
+    skipped: z.number().int(),
+    problems: z.number().int(),
+  }),
+  items: z.array(
+    z.object({
+      line: z.number().int(),
+      name: z.string(),
+      action: z.enum(['create', 'update', 'unchanged', 'skip']),
+      contactId: z.string().nullable(),
+      matchedBy: z.string().nullable(),
+      conflicts: z.array(z.string()),
+      changes: z.array(z.string()),
+    }),
+  ),
+  problems: z.array(problem),
+  mapping: z.record(z.string(), z.string()).optional(),
+  header: z.array(z.string()).optional(),
+});
+
+const mappingParam = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    if (!value) return undefined;
+    try {
+      const parsed = z.partialRecord(z.enum(mappableFields), z.string()).parse(JSON.parse(value));
+      return parsed as ColumnMapping;
+    } catch {
+      context.addIssue({ code: 'custom', message: `must be a JSON object of field → column header; fields: ${mappableFields.join(', ')}` });
+      return z.NEVER;
+    }
+  });
+
+/** Upload a file as the raw request body; preview with dryRun=true, then import. */
+export function registerImportRoutes(app: App, ctx: AppContext): void {
+  for (const type of ['application/octet-stream', 'text/csv', 'text/vcard', 'text/x-vcard', 'text/plain', 'application/zip']) {
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_request, body, done) => done(null, body));
+  }
+  app.post('/api/v1/imports/:format', {
+    bodyLimit: 50 * 1024 * 1024,
+    schema: {
+      tags: ['import and export'],
+      summary: 'Import people from a LinkedIn, vCard, Google or other CSV file (the raw file is the body)',
+      params: z.object({ format: z.enum(importFormats) }),
+      querystring: z.object({
+        dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+        merge: z.enum(['fill', 'overwrite', 'skip']).default('fill'),
+        strict: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+        mapping: mappingParam,
+      }),
+      response: { 200: report, ...errorResponses },
+    },
+    handler: async (request) => {
+      if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
+        throw new AppError('imports.empty', 400, 'Send the file itself as the request body (Content-Type: application/octet-stream).');
+      }
+      const bytes = new Uint8Array(request.body);
+      const result = await runImport({ ctx, format: request.params.format, bytes, mapping: request.query.mapping, merge: request.query.merge, dryRun: request.query.dryRun, strict: request.query.strict });
+      return request.params.format === 'csv' ? { ...result, header: csvHeader(new TextDecoder().decode(bytes)) } : result;
+    },
+  });
+}
