@@ -108,6 +108,24 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the web app in Chromium', () =>
     await expect(page.getByRole('heading', { name: 'Thank Maya Costa' }).count()).resolves.toBe(0);
   });
 
+  it('imports a LinkedIn export with a preview first', async () => {
+    await go('/import');
+    await page.getByRole('heading', { level: 1, name: 'Import people' }).waitFor();
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'Connections.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('Notes:\r\n"Some emails are missing."\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nPriya,Shah,https://www.linkedin.com/in/priya-shah,,Northwind Health,Service Designer,12 Mar 2024\r\n'),
+    });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('heading', { name: '2. Check the preview' }).waitFor();
+    await page.getByRole('cell', { name: 'Priya Shah' }).waitFor();
+    await expectAccessible(page, 'import preview');
+    await page.getByRole('button', { name: 'Import 1 changes' }).click();
+    await page.getByRole('heading', { name: 'Done' }).waitFor();
+    await page.getByRole('link', { name: 'Priya Shah' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Priya Shah' }).waitFor();
+  });
+
   it('finds things with Ctrl+K', async () => {
     await go('/');
     await page.getByRole('heading', { level: 1 }).waitFor();

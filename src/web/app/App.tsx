@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { ExplorationPage } from '../features/explorations/ExplorationPage.js';
 import { ExplorationsPage } from '../features/explorations/ExplorationsPage.js';
+import { ImportPage } from '../features/imports/ImportPage.js';
 import { InterviewBoard } from '../features/interviews/InterviewBoard.js';
 import { InterviewPage } from '../features/interviews/InterviewPage.js';
 import { Onboarding } from '../features/onboarding/Onboarding.js';
@@ -21,10 +22,11 @@ const links = [
   { to: '/organizations', label: 'Organisations' },
   { to: '/interviews', label: 'Interviews' },
   { to: '/explorations', label: 'Explorations' },
+  { to: '/import', label: 'Import' },
   { to: '/settings', label: 'Settings' },
 ];
 
-const titles: Record<string, string> = { '': 'Today', people: 'People', organizations: 'Organisations', interviews: 'Interviews', explorations: 'Explorations', settings: 'Settings', welcome: 'Welcome' };
+const titles: Record<string, string> = { '': 'Today', people: 'People', organizations: 'Organisations', interviews: 'Interviews', explorations: 'Explorations', settings: 'Settings', welcome: 'Welcome', import: 'Import' };
 
 /** Moves focus to the page heading after navigation, so screen readers announce the new page. */
 function useRouteAnnouncements() {
@@ -109,6 +111,7 @@ export function App() {
             <Route path="/explorations" element={<ExplorationsPage />} />
             <Route path="/explorations/:id" element={<ExplorationPage />} />
             <Route path="/settings" element={<SettingsPage />} />
+            <Route path="/import" element={<ImportPage />} />
             <Route
               path="*"
               element={

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useSwitchWorkspace, useWorkspace } from '../../app/workspace.js';
 import { ExplorationForm } from '../explorations/ExplorationForm.js';
 import { ContactForm } from '../people/ContactForm.js';
@@ -52,6 +52,9 @@ export function Onboarding() {
         {step === 2 ? (
           <>
             <p className="muted">Start with people you already know — family, friends, classmates, former colleagues. They say yes most often, and they know others.</p>
+            <p>
+              Already have them somewhere? <Link to="/import">Import from LinkedIn, your phone or Google</Link>.
+            </p>
             {added.length ? (
               <p role="status">
                 Added: <strong>{added.join(', ')}</strong>

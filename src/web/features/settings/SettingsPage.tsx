@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client.js';
 import { useSwitchWorkspace, useWorkspace } from '../../app/workspace.js';
 import { ProfileForm } from './ProfileForm.js';
@@ -59,6 +59,11 @@ export function SettingsPage() {
           </dd>
         </dl>
         <p>Nothing leaves this computer. A backup is a single file you can keep anywhere and open again with Inroads.</p>
+        <p>
+          Take everything out at any time: <a href="/api/v1/exports/inroads-export.json" download>complete export (JSON)</a> ·{' '}
+          <a href="/api/v1/exports/contacts.csv" download>people (CSV)</a> · <a href="/api/v1/exports/interviews.csv" download>interviews (CSV)</a> ·{' '}
+          <a href="/api/v1/exports/contacts.vcf" download>people (vCard)</a>. Bring people in on the <Link to="/import">import page</Link>.
+        </p>
         <div className="actions">
           <a className="button primary" href="/api/v1/backup" download>
             Download a backup
