@@ -165,7 +165,7 @@ export function ImportPage() {
                   id={`map-${field}`}
                   value={mapping?.[field] ?? ''}
                   onChange={(e) => {
-                    const next = { ...(mapping ?? {}) };
+                    const next: Record<string, string> = { ...mapping };
                     if (e.target.value) next[field] = e.target.value;
                     else delete next[field];
                     setMapping(next);
