@@ -10,6 +10,7 @@ import { createAppContext } from '../src/modules/repositories.js';
 import { systemClock } from '../src/shared/clock.js';
 import { prng } from '../src/shared/random.js';
 import { generateWorkspace } from './generate.js';
+import { benchImport } from './import.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -17,6 +18,7 @@ const { values: flags } = parseArgs({
     interactions: { type: 'string', default: '300000' },
     organizations: { type: 'string', default: '2000' },
     interviews: { type: 'string', default: '20000' },
+    'import-rows': { type: 'string', default: '30000' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
   },
@@ -146,6 +148,11 @@ try {
     `(list p50/p95/p99 ${listLatency.p50.toFixed(1)}/${listLatency.p95.toFixed(1)}/${listLatency.p99.toFixed(1)} ms; search ${searchLatency.p50.toFixed(1)}/${searchLatency.p95.toFixed(1)}/${searchLatency.p99.toFixed(1)} ms).`,
     `One client at a time (service time), p50/p95/p99: list ${listAlone.p50.toFixed(1)}/${listAlone.p95.toFixed(1)}/${listAlone.p99.toFixed(1)} ms; search ${searchAlone.p50.toFixed(1)}/${searchAlone.p95.toFixed(1)}/${searchAlone.p99.toFixed(1)} ms; agenda ${agendaAlone.p50.toFixed(1)}/${agendaAlone.p95.toFixed(1)}/${agendaAlone.p99.toFixed(1)} ms.`,
     `Targets: list ratio ≥ 0.5 with p99 ≤ 20 ms; search p95 ≤ 25 ms; agenda p99 ≤ 50 ms.`,
+    '',
+    '| import | time | ratio |',
+    '|---|---|---|',
+    ...(await benchImport(Number(flags['import-rows']))),
+    'Target: the import within 2× of the baseline.',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {

@@ -2,9 +2,24 @@
  * UUID version 7: time-ordered, so ids sort roughly by creation and index well.
  * Uses only Web Crypto, so the same helper works in the server, CLI and browser.
  */
+const POOL_IDS = 256;
+let pool = new Uint8Array(0);
+let poolOffset = 0;
+
+/** Random bytes drawn from a pool refilled in blocks: one system call per 256 ids. */
+function randomBytes16(): Uint8Array {
+  if (poolOffset >= pool.length) {
+    pool = new Uint8Array(16 * POOL_IDS);
+    globalThis.crypto.getRandomValues(pool);
+    poolOffset = 0;
+  }
+  const bytes = pool.slice(poolOffset, poolOffset + 16);
+  poolOffset += 16;
+  return bytes;
+}
+
 export function newId(now: number = Date.now()): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
+  const bytes = randomBytes16();
   let ms = now;
   for (let i = 5; i >= 0; i--) {
     bytes[i] = ms % 256;

@@ -11,20 +11,28 @@ export interface CsvTable {
  * quotes, ragged rows. `findHeader` picks the header row (after any preamble).
  */
 export function readCsv(text: string, findHeader: (cells: string[]) => boolean = () => true): CsvTable {
-  const records = parse(text.replace(/^\uFEFF/, ''), {
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    info: true,
-  }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-  // info.lines is the line where the record ends; a record starts after the previous one ended.
-  let previousEnd = 0;
-  const rows = records.map(({ record, info }) => {
-    const line = previousEnd + 1;
-    previousEnd = info.lines;
-    return { line, cells: record.map((c) => c.replace(/^\uFEFF/, '')) };
-  });
+  const source = text.replace(/^\uFEFF/, '');
+  const options = { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true } as const;
+  const read = (input: string, fromLine = 1) => {
+    const records = parse(input, { ...options, from_line: fromLine }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
+    // info.lines is the line where a record ends; a record starts after the previous one ended.
+    let previousEnd = fromLine - 1;
+    return records.map(({ record, info }) => {
+      const line = previousEnd + 1;
+      previousEnd = info.lines;
+      return { line, cells: record.map((c) => c.replace(/^\uFEFF/, '')) };
+    });
+  };
+  // Find the header among the first lines (a preamble may come first), then read the
+  // data from there: rows of one width parse fastest.
+  const head = source.split(/\r\n|\n|\r/).slice(0, 50).join('\n');
+  let headerRow: { line: number; cells: string[] } | undefined;
+  try {
+    headerRow = read(head).find((r) => findHeader(r.cells));
+  } catch {
+    headerRow = undefined;
+  }
+  const rows = headerRow ? read(source, headerRow.line) : read(source).filter((r, i, all) => i >= all.findIndex((x) => findHeader(x.cells)));
   const headerIndex = rows.findIndex((r) => findHeader(r.cells));
   if (headerIndex === -1) return { header: [], rows: [] };
   const header = rows[headerIndex]?.cells.map((h) => h.trim()) ?? [];
