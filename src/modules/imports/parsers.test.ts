@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { parseImportFile } from './imports.usecases.js';
 import { guessMapping, parseMappedCsv } from './generic.parser.js';
 import { parseGoogle } from './google.parser.js';
 import { linkedInDate, parseLinkedIn } from './linkedin.parser.js';
@@ -27,6 +29,14 @@ describe('LinkedIn Connections.csv', () => {
     expect(records[0]?.emails).toEqual([]);
     expect(records[1]?.emails).toEqual([{ value: 'ben@example.com' }]);
     expect(problems).toEqual([{ line: 7, severity: 'row', message: 'No first or last name: this row is skipped.' }]);
+  });
+
+  it('picks Connections.csv out of the whole data-export ZIP', () => {
+    const zip = zipSync({ 'Basic_LinkedInDataExport/Profile.csv': strToU8('x'), 'Basic_LinkedInDataExport/Connections.csv': strToU8(LINKEDIN) });
+    const result = parseImportFile('linkedin', zip);
+    expect(result.records.map((r) => r.name)).toEqual(['Maya Costa', 'Ben "BJ" Walsh']);
+    const empty = parseImportFile('linkedin', zipSync({ 'Profile.csv': strToU8('x') }));
+    expect(empty.problems[0]).toMatchObject({ severity: 'fatal', message: expect.stringContaining('no Connections.csv') });
   });
 
   it('accepts older exports without the URL column', () => {
