@@ -1,22 +1,8 @@
 import { sortKey } from '../../shared/text.js';
 import { normaliseLinkedIn, type ImportProblem, type ImportRecord } from './imports.types.js';
 
-export interface ExistingPerson {
-  id: string;
-  name: string;
-  givenName: string | null;
-  familyName: string | null;
-  title: string | null;
-  organization: string | null;
-  department: string | null;
-  emails: Array<{ value: string; label?: string }>;
-  phones: Array<{ value: string; label?: string }>;
-  linkedinUrl: string | null;
-  connectedOn: string | null;
-  notes: string | null;
-  tags: string[];
-  relationship: string;
-}
+/** A person already in Inroads, in the same shape as an imported record. */
+export type ExistingPerson = Omit<ImportRecord, 'line' | 'relationship'> & { id: string; relationship: string };
 
 export type MergeChoice = 'fill' | 'overwrite' | 'skip';
 export type MatchKind = 'email' | 'linkedin' | 'name-and-organization';
