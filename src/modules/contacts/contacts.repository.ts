@@ -1,5 +1,6 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { ContactRow, Database, NewContactRow } from '../../db/database.js';
+import { insertInBatches } from '../../db/bulk.js';
 import { fromFlag, fromJson, toCount } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { Contact } from '../../shared/schemas/contacts.js';
@@ -169,9 +170,9 @@ export function createContactsRepository(db: Kysely<Database>) {
 
     /** Bulk insert for imports and generated data; rows must be valid already. */
     async insertMany(rows: NewContactRow[], tags: Map<string, string[]> = new Map()): Promise<void> {
-      for (let i = 0; i < rows.length; i += 200) await db.insertInto('contacts').values(rows.slice(i, i + 200)).execute();
-      const tagRows = [...tags].flatMap(([contactId, list]) => list.map((tag) => ({ contactId, tag })));
-      for (let i = 0; i < tagRows.length; i += 500) await db.insertInto('contactTags').values(tagRows.slice(i, i + 500)).execute();
+      await insertInBatches(db, rows, 200, (batch) => db.insertInto('contacts').values(batch));
+      const tagRows = [...tags].flatMap(([contactId, list]) => [...new Set(list)].map((tag) => ({ contactId, tag })));
+      await insertInBatches(db, tagRows, 500, (batch) => db.insertInto('contactTags').values(batch));
     },
 
     async update(id: string, patch: Partial<NewContactRow>, tags?: string[]): Promise<void> {

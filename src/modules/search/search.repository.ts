@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { insertInBatches } from '../../db/bulk.js';
 import type { Database, Dialect } from '../../db/database.js';
 import { searchableTypes, type SearchableType, type SnippetSegment } from '../../shared/schemas/search.js';
 import { snippetFor } from './search.snippet.js';
@@ -29,15 +30,12 @@ export function createSearchRepository(db: Kysely<Database>, dialect: Dialect) {
   async function upsert(documents: SearchDocument[]): Promise<void> {
     if (documents.length === 0) return;
     const rows = documents.map((d) => ({ entityType: d.type, entityId: d.id, name: d.name, body: d.body }));
-    for (let i = 0; i < rows.length; i += 500) {
-      await db
+    await insertInBatches(db, rows, 500, (batch) =>
+      db
         .insertInto('searchDocuments')
-        .values(rows.slice(i, i + 500))
-        .onConflict((oc) =>
-          oc.columns(['entityType', 'entityId']).doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), body: eb.ref('excluded.body') })),
-        )
-        .execute();
-    }
+        .values(batch)
+        .onConflict((oc) => oc.columns(['entityType', 'entityId']).doUpdateSet((eb) => ({ name: eb.ref('excluded.name'), body: eb.ref('excluded.body') }))),
+    );
   }
 
   async function remove(type: SearchableType, ids: string[]): Promise<void> {
