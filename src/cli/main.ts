@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { AppError } from '../shared/errors.js';
+import { registerCoachCommands } from './coach-commands.js';
 import { registerDataCommands } from './data-commands.js';
 import { registerFollowupCommands } from './followup-commands.js';
 import { registerExportCommands } from './export-commands.js';
@@ -27,6 +28,7 @@ registerDataCommands(program);
 registerFollowupCommands(program);
 registerImportCommands(program);
 registerExportCommands(program);
+registerCoachCommands(program);
 
 function fail(message: string, code: number): never {
   process.stderr.write(`inroads: ${message}\n`);

@@ -144,6 +144,17 @@ describe('the inroads command', () => {
     }
   });
 
+  it('checks emails and questions offline, printing { findings }', () => {
+    const file = join(home, 'request.txt');
+    writeFileSync(file, 'Subject: Advice\n\nHi Ana,\n\nBen suggested I write. Could I have 20 minutes of your time next week?\n\nThanks,\nSam\n');
+    const email = run(home, ['coach', 'email', file, '--json']);
+    expect(email.code, email.stderr).toBe(0);
+    expect(JSON.parse(email.stdout)).toEqual({ findings: [] });
+    const question = run(home, ['coach', 'question', '--audience', 'executive', 'What does a typical day look like for you?', '--json']);
+    expect(JSON.parse(question.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(['seniority-mismatch']);
+    expect(run(home, ['coach', 'question', '--audience', 'boss', 'Why?']).code).toBe(2);
+  });
+
   it('reports the schema state with db migrate', () => {
     const result = run(home, ['db', 'migrate', '--json']);
     expect(JSON.parse(result.stdout)).toMatchObject({ dialect: 'sqlite', applied: [], current: '0003-agenda-indexes' });

@@ -36,8 +36,8 @@ const JOB_ASKS: RegExp[] = [
 
 export function sentences(text: string): string[] {
   return text
-    .replace(/\s+/g, ' ')
-    .split(/(?<=[.!?])\s+(?=[A-Z"“‘(])|\n/)
+    .split(/\n+/)
+    .flatMap((line) => line.replace(/\s+/g, ' ').split(/(?<=[.!?])\s+(?=[A-Z"“‘(])/))
     .map((s) => s.trim())
     .filter(Boolean);
 }

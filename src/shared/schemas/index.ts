@@ -11,3 +11,4 @@ export * from './search.js';
 export * from './templates.js';
 export * from './timeline.js';
 export * from './agenda.js';
+export * from './coach.js';

@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asBrowser, testApp } from '../../../test/fixtures/api.js';
+import { createTestWorkspace, type TestWorkspace } from '../../../test/fixtures/databases.js';
+import type { App } from '../../server/types.js';
+
+describe('the coaching API', () => {
+  let w: TestWorkspace;
+  let app: App;
+  beforeAll(async () => {
+    w = await createTestWorkspace('sqlite');
+    app = await testApp(w);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await w?.dispose();
+  });
+
+  it('answers { findings } for an email and for a question, and an empty list when the text is fine', async () => {
+    const email = await asBrowser(app, { method: 'POST', url: '/api/v1/coach/email', payload: { text: 'Hi,\n\nAre you hiring?\n\nBest,\nSam' } });
+    expect(email.statusCode).toBe(200);
+    expect(email.json().findings.map((f: { rule: string }) => f.rule)).toEqual(['asks-for-job', 'no-connection', 'no-time-bound-ask']);
+    const question = await asBrowser(app, { method: 'POST', url: '/api/v1/coach/question', payload: { text: 'Could you walk me through your week?', audience: 'peer' } });
+    expect(question.json()).toEqual({ findings: [] });
+    const bad = await asBrowser(app, { method: 'POST', url: '/api/v1/coach/question', payload: { text: 'Why?', audience: 'boss' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details[0].field).toBe('audience');
+  });
+});
