@@ -76,6 +76,11 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the web app in Chromium', () =>
     await page.getByRole('link', { name: 'Maya Costa' }).click();
     await page.getByRole('button', { name: 'Plan an interview' }).click();
     await page.getByRole('heading', { level: 1, name: 'Interview with Maya Costa' }).waitFor();
+    // The request is checked as it is typed.
+    await page.getByLabel('Request message').fill('Hi Maya,\n\nAre you hiring at the moment?\n\nSam');
+    await page.getByText('Sounds like a job request').waitFor();
+    await page.getByLabel('Request message').fill('Hi Maya,\n\nBen suggested I write. Could I have 20 minutes of your advice next week?\n\nSam');
+    await page.getByText('Looks good').waitFor();
     await expectAccessible(page, 'interview');
     await page.getByRole('button', { name: 'Mark as requested' }).click();
     await page.getByRole('button', { name: 'Mark as scheduled' }).waitFor();

@@ -10,6 +10,7 @@ import { formatDateTime, fromLocalInput, toLocalInput } from '../../ui/format.js
 import { statusLabels } from '../../ui/labels.js';
 import { ConfirmDialog } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';
+import { EmailFindings } from '../coach/EmailFindings.js';
 import { ScheduleDialog } from './ScheduleDialog.js';
 import { useTransition } from './useTransition.js';
 
@@ -38,6 +39,7 @@ export function InterviewPage() {
   const [saved, setSaved] = useState(false);
   const [scheduling, setScheduling] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [requestText, setRequestText] = useState<string | null>(null);
   const [thankYouFormat, setThankYouFormat] = useState<'email' | 'handwritten'>('email');
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) => api.patch<Interview>(`/api/v1/interviews/${id}`, body),
@@ -190,7 +192,15 @@ export function InterviewPage() {
             error={errors.followUpPermission}
           />
         </div>
-        <TextArea label="Request message" name="requestMessage" defaultValue={i.requestMessage ?? ''} rows={4} />
+        <TextArea
+          label="Request message"
+          name="requestMessage"
+          defaultValue={i.requestMessage ?? ''}
+          rows={6}
+          onChange={(e) => setRequestText(e.target.value)}
+          hint="Checked as you type: short, about them, how you know them, advice not a job, and a specific short time."
+        />
+        <EmailFindings id="request-findings" text={requestText ?? i.requestMessage ?? ''} />
         <TextArea label="Notes" name="notes" defaultValue={i.notes ?? ''} rows={6} />
         <TextArea label="Takeaways" name="takeaways" defaultValue={i.takeaways ?? ''} rows={3} hint="What you learned, and what you will do about it." />
         {save.isError && Object.keys(errors).length === 0 ? <ErrorState error={save.error} /> : null}

@@ -8,6 +8,7 @@ import { formatDateTime, relative } from '../../ui/format.js';
 import { kindLabels } from '../../ui/labels.js';
 import { Modal } from '../../ui/Modal.js';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
+import { EmailFindings } from '../coach/EmailFindings.js';
 import { draftFor, interactionKindFor } from './drafts.js';
 
 interface Agenda {
@@ -81,8 +82,11 @@ function DraftDialog({ item, onClose }: { item: AgendaItem; onClose: () => void 
       </div>
       <div className="field">
         <label htmlFor="draft-body">Message</label>
-        <textarea id="draft-body" rows={9} value={text} onChange={(e) => setBody(e.target.value)} />
+        <textarea id="draft-body" rows={9} value={text} onChange={(e) => setBody(e.target.value)} aria-describedby="draft-findings" />
       </div>
+      {item.kind === 'reach-next' || item.kind === 'contact-referral' || item.kind === 'follow-up' ? (
+        <EmailFindings id="draft-findings" text={`Subject: ${draft.subject}\n\n${text}`} />
+      ) : null}
       {log.isError ? <ErrorState error={log.error} /> : null}
       <div className="actions">
         <button
