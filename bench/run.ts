@@ -10,6 +10,7 @@ import { createAppContext } from '../src/modules/repositories.js';
 import { systemClock } from '../src/shared/clock.js';
 import { prng } from '../src/shared/random.js';
 import { generateWorkspace } from './generate.js';
+import { benchCoach } from './coach.js';
 import { benchImport } from './import.js';
 
 const { values: flags } = parseArgs({
@@ -153,6 +154,10 @@ try {
     '|---|---|---|',
     ...(await benchImport(Number(flags['import-rows']))),
     'Target: the import within 2× of the baseline.',
+    '',
+    '| coaching | cost | |',
+    '|---|---|---|',
+    ...benchCoach(),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
