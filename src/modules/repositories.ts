@@ -3,6 +3,7 @@ import type { Database, Dialect } from '../db/database.js';
 import type { DatabaseHandle } from '../db/factory.js';
 import type { Clock } from '../shared/clock.js';
 import { createContactsRepository } from './contacts/contacts.repository.js';
+import { createCoachRepository } from './coach/coach.repository.js';
 import { createExportsRepository } from './exports/exports.repository.js';
 import { createFollowupsRepository } from './followups/followups.repository.js';
 import { createExplorationsRepository } from './explorations/explorations.repository.js';
@@ -29,6 +30,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     search: createSearchRepository(db, dialect),
     followups: createFollowupsRepository(db),
     exports: createExportsRepository(db),
+    coach: createCoachRepository(db),
   };
 }
 

@@ -104,7 +104,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerCalendarRoutes(app, ctx);
   registerImportRoutes(app, ctx);
   registerExportRoutes(app, ctx);
-  registerCoachRoutes(app);
+  registerCoachRoutes(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/v1/health', { schema: { tags: ['meta'], summary: 'Liveness and version' } }, async () => ({

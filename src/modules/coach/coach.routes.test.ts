@@ -25,4 +25,14 @@ describe('the coaching API', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toBe('audience');
   });
+
+  it('suggests whom to ask next, leaving out people already asked', async () => {
+    const friend = (await asBrowser(app, { method: 'POST', url: '/api/v1/contacts', payload: { name: 'Fran Friend', relationship: 'friend', seniority: 'peer' } })).json();
+    const cold = (await asBrowser(app, { method: 'POST', url: '/api/v1/contacts', payload: { name: 'Cole Cold', relationship: 'cold' } })).json();
+    const asked = (await asBrowser(app, { method: 'POST', url: '/api/v1/contacts', payload: { name: 'Ada Asked', relationship: 'family' } })).json();
+    await asBrowser(app, { method: 'POST', url: '/api/v1/interviews', payload: { contactId: asked.id, status: 'requested' } });
+    const result = (await asBrowser(app, { method: 'GET', url: '/api/v1/suggestions' })).json();
+    expect(result.items.map((s: { contactId: string }) => s.contactId)).toEqual([friend.id, cold.id]);
+    expect(result.items[0].reasons.length).toBeGreaterThan(0);
+  });
 });

@@ -1,11 +1,27 @@
+import { z } from 'zod';
+import { idSchema, ref } from '../../shared/schemas/common.js';
 import { emailCheckInput, findingsResponse, questionCheckInput } from '../../shared/schemas/coach.js';
+import type { AppContext } from '../repositories.js';
+import { suggestions } from './suggestions.usecases.js';
 import { errorResponses, type App } from '../../server/types.js';
 import { checkEmail } from './email.rules.js';
 import { checkQuestion } from './question.rules.js';
 
 /** The coaching checks: offline, deterministic, no database. */
-export function registerCoachRoutes(app: App): void {
+export function registerCoachRoutes(app: App, ctx: AppContext): void {
   const tags = ['coaching'];
+  app.get('/api/v1/suggestions', {
+    schema: {
+      tags,
+      summary: 'Whom to ask next, best first, with plain-language reasons',
+      querystring: z.object({ explorationId: idSchema.optional(), organizationId: idSchema.optional(), limit: z.coerce.number().int().min(1).max(100).default(10) }),
+      response: {
+        200: z.object({ items: z.array(z.object({ contactId: idSchema, name: z.string(), organization: ref.nullable(), score: z.number(), reasons: z.array(z.string()) })) }),
+        ...errorResponses,
+      },
+    },
+    handler: async (request) => suggestions({ ctx, ...request.query }),
+  });
   app.post('/api/v1/coach/email', {
     schema: {
       tags,

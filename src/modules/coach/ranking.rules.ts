@@ -1,0 +1,94 @@
+import { ROLE_FIT, WARMTH } from '../followups/followups.rules.js';
+
+export interface RankingCandidate {
+  id: string;
+  name: string;
+  relationship: string;
+  seniority: string | null;
+  isHR: boolean;
+  responsiveness: string;
+  organizationId: string | null;
+  organizationName: string | null;
+  motivation: number | null;
+  posting: number | null;
+  advocacy: boolean;
+  lastInteractionAt: string | null;
+}
+
+export interface Suggestion {
+  contactId: string;
+  name: string;
+  organization: { id: string; name: string } | null;
+  score: number;
+  reasons: string[];
+}
+
+const warmthWords: Record<string, string> = {
+  family: 'family — the people most likely to say yes',
+  friend: 'a friend — the people most likely to say yes',
+  'former-colleague': 'a former colleague, who already knows your work',
+  classmate: 'a classmate, a warm connection',
+  referral: 'referred to you, so you can name who sent you',
+  alumni: 'a fellow alumnus — shared schools open doors',
+  'linkedin-connection': 'a LinkedIn connection: known, if loosely',
+  cold: 'a cold contact: expect fewer replies',
+};
+const fitWords: Record<string, string> = {
+  'one-step-above': 'one step above your target role — close to the hiring decisions, and remembers your stage',
+  peer: 'in the role you are exploring — knows the day-to-day',
+  senior: 'senior — broad view, less time',
+  junior: 'junior — fresh memory of getting in, little view of the whole',
+  executive: 'an executive — little time; ask them last, briefly',
+};
+
+/**
+ * Whom to ask next, best first, with reasons a person can check: warmth first
+ * (known people, then referrals, alumni, LinkedIn, cold), then role fit (the target
+ * role or one step above; HR last; executives down-weighted), then the organisation's
+ * place in the target list, how the person answers requests, and recent contact.
+ */
+export function rankSuggestions(candidates: readonly RankingCandidate[], now: string): Suggestion[] {
+  const maxWarmth = Math.max(...Object.values(WARMTH));
+  const maxFit = Math.max(...Object.values(ROLE_FIT));
+  const scored = candidates.map((c) => {
+    const reasons: string[] = [];
+    let score = 0;
+    const warmth = WARMTH[c.relationship] ?? maxWarmth;
+    score += (maxWarmth - warmth) * 8;
+    reasons.push(`You know them as ${warmthWords[c.relationship] ?? c.relationship}.`);
+    if (c.isHR) {
+      score -= 30;
+      reasons.push('Works in HR or recruiting: likely to point you to job postings rather than give advice.');
+    } else if (c.seniority) {
+      score += (maxFit - (ROLE_FIT[c.seniority] ?? maxFit)) * 5;
+      reasons.push(`They are ${fitWords[c.seniority] ?? c.seniority}.`);
+    } else {
+      score += 8;
+    }
+    if (c.organizationId && c.motivation !== null) {
+      score += c.motivation * 4 + (c.posting ?? 1) * 2 + (c.advocacy ? 3 : 0);
+      const bits = [
+        c.motivation >= 2 ? 'high on your target list' : null,
+        (c.posting ?? 1) >= 3 ? 'with a posting for your target role' : null,
+        c.advocacy ? 'where you have an alumni link' : null,
+      ].filter(Boolean);
+      if (bits.length) reasons.push(`${c.organizationName ?? 'Their organisation'} is ${bits.join(', ')}.`);
+    }
+    if (c.responsiveness === 'booster') {
+      score += 10;
+      reasons.push('Replied quickly before.');
+    } else if (c.responsiveness === 'curmudgeon') {
+      score -= 15;
+      reasons.push('Did not reply last time, even after a follow-up.');
+    }
+    if (c.lastInteractionAt) {
+      const days = (Date.parse(now) - Date.parse(c.lastInteractionAt)) / 86_400_000;
+      if (days <= 90) {
+        score += 5;
+        reasons.push('You were in touch recently.');
+      }
+    }
+    return { contactId: c.id, name: c.name, organization: c.organizationId ? { id: c.organizationId, name: c.organizationName ?? '' } : null, score, reasons };
+  });
+  return scored.sort((a, b) => b.score - a.score || a.name.localeCompare(b.name));
+}
