@@ -45,7 +45,7 @@ describe('whom to ask next', () => {
   it('breaks ties by the organisation’s rank, then by responsiveness, and explains itself', () => {
     const ranked = rankSuggestions(
       [
-        person('Low', { relationship: 'alumni', organizationId: 'o1', organizationName: 'Low Co', motivation: 1, posting: 1 }),
+        person('Low', { relationship: 'alumni', organizationId: 'o1', organizationName: 'Low Co', motivation: 0, posting: 1 }),
         person('High', { relationship: 'alumni', organizationId: 'o2', organizationName: 'High Co', motivation: 3, posting: 3, advocacy: true }),
         person('Silent', { relationship: 'alumni', organizationId: 'o2', organizationName: 'High Co', motivation: 3, posting: 3, advocacy: true, responsiveness: 'curmudgeon' }),
       ],
