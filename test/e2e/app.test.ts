@@ -100,6 +100,9 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the web app in Chromium', () =>
     await page.locator('section.column', { has: page.getByRole('heading', { name: /^Scheduled/ }) }).getByRole('link', { name: 'Maya Costa' }).waitFor();
 
     await page.getByRole('link', { name: 'Maya Costa' }).click();
+    // Preparation is ticked off on the interview page and saved at once.
+    await page.getByLabel('My 30-second pitch is ready').check();
+    await page.getByText('1 of 10 ready').waitFor();
     await page.getByRole('button', { name: 'Mark as held' }).click();
     await page.getByRole('button', { name: 'Mark as thanked' }).waitFor();
 

@@ -5,6 +5,7 @@ import type { AppContext } from '../repositories.js';
 import { suggestions } from './suggestions.usecases.js';
 import { errorResponses, type App } from '../../server/types.js';
 import { checkEmail } from './email.rules.js';
+import { checkPitch } from './pitch.rules.js';
 import { checkQuestion } from './question.rules.js';
 
 /** The coaching checks: offline, deterministic, no database. */
@@ -30,6 +31,15 @@ export function registerCoachRoutes(app: App, ctx: AppContext): void {
       response: { 200: findingsResponse, ...errorResponses },
     },
     handler: async (request) => ({ findings: checkEmail(request.body.text) }),
+  });
+  app.post('/api/v1/coach/pitch', {
+    schema: {
+      tags,
+      summary: 'Check a pitch: word count, spoken length (aim for about 30 seconds) and the job-asking check',
+      body: emailCheckInput,
+      response: { 200: findingsResponse.extend({ words: z.number().int(), seconds: z.number().int() }), ...errorResponses },
+    },
+    handler: async (request) => checkPitch(request.body.text),
   });
   app.post('/api/v1/coach/question', {
     schema: {

@@ -1,11 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { fromFlag, fromJson } from '../../db/values.js';
+import { prepProgress } from '../../shared/prep.js';
 import type { Prep } from '../../shared/schemas/interviews.js';
 import { DEFAULT_CHECK_IN_DAYS, ROLE_FIT, WARMTH, type AgendaInterview, type AgendaPerson, type AgendaReferral, type ItemState } from './followups.rules.js';
-
-/** Prep checklist items that make an interview "prepared" (the coaching checklist refines this). */
-export const PREP_KEYS = ['company', 'values', 'why-care', 'person', 'goal', 'next-steps', 'pitch', 'questions', 'logistics'];
 
 const PAST = ['thanked', 'keeping-in-touch'];
 
@@ -16,9 +14,8 @@ const rankBy = (column: string, table: Readonly<Record<string, number>>, fallbac
     sql` `,
   )} else ${fallback} end`;
 
-function prepComplete(prep: Prep): boolean {
-  return PREP_KEYS.every((key) => prep.checklist[key] === true);
-}
+/** The interview is prepared when every item of the preparation checklist is ticked. */
+const prepComplete = (prep: Prep): boolean => prepProgress(prep.checklist).complete;
 
 const personColumns = [
   'c.id',

@@ -4,6 +4,7 @@ import type { Profile } from '../../../shared/schemas/profile.js';
 import { api, ApiError } from '../../api/client.js';
 import { TextArea, TextField } from '../../ui/Field.js';
 import { ErrorState, Loading } from '../../ui/States.js';
+import { PitchFeedback } from '../coach/PitchFeedback.js';
 
 const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const zones = (() => {
@@ -17,6 +18,7 @@ export function ProfileForm({ full, onSaved, submitLabel = 'Save profile' }: { f
   const client = useQueryClient();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  const [pitch, setPitch] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: (body: Partial<Profile>) => api.patch<Profile>('/api/v1/profile', body),
     onSuccess: async () => {
@@ -51,7 +53,6 @@ export function ProfileForm({ full, onSaved, submitLabel = 'Save profile' }: { f
     }
     save.mutate(body);
   };
-  const pitchWords = p.pitch.split(/\s+/).filter(Boolean).length;
   return (
     <form onSubmit={submit} noValidate>
       <TextField label="Your name" name="name" defaultValue={p.name} autoComplete="name" error={errors.name} />
@@ -61,9 +62,11 @@ export function ProfileForm({ full, onSaved, submitLabel = 'Save profile' }: { f
         name="pitch"
         defaultValue={p.pitch}
         rows={3}
-        hint={`About 30 seconds spoken (roughly 75 words): who you are, what you are exploring, what you would like from the conversation.${pitchWords ? ` Now ${pitchWords} words.` : ''}`}
+        onChange={(e) => setPitch(e.target.value)}
+        hint="About 30 seconds spoken (roughly 75 words): your background, what you are exploring, and what you would like from the conversation."
         error={errors.pitch}
       />
+      <PitchFeedback text={pitch ?? p.pitch} />
       {full ? (
         <>
           <div className="field">
