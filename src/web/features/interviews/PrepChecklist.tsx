@@ -10,7 +10,7 @@ export function PrepChecklist({ interview }: { interview: Interview }) {
   // Ticks show at once; the save follows.
   const [checklist, setChecklist] = useState<Record<string, boolean>>(interview.prep.checklist);
   const save = useMutation({
-    mutationFn: (checklist: Record<string, boolean>) => api.patch(`/api/v1/interviews/${interview.id}`, { prep: { ...interview.prep, checklist } }),
+    mutationFn: (ticked: Record<string, boolean>) => api.patch(`/api/v1/interviews/${interview.id}`, { prep: { ...interview.prep, checklist: ticked } }),
     onSuccess: () => client.invalidateQueries(),
   });
   const progress = prepProgress(checklist);
