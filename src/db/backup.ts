@@ -43,6 +43,8 @@ async function copyPostgresTo(handle: DatabaseHandle, path: string): Promise<voi
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
         await target.transaction().execute(async (out) => {
+          // Migrations seed built-in rows; the snapshot brings its own.
+          for (const table of [...DATA_TABLES].reverse()) await out.deleteFrom(table).execute();
           for (const table of DATA_TABLES) {
             // search_documents has a derived tsvector column on PostgreSQL: copy only the data columns.
             const rows =

@@ -64,7 +64,7 @@ describe.each(dialects)('the HTTP API on %s', (dialect) => {
       const changed = await call('PATCH', `/api/v1/${path}/${id}`, patch);
       expect(changed.statusCode, path).toBe(200);
       expect(changed.json(), path).toMatchObject(patch);
-      const list = await call('GET', `/api/v1/${path}?limit=10`);
+      const list = await call("GET", `/api/v1/${path}?limit=500`);
       expect(list.statusCode, path).toBe(200);
       expect(list.json().items.map((x: { id: string }) => x.id), path).toContain(id);
     }

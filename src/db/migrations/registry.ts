@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-agenda-and-settings.js';
 import * as m0003 from './0003-agenda-indexes.js';
+import * as m0004 from './0004-starter-questions.js';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void>;
@@ -13,4 +14,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0001-initial': m0001,
   '0002-agenda-and-settings': m0002,
   '0003-agenda-indexes': m0003,
+  '0004-starter-questions': m0004,
 };

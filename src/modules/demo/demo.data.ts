@@ -87,16 +87,6 @@ export const interviewNotes = [
   'Sees the field tightening for juniors but growing in regulated sectors like health. Advised me to lean on my teaching background when talking to ed-tech companies, and to speak to their service design team.',
 ];
 
-export const demoQuestions = [
-  { text: 'Could you walk me through a typical week in your role?', category: 'day-in-the-life' as const },
-  { text: 'What changes do you expect in this field over the next few years?', category: 'trends' as const },
-  { text: 'How did you move into this work, and what would you do differently?', category: 'career-path' as const },
-  { text: 'What do you wish you had known before you started?', category: 'advice' as const },
-  { text: 'Which people, groups or publications do you learn the most from?', category: 'resources' as const },
-  { text: 'What kind of person tends to thrive on your team?', category: 'culture' as const },
-  { text: 'If you were in my position, what project would you take on to test whether this path suits me?', category: 'assignments' as const },
-  { text: 'How do you see my background fitting into this kind of work?', category: 'fit' as const },
-];
 
 export const demoTemplates = [
   {

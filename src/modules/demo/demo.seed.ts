@@ -4,7 +4,7 @@ import { createInteraction } from '../interactions/interactions.usecases.js';
 import { createInterview } from '../interviews/interviews.usecases.js';
 import { createOrganization } from '../organizations/organizations.usecases.js';
 import { updateProfile } from '../profile/profile.usecases.js';
-import { createQuestion } from '../questions/questions.usecases.js';
+import { updateQuestion } from '../questions/questions.usecases.js';
 import { createReferral } from '../referrals/referrals.usecases.js';
 import type { AppContext } from '../repositories.js';
 import { createTemplate } from '../templates/templates.usecases.js';
@@ -14,7 +14,6 @@ import {
   demoExplorations,
   demoOrganizations,
   demoProfile,
-  demoQuestions,
   demoTemplates,
   familyNames,
   givenNames,
@@ -181,9 +180,9 @@ export async function seedDemoWorkspace({ ctx, contacts = 60 }: { ctx: AppContex
         input: { contactId: person.id, kind: 'note', occurredAt: ago(30 + Math.floor(random.next() * 60), 14), summary: 'Saw their talk at the research meetup; worth asking about research ops.' },
       });
     }
-    for (const [n, q] of demoQuestions.entries()) {
-      await createQuestion({ ctx: tx, input: { ...q, audiences: ['peer', 'one-step-above', 'senior'], favourite: n < 3 } });
-    }
+    // The starter question bank is already there; the demo user has picked a few favourites.
+    const bank = await tx.repos.questions.list({ category: ['day-in-the-life', 'advice', 'fit'] }, { field: 'createdAt', direction: 'asc' }, { limit: 3, offset: 0 });
+    for (const q of bank.items) await updateQuestion({ ctx: tx, id: q.id, input: { favourite: true } });
     for (const t of demoTemplates) await createTemplate({ ctx: tx, input: t });
   });
   return { created: true };

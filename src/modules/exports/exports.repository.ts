@@ -22,8 +22,12 @@ export function createExportsRepository(db: Kysely<Database>) {
     },
 
     async isEmpty(): Promise<boolean> {
-      for (const table of ['contacts', 'organizations', 'explorations', 'interviews', 'questions', 'templates'] as const) {
+      for (const table of ['contacts', 'organizations', 'explorations', 'interviews'] as const) {
         if (await db.selectFrom(table).select('id').limit(1).executeTakeFirst()) return false;
+      }
+      // The built-in starter questions and templates do not count as the user's data.
+      for (const table of ['questions', 'templates'] as const) {
+        if (await db.selectFrom(table).select('id').where('builtIn', '=', 0).limit(1).executeTakeFirst()) return false;
       }
       return true;
     },
