@@ -44,7 +44,7 @@ const STARTER: Array<[string, string, string[], string]> = [
   ['34', 'day-in-the-life', EARLY, 'Who do you work with most closely from day to day?'],
   ['35', 'day-in-the-life', EARLY, 'What does a particularly good day look like for you?'],
   ['36', 'day-in-the-life', EARLY, 'Which tools or methods do you rely on most?'],
-  ['37', 'day-in-the-life', EARLY, 'How much of your work is planned and how much comes up unexpectedly?'],
+  ['37', 'day-in-the-life', EARLY, 'How does your work divide between planned projects and things that come up unexpectedly?'],
   ['38', 'career-path', ALL, 'How did you get into this work, and what would you do the same way again?'],
   ['39', 'career-path', ALL, 'What paths do people usually take into this role?'],
   ['40', 'career-path', LATE, 'Where do people in this role usually go next?'],

@@ -131,3 +131,21 @@ describe('the question checker', () => {
     }
   });
 });
+
+describe('the starter question bank', () => {
+  it('has at least 60 questions across every category, none flagged by the checker for the audiences it suits', async () => {
+    const { createTestWorkspace } = await import('../../../test/fixtures/databases.js');
+    const { questionCategories } = await import('../../shared/schemas/questions.js');
+    const w = await createTestWorkspace('sqlite');
+    try {
+      const bank = await w.ctx.repos.questions.list({}, { field: 'category', direction: 'asc' }, { limit: 500, offset: 0 });
+      expect(bank.total).toBeGreaterThanOrEqual(60);
+      expect(new Set(bank.items.map((q) => q.category))).toEqual(new Set(questionCategories));
+      for (const q of bank.items) {
+        for (const audience of q.audiences) expect(checkQuestion(q.text, audience), `${q.text} (${audience})`).toEqual([]);
+      }
+    } finally {
+      await w.dispose();
+    }
+  });
+});

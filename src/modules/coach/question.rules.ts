@@ -4,7 +4,9 @@ import { jobAsk, type Finding } from './coach.shared.js';
 /** Invitations that start like yes/no questions but ask for a story or an explanation. */
 const OPEN_INVITATION =
   /^(could|can|would|will)\s+you\s+(please\s+)?(walk|talk|take|tell|describe|explain|share|give|help|run|say\s+more|elaborate|paint|outline|expand|go\s+through|speak)\b/i;
-const ANYTHING_ELSE = /^(is|are)\s+there\s+(any(one|body|thing)|other\s+people|someone|people|any\s+(other\s+)?(resources?|books?|groups?|associations?|people|advice|skills?|experiences?))\b/i;
+/** "Is there anyone…", "Are there any groups you would recommend…": asks for names and pointers, not yes/no. */
+const ANYTHING_ELSE =
+  /^(is|are)\s+there\s+(any(one|body|thing)|someone|other\s+people|any\s+(other\s+)?[\w-]+(\s+(or|and)?\s*[\w-]+){0,4}\s+(you|that\s+you|I|I['’]d|I\s+should)\b)/i;
 const AUXILIARY_START = /^(is|are|am|was|were|do|does|did|have|has|had|can|could|will|would|should|shall|may|might|must)\b/i;
 /** Questions a single fact answers. */
 const ONE_FACT = [
