@@ -134,6 +134,27 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the web app in Chromium', () =>
     await page.getByRole('heading', { level: 1, name: 'Priya Shah' }).waitFor();
   });
 
+  it('keeps a question bank: favourites, own questions checked as typed, and questions chosen for an interview', async () => {
+    await go('/questions');
+    await page.getByRole('heading', { level: 1, name: 'Questions' }).waitFor();
+    const star = page.getByRole('button', { name: 'Favourite: What do you wish someone had told you before you started?' });
+    await star.click();
+    await page.getByRole('button', { name: 'Favourite: What do you wish someone had told you before you started?', pressed: true }).waitFor();
+    await expectAccessible(page, 'questions');
+    await page.getByLabel('Question', { exact: true }).fill('Do you like your job?');
+    await page.getByText('Closed question.').waitFor();
+    await page.getByLabel('Question', { exact: true }).fill('What surprised you most in your first month?');
+    await page.getByText('A good, open question for this person.').waitFor();
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await page.getByText('What surprised you most in your first month?').first().waitFor();
+
+    await go('/interviews');
+    await page.locator('.interview-card', { hasText: 'Maya Costa' }).getByRole('link', { name: 'Maya Costa' }).click();
+    await page.getByLabel('Add a question from your bank').selectOption({ label: '★ What do you wish someone had told you before you started?' });
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await page.getByRole('listitem').filter({ hasText: 'What do you wish someone had told you before you started?' }).waitFor();
+  });
+
   it('finds things with Ctrl+K', async () => {
     await go('/');
     await page.getByRole('heading', { level: 1 }).waitFor();

@@ -10,6 +10,7 @@ import { OrganizationPage } from '../features/organizations/OrganizationPage.js'
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage.js';
 import { PeoplePage } from '../features/people/PeoplePage.js';
 import { PersonPage } from '../features/people/PersonPage.js';
+import { QuestionsPage } from '../features/questions/QuestionsPage.js';
 import { SearchDialog } from '../features/search/SearchDialog.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { TodayPage } from '../features/today/TodayPage.js';
@@ -22,11 +23,12 @@ const links = [
   { to: '/organizations', label: 'Organisations' },
   { to: '/interviews', label: 'Interviews' },
   { to: '/explorations', label: 'Explorations' },
+  { to: '/questions', label: 'Questions' },
   { to: '/import', label: 'Import' },
   { to: '/settings', label: 'Settings' },
 ];
 
-const titles: Record<string, string> = { '': 'Today', people: 'People', organizations: 'Organisations', interviews: 'Interviews', explorations: 'Explorations', settings: 'Settings', welcome: 'Welcome', import: 'Import' };
+const titles: Record<string, string> = { '': 'Today', people: 'People', organizations: 'Organisations', interviews: 'Interviews', explorations: 'Explorations', settings: 'Settings', welcome: 'Welcome', import: 'Import', questions: 'Questions' };
 
 /** Moves focus to the page heading after navigation, so screen readers announce the new page. */
 function useRouteAnnouncements() {
@@ -112,6 +114,7 @@ export function App() {
             <Route path="/explorations/:id" element={<ExplorationPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/import" element={<ImportPage />} />
+            <Route path="/questions" element={<QuestionsPage />} />
             <Route
               path="*"
               element={

@@ -11,6 +11,7 @@ import { statusLabels } from '../../ui/labels.js';
 import { ConfirmDialog } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { EmailFindings } from '../coach/EmailFindings.js';
+import { InterviewQuestions } from '../questions/InterviewQuestions.js';
 import { PrepChecklist } from './PrepChecklist.js';
 import { ScheduleDialog } from './ScheduleDialog.js';
 import { useTransition } from './useTransition.js';
@@ -167,6 +168,7 @@ export function InterviewPage() {
         </dl>
       </section>
       {['idea', 'requested', 'scheduled', 'no-reply'].includes(i.status) ? <PrepChecklist interview={i} /> : null}
+      <InterviewQuestions interview={i} />
       <form key={i.updatedAt} className="card" onSubmit={submit} noValidate aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
         <div className="row">

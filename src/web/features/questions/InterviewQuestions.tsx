@@ -1,0 +1,60 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Interview } from '../../../shared/schemas/interviews.js';
+import type { Question } from '../../../shared/schemas/questions.js';
+import { api, type Page } from '../../api/client.js';
+
+/** The questions chosen for one conversation, picked from the bank (favourites first). */
+export function InterviewQuestions({ interview }: { interview: Interview }) {
+  const client = useQueryClient();
+  const bank = useQuery({ queryKey: ['questions', 'all'], queryFn: () => api.get<Page<Question>>('/api/v1/questions', { limit: 500, sort: 'category' }) });
+  const [pick, setPick] = useState('');
+  const save = useMutation({
+    mutationFn: (questionIds: string[]) => api.patch(`/api/v1/interviews/${interview.id}`, { prep: { ...interview.prep, questionIds } }),
+    onSuccess: () => client.invalidateQueries(),
+  });
+  const chosen = interview.prep.questionIds.map((id) => bank.data?.items.find((q) => q.id === id)).filter((q): q is Question => Boolean(q));
+  const available = (bank.data?.items ?? []).filter((q) => !interview.prep.questionIds.includes(q.id)).sort((a, b) => Number(b.favourite) - Number(a.favourite));
+  return (
+    <section className="card" aria-labelledby="iq-heading">
+      <h2 id="iq-heading">Questions for this conversation</h2>
+      {chosen.length === 0 ? <p className="muted">None chosen yet. Three open questions are a good start.</p> : null}
+      <ol>
+        {chosen.map((q) => (
+          <li key={q.id}>
+            {q.text}{' '}
+            <button type="button" className="link" onClick={() => save.mutate(interview.prep.questionIds.filter((id) => id !== q.id))}>
+              Remove<span className="visually-hidden">: {q.text}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      <div className="row">
+        <div className="field">
+          <label htmlFor="pick-question">Add a question from your bank</label>
+          <select id="pick-question" value={pick} onChange={(e) => setPick(e.target.value)}>
+            <option value="">Choose…</option>
+            {available.map((q) => (
+              <option key={q.id} value={q.id}>
+                {q.favourite ? '★ ' : ''}
+                {q.text}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <button
+            type="button"
+            disabled={!pick}
+            onClick={() => {
+              save.mutate([...interview.prep.questionIds, pick]);
+              setPick('');
+            }}
+          >
+            Add question
+          </button>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,144 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { seniorities, type Seniority } from '../../../shared/schemas/contacts.js';
+import { questionCategories, type Question } from '../../../shared/schemas/questions.js';
+import { api, ApiError, type Page } from '../../api/client.js';
+import { optionsFrom, SelectField } from '../../ui/Field.js';
+import { seniorityLabels } from '../../ui/labels.js';
+import { Empty, ErrorState, Loading } from '../../ui/States.js';
+import { QuestionFindings } from './QuestionFindings.js';
+
+export const categoryLabels: Record<string, string> = {
+  trends: 'Trends',
+  insights: 'Insights',
+  advice: 'Advice',
+  resources: 'Resources',
+  assignments: 'Assignments',
+  'day-in-the-life': 'A day in the life',
+  'career-path': 'Career path',
+  culture: 'Culture',
+  fit: 'Fit',
+};
+
+function AddQuestion() {
+  const client = useQueryClient();
+  const [text, setText] = useState('');
+  const [category, setCategory] = useState<string>('advice');
+  const [audiences, setAudiences] = useState<Seniority[]>(['peer', 'one-step-above']);
+  const [error, setError] = useState<string | undefined>();
+  const add = useMutation({
+    mutationFn: () => api.post<Question>('/api/v1/questions', { text, category, audiences }),
+    onSuccess: async () => {
+      setText('');
+      setError(undefined);
+      await client.invalidateQueries({ queryKey: ['questions'] });
+    },
+    onError: (e) => setError(e instanceof ApiError ? e.message : 'Could not save the question.'),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    add.mutate();
+  };
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="add-question-heading">
+      <h2 id="add-question-heading">Add your own question</h2>
+      <div className="field">
+        <label htmlFor="new-question">Question</label>
+        <textarea id="new-question" rows={2} value={text} onChange={(e) => setText(e.target.value)} aria-describedby={error ? 'new-question-error' : undefined} />
+        {error ? (
+          <div className="error" id="new-question-error">
+            {error}
+          </div>
+        ) : null}
+      </div>
+      <QuestionFindings text={text} audience={audiences[0] ?? 'peer'} />
+      <div className="row">
+        <SelectField label="Category" value={category} onChange={(e) => setCategory(e.target.value)} options={optionsFrom(categoryLabels)} />
+        <fieldset className="field">
+          <legend>
+            <strong>Good to ask</strong>
+          </legend>
+          <div className="actions">
+            {seniorities.map((level) => (
+              <label key={level} className="checklist-item">
+                <input
+                  type="checkbox"
+                  checked={audiences.includes(level)}
+                  onChange={(e) => setAudiences((current) => (e.target.checked ? [...current, level] : current.filter((a) => a !== level)))}
+                />{' '}
+                {seniorityLabels[level]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+      <button type="submit" className="primary" disabled={!text.trim() || audiences.length === 0 || add.isPending}>
+        Add question
+      </button>
+    </form>
+  );
+}
+
+/** The question bank: the built-in starter set and your own, by category, with favourites. */
+export function QuestionsPage() {
+  const client = useQueryClient();
+  const [category, setCategory] = useState('');
+  const [audience, setAudience] = useState('');
+  const [favourites, setFavourites] = useState(false);
+  const bank = useQuery({
+    queryKey: ['questions', category, audience, favourites],
+    queryFn: () =>
+      api.get<Page<Question>>('/api/v1/questions', { limit: 500, sort: 'category', category: category || undefined, audience: audience || undefined, favourite: favourites ? 'true' : undefined }),
+  });
+  const star = useMutation({
+    mutationFn: (q: Question) => api.patch(`/api/v1/questions/${q.id}`, { favourite: !q.favourite }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['questions'] }),
+  });
+  const grouped = questionCategories
+    .map((c) => ({ category: c, items: (bank.data?.items ?? []).filter((q) => q.category === c) }))
+    .filter((g) => g.items.length > 0);
+  return (
+    <section>
+      <div className="page-header">
+        <div>
+          <h1>Questions</h1>
+          <p>Open questions that get people talking. Star the ones you like; choose them for each conversation on the interview page.</p>
+        </div>
+      </div>
+      <form className="toolbar" aria-label="Filter questions" onSubmit={(e) => e.preventDefault()}>
+        <SelectField label="Category" value={category} onChange={(e) => setCategory(e.target.value)} options={optionsFrom(categoryLabels, 'All')} />
+        <SelectField label="Good for" value={audience} onChange={(e) => setAudience(e.target.value)} options={optionsFrom(seniorityLabels, 'Anyone')} />
+        <label className="checklist-item">
+          <input type="checkbox" checked={favourites} onChange={(e) => setFavourites(e.target.checked)} /> Favourites only
+        </label>
+      </form>
+      {bank.isPending ? <Loading what="questions" /> : null}
+      {bank.isError ? <ErrorState error={bank.error} /> : null}
+      {bank.data?.items.length === 0 ? (
+        <div className="card">
+          <Empty title="No questions match">
+            <p>Try another category, or add your own below.</p>
+          </Empty>
+        </div>
+      ) : null}
+      {grouped.map((group) => (
+        <section key={group.category} className="card" aria-labelledby={`cat-${group.category}`}>
+          <h2 id={`cat-${group.category}`}>{categoryLabels[group.category]}</h2>
+          <ul className="plain-list">
+            {group.items.map((q) => (
+              <li key={q.id} className="question-row">
+                <button type="button" className="link" aria-pressed={q.favourite} aria-label={`Favourite: ${q.text}`} onClick={() => star.mutate(q)}>
+                  {q.favourite ? '★' : '☆'}
+                </button>
+                <span>
+                  {q.text} <span className="muted">· {q.audiences.map((a) => seniorityLabels[a]).join(', ')}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <AddQuestion />
+    </section>
+  );
+}
