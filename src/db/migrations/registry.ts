@@ -3,6 +3,7 @@ import * as m0001 from './0001-initial.js';
 import * as m0002 from './0002-agenda-and-settings.js';
 import * as m0003 from './0003-agenda-indexes.js';
 import * as m0004 from './0004-starter-questions.js';
+import * as m0005 from './0005-starter-templates.js';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void>;
@@ -15,4 +16,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0002-agenda-and-settings': m0002,
   '0003-agenda-indexes': m0003,
   '0004-starter-questions': m0004,
+  '0005-starter-templates': m0005,
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { csvOf, deletedResponse, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
+import { csvOf, deletedResponse, idSchema, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
 import {
   createTemplateInput,
   templateChannels,
@@ -10,7 +10,7 @@ import {
 import { errorResponses, idParams, type App } from '../../server/types.js';
 import type { AppContext } from '../repositories.js';
 import type { TemplateSortField } from './templates.repository.js';
-import { createTemplate, deleteTemplate, getTemplate, listTemplates, updateTemplate } from './templates.usecases.js';
+import { createTemplate, deleteTemplate, getTemplate, listTemplates, previewTemplate, updateTemplate } from './templates.usecases.js';
 
 const listQuery = z.object({
   ...pageQuery,
@@ -31,6 +31,17 @@ export function registerTemplateRoutes(app: App, ctx: AppContext): void {
   app.post('/api/v1/templates', {
     schema: { tags, summary: 'Add a template', body: createTemplateInput, response: { 201: templateSchema, ...errorResponses } },
     handler: async (request, reply) => reply.code(201).send((await createTemplate({ ctx, input: request.body })).template),
+  });
+  app.post('/api/v1/templates/preview', {
+    schema: {
+      tags,
+      summary: 'Fill a template for one person: a saved one (templateId) or the text being edited (subject, body)',
+      body: z
+        .object({ contactId: idSchema, templateId: idSchema.optional(), subject: z.string().max(300).nullable().optional(), body: z.string().max(20000).optional() })
+        .strict(),
+      response: { 200: z.object({ subject: z.string().nullable(), body: z.string() }), ...errorResponses },
+    },
+    handler: async (request) => previewTemplate({ ctx, ...request.body }),
   });
   app.get('/api/v1/templates/:id', {
     schema: { tags, summary: 'One template', params: idParams, response: { 200: templateSchema, ...errorResponses } },

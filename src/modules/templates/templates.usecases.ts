@@ -1,10 +1,22 @@
 import type { TemplatesTable } from '../../db/database.js';
+import { validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
+import { mergeFields, renderTemplate, unknownMergeFields, type MergeValues } from '../../shared/merge.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { CreateTemplateInput, Template, UpdateTemplateInput } from '../../shared/schemas/templates.js';
 import { now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import type { TemplateFilters, TemplateSortField } from './templates.repository.js';
+
+/** A template may only use merge fields Inroads can fill. */
+function assertKnownFields(input: { subject?: string | null | undefined; body?: string | undefined }): void {
+  for (const field of ['subject', 'body'] as const) {
+    const unknown = unknownMergeFields(input[field] ?? '');
+    if (unknown.length) {
+      throw validationError([{ field, message: `uses ${unknown.map((u) => `{{${u}}}`).join(', ')}, which Inroads cannot fill; known fields are ${mergeFields.map((f) => `{{${f}}}`).join(', ')}` }]);
+    }
+  }
+}
 
 export async function createTemplate({
   ctx,
@@ -15,6 +27,7 @@ export async function createTemplate({
   input: CreateTemplateInput;
   builtIn?: boolean;
 }): Promise<{ template: Template }> {
+  assertKnownFields(input);
   const at = now(ctx);
   const row: TemplatesTable = {
     id: newId(),
@@ -58,6 +71,7 @@ export async function updateTemplate({
   id: string;
   input: UpdateTemplateInput;
 }): Promise<{ template: Template }> {
+  assertKnownFields(input);
   return ctx.transaction(async (tx) => {
     required(await tx.repos.templates.get(id), 'templates', id);
     await tx.repos.templates.update(id, { ...input, updatedAt: now(tx) });
@@ -71,4 +85,56 @@ export async function deleteTemplate({ ctx, id }: { ctx: AppContext; id: string 
     await tx.repos.templates.delete(id);
     return { id };
   });
+}
+
+const connectionPhrase: Record<string, string> = {
+  family: 'As family, I wanted to ask you first',
+  friend: 'As a friend, I hoped you would not mind me asking',
+  classmate: 'We studied together',
+  'former-colleague': 'We worked together',
+  'linkedin-connection': 'We are connected on LinkedIn',
+  alumni: 'We are alumni of the same school',
+  referral: 'I was given your name',
+  cold: '',
+};
+
+/** Fills a template (saved, or as being edited) for one person, from the workspace's own data. */
+export async function previewTemplate({
+  ctx,
+  templateId,
+  subject,
+  body,
+  contactId,
+}: {
+  ctx: AppContext;
+  templateId?: string | undefined;
+  subject?: string | null | undefined;
+  body?: string | undefined;
+  contactId: string;
+}): Promise<{ subject: string | null; body: string }> {
+  const template = templateId ? required(await ctx.repos.templates.get(templateId), 'templates', templateId) : null;
+  const source = { subject: subject ?? template?.subject ?? null, body: body ?? template?.body ?? '' };
+  assertKnownFields(source);
+  const contact = required(await ctx.repos.contacts.get(contactId), 'contacts', contactId);
+  const profile = await ctx.repos.profile.get();
+  const interviews = await ctx.repos.interviews.forContact(contactId);
+  const latest = [...interviews].sort((a, b) => (a.heldAt ?? a.createdAt) < (b.heldAt ?? b.createdAt) ? 1 : -1);
+  const takeaway = latest.find((i) => i.takeaways?.trim())?.takeaways ?? null;
+  const explorationId = latest.flatMap((i) => i.explorationIds)[0];
+  const exploration = explorationId ? await ctx.repos.explorations.get(explorationId) : undefined;
+  const referrer = contact.referredById ? await ctx.repos.contacts.get(contact.referredById) : undefined;
+  const values: MergeValues = {
+    'contact.name': contact.name,
+    'contact.givenName': contact.givenName ?? contact.name.split(' ')[0] ?? contact.name,
+    'contact.familyName': contact.familyName ?? '',
+    'contact.title': contact.title ?? '',
+    'organization.name': contact.organization?.name ?? '',
+    'exploration.title': exploration?.title ?? '',
+    'profile.name': profile.name,
+    'profile.background': profile.background,
+    'profile.pitch': profile.pitch,
+    connection: referrer ? `${referrer.name} suggested I get in touch` : (contact.howWeMet ?? connectionPhrase[contact.relationship] ?? ''),
+    lastTakeaway: takeaway?.split(/(?<=[.!?])\s/)[0] ?? '',
+  };
+  return { subject: source.subject === null ? null : renderTemplate(source.subject, values), body: renderTemplate(source.body, values) };
 }
