@@ -155,6 +155,19 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the web app in Chromium', () =>
     await page.getByRole('listitem').filter({ hasText: 'What do you wish someone had told you before you started?' }).waitFor();
   });
 
+  it('edits a template with a live preview on a real person and a clear error for an unknown field', async () => {
+    await go('/templates');
+    await page.getByRole('heading', { level: 1, name: 'Templates' }).waitFor();
+    await page.getByLabel('Template', { exact: true }).selectOption({ label: 'Ask for advice (email)' });
+    await page.getByLabel('For', { exact: true }).selectOption({ label: 'Maya Costa' });
+    await page.locator('.preview-body').filter({ hasText: 'Hi Maya' }).waitFor();
+    await expectAccessible(page, 'templates');
+    await page.getByLabel('Message', { exact: true }).fill('Hi {{contact.firstName}}');
+    await page.getByRole('alert').filter({ hasText: '{{contact.firstName}}' }).waitFor();
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await page.locator('.error').filter({ hasText: 'which Inroads cannot fill' }).waitFor();
+  });
+
   it('finds things with Ctrl+K', async () => {
     await go('/');
     await page.getByRole('heading', { level: 1 }).waitFor();

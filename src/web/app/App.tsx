@@ -13,6 +13,7 @@ import { PersonPage } from '../features/people/PersonPage.js';
 import { QuestionsPage } from '../features/questions/QuestionsPage.js';
 import { SearchDialog } from '../features/search/SearchDialog.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
+import { TemplatesPage } from '../features/templates/TemplatesPage.js';
 import { TodayPage } from '../features/today/TodayPage.js';
 import { ErrorState, Loading } from '../ui/States.js';
 import { useSwitchWorkspace, useWorkspace } from './workspace.js';
@@ -24,11 +25,12 @@ const links = [
   { to: '/interviews', label: 'Interviews' },
   { to: '/explorations', label: 'Explorations' },
   { to: '/questions', label: 'Questions' },
+  { to: '/templates', label: 'Templates' },
   { to: '/import', label: 'Import' },
   { to: '/settings', label: 'Settings' },
 ];
 
-const titles: Record<string, string> = { '': 'Today', people: 'People', organizations: 'Organisations', interviews: 'Interviews', explorations: 'Explorations', settings: 'Settings', welcome: 'Welcome', import: 'Import', questions: 'Questions' };
+const titles: Record<string, string> = { '': 'Today', people: 'People', organizations: 'Organisations', interviews: 'Interviews', explorations: 'Explorations', settings: 'Settings', welcome: 'Welcome', import: 'Import', questions: 'Questions', templates: 'Templates' };
 
 /** Moves focus to the page heading after navigation, so screen readers announce the new page. */
 function useRouteAnnouncements() {
@@ -115,6 +117,7 @@ export function App() {
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/import" element={<ImportPage />} />
             <Route path="/questions" element={<QuestionsPage />} />
+            <Route path="/templates" element={<TemplatesPage />} />
             <Route
               path="*"
               element={
