@@ -189,6 +189,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the web app in Chromium', () =>
     await page.getByRole('link', { name: 'UX research in health tech' }).click();
     await page.getByRole('heading', { name: 'The four questions' }).waitFor();
     await page.getByLabel('Would I be successful?').selectOption('1');
+    await page.getByRole('heading', { name: 'Whom to ask next' }).waitFor();
     await expectAccessible(page, 'exploration');
     await go('/organizations');
     await page.getByRole('button', { name: 'Add organisation' }).click();

@@ -25,8 +25,19 @@ const personColumns = [
   'c.seniority',
   'c.relationship',
   'c.isHr',
+  'c.responsiveness',
 ] as const;
-const toPerson = (r: { id: string; name: string; organizationId: string | null; organizationName: string | null; seniority: string | null; relationship: string; isHr: number }): AgendaPerson => ({
+const toPerson = (r: {
+  id: string;
+  name: string;
+  organizationId: string | null;
+  organizationName: string | null;
+  seniority: string | null;
+  relationship: string;
+  isHr: number;
+  responsiveness: string;
+}): AgendaPerson => ({
+  responsiveness: r.responsiveness,
   id: r.id,
   name: r.name,
   organizationId: r.organizationId,

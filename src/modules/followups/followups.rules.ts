@@ -14,6 +14,7 @@ export interface AgendaPerson {
   seniority: string | null;
   relationship: string;
   isHR: boolean;
+  responsiveness?: string;
 }
 
 export interface AgendaInterview {

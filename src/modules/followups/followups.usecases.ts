@@ -3,7 +3,8 @@ import { agendaKinds, type AgendaItem } from '../../shared/schemas/agenda.js';
 import type { AppContext } from '../repositories.js';
 import { now } from '../references.js';
 import type { WorkCalendar } from './business-days.js';
-import { computeAgenda, organizationsNeedingCandidates, pastNeedingAttention, rankCandidates, type AgendaPerson } from './followups.rules.js';
+import { rankSuggestions } from '../coach/ranking.rules.js';
+import { computeAgenda, organizationsNeedingCandidates, pastNeedingAttention, type AgendaPerson } from './followups.rules.js';
 import { deriveResponsiveness } from './responsiveness.rules.js';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -51,9 +52,17 @@ export async function getAgenda({
   }
   const people = await followups.people([...involved]);
   const organizations = organizationsNeedingCandidates({ interviews, people, calendar }, until);
+  // The best few per organisation come from SQL; the coaching ranking orders them.
+  const unasked = await followups.unaskedAt(organizations);
+  const byId = new Map(unasked.map((p) => [p.id, p]));
+  const ranked = rankSuggestions(
+    unasked.map((p) => ({ ...p, responsiveness: p.responsiveness ?? 'unknown', motivation: null, posting: null, advocacy: false, lastInteractionAt: null })),
+    instant,
+  );
   const candidates = new Map<string, AgendaPerson[]>();
-  for (const person of rankCandidates(await followups.unaskedAt(organizations))) {
-    if (!person.organizationId) continue;
+  for (const { contactId } of ranked) {
+    const person = byId.get(contactId);
+    if (!person?.organizationId) continue;
     candidates.set(person.organizationId, [...(candidates.get(person.organizationId) ?? []), person]);
   }
   const keepingInTouch = [...new Set(interviews.filter((i) => i.status === 'thanked' || i.status === 'keeping-in-touch').map((i) => i.contactId))];

@@ -7,6 +7,7 @@ import type { Organization } from '../../../shared/schemas/organizations.js';
 import { api, type Page } from '../../api/client.js';
 import { statusLabels, transitionLabels } from '../../ui/labels.js';
 import { ErrorState, Loading } from '../../ui/States.js';
+import { SuggestionsCard } from '../coach/SuggestionsCard.js';
 
 const leaningLabels: Record<string, string> = { '-2': 'Clearly no', '-1': 'Leaning no', '0': 'Undecided', '1': 'Leaning yes', '2': 'Clearly yes' };
 
@@ -82,6 +83,7 @@ export function ExplorationPage() {
           </select>
         </div>
       </section>
+      <SuggestionsCard explorationId={id} />
       <div className="grid-2">
         <section className="card" aria-labelledby="x-interviews">
           <h2 id="x-interviews">Interviews</h2>

@@ -9,6 +9,7 @@ import { formatDateTime } from '../../ui/format.js';
 import { relationshipLabels, statusLabels } from '../../ui/labels.js';
 import { ConfirmDialog } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';
+import { SuggestionsCard } from '../coach/SuggestionsCard.js';
 
 export function OrganizationPage() {
   const { id = '' } = useParams();
@@ -50,6 +51,7 @@ export function OrganizationPage() {
           Delete
         </button>
       </div>
+      <SuggestionsCard organizationId={id} limit={3} />
       <div className="grid-2">
         <section className="card" aria-labelledby="people-heading">
           <h2 id="people-heading">People</h2>
