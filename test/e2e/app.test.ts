@@ -147,6 +147,10 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the web app in Chromium', () =>
     await page.getByText('A good, open question for this person.').waitFor();
     await page.getByRole('button', { name: 'Add question' }).click();
     await page.getByText('What surprised you most in your first month?').first().waitFor();
+    await page.locator('.question-row', { hasText: 'first month' }).getByRole('button', { name: /^Edit/ }).click();
+    await page.getByLabel('Question text').fill('What surprised you most in your first three months?');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('What surprised you most in your first three months?').first().waitFor();
 
     await go('/interviews');
     await page.locator('.interview-card', { hasText: 'Maya Costa' }).getByRole('link', { name: 'Maya Costa' }).click();

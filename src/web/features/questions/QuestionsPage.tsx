@@ -79,6 +79,56 @@ function AddQuestion() {
   );
 }
 
+function QuestionRow({ question, onStar }: { question: Question; onStar: () => void }) {
+  const client = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(question.text);
+  const save = useMutation({
+    mutationFn: () => api.patch(`/api/v1/questions/${question.id}`, { text }),
+    onSuccess: async () => {
+      setEditing(false);
+      await client.invalidateQueries({ queryKey: ['questions'] });
+    },
+  });
+  return (
+    <li className="question-row">
+      <button type="button" className="link" aria-pressed={question.favourite} aria-label={`Favourite: ${question.text}`} onClick={onStar}>
+        {question.favourite ? '★' : '☆'}
+      </button>
+      {editing ? (
+        <form
+          className="question-edit"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate();
+          }}
+        >
+          <label className="visually-hidden" htmlFor={`edit-${question.id}`}>
+            Question text
+          </label>
+          <input id={`edit-${question.id}`} value={text} onChange={(e) => setText(e.target.value)} />
+          <QuestionFindings text={text} audience={question.audiences[0] ?? 'peer'} />
+          <div className="actions">
+            <button type="submit" className="primary" disabled={!text.trim() || save.isPending}>
+              Save
+            </button>
+            <button type="button" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <span>
+          {question.text} <span className="muted">· {question.audiences.map((a) => seniorityLabels[a]).join(', ')}</span>{' '}
+          <button type="button" className="link" onClick={() => setEditing(true)}>
+            Edit<span className="visually-hidden">: {question.text}</span>
+          </button>
+        </span>
+      )}
+    </li>
+  );
+}
+
 /** The question bank: the built-in starter set and your own, by category, with favourites. */
 export function QuestionsPage() {
   const client = useQueryClient();
@@ -126,14 +176,7 @@ export function QuestionsPage() {
           <h2 id={`cat-${group.category}`}>{categoryLabels[group.category]}</h2>
           <ul className="plain-list">
             {group.items.map((q) => (
-              <li key={q.id} className="question-row">
-                <button type="button" className="link" aria-pressed={q.favourite} aria-label={`Favourite: ${q.text}`} onClick={() => star.mutate(q)}>
-                  {q.favourite ? '★' : '☆'}
-                </button>
-                <span>
-                  {q.text} <span className="muted">· {q.audiences.map((a) => seniorityLabels[a]).join(', ')}</span>
-                </span>
-              </li>
+              <QuestionRow key={q.id} question={q} onStar={() => star.mutate(q)} />
             ))}
           </ul>
         </section>
