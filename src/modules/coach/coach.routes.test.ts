@@ -1,37 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asBrowser, testApp } from '../../../test/fixtures/api.js';
-import { createTestWorkspace, type TestWorkspace } from '../../../test/fixtures/databases.js';
-import type { App } from '../../server/types.js';
+import { describe, expect, it } from 'vitest';
+import { asBrowser, useTestApp } from '../../../test/fixtures/api.js';
 
 describe('the coaching API', () => {
-  let w: TestWorkspace;
-  let app: App;
-  beforeAll(async () => {
-    w = await createTestWorkspace('sqlite');
-    app = await testApp(w);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await w?.dispose();
-  });
+  const t = useTestApp();
 
   it('answers { findings } for an email and for a question, and an empty list when the text is fine', async () => {
-    const email = await asBrowser(app, { method: 'POST', url: '/api/v1/coach/email', payload: { text: 'Hi,\n\nAre you hiring?\n\nBest,\nSam' } });
+    const email = await asBrowser(t.app, { method: 'POST', url: '/api/v1/coach/email', payload: { text: 'Hi,\n\nAre you hiring?\n\nBest,\nSam' } });
     expect(email.statusCode).toBe(200);
     expect(email.json().findings.map((f: { rule: string }) => f.rule)).toEqual(['asks-for-job', 'no-connection', 'no-time-bound-ask']);
-    const question = await asBrowser(app, { method: 'POST', url: '/api/v1/coach/question', payload: { text: 'Could you walk me through your week?', audience: 'peer' } });
+    const question = await asBrowser(t.app, { method: 'POST', url: '/api/v1/coach/question', payload: { text: 'Could you walk me through your week?', audience: 'peer' } });
     expect(question.json()).toEqual({ findings: [] });
-    const bad = await asBrowser(app, { method: 'POST', url: '/api/v1/coach/question', payload: { text: 'Why?', audience: 'boss' } });
+    const bad = await asBrowser(t.app, { method: 'POST', url: '/api/v1/coach/question', payload: { text: 'Why?', audience: 'boss' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].field).toBe('audience');
   });
 
   it('suggests whom to ask next, leaving out people already asked', async () => {
-    const friend = (await asBrowser(app, { method: 'POST', url: '/api/v1/contacts', payload: { name: 'Fran Friend', relationship: 'friend', seniority: 'peer' } })).json();
-    const cold = (await asBrowser(app, { method: 'POST', url: '/api/v1/contacts', payload: { name: 'Cole Cold', relationship: 'cold' } })).json();
-    const asked = (await asBrowser(app, { method: 'POST', url: '/api/v1/contacts', payload: { name: 'Ada Asked', relationship: 'family' } })).json();
-    await asBrowser(app, { method: 'POST', url: '/api/v1/interviews', payload: { contactId: asked.id, status: 'requested' } });
-    const result = (await asBrowser(app, { method: 'GET', url: '/api/v1/suggestions' })).json();
+    const friend = (await asBrowser(t.app, { method: 'POST', url: '/api/v1/contacts', payload: { name: 'Fran Friend', relationship: 'friend', seniority: 'peer' } })).json();
+    const cold = (await asBrowser(t.app, { method: 'POST', url: '/api/v1/contacts', payload: { name: 'Cole Cold', relationship: 'cold' } })).json();
+    const asked = (await asBrowser(t.app, { method: 'POST', url: '/api/v1/contacts', payload: { name: 'Ada Asked', relationship: 'family' } })).json();
+    await asBrowser(t.app, { method: 'POST', url: '/api/v1/interviews', payload: { contactId: asked.id, status: 'requested' } });
+    const result = (await asBrowser(t.app, { method: 'GET', url: '/api/v1/suggestions' })).json();
     expect(result.items.map((s: { contactId: string }) => s.contactId)).toEqual([friend.id, cold.id]);
     expect(result.items[0].reasons.length).toBeGreaterThan(0);
   });

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asBrowser, testApp } from '../../../test/fixtures/api.js';
-import { createTestWorkspace, type TestWorkspace } from '../../../test/fixtures/databases.js';
-import type { App } from '../../server/types.js';
+import { describe, expect, it } from 'vitest';
+import { asBrowser, useTestApp } from '../../../test/fixtures/api.js';
 
 describe('import and export over HTTP', () => {
-  let w: TestWorkspace;
-  let app: App;
-  beforeAll(async () => {
-    w = await createTestWorkspace('sqlite');
-    app = await testApp(w);
-  });
-  afterAll(async () => {
-    await app?.close();
-    await w?.dispose();
-  });
+  const t = useTestApp();
 
   const csv = 'Full name,Employer,Job\r\nAna Lima,=Acme,PM\r\n';
   const upload = (query: string, payload = csv) =>
-    asBrowser(app, { method: 'POST', url: `/api/v1/imports/csv?${query}`, payload, headers: { 'content-type': 'text/csv' } });
+    asBrowser(t.app, { method: 'POST', url: `/api/v1/imports/csv?${query}`, payload, headers: { 'content-type': 'text/csv' } });
 
   it('previews with a guessed mapping and the file header, then imports with the corrected mapping', async () => {
     const preview = await upload('dryRun=true');
@@ -26,7 +15,7 @@ describe('import and export over HTTP', () => {
     const mapping = encodeURIComponent(JSON.stringify({ name: 'Full name', organization: 'Employer', title: 'Job' }));
     const done = await upload(`mapping=${mapping}`);
     expect(done.json()).toMatchObject({ applied: true, counts: { new: 1 } });
-    const contact = (await asBrowser(app, { method: 'GET', url: '/api/v1/contacts' })).json().items[0];
+    const contact = (await asBrowser(t.app, { method: 'GET', url: '/api/v1/contacts' })).json().items[0];
     expect(contact).toMatchObject({ name: 'Ana Lima', title: 'PM', organization: { name: '=Acme' } });
     const bad = await upload(`mapping=${encodeURIComponent('{"colour":"x"}')}`);
     expect(bad.statusCode).toBe(400);
@@ -34,15 +23,15 @@ describe('import and export over HTTP', () => {
   });
 
   it('downloads exports with formulas neutralised, and restores only into an empty workspace', async () => {
-    const people = await asBrowser(app, { method: 'GET', url: '/api/v1/exports/contacts.csv' });
+    const people = await asBrowser(t.app, { method: 'GET', url: '/api/v1/exports/contacts.csv' });
     expect(people.headers['content-disposition']).toBe('attachment; filename="contacts.csv"');
     expect(people.body).toContain(",'=Acme,");
-    const backup = await asBrowser(app, { method: 'GET', url: '/api/v1/exports/inroads-export.json' });
+    const backup = await asBrowser(t.app, { method: 'GET', url: '/api/v1/exports/inroads-export.json' });
     expect(backup.json()).toMatchObject({ format: 'inroads-export', version: 1 });
-    const refused = await asBrowser(app, { method: 'POST', url: '/api/v1/restore', payload: backup.json() });
+    const refused = await asBrowser(t.app, { method: 'POST', url: '/api/v1/restore', payload: backup.json() });
     expect(refused.statusCode).toBe(409);
-    const replaced = await asBrowser(app, { method: 'POST', url: '/api/v1/restore?replace=true', payload: backup.json() });
+    const replaced = await asBrowser(t.app, { method: 'POST', url: '/api/v1/restore?replace=true', payload: backup.json() });
     expect(replaced.statusCode).toBe(200);
-    expect((await asBrowser(app, { method: 'GET', url: '/api/v1/contacts' })).json().total).toBe(1);
+    expect((await asBrowser(t.app, { method: 'GET', url: '/api/v1/contacts' })).json().total).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import type { Finding } from '../../../shared/schemas/coach.js';
 import { api } from '../../api/client.js';
+import { useDebounced } from '../../ui/useDebounced.js';
 
 const ruleLabels: Record<string, string> = {
   'too-long': 'Too long',
@@ -13,11 +13,7 @@ const ruleLabels: Record<string, string> = {
 
 /** The email checker's findings for `text`, updated as the user types. */
 export function EmailFindings({ text, id }: { text: string; id: string }) {
-  const [settled, setSettled] = useState(text);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(text), 300);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const settled = useDebounced(text);
   const check = useQuery({
     queryKey: ['coach-email', settled],
     queryFn: () => api.post<{ findings: Finding[] }>('/api/v1/coach/email', { text: settled }),

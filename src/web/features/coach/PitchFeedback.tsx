@@ -1,15 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import type { Finding } from '../../../shared/schemas/coach.js';
 import { api } from '../../api/client.js';
+import { useDebounced } from '../../ui/useDebounced.js';
 
 /** Word count, spoken length and the job-asking check for the pitch, as it is typed. */
 export function PitchFeedback({ text }: { text: string }) {
-  const [settled, setSettled] = useState(text);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(text), 300);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const settled = useDebounced(text);
   const check = useQuery({
     queryKey: ['coach-pitch', settled],
     queryFn: () => api.post<{ words: number; seconds: number; findings: Finding[] }>('/api/v1/coach/pitch', { text: settled }),

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import type { Finding } from '../../../shared/schemas/coach.js';
 import type { Seniority } from '../../../shared/schemas/contacts.js';
 import { api } from '../../api/client.js';
+import { useDebounced } from '../../ui/useDebounced.js';
 
 const ruleLabels: Record<string, string> = {
   'closed-question': 'Closed question',
@@ -15,11 +15,7 @@ const ruleLabels: Record<string, string> = {
 
 /** The question checker's findings, as the question is typed. */
 export function QuestionFindings({ text, audience }: { text: string; audience: Seniority }) {
-  const [settled, setSettled] = useState(text);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(text), 300);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const settled = useDebounced(text);
   const check = useQuery({
     queryKey: ['coach-question', settled, audience],
     queryFn: () => api.post<{ findings: Finding[] }>('/api/v1/coach/question', { text: settled, audience }),

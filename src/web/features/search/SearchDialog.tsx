@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { SearchHit } from '../../../shared/schemas/search.js';
 import { api } from '../../api/client.js';
+import { useDebounced } from '../../ui/useDebounced.js';
 import { Modal } from '../../ui/Modal.js';
 
 const typeLabels: Record<string, string> = { contact: 'Person', organization: 'Organisation', interview: 'Interview notes', interaction: 'Interaction' };
@@ -17,11 +18,7 @@ function hrefFor(hit: SearchHit): string {
 /** Ctrl/Cmd-K: one search over people, organisations, interview notes and interactions. */
 export function SearchDialog({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
   const [text, setText] = useState('');
-  const [query, setQuery] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQuery(text.trim()), 150);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const query = useDebounced(text.trim(), 150);
   const results = useQuery({
     queryKey: ['search', query],
     queryFn: () => api.get<{ items: SearchHit[] }>('/api/v1/search', { q: query, limit: 20 }),
