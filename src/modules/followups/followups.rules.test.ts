@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaItem } from '../../shared/schemas/agenda.js';
 import { businessDeadline, type WorkCalendar } from './business-days.js';
-import { computeAgenda, pastNeedingAttention, rankCandidates, type AgendaInput, type AgendaInterview, type AgendaPerson } from './followups.rules.js';
+import { rankSuggestions } from '../coach/ranking.rules.js';
+import { computeAgenda, pastNeedingAttention, type AgendaInput, type AgendaInterview, type AgendaPerson } from './followups.rules.js';
 import { deriveResponsiveness } from './responsiveness.rules.js';
 
 const london: WorkCalendar = { timeZone: 'Europe/London', workingDays: [1, 2, 3, 4, 5], holidays: ['2026-12-25', '2026-12-28'] };
@@ -78,7 +79,13 @@ describe('the agenda', () => {
   const requested = interview({ requestedAt: '2026-03-02T10:00:00Z' });
 
   it('an unanswered request suggests the next person at the organisation, then a follow-up', () => {
-    const candidates = rankCandidates([person(ids.hr, { isHR: true, relationship: 'friend' }), person(ids.cy, { relationship: 'cold' }), person(ids.ben, { relationship: 'alumni' })]);
+    const people = [person(ids.hr, { isHR: true, relationship: 'friend' }), person(ids.cy, { relationship: 'cold' }), person(ids.ben, { relationship: 'alumni' })];
+    // The use case hands the engine candidates ordered by the coaching ranking.
+    const order = rankSuggestions(
+      people.map((p) => ({ ...p, responsiveness: 'unknown', motivation: null, posting: null, advocacy: false, lastInteractionAt: null })),
+      '2026-03-10T10:00:00Z',
+    ).map((s) => s.contactId);
+    const candidates = order.map((id) => people.find((p) => p.id === id) as AgendaPerson);
     const items = computeAgenda(input({ interviews: [requested], nextCandidates: new Map([['00000000-0000-7000-8000-0000000000a1', candidates]]) }));
     expect(kinds(items)).toEqual(['reach-next', 'follow-up']);
     const [reach, follow] = items;

@@ -74,21 +74,6 @@ export const WARMTH: Readonly<Record<string, number>> = {
 export const ROLE_FIT: Readonly<Record<string, number>> = { 'one-step-above': 0, peer: 1, senior: 2, junior: 3, executive: 4 };
 
 /**
- * A sensible order for whom to approach next at an organisation until the
- * coaching ranking exists: warmer relationships first, then the target role or one
- * step above, HR last, then by name.
- */
-export function rankCandidates<T extends Pick<AgendaPerson, 'relationship' | 'seniority' | 'isHR' | 'name'>>(people: readonly T[]): T[] {
-  return [...people].sort(
-    (a, b) =>
-      Number(a.isHR) - Number(b.isHR) ||
-      (WARMTH[a.relationship] ?? 9) - (WARMTH[b.relationship] ?? 9) ||
-      (ROLE_FIT[a.seniority ?? ''] ?? 2.5) - (ROLE_FIT[b.seniority ?? ''] ?? 2.5) ||
-      a.name.localeCompare(b.name),
-  );
-}
-
-/**
  * The past conversations (thanked, keeping in touch) the agenda needs to look at
  * before `horizon`: every one still missing a debrief, and each person's latest
  * conversation when their earliest possible check-in (the interval after the

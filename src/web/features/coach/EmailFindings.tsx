@@ -1,7 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
 import type { Finding } from '../../../shared/schemas/coach.js';
-import { api } from '../../api/client.js';
-import { useDebounced } from '../../ui/useDebounced.js';
+import { FindingsList, useLiveCheck } from './liveCheck.js';
 
 const ruleLabels: Record<string, string> = {
   'too-long': 'Too long',
@@ -13,27 +11,13 @@ const ruleLabels: Record<string, string> = {
 
 /** The email checker's findings for `text`, updated as the user types. */
 export function EmailFindings({ text, id }: { text: string; id: string }) {
-  const settled = useDebounced(text);
-  const check = useQuery({
-    queryKey: ['coach-email', settled],
-    queryFn: () => api.post<{ findings: Finding[] }>('/api/v1/coach/email', { text: settled }),
-    enabled: settled.trim().length > 0,
-    placeholderData: (previous) => previous,
-  });
-  const findings = check.data?.findings ?? [];
+  const result = useLiveCheck<{ findings: Finding[] }>('/api/v1/coach/email', text);
   return (
     <div id={id} className="findings" role="status" aria-live="polite">
-      {settled.trim().length === 0 ? null : findings.length === 0 ? (
+      {!result ? null : result.findings.length === 0 ? (
         <p className="muted">Looks good: short, about them, with a clear and small request.</p>
       ) : (
-        <ul className="plain-list">
-          {findings.map((f) => (
-            <li key={f.rule} className="finding">
-              <strong>{ruleLabels[f.rule] ?? f.rule}.</strong> {f.message}
-              {f.suggestion ? <div className="muted">Try: {f.suggestion}</div> : null}
-            </li>
-          ))}
-        </ul>
+        <FindingsList findings={result.findings} labels={ruleLabels} />
       )}
     </div>
   );
