@@ -3,9 +3,8 @@ import type { z } from 'zod';
 import { loadConfig, type Config } from '../config/config.js';
 import { openDatabase, type DatabaseHandle } from '../db/factory.js';
 import { createAppContext, type AppContext } from '../modules/repositories.js';
-import { issuesToProblems } from '../server/errors.js';
 import { systemClock } from '../shared/clock.js';
-import { validationError } from '../shared/errors.js';
+import { issuesToProblems, validationError } from '../shared/errors.js';
 
 export interface GlobalOptions {
   home?: string;

@@ -3,11 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { openDatabase } from '../db/factory.js';
-import { seedDemoWorkspace } from '../modules/demo/demo.seed.js';
 import { createAppContext } from '../modules/repositories.js';
 import { systemClock } from '../shared/clock.js';
 import { loadOrCreateSecret, startUrl } from '../server/secret.js';
-import { startServer } from '../server/start.js';
 import { configFrom } from './context.js';
 import { print, printJson } from './output.js';
 
@@ -21,6 +19,8 @@ async function serve(program: Command, options: { port?: number; host?: string; 
   let config = configFrom(program, { port: options.port, host: options.host });
   if (options.demo) config = { ...config, databaseUrl: join(config.home, 'demo', 'inroads.db') };
   if (options.demo) await ensureDemo(config.databaseUrl);
+  // The web server is loaded only by the commands that serve, so the others start quickly.
+  const { startServer } = await import('../server/start.js');
   const server = await startServer(config, { logger: true });
   print(`Inroads is running${options.demo ? ' with the demo workspace' : ''}.`);
   print(`  Open:  ${server.url}`);
@@ -40,6 +40,7 @@ async function ensureDemo(databaseUrl: string): Promise<void> {
   const handle = await openDatabase({ url: databaseUrl });
   try {
     const ctx = createAppContext(handle, systemClock);
+    const { seedDemoWorkspace } = await import('../modules/demo/demo.seed.js');
     const { created } = await seedDemoWorkspace({ ctx });
     if (created) print('Created the demo workspace (fictional people and organisations).');
   } finally {

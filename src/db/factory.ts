@@ -2,7 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import { Pool } from 'pg';
 import { AppError } from '../shared/errors.js';
 import type { Database, Dialect } from './database.js';
 import { assertNotNewer, migrateToLatest, type MigrationReport } from './migrator.js';
@@ -100,6 +99,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   let sqlite: BetterSqlite3.Database | null = null;
   if (isPostgresUrl(url)) {
     dialect = 'postgres';
+    // Loaded only for PostgreSQL, so SQLite users (and the CLI) do not pay for it.
+    const { Pool } = (await import('pg')).default;
     const pool = new Pool({ connectionString: url, max: options.poolSize ?? 10 });
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   } else {

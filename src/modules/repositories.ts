@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, Dialect } from '../db/database.js';
+import { allowDirectWrites } from '../db/bulk.js';
 import type { DatabaseHandle } from '../db/factory.js';
 import type { Clock } from '../shared/clock.js';
 import { createContactsRepository } from './contacts/contacts.repository.js';
@@ -48,14 +49,15 @@ export interface AppContext {
   transaction<T>(work: (ctx: AppContext) => Promise<T>): Promise<T>;
 }
 
-export function createAppContext(handle: Pick<DatabaseHandle, 'db' | 'dialect'>, clock: Clock): AppContext {
-  const { db, dialect } = handle;
+export function createAppContext(handle: Pick<DatabaseHandle, 'db' | 'dialect' | 'sqlite'>, clock: Clock): AppContext {
+  const { db, dialect, sqlite } = handle;
   const ctx: AppContext = {
     repos: createRepositories(db, dialect),
     clock,
     dialect,
     transaction: (work) =>
       db.transaction().execute(async (trx) => {
+        if (sqlite) allowDirectWrites(trx, sqlite);
         const inner: AppContext = { repos: createRepositories(trx, dialect), clock, dialect, transaction: (w) => w(inner) };
         return work(inner);
       }),

@@ -1,24 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { isAppError } from '../shared/errors.js';
-
-interface Issue {
-  path?: PropertyKey[] | undefined;
-  message: string;
-  code?: string | undefined;
-  keys?: string[] | undefined;
-}
-
-/** Turns zod issues into `{ field, message }`, naming each offending field. */
-export function issuesToProblems(issues: Issue[]): Array<{ field: string; message: string }> {
-  return issues.flatMap((issue) => {
-    const base = (issue.path ?? []).map(String).join('.');
-    if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
-      return issue.keys.map((key) => ({ field: base ? `${base}.${key}` : key, message: 'is not a known field' }));
-    }
-    return [{ field: base || '(body)', message: issue.message }];
-  });
-}
+import { issuesToProblems, isAppError, type Issue } from '../shared/errors.js';
 
 const send = (status: number, code: string, message: string, details: unknown = {}) => ({
   status,

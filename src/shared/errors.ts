@@ -38,3 +38,21 @@ export function validationError(problems: FieldProblem[]): AppError {
       : `${problems.length} fields are invalid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`;
   return new AppError('validation.failed', 400, message, problems.map((p) => ({ ...p })));
 }
+
+export interface Issue {
+  path?: PropertyKey[] | undefined;
+  message: string;
+  code?: string | undefined;
+  keys?: string[] | undefined;
+}
+
+/** Turns zod issues into `{ field, message }`, naming each offending field. */
+export function issuesToProblems(issues: Issue[]): FieldProblem[] {
+  return issues.flatMap((issue) => {
+    const base = (issue.path ?? []).map(String).join('.');
+    if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
+      return issue.keys.map((key) => ({ field: base ? `${base}.${key}` : key, message: 'is not a known field' }));
+    }
+    return [{ field: base || '(body)', message: issue.message }];
+  });
+}

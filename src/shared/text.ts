@@ -1,6 +1,8 @@
 /** Lower-cased, accent-free key used for sorting and duplicate detection. */
 export function sortKey(value: string): string {
-  return value.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+  // Plain ASCII (most names) has nothing to decompose.
+  const base = /[\u0080-\uffff]/.test(value) ? value.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : value;
+  return base.toLowerCase().trim();
 }
 
 const HR_PATTERN =

@@ -170,9 +170,9 @@ export function createContactsRepository(db: Kysely<Database>) {
 
     /** Bulk insert for imports and generated data; rows must be valid already. */
     async insertMany(rows: NewContactRow[], tags: Map<string, string[]> = new Map()): Promise<void> {
-      await insertInBatches(db, rows, 200, (batch) => db.insertInto('contacts').values(batch));
+      await insertInBatches(db, rows, { batch: 200 }, (batch) => db.insertInto('contacts').values(batch));
       const tagRows = [...tags].flatMap(([contactId, list]) => [...new Set(list)].map((tag) => ({ contactId, tag })));
-      await insertInBatches(db, tagRows, 500, (batch) => db.insertInto('contactTags').values(batch));
+      await insertInBatches(db, tagRows, { batch: 500 }, (batch) => db.insertInto('contactTags').values(batch));
     },
 
     async update(id: string, patch: Partial<NewContactRow>, tags?: string[]): Promise<void> {

@@ -1,38 +1,98 @@
-import { parse } from 'csv-parse/sync';
+export interface CsvRow {
+  /** The 1-based line in the file where the row starts. */
+  line: number;
+  cells: string[];
+}
 
 export interface CsvTable {
   header: string[];
-  /** Data rows with the 1-based line in the file where each starts. */
-  rows: Array<{ line: number; cells: string[] }>;
+  /** Data rows, each with the line where it starts. */
+  rows: CsvRow[];
+}
+
+/** A file that cannot be read as CSV at all; `line` is where the trouble starts. */
+export class CsvSyntaxError extends Error {
+  readonly line: number;
+  constructor(line: number, message: string) {
+    super(message);
+    this.name = 'CsvSyntaxError';
+    this.line = line;
+  }
+}
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+/**
+ * Splits CSV text into rows, liberally: a byte-order mark, CRLF, LF or CR line
+ * ends, quoted fields with commas, line breaks and doubled quotes, quotes inside
+ * unquoted text taken literally, rows of any width. Empty lines become rows with
+ * one empty cell. Only a quoted field that never closes is an error.
+ */
+export function splitCsv(text: string): CsvRow[] {
+  const rows: CsvRow[] = [];
+  const length = text.length;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let line = 1;
+  while (i < length) {
+    const row: CsvRow = { line, cells: [] };
+    rows.push(row);
+    for (;;) {
+      // One field, starting at i.
+      let value = '';
+      if (text.charCodeAt(i) === QUOTE) {
+        const opened = line;
+        let from = i + 1;
+        for (;;) {
+          const close = text.indexOf('"', from);
+          if (close === -1) throw new CsvSyntaxError(opened, 'A quoted value starts here and is never closed.');
+          line += countLineBreaks(text, from, close);
+          value += text.slice(from, close);
+          if (text.charCodeAt(close + 1) === QUOTE) {
+            value += '"';
+            from = close + 2;
+          } else {
+            i = close + 1;
+            break;
+          }
+        }
+      }
+      // Unquoted text, or anything after a closing quote, runs to the next comma or line end.
+      const start = i;
+      let c = text.charCodeAt(i);
+      while (i < length && c !== COMMA && c !== LF && c !== CR) c = text.charCodeAt(++i);
+      if (i > start) value += text.slice(start, i);
+      row.cells.push(value);
+      if (c === COMMA) {
+        i++;
+        continue;
+      }
+      if (c === CR && text.charCodeAt(i + 1) === LF) i += 2;
+      else if (i < length) i++;
+      line++;
+      break;
+    }
+  }
+  return rows;
+}
+
+function countLineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let j = from; j < to; j++) {
+    const c = text.charCodeAt(j);
+    if (c === LF || (c === CR && text.charCodeAt(j + 1) !== LF)) count++;
+  }
+  return count;
 }
 
 /**
- * Reads CSV liberally: byte-order mark, CRLF or LF, quoted commas and doubled
- * quotes, ragged rows. `findHeader` picks the header row (after any preamble).
+ * Reads a CSV file with a header row, which `findHeader` picks out (a preamble may
+ * come before it). Rows with nothing in them are dropped. Throws CsvSyntaxError.
  */
 export function readCsv(text: string, findHeader: (cells: string[]) => boolean = () => true): CsvTable {
-  const source = text.replace(/^\uFEFF/, '');
-  const options = { bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, info: true } as const;
-  const read = (input: string, fromLine = 1) => {
-    const records = parse(input, { ...options, from_line: fromLine }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
-    // info.lines is the line where a record ends; a record starts after the previous one ended.
-    let previousEnd = fromLine - 1;
-    return records.map(({ record, info }) => {
-      const line = previousEnd + 1;
-      previousEnd = info.lines;
-      return { line, cells: record.map((c) => c.replace(/^\uFEFF/, '')) };
-    });
-  };
-  // Find the header among the first lines (a preamble may come first), then read the
-  // data from there: rows of one width parse fastest.
-  const head = source.split(/\r\n|\n|\r/).slice(0, 50).join('\n');
-  let headerRow: { line: number; cells: string[] } | undefined;
-  try {
-    headerRow = read(head).find((r) => findHeader(r.cells));
-  } catch {
-    headerRow = undefined;
-  }
-  const rows = headerRow ? read(source, headerRow.line) : read(source).filter((r, i, all) => i >= all.findIndex((x) => findHeader(x.cells)));
+  const rows = splitCsv(text);
   const headerIndex = rows.findIndex((r) => findHeader(r.cells));
   if (headerIndex === -1) return { header: [], rows: [] };
   const header = rows[headerIndex]?.cells.map((h) => h.trim()) ?? [];

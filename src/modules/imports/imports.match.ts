@@ -22,30 +22,39 @@ const SCALARS = ['givenName', 'familyName', 'title', 'organization', 'department
 const nameOrgKey = (name: string, organization: string | null) => `${sortKey(name)}|${sortKey(organization ?? '')}`;
 const emailKey = (email: string) => email.trim().toLowerCase();
 
-/** Indexes people by email, LinkedIn address and name plus organisation. */
+interface MatchKeys {
+  emails: string[];
+  linkedin: string | null;
+  nameOrg: string;
+}
+
+const matchKeys = (p: Pick<ImportRecord, 'emails' | 'linkedinUrl' | 'name' | 'organization'>): MatchKeys => ({
+  emails: p.emails.map((e) => emailKey(e.value)),
+  linkedin: normaliseLinkedIn(p.linkedinUrl),
+  nameOrg: nameOrgKey(p.name, p.organization),
+});
+
+/** Indexes people by email, LinkedIn address and name plus organisation; keys are computed once per person. */
 function indexPeople(people: readonly ExistingPerson[]) {
   const byEmail = new Map<string, ExistingPerson>();
   const byLinkedIn = new Map<string, ExistingPerson>();
   const byNameOrg = new Map<string, ExistingPerson>();
-  const add = (p: ExistingPerson) => {
-    for (const e of p.emails) if (!byEmail.has(emailKey(e.value))) byEmail.set(emailKey(e.value), p);
-    const li = normaliseLinkedIn(p.linkedinUrl);
-    if (li && !byLinkedIn.has(li)) byLinkedIn.set(li, p);
-    const key = nameOrgKey(p.name, p.organization);
-    if (!byNameOrg.has(key)) byNameOrg.set(key, p);
+  const add = (p: ExistingPerson, keys = matchKeys(p)) => {
+    for (const e of keys.emails) if (!byEmail.has(e)) byEmail.set(e, p);
+    if (keys.linkedin && !byLinkedIn.has(keys.linkedin)) byLinkedIn.set(keys.linkedin, p);
+    if (!byNameOrg.has(keys.nameOrg)) byNameOrg.set(keys.nameOrg, p);
   };
   for (const p of people) add(p);
   return {
     add,
-    find(record: ImportRecord): { person: ExistingPerson; by: MatchKind } | null {
-      for (const e of record.emails) {
-        const person = byEmail.get(emailKey(e.value));
+    find(keys: MatchKeys): { person: ExistingPerson; by: MatchKind } | null {
+      for (const e of keys.emails) {
+        const person = byEmail.get(e);
         if (person) return { person, by: 'email' };
       }
-      const li = normaliseLinkedIn(record.linkedinUrl);
-      const viaLinkedIn = li ? byLinkedIn.get(li) : undefined;
+      const viaLinkedIn = keys.linkedin ? byLinkedIn.get(keys.linkedin) : undefined;
       if (viaLinkedIn) return { person: viaLinkedIn, by: 'linkedin' };
-      const viaName = byNameOrg.get(nameOrgKey(record.name, record.organization));
+      const viaName = byNameOrg.get(keys.nameOrg);
       return viaName ? { person: viaName, by: 'name-and-organization' } : null;
     },
   };
@@ -95,7 +104,8 @@ export function planImport(records: readonly ImportRecord[], existing: readonly 
   const firstLine = new Map<ExistingPerson, PlannedRecord>();
   const fileIndex = indexPeople([]);
   for (const record of records) {
-    const earlier = fileIndex.find(record);
+    const keys = matchKeys(record);
+    const earlier = fileIndex.find(keys);
     if (earlier) {
       const first = firstLine.get(earlier.person);
       if (first) {
@@ -106,12 +116,12 @@ export function planImport(records: readonly ImportRecord[], existing: readonly 
         continue;
       }
     }
-    const match = known.find(record);
+    const match = known.find(keys);
     if (!match) {
       const item: PlannedRecord = { record, action: 'create', match: null, conflicts: [], patch: {} };
       planned.push(item);
       const asPerson: ExistingPerson = { id: `line-${record.line}`, ...record, relationship: record.relationship };
-      fileIndex.add(asPerson);
+      fileIndex.add(asPerson, keys);
       firstLine.set(asPerson, item);
       continue;
     }

@@ -73,5 +73,15 @@ export function webLink(value: string | null): string | null {
 export function normaliseLinkedIn(url: string | null): string | null {
   if (!url) return null;
   const match = /linkedin\.com\/in\/([^/?#\s]+)/i.exec(url);
-  return match?.[1] ? `linkedin.com/in/${decodeURIComponent(match[1]).toLowerCase()}` : url.toLowerCase();
+  return match?.[1] ? `linkedin.com/in/${decodeOrKeep(match[1]).toLowerCase()}` : url.toLowerCase();
+}
+
+/** Percent-decoding that keeps a malformed sequence (such as a lone "%") as it is. */
+function decodeOrKeep(value: string): string {
+  if (!value.includes('%')) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }

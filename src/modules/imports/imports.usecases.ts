@@ -8,6 +8,7 @@ import { updateContact } from '../contacts/contacts.usecases.js';
 import { now } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { contactDocument, organizationDocument } from '../search/search.documents.js';
+import { CsvSyntaxError } from './csv.js';
 import { parseMappedCsv, type ColumnMapping } from './generic.parser.js';
 import { parseGoogle } from './google.parser.js';
 import { linkedInText, parseLinkedIn } from './linkedin.parser.js';
@@ -40,15 +41,20 @@ export interface ImportReport {
 
 /** Reads a file of the given format; ZIPs are accepted for LinkedIn. Pure apart from decoding. */
 export function parseImportFile(format: ImportFormat, bytes: Uint8Array, mapping?: ColumnMapping): ParseResult & { mapping?: ColumnMapping } {
-  if (format === 'linkedin') {
-    const source = linkedInText(bytes);
-    if ('problem' in source) return { records: [], problems: [{ line: 1, severity: 'fatal', message: source.problem }] };
-    return parseLinkedIn(source.text);
+  try {
+    if (format === 'linkedin') {
+      const source = linkedInText(bytes);
+      if ('problem' in source) return { records: [], problems: [{ line: 1, severity: 'fatal', message: source.problem }] };
+      return parseLinkedIn(source.text);
+    }
+    const text = new TextDecoder('utf-8').decode(bytes);
+    if (format === 'vcard') return parseVCard(text);
+    if (format === 'google') return parseGoogle(text);
+    return parseMappedCsv(text, mapping);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return { records: [], problems: [{ line: error.line, severity: 'fatal', message: error.message }] };
+    throw error;
   }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  if (format === 'vcard') return parseVCard(text);
-  if (format === 'google') return parseGoogle(text);
-  return parseMappedCsv(text, mapping);
 }
 
 const toExisting = (c: Contact): ExistingPerson => ({

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { insertInBatches } from '../../db/bulk.js';
 import type { Database, OrganizationsTable } from '../../db/database.js';
 import { fromFlag, toCount } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
@@ -113,7 +114,7 @@ export function createOrganizationsRepository(db: Kysely<Database>) {
     },
 
     async insertMany(rows: OrganizationsTable[]): Promise<void> {
-      for (let i = 0; i < rows.length; i += 200) await db.insertInto('organizations').values(rows.slice(i, i + 200)).execute();
+      await insertInBatches(db, rows, { batch: 200 }, (batch) => db.insertInto('organizations').values(batch));
     },
 
     async update(id: string, patch: Partial<OrganizationsTable>, explorationIds?: string[]): Promise<void> {

@@ -30,7 +30,7 @@ export function createSearchRepository(db: Kysely<Database>, dialect: Dialect) {
   async function upsert(documents: SearchDocument[]): Promise<void> {
     if (documents.length === 0) return;
     const rows = documents.map((d) => ({ entityType: d.type, entityId: d.id, name: d.name, body: d.body }));
-    await insertInBatches(db, rows, 500, (batch) =>
+    await insertInBatches(db, rows, { batch: 500, direct: 500 }, (batch) =>
       db
         .insertInto('searchDocuments')
         .values(batch)
