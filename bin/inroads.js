@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/src/cli/main.js';
+// The command line is bundled into dist/cli by `npm run build`, so it starts quickly.
+import '../dist/cli/main.js';
