@@ -105,6 +105,23 @@ export interface InterviewsTable {
   followUpPermission: number | null;
   thankedAt: string | null;
   thankYouFormat: string | null;
+  /** Interview mode's state (JSON): when the timer started, the current agenda step, questions asked. */
+  live: string | null;
+  /** The debrief (JSON) apart from what was learned, which is `takeaways`. */
+  debrief: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InterviewNotesTable {
+  id: string;
+  interviewId: string;
+  body: string;
+  agendaStep: string | null;
+  questionCategory: string | null;
+  keyQuestion: string | null;
+  stance: string | null;
+  questionId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -189,6 +206,7 @@ export interface Database {
   contactTags: ContactTagsTable;
   interviews: InterviewsTable;
   interviewExplorations: InterviewExplorationsTable;
+  interviewNotes: InterviewNotesTable;
   interactions: InteractionsTable;
   referrals: ReferralsTable;
   questions: QuestionsTable;

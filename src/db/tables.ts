@@ -13,6 +13,7 @@ export const DATA_TABLES: Array<keyof Database> = [
   'interactions',
   'referrals',
   'questions',
+  'interviewNotes',
   'templates',
   'agendaItemStates',
   'settings',

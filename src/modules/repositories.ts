@@ -5,9 +5,11 @@ import type { DatabaseHandle } from '../db/factory.js';
 import type { Clock } from '../shared/clock.js';
 import { createContactsRepository } from './contacts/contacts.repository.js';
 import { createCoachRepository } from './coach/coach.repository.js';
+import { createConversationRepository } from './conversation/conversation.repository.js';
 import { createExportsRepository } from './exports/exports.repository.js';
 import { createFollowupsRepository } from './followups/followups.repository.js';
 import { createExplorationsRepository } from './explorations/explorations.repository.js';
+import { createInsightsRepository } from './insights/insights.repository.js';
 import { createInteractionsRepository } from './interactions/interactions.repository.js';
 import { createInterviewsRepository } from './interviews/interviews.repository.js';
 import { createOrganizationsRepository } from './organizations/organizations.repository.js';
@@ -32,6 +34,8 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     followups: createFollowupsRepository(db),
     exports: createExportsRepository(db),
     coach: createCoachRepository(db),
+    conversation: createConversationRepository(db),
+    insights: createInsightsRepository(db),
   };
 }
 

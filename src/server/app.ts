@@ -9,10 +9,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { registerCoachRoutes } from '../modules/coach/coach.routes.js';
 import { CALENDAR_FEED_PREFIX, registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.js';
+import { registerConversationRoutes } from '../modules/conversation/conversation.routes.js';
+import { registerDecisionRoutes } from '../modules/decisions/decision.routes.js';
 import { registerExportRoutes } from '../modules/exports/exports.routes.js';
 import { registerExplorationRoutes } from '../modules/explorations/explorations.routes.js';
 import { registerFollowupRoutes } from '../modules/followups/followups.routes.js';
 import { registerImportRoutes } from '../modules/imports/imports.routes.js';
+import { registerInsightRoutes } from '../modules/insights/insights.routes.js';
 import { registerInteractionRoutes } from '../modules/interactions/interactions.routes.js';
 import { registerInterviewRoutes } from '../modules/interviews/interviews.routes.js';
 import { registerOrganizationRoutes } from '../modules/organizations/organizations.routes.js';
@@ -92,10 +95,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerWorkspaceRoutes(app, deps.workspaces ?? createWorkspaces(deps.handle, ctx.clock, null));
   registerProfileRoutes(app, ctx);
   registerExplorationRoutes(app, ctx);
+  registerDecisionRoutes(app, ctx);
   registerOrganizationRoutes(app, ctx);
   registerContactRoutes(app, ctx);
   registerInterviewRoutes(app, ctx);
+  registerConversationRoutes(app, ctx);
   registerInteractionRoutes(app, ctx);
+  registerInsightRoutes(app, ctx);
   registerReferralRoutes(app, ctx);
   registerQuestionRoutes(app, ctx);
   registerTemplateRoutes(app, ctx);

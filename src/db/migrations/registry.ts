@@ -4,6 +4,7 @@ import * as m0002 from './0002-agenda-and-settings.js';
 import * as m0003 from './0003-agenda-indexes.js';
 import * as m0004 from './0004-starter-questions.js';
 import * as m0005 from './0005-starter-templates.js';
+import * as m0006 from './0006-interview-mode.js';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void>;
@@ -17,4 +18,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0003-agenda-indexes': m0003,
   '0004-starter-questions': m0004,
   '0005-starter-templates': m0005,
+  '0006-interview-mode': m0006,
 };

@@ -7,7 +7,8 @@ import type { Contact, CreateContactInput, UpdateContactInput } from '../../shar
 import { looksLikeHR, sortKey } from '../../shared/text.js';
 import type { AppContext } from '../repositories.js';
 import { assertContact, assertOrganization, now, required } from '../references.js';
-import { contactDocument, interactionDocument, interviewDocument } from '../search/search.documents.js';
+import { contactDocument, interactionDocument } from '../search/search.documents.js';
+import { indexInterviews } from '../search/search.index.js';
 import type { ContactFilters, ContactSortField } from './contacts.repository.js';
 
 function displayName(input: { name?: string | undefined; givenName?: string | null | undefined; familyName?: string | null | undefined }) {
@@ -26,10 +27,8 @@ async function reindex(ctx: AppContext, id: string): Promise<Contact> {
 async function reindexActivity(ctx: AppContext, contact: Contact): Promise<void> {
   const interviews = await ctx.repos.interviews.forContact(contact.id);
   const interactions = await ctx.repos.interactions.forContact(contact.id);
-  await ctx.repos.search.upsert([
-    ...interviews.map(interviewDocument),
-    ...interactions.map((i) => interactionDocument(i, contact.name)),
-  ]);
+  await indexInterviews(ctx, interviews);
+  await ctx.repos.search.upsert(interactions.map((i) => interactionDocument(i, contact.name)));
 }
 
 /** Adds a person. HR is derived from title and department unless `isHR` says otherwise. */

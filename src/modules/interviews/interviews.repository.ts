@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, InterviewRow, NewInterviewRow } from '../../db/database.js';
 import { fromJson, toCount } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import { emptyLiveState, type Debrief } from '../../shared/schemas/conversation.js';
 import { emptyPrep, type Interview } from '../../shared/schemas/interviews.js';
 
 export interface InterviewFilters {
@@ -69,6 +70,8 @@ export function createInterviewsRepository(db: Kysely<Database>) {
       followUpPermission: r.followUpPermission === null ? null : Number(r.followUpPermission),
       thankedAt: r.thankedAt,
       thankYouFormat: r.thankYouFormat as Interview['thankYouFormat'],
+      live: fromJson(r.live, emptyLiveState()),
+      debrief: fromJson<Debrief | null>(r.debrief, null),
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
     }));

@@ -14,7 +14,7 @@ import {
 import { assertContact, assertExplorations, now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { refreshResponsiveness } from '../followups/followups.usecases.js';
-import { interviewDocument } from '../search/search.documents.js';
+import { indexInterviews } from '../search/search.index.js';
 import type { InterviewFilters, InterviewSortField } from './interviews.repository.js';
 
 const TIME_FIELDS = ['scheduledAt', 'requestedAt', 'repliedAt', 'heldAt', 'thankedAt'] as const;
@@ -33,9 +33,9 @@ async function assertQuestions(ctx: AppContext, ids: string[] | undefined): Prom
   if (missing[0]) throw validationError([{ field: 'prep.questionIds', message: `no question with id ${missing[0]}` }]);
 }
 
-async function reindex(ctx: AppContext, id: string): Promise<Interview> {
+export async function reindex(ctx: AppContext, id: string): Promise<Interview> {
   const interview = required(await ctx.repos.interviews.get(id), 'interviews', id);
-  await ctx.repos.search.upsert([interviewDocument(interview)]);
+  await indexInterviews(ctx, [interview]);
   return interview;
 }
 

@@ -29,11 +29,12 @@ export const organizationDocument = (o: Organization): SearchDocument => ({
   body: join(o.industry, o.website, o.notes),
 });
 
-export const interviewDocument = (i: Interview): SearchDocument => ({
+/** `notes` are the bodies of the notes taken during the interview. */
+export const interviewDocument = (i: Interview, notes: string[] = []): SearchDocument => ({
   type: 'interview',
   id: i.id,
   name: i.contact.name,
-  body: join(i.objective, i.venue, i.requestMessage, i.notes, i.takeaways),
+  body: join(i.objective, i.venue, i.requestMessage, i.notes, i.takeaways, ...notes),
 });
 
 export const interactionDocument = (i: Interaction, contactName: string): SearchDocument => ({

@@ -105,12 +105,15 @@ export async function previewTemplate({
   subject,
   body,
   contactId,
+  takeaway,
 }: {
   ctx: AppContext;
   templateId?: string | undefined;
   subject?: string | null | undefined;
   body?: string | undefined;
   contactId: string;
+  /** The takeaway to quote; by default the first sentence of the latest takeaways. */
+  takeaway?: string | undefined;
 }): Promise<{ subject: string | null; body: string }> {
   const template = templateId ? required(await ctx.repos.templates.get(templateId), 'templates', templateId) : null;
   const source = { subject: subject ?? template?.subject ?? null, body: body ?? template?.body ?? '' };
@@ -119,7 +122,7 @@ export async function previewTemplate({
   const profile = await ctx.repos.profile.get();
   const interviews = await ctx.repos.interviews.forContact(contactId);
   const latest = [...interviews].sort((a, b) => (a.heldAt ?? a.createdAt) < (b.heldAt ?? b.createdAt) ? 1 : -1);
-  const takeaway = latest.find((i) => i.takeaways?.trim())?.takeaways ?? null;
+  const latestTakeaways = latest.find((i) => i.takeaways?.trim())?.takeaways ?? null;
   const explorationId = latest.flatMap((i) => i.explorationIds)[0];
   const exploration = explorationId ? await ctx.repos.explorations.get(explorationId) : undefined;
   const referrer = contact.referredById ? await ctx.repos.contacts.get(contact.referredById) : undefined;
@@ -134,7 +137,7 @@ export async function previewTemplate({
     'profile.background': profile.background,
     'profile.pitch': profile.pitch,
     connection: referrer ? `${referrer.name} suggested I get in touch` : (contact.howWeMet ?? connectionPhrase[contact.relationship] ?? ''),
-    lastTakeaway: takeaway?.split(/(?<=[.!?])\s/)[0] ?? '',
+    lastTakeaway: takeaway ?? latestTakeaways?.split(/(?<=[.!?])\s/)[0] ?? '',
   };
   return { subject: source.subject === null ? null : renderTemplate(source.subject, values), body: renderTemplate(source.body, values) };
 }

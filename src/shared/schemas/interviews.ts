@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime, optionalText, ref, webUrl } from './common.js';
 import { meetingFormats } from './contacts.js';
+import { debriefSchema, liveStateSchema } from './conversation.js';
 
 export const interviewStatuses = [
   'idea',
@@ -57,6 +58,10 @@ export const interviewSchema = z.object({
   ...fields,
   status: z.enum(interviewStatuses),
   statusChangedAt: isoDateTime,
+  /** Interview mode: timer, current agenda step, questions asked. Written through /live. */
+  live: liveStateSchema,
+  /** Written through /debrief; what was learned is `takeaways`. */
+  debrief: debriefSchema.nullable(),
   contact: ref,
   organization: ref.nullable(),
   createdAt: isoDateTime,

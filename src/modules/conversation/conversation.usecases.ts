@@ -1,0 +1,243 @@
+import { toJson, toUtcIso } from '../../db/values.js';
+import { validationError } from '../../shared/errors.js';
+import { newId } from '../../shared/ids.js';
+import type { Contact } from '../../shared/schemas/contacts.js';
+import {
+  type CreateNoteInput,
+  type Debrief,
+  type DebriefInput,
+  type InterviewNote,
+  type QuickReferralInput,
+  type ThankYouDraft,
+  type UpdateNoteInput,
+  updateLiveInput,
+} from '../../shared/schemas/conversation.js';
+import type { Interview } from '../../shared/schemas/interviews.js';
+import type { Referral } from '../../shared/schemas/referrals.js';
+import type { z } from 'zod';
+import { sortKey } from '../../shared/text.js';
+import { createContact } from '../contacts/contacts.usecases.js';
+import { createInteraction } from '../interactions/interactions.usecases.js';
+import { reindex, transitionInterview } from '../interviews/interviews.usecases.js';
+import { createOrganization } from '../organizations/organizations.usecases.js';
+import { createReferral } from '../referrals/referrals.usecases.js';
+import { now, required } from '../references.js';
+import type { AppContext } from '../repositories.js';
+import { previewTemplate } from '../templates/templates.usecases.js';
+import { pickTakeaway, thankYouFormatFor } from './conversation.rules.js';
+
+const interviewOf = async (ctx: AppContext, id: string) => required(await ctx.repos.interviews.get(id), 'interviews', id);
+
+async function assertQuestion(ctx: AppContext, id: string | null | undefined): Promise<void> {
+  if (!id) return;
+  const missing = await ctx.repos.questions.missing([id]);
+  if (missing.length) throw validationError([{ field: 'questionId', message: `no question with id ${id}` }]);
+}
+
+async function noteOf(ctx: AppContext, interviewId: string, noteId: string): Promise<InterviewNote> {
+  const note = await ctx.repos.conversation.note(noteId);
+  // A note of another interview is as missing as one that does not exist.
+  if (!note || note.interviewId !== interviewId) return required<InterviewNote>(undefined, 'notes', noteId);
+  return note;
+}
+
+export async function listNotes({ ctx, interviewId }: { ctx: AppContext; interviewId: string }): Promise<{ items: InterviewNote[] }> {
+  await interviewOf(ctx, interviewId);
+  return { items: await ctx.repos.conversation.notes([interviewId]) };
+}
+
+/** Adds a note to an interview; the interview's search document picks it up. */
+export async function addNote({ ctx, interviewId, input }: { ctx: AppContext; interviewId: string; input: CreateNoteInput }): Promise<{ note: InterviewNote }> {
+  return ctx.transaction(async (tx) => {
+    await interviewOf(tx, interviewId);
+    await assertQuestion(tx, input.questionId);
+    const at = now(tx);
+    const id = newId();
+    await tx.repos.conversation.insertNote({
+      id,
+      interviewId,
+      body: input.body,
+      agendaStep: input.agendaStep ?? null,
+      questionCategory: input.questionCategory ?? null,
+      keyQuestion: input.keyQuestion ?? null,
+      stance: input.keyQuestion ? (input.stance ?? null) : null,
+      questionId: input.questionId ?? null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await reindex(tx, interviewId);
+    return { note: await noteOf(tx, interviewId, id) };
+  });
+}
+
+export async function updateNote({
+  ctx,
+  interviewId,
+  noteId,
+  input,
+}: {
+  ctx: AppContext;
+  interviewId: string;
+  noteId: string;
+  input: UpdateNoteInput;
+}): Promise<{ note: InterviewNote }> {
+  return ctx.transaction(async (tx) => {
+    const current = await noteOf(tx, interviewId, noteId);
+    await assertQuestion(tx, input.questionId);
+    const keyQuestion = input.keyQuestion === undefined ? current.keyQuestion : input.keyQuestion;
+    const patch = { ...input, updatedAt: now(tx), ...(keyQuestion === null ? { stance: null } : {}) };
+    await tx.repos.conversation.updateNote(noteId, patch);
+    await reindex(tx, interviewId);
+    return { note: await noteOf(tx, interviewId, noteId) };
+  });
+}
+
+export async function deleteNote({ ctx, interviewId, noteId }: { ctx: AppContext; interviewId: string; noteId: string }): Promise<{ id: string }> {
+  return ctx.transaction(async (tx) => {
+    await noteOf(tx, interviewId, noteId);
+    await tx.repos.conversation.deleteNote(noteId);
+    await reindex(tx, interviewId);
+    return { id: noteId };
+  });
+}
+
+/** Starts or stops the timer, moves to an agenda step, ticks questions off. */
+export async function updateLive({
+  ctx,
+  interviewId,
+  input,
+}: {
+  ctx: AppContext;
+  interviewId: string;
+  input: z.infer<typeof updateLiveInput>;
+}): Promise<{ interview: Interview }> {
+  return ctx.transaction(async (tx) => {
+    const interview = await interviewOf(tx, interviewId);
+    const missing = await tx.repos.questions.missing(input.askedQuestionIds ?? []);
+    if (missing[0]) throw validationError([{ field: 'askedQuestionIds', message: `no question with id ${missing[0]}` }]);
+    const live = { ...interview.live, ...input };
+    for (const field of ['startedAt', 'endedAt'] as const) if (live[field]) live[field] = toUtcIso(live[field]);
+    await tx.repos.conversation.setLive(interviewId, toJson(live), now(tx));
+    return { interview: await reindex(tx, interviewId) };
+  });
+}
+
+/**
+ * Saves the debrief: what was learned becomes the interview's takeaways (which
+ * settles the debrief item on the agenda), the rest is kept beside it.
+ */
+export async function saveDebrief({ ctx, interviewId, input }: { ctx: AppContext; interviewId: string; input: DebriefInput }): Promise<{ interview: Interview }> {
+  return ctx.transaction(async (tx) => {
+    const interview = await interviewOf(tx, interviewId);
+    const cited = Object.values(input.evidence ?? {}).flat();
+    const own = await tx.repos.conversation.noteIdsOf(interviewId, cited);
+    for (const [question, ids] of Object.entries(input.evidence ?? {})) {
+      const stranger = ids.find((id) => !own.has(id));
+      if (stranger) throw validationError([{ field: `evidence.${question}`, message: `note ${stranger} is not one of this interview's notes` }]);
+    }
+    const debrief: Debrief = {
+      fit: input.fit ?? interview.debrief?.fit ?? null,
+      unknowns: input.unknowns ?? interview.debrief?.unknowns ?? null,
+      whoElse: input.whoElse ?? interview.debrief?.whoElse ?? null,
+      leanings: { success: null, fit: null, desire: null, prospects: null, ...interview.debrief?.leanings, ...input.leanings },
+      evidence: { ...interview.debrief?.evidence, ...input.evidence },
+      completedAt: now(tx),
+    };
+    await tx.repos.conversation.setDebrief(interviewId, toJson(debrief), input.learned, now(tx));
+    return { interview: await reindex(tx, interviewId) };
+  });
+}
+
+async function organizationFor(ctx: AppContext, name: string | null | undefined): Promise<string | null> {
+  if (!name?.trim()) return null;
+  const found = await ctx.repos.organizations.findByName(sortKey(name));
+  if (found) return found.id;
+  const { organization } = await createOrganization({ ctx, input: { name: name.trim(), motivation: 0, posting: 1, advocacy: false, explorationIds: [] } });
+  return organization.id;
+}
+
+/**
+ * "Who else should I talk to?": the suggested person becomes a contact referred by
+ * the interviewee, with the referral recorded against this interview, in one step.
+ */
+export async function quickReferral({
+  ctx,
+  interviewId,
+  input,
+}: {
+  ctx: AppContext;
+  interviewId: string;
+  input: QuickReferralInput;
+}): Promise<{ contact: Contact; referral: Referral }> {
+  return ctx.transaction(async (tx) => {
+    const interview = await interviewOf(tx, interviewId);
+    const organizationId = await organizationFor(tx, input.organization);
+    const { contact } = await createContact({
+      ctx: tx,
+      input: {
+        name: input.name,
+        title: input.title ?? null,
+        organizationId,
+        relationship: 'referral',
+        referredById: interview.contactId,
+        howWeMet: `Suggested by ${interview.contact.name}`,
+        emails: [],
+        phones: [],
+        tags: [],
+      } as Parameters<typeof createContact>[0]['input'],
+    });
+    const { referral } = await createReferral({
+      ctx: tx,
+      input: { fromContactId: interview.contactId, toContactId: contact.id, interviewId, status: 'suggested', note: input.note ?? null } as Parameters<typeof createReferral>[0]['input'],
+    });
+    return { contact, referral };
+  });
+}
+
+/**
+ * A thank-you drafted from the user's thank-you template for the suggested format,
+ * quoting one specific takeaway from this conversation.
+ */
+export async function thankYouDraft({ ctx, interviewId }: { ctx: AppContext; interviewId: string }): Promise<ThankYouDraft> {
+  const interview = await interviewOf(ctx, interviewId);
+  const contact = required(await ctx.repos.contacts.get(interview.contactId), 'contacts', interview.contactId);
+  const notes = await ctx.repos.conversation.notes([interviewId]);
+  const takeaway = pickTakeaway(interview.takeaways, notes);
+  const { format, reason } = thankYouFormatFor(contact.seniority);
+  const channel = format === 'handwritten' ? 'letter' : 'email';
+  const templates = await ctx.repos.templates.list({ kind: ['thank-you'], channel: [channel] }, { field: 'createdAt', direction: 'desc' }, { limit: 50, offset: 0 });
+  // The user's own template wins over the built-in one.
+  const template = templates.items.find((t) => !t.builtIn) ?? templates.items[0] ?? null;
+  const fallback = {
+    subject: 'Thank you',
+    body: `Dear {{contact.givenName}},\n\nThank you for your time. {{lastTakeaway}}\n\nWith thanks,\n{{profile.name}}`,
+  };
+  const filled = await previewTemplate({
+    ctx,
+    contactId: contact.id,
+    templateId: template?.id,
+    ...(template ? {} : fallback),
+    takeaway: takeaway ?? '',
+  });
+  return { format, reason, subject: channel === 'letter' ? null : filled.subject, body: filled.body, takeaway, templateId: template?.id ?? null };
+}
+
+/** Marks the interview thanked and puts the thank-you on the person's timeline, together. */
+export async function recordThankYou({
+  ctx,
+  interviewId,
+  input,
+}: {
+  ctx: AppContext;
+  interviewId: string;
+  input: { format: 'email' | 'handwritten'; message?: string | null | undefined; at?: string | undefined };
+}): Promise<{ interview: Interview }> {
+  return ctx.transaction(async (tx) => {
+    const interview = await interviewOf(tx, interviewId);
+    const at = input.at ? toUtcIso(input.at) : now(tx);
+    const moved = await transitionInterview({ ctx: tx, id: interviewId, input: { to: 'thanked', at, thankYouFormat: input.format } });
+    const summary = input.message?.trim() || (input.format === 'handwritten' ? 'Handwritten thank-you note sent' : 'Thank-you email sent');
+    await createInteraction({ ctx: tx, input: { contactId: interview.contactId, interviewId, kind: 'thank-you', occurredAt: at, summary } });
+    return moved;
+  });
+}
