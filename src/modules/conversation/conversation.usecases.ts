@@ -2,19 +2,18 @@ import { toJson, toUtcIso } from '../../db/values.js';
 import { validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { Contact } from '../../shared/schemas/contacts.js';
-import {
-  type CreateNoteInput,
-  type Debrief,
-  type DebriefInput,
-  type InterviewNote,
-  type QuickReferralInput,
-  type ThankYouDraft,
-  type UpdateNoteInput,
-  updateLiveInput,
+import type {
+  CreateNoteInput,
+  Debrief,
+  DebriefInput,
+  InterviewNote,
+  QuickReferralInput,
+  ThankYouDraft,
+  UpdateLiveInput,
+  UpdateNoteInput,
 } from '../../shared/schemas/conversation.js';
 import type { Interview } from '../../shared/schemas/interviews.js';
 import type { Referral } from '../../shared/schemas/referrals.js';
-import type { z } from 'zod';
 import { sortKey } from '../../shared/text.js';
 import { createContact } from '../contacts/contacts.usecases.js';
 import { createInteraction } from '../interactions/interactions.usecases.js';
@@ -109,7 +108,7 @@ export async function updateLive({
 }: {
   ctx: AppContext;
   interviewId: string;
-  input: z.infer<typeof updateLiveInput>;
+  input: UpdateLiveInput;
 }): Promise<{ interview: Interview }> {
   return ctx.transaction(async (tx) => {
     const interview = await interviewOf(tx, interviewId);

@@ -59,8 +59,9 @@ describe('insights', () => {
   });
 });
 
+const person = (id: string, conversations = 0) => ({ id, name: id.toUpperCase(), organization: null, conversations });
+
 describe('the referral graph', () => {
-  const person = (id: string, conversations = 0) => ({ id, name: id.toUpperCase(), organization: null, conversations });
   it('measures chain depth and credits introducers with every conversation further down', () => {
     const graph = referralGraph(
       [person('a', 1), person('b', 1), person('c', 1), person('d', 0), person('e', 1), person('x')],

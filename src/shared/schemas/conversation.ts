@@ -63,6 +63,7 @@ export const liveStateSchema = z.object({
 export type LiveState = z.infer<typeof liveStateSchema>;
 export const emptyLiveState = (): LiveState => ({ startedAt: null, endedAt: null, step: 'thank', askedQuestionIds: [] });
 export const updateLiveInput = liveStateSchema.partial().strict();
+export type UpdateLiveInput = z.infer<typeof updateLiveInput>;
 
 export const debriefSchema = z.object({
   fit: optionalText(8000),
