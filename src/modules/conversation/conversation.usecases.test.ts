@@ -4,7 +4,7 @@ import { dialects } from '../../../test/fixtures/databases.js';
 
 describe.each(dialects)('interview mode, debrief and thank-you through the API on %s', (dialect) => {
   const t = useTestApp(dialect);
-  const call = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => asBrowser(t.app, { method, url, ...(payload === undefined ? {} : { payload }) });
+  const call = async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: Record<string, unknown>) => asBrowser(t.app, { method, url, ...(payload === undefined ? {} : { payload }) });
 
   it('takes tagged notes, adds a referral in one step, debriefs, drafts and records the thank-you, and builds the decision board', async () => {
     const exploration = (await call('POST', '/api/v1/explorations', { title: 'UX research', kind: 'role', transition: 'change-career' })).json();
