@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { DecisionBoard } from '../features/explorations/DecisionBoard.js';
 import { ExplorationPage } from '../features/explorations/ExplorationPage.js';
 import { ExplorationsPage } from '../features/explorations/ExplorationsPage.js';
 import { ImportPage } from '../features/imports/ImportPage.js';
 import { InterviewBoard } from '../features/interviews/InterviewBoard.js';
+import { InterviewMode } from '../features/interviews/InterviewMode.js';
 import { InterviewPage } from '../features/interviews/InterviewPage.js';
 import { Onboarding } from '../features/onboarding/Onboarding.js';
 import { OrganizationPage } from '../features/organizations/OrganizationPage.js';
@@ -18,19 +20,23 @@ import { TodayPage } from '../features/today/TodayPage.js';
 import { ErrorState, Loading } from '../ui/States.js';
 import { useSwitchWorkspace, useWorkspace } from './workspace.js';
 
+// The charts and the graph library are loaded only when the insights page is opened.
+const InsightsPage = lazy(async () => ({ default: (await import('../features/insights/InsightsPage.js')).InsightsPage }));
+
 const links = [
   { to: '/', label: 'Today' },
   { to: '/people', label: 'People' },
   { to: '/organizations', label: 'Organisations' },
   { to: '/interviews', label: 'Interviews' },
   { to: '/explorations', label: 'Explorations' },
+  { to: '/insights', label: 'Insights' },
   { to: '/questions', label: 'Questions' },
   { to: '/templates', label: 'Templates' },
   { to: '/import', label: 'Import' },
   { to: '/settings', label: 'Settings' },
 ];
 
-const titles: Record<string, string> = { '': 'Today', people: 'People', organizations: 'Organisations', interviews: 'Interviews', explorations: 'Explorations', settings: 'Settings', welcome: 'Welcome', import: 'Import', questions: 'Questions', templates: 'Templates' };
+const titles: Record<string, string> = { '': 'Today', people: 'People', organizations: 'Organisations', interviews: 'Interviews', explorations: 'Explorations', settings: 'Settings', welcome: 'Welcome', import: 'Import', questions: 'Questions', templates: 'Templates', insights: 'Insights' };
 
 /** Moves focus to the page heading after navigation, so screen readers announce the new page. */
 function useRouteAnnouncements() {
@@ -112,8 +118,18 @@ export function App() {
             <Route path="/organizations/:id" element={<OrganizationPage />} />
             <Route path="/interviews" element={<InterviewBoard />} />
             <Route path="/interviews/:id" element={<InterviewPage />} />
+            <Route path="/interviews/:id/live" element={<InterviewMode />} />
             <Route path="/explorations" element={<ExplorationsPage />} />
             <Route path="/explorations/:id" element={<ExplorationPage />} />
+            <Route path="/explorations/:id/decision" element={<DecisionBoard />} />
+            <Route
+              path="/insights"
+              element={
+                <Suspense fallback={<Loading what="insights" />}>
+                  <InsightsPage />
+                </Suspense>
+              }
+            />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/import" element={<ImportPage />} />
             <Route path="/questions" element={<QuestionsPage />} />

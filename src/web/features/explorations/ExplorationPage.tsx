@@ -33,6 +33,11 @@ export function ExplorationPage() {
           <h1>{x.title}</h1>
           <p>{transitionLabels[x.transition]}</p>
         </div>
+        <div className="actions">
+          <Link className="button primary" to={`/explorations/${x.id}/decision`}>
+            Decision board
+          </Link>
+        </div>
       </div>
       {x.why ? <p>{x.why}</p> : null}
       <section className="card" aria-labelledby="questions-heading">

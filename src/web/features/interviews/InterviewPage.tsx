@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { EmailFindings } from '../coach/EmailFindings.js';
 import { InterviewQuestions } from '../questions/InterviewQuestions.js';
+import { DebriefCard, ThankYouCard } from './Debrief.js';
 import { PrepChecklist } from './PrepChecklist.js';
 import { ScheduleDialog } from './ScheduleDialog.js';
 import { useTransition } from './useTransition.js';
@@ -110,6 +111,11 @@ export function InterviewPage() {
           </p>
         </div>
         <div className="actions">
+          {['scheduled', 'held'].includes(i.status) ? (
+            <Link className="button primary" to={`/interviews/${i.id}/live`}>
+              Interview mode
+            </Link>
+          ) : null}
           {i.scheduledAt ? (
             <a className="button" href={`/api/v1/interviews/${i.id}/calendar.ics`} download>
               Add to calendar
@@ -168,6 +174,8 @@ export function InterviewPage() {
         </dl>
       </section>
       {['idea', 'requested', 'scheduled', 'no-reply'].includes(i.status) ? <PrepChecklist interview={i} /> : null}
+      {i.status === 'held' ? <ThankYouCard interview={i} /> : null}
+      {['held', 'thanked', 'keeping-in-touch'].includes(i.status) || i.live.startedAt ? <DebriefCard key={i.updatedAt} interview={i} /> : null}
       <InterviewQuestions interview={i} />
       <form key={i.updatedAt} className="card" onSubmit={submit} noValidate aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>

@@ -1,0 +1,207 @@
+import { useQuery } from '@tanstack/react-query';
+import cytoscape from 'cytoscape';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { Insights, ReferralGraph } from '../../../shared/schemas/insights.js';
+import { api } from '../../api/client.js';
+import { responsivenessLabels, statusLabels } from '../../ui/labels.js';
+import { ErrorState, Loading } from '../../ui/States.js';
+
+const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#2f5d50';
+
+/** A chart and, for anyone who cannot see it (or prefers numbers), the same data as a table. */
+function ChartCard({ id, title, summary, children, rows, columns }: { id: string; title: string; summary: string; children: ReactNode; rows: Array<Array<string | number>>; columns: string[] }) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <p>{summary}</p>
+      <div className="chart" role="img" aria-label={`${title}: ${summary}`}>
+        {children}
+      </div>
+      <details>
+        <summary>The numbers</summary>
+        <table className="data">
+          <caption className="visually-hidden">{title}</caption>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={String(r[0])}>
+                {r.map((v, n) => (
+                  <td key={n}>{v}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+}
+
+function Bars({ data, x, y, vertical = false }: { data: Array<Record<string, string | number>>; x: string; y: string; vertical?: boolean }) {
+  const fill = css('--accent');
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      <BarChart data={data} layout={vertical ? 'vertical' : 'horizontal'} margin={{ left: vertical ? 60 : 0, right: 12, top: 8, bottom: 8 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        {vertical ? <XAxis type="number" allowDecimals={false} /> : <XAxis dataKey={x} />}
+        {vertical ? <YAxis type="category" dataKey={x} width={110} /> : <YAxis allowDecimals={false} />}
+        <Tooltip />
+        <Bar dataKey={y} fill={fill} isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
+/** Who led to whom, drawn with Cytoscape; the tables beside it carry the same facts. */
+function ReferralGraphView({ graph }: { graph: ReferralGraph }) {
+  const container = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!container.current || graph.nodes.length === 0) return;
+    const accent = css('--accent');
+    const text = css('--text');
+    const cy = cytoscape({
+      container: container.current,
+      elements: [
+        ...graph.nodes.map((n) => ({ data: { id: n.id, label: n.conversations ? `${n.name} (${n.conversations})` : n.name } })),
+        ...graph.edges.map((e) => ({ data: { id: `${e.from}-${e.to}`, source: e.from, target: e.to } })),
+      ],
+      layout: { name: 'breadthfirst', directed: true, spacingFactor: 1.1, padding: 16 },
+      style: [
+        { selector: 'node', style: { label: 'data(label)', 'background-color': accent, color: text, 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4, width: 18, height: 18 } },
+        { selector: 'edge', style: { width: 2, 'line-color': accent, 'target-arrow-color': accent, 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', opacity: 0.7 } },
+      ],
+      userZoomingEnabled: false,
+      boxSelectionEnabled: false,
+    });
+    return () => cy.destroy();
+  }, [graph]);
+  if (graph.nodes.length === 0) return <p className="muted">No referrals yet. Ask “Who else should I talk to?” near the end of each conversation.</p>;
+  return (
+    <>
+      <div ref={container} className="graph" role="img" aria-label={`Referral graph: ${graph.nodes.length} people, ${graph.edges.length} introductions, chains up to ${graph.maxDepth} steps long.`} />
+      <h3>People whose introductions led to the most conversations</h3>
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">Person</th>
+            <th scope="col">Introductions</th>
+            <th scope="col">Conversations that followed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {graph.topIntroducers.map((t) => (
+            <tr key={t.id}>
+              <td>
+                <Link to={`/people/${t.id}`}>{t.name}</Link>
+              </td>
+              <td>{t.introductions}</td>
+              <td>{t.conversations}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <details>
+        <summary>Everyone in the graph, by chain depth</summary>
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Organisation</th>
+              <th scope="col">Steps from the start of the chain</th>
+              <th scope="col">Conversations held</th>
+            </tr>
+          </thead>
+          <tbody>
+            {graph.nodes.map((n) => (
+              <tr key={n.id}>
+                <td>
+                  <Link to={`/people/${n.id}`}>{n.name}</Link>
+                </td>
+                <td>{n.organization ?? ''}</td>
+                <td>{n.depth}</td>
+                <td>{n.conversations}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </>
+  );
+}
+
+export function InsightsPage() {
+  const insights = useQuery({ queryKey: ['insights'], queryFn: () => api.get<Insights>('/api/v1/insights') });
+  const graph = useQuery({ queryKey: ['referral-graph'], queryFn: () => api.get<ReferralGraph>('/api/v1/referrals/graph') });
+  if (insights.isPending) return <Loading what="insights" />;
+  if (insights.isError) return <ErrorState error={insights.error} />;
+  const x = insights.data;
+  const rate = x.requests.rate === null ? 'no requests yet' : `${Math.round(x.requests.rate * 100)}% answered (${x.requests.answered} of ${x.requests.sent})`;
+  const mix = (['booster', 'obligate', 'curmudgeon', 'unknown'] as const).map((k) => ({ kind: responsivenessLabels[k] ?? k, people: x.responsiveness[k] }));
+  return (
+    <section>
+      <div className="page-header">
+        <div>
+          <h1>Insights</h1>
+          <p className="muted">How your requests are answered and how your conversations add up.</p>
+        </div>
+      </div>
+      <ChartCard id="in-funnel" title="From idea to keeping in touch" summary={`Requests: ${rate}.`} columns={['Stage', 'Interviews']} rows={x.funnel.map((f) => [f.label, f.count])}>
+        <Bars data={x.funnel.map((f) => ({ stage: f.label, count: f.count }))} x="stage" y="count" vertical />
+      </ChartCard>
+      <ChartCard
+        id="in-reply"
+        title="Time to reply"
+        summary={x.timeToReply.medianDays === null ? 'No replies recorded yet.' : `Half of the replies came within ${x.timeToReply.medianDays} day${x.timeToReply.medianDays === 1 ? '' : 's'}.`}
+        columns={['Reply came', 'Requests']}
+        rows={x.timeToReply.buckets.map((b) => [b.label, b.count])}
+      >
+        <Bars data={x.timeToReply.buckets.map((b) => ({ when: b.label, count: b.count }))} x="when" y="count" />
+      </ChartCard>
+      <ChartCard id="in-mix" title="Boosters, obligates and curmudgeons" summary="Among the people you asked: boosters answer fast, obligates answer slowly, curmudgeons rarely answer." columns={['Kind', 'People']} rows={mix.map((m) => [m.kind, m.people])}>
+        <Bars data={mix} x="kind" y="people" />
+      </ChartCard>
+      <ChartCard
+        id="in-weeks"
+        title="Conversations per week"
+        summary={`${x.perWeek.reduce((n, w) => n + w.held, 0)} held and ${x.perWeek.reduce((n, w) => n + w.requested, 0)} requested in the last ${x.perWeek.length} weeks.`}
+        columns={['Week of', 'Held', 'Requested']}
+        rows={x.perWeek.map((w) => [w.week, w.held, w.requested])}
+      >
+        <Bars data={x.perWeek.map((w) => ({ week: w.week.slice(5), held: w.held }))} x="week" y="held" />
+      </ChartCard>
+      <section className="card" aria-labelledby="in-status">
+        <h2 id="in-status">Interviews by state</h2>
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">State</th>
+              <th scope="col">Interviews</th>
+            </tr>
+          </thead>
+          <tbody>
+            {x.byStatus.map((s) => (
+              <tr key={s.status}>
+                <td>{statusLabels[s.status]}</td>
+                <td>{s.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="card" aria-labelledby="in-graph">
+        <h2 id="in-graph">Referral graph</h2>
+        {graph.isError ? <ErrorState error={graph.error} /> : graph.data ? <ReferralGraphView graph={graph.data} /> : <Loading what="the referral graph" />}
+      </section>
+    </section>
+  );
+}
