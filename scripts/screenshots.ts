@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { loadConfig } from '../src/config/config.js';
 import { openDatabase } from '../src/db/factory.js';
 import { seedDemoWorkspace } from '../src/modules/demo/demo.seed.js';
@@ -27,12 +27,39 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
-const shots: Array<{ file: string; path: string; width: number; height: number; scheme: 'light' | 'dark' }> = [
+type Shot = { file: string; path: string; width: number; height: number; scheme: 'light' | 'dark'; open?: (page: Page) => Promise<void> };
+const shots: Shot[] = [
   { file: 'today.png', path: '/', width: 1280, height: 860, scheme: 'light' },
   { file: 'people.png', path: '/people', width: 1280, height: 760, scheme: 'light' },
   { file: 'interviews.png', path: '/interviews', width: 1280, height: 760, scheme: 'light' },
   { file: 'organizations-dark.png', path: '/organizations', width: 1280, height: 760, scheme: 'dark' },
   { file: 'today-phone.png', path: '/', width: 375, height: 760, scheme: 'light' },
+  {
+    file: 'interview-mode.png',
+    path: '/interviews',
+    width: 1280,
+    height: 860,
+    scheme: 'light',
+    open: async (page) => {
+      await page.locator('section.column', { has: page.getByRole('heading', { name: /^Scheduled/ }) }).getByRole('link').first().click();
+      await page.getByRole('link', { name: 'Interview mode' }).click();
+      await page.getByRole('heading', { level: 1, name: /Talking with/ }).waitFor();
+      await page.getByLabel(/^Note \(/).fill('Most of their researchers started in teaching or nursing');
+    },
+  },
+  {
+    file: 'decision-board.png',
+    path: '/explorations',
+    width: 1280,
+    height: 900,
+    scheme: 'light',
+    open: async (page) => {
+      await page.getByRole('link', { name: /UX research/ }).first().click();
+      await page.getByRole('link', { name: 'Decision board' }).click();
+      await page.getByRole('heading', { level: 1, name: /Decision board/ }).waitFor();
+    },
+  },
+  { file: 'insights.png', path: '/insights', width: 1280, height: 900, scheme: 'light' },
 ];
 try {
   for (const shot of shots) {
@@ -42,6 +69,10 @@ try {
     await page.goto(`${origin}${shot.path}`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.waitForLoadState('networkidle');
+    if (shot.open) {
+      await shot.open(page);
+      await page.waitForLoadState('networkidle');
+    }
     await page.screenshot({ path: join(out, shot.file) });
     await context.close();
     process.stdout.write(`docs/screenshots/${shot.file}\n`);

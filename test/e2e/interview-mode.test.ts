@@ -13,6 +13,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a whole conversation in intervi
   let server: TestServer;
   let page: Page;
   const ids = { exploration: '', maya: '', interview: '', questions: [] as string[] };
+  const cspViolations: string[] = [];
 
   /** Seeds through the API, as the owner (Bearer secret). */
   const api = async <T,>(method: string, path: string, body?: unknown): Promise<T> => {
@@ -46,6 +47,10 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a whole conversation in intervi
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
+    // Nothing may trip the strict Content-Security-Policy (no injected styles, no eval).
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
     await page.clock.install({ time: START });
     await page.goto(server.signInUrl);
     await page.getByRole('heading', { level: 1 }).waitFor();
@@ -150,5 +155,12 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a whole conversation in intervi
     await page.getByRole('img', { name: /Referral graph: 2 people, 1 introductions/ }).waitFor();
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'insights');
+    expect(cspViolations).toEqual([]);
+    // Interview mode fits a phone too.
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(`${server.origin}/interviews/${ids.interview}/live`);
+    await page.getByRole('heading', { level: 1, name: /Talking with Maya Costa/ }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
   }, 90_000);
 });

@@ -47,6 +47,8 @@ describe('the thank-you', () => {
       note('My background in teaching came up as a real strength', { agendaStep: 'background' }),
     ];
     expect(pickTakeaway(null, notes)).toBe('Their team runs a weekly critique where juniors present first');
+    const withStances = [...notes, note('Waiting weeks for product teams to act on findings is draining', { keyQuestion: 'desire', stance: 'against' }), note('Two of the four researchers here were teachers first', { keyQuestion: 'success', stance: 'for' })];
+    expect(pickTakeaway(null, withStances)).toBe('Two of the four researchers here were teachers first');
     expect(pickTakeaway(null, [note('too short')])).toBeNull();
   });
 

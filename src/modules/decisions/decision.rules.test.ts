@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Debrief, InterviewNote } from '../../shared/schemas/conversation.js';
-import { asQuestion, decisionBoard, type BoardInterview } from './decision.rules.js';
+import { asQuestion, decisionBoard, verdictOf, type BoardInterview } from './decision.rules.js';
 
 const id = (n: number) => `0190a0b0-0000-7000-8000-${String(n).padStart(12, '0')}`;
 const note = (n: number, interview: number, body: string, extra: Partial<InterviewNote> = {}): InterviewNote => ({
@@ -94,6 +94,17 @@ describe('the decision board', () => {
     expect(board.suggestedQuestions.find((q) => q.keyQuestion === 'prospects')?.reason).toMatch(/disagree/);
     // Thin evidence elsewhere also earns a suggestion.
     expect(board.suggestedQuestions.filter((q) => q.keyQuestion).map((q) => q.keyQuestion)).toEqual(['success', 'fit', 'desire', 'prospects']);
+  });
+
+  it('lets the debriefs decide the verdict when there are any, the evidence otherwise', () => {
+    expect(verdictOf([1, 1, 2], 1, 2)).toBe('leaning-yes');
+    expect(verdictOf([1, -1], 3, 0)).toBe('mixed');
+    expect(verdictOf([-2], 0, 0)).toBe('leaning-no');
+    expect(verdictOf([0], 0, 0)).toBe('mixed');
+    expect(verdictOf([], 0, 0)).toBe('unanswered');
+    expect(verdictOf([], 3, 2)).toBe('mixed');
+    expect(verdictOf([], 3, 0)).toBe('leaning-yes');
+    expect(verdictOf([], 0, 2)).toBe('leaning-no');
   });
 
   it('words an open point as a question', () => {

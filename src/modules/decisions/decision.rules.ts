@@ -42,6 +42,24 @@ const sign = (n: number | null | undefined) => (n === null || n === undefined ||
 const when = (i: BoardInterview) => i.heldAt ?? i.createdAt;
 
 /**
+ * The user's own leanings after each debrief decide when there are any: one way,
+ * the other, or mixed when they point both ways (or average to zero). Without
+ * them, the tagged evidence decides, and near-even evidence is mixed.
+ */
+export function verdictOf(leanings: number[], forCount: number, againstCount: number): DecisionBoard['questions'][number]['verdict'] {
+  if (leanings.length > 0) {
+    const signs = new Set(leanings.map(sign).filter((s) => s !== 0));
+    const total = leanings.reduce((a, b) => a + b, 0);
+    if (signs.size > 1 || total === 0) return 'mixed';
+    return total > 0 ? 'leaning-yes' : 'leaning-no';
+  }
+  if (forCount + againstCount === 0) return 'unanswered';
+  if (forCount > 0 && againstCount > 0 && Math.abs(forCount - againstCount) <= 1) return 'mixed';
+  if (forCount === againstCount) return 'mixed';
+  return forCount > againstCount ? 'leaning-yes' : 'leaning-no';
+}
+
+/**
  * The decision board: for each of the four key questions, the evidence for and
  * against drawn from every interview's notes and debrief, how the leaning moved
  * from one conversation to the next, and what to ask next. Pure.
@@ -79,17 +97,7 @@ export function decisionBoard(input: BoardInput): DecisionBoard {
     const average = history.length ? Math.round((history.reduce((sum, h) => sum + h.leaning, 0) / history.length) * 10) / 10 : null;
     const forCount = all.filter((e) => e.stance === 'for').length;
     const againstCount = all.filter((e) => e.stance === 'against').length;
-    const signs = new Set(history.map((h) => sign(h.leaning)).filter((s) => s !== 0));
-    const verdict: DecisionBoard['questions'][number]['verdict'] =
-      history.length === 0 && forCount + againstCount === 0
-        ? 'unanswered'
-        : signs.size > 1 || (forCount > 0 && againstCount > 0 && Math.abs(forCount - againstCount) <= 1)
-          ? 'mixed'
-          : (average ?? forCount - againstCount) > 0
-            ? 'leaning-yes'
-            : (average ?? forCount - againstCount) < 0
-              ? 'leaning-no'
-              : 'mixed';
+    const verdict = verdictOf(history.map((h) => h.leaning), forCount, againstCount);
     return {
       key,
       question,

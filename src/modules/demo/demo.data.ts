@@ -87,6 +87,39 @@ export const interviewNotes = [
   'Sees the field tightening for juniors but growing in regulated sectors like health. Advised me to lean on my teaching background when talking to ed-tech companies, and to speak to their service design team.',
 ];
 
+/** Notes taken in interview mode: what people said, tagged by key question and which way it points. */
+export const taggedNotes: Array<{ body: string; keyQuestion: 'success' | 'fit' | 'desire' | 'prospects' | null; stance: 'for' | 'against' | null; questionCategory: 'trends' | 'insights' | 'advice' | 'culture' | 'career-path' | 'day-in-the-life' | 'resources' | null }> = [
+  { body: 'Most recent hires came from teaching, nursing or journalism: people who can run a session calmly.', keyQuestion: 'success', stance: 'for', questionCategory: 'insights' },
+  { body: 'Juniors are expected to plan a study alone within six months; that would stretch me.', keyQuestion: 'success', stance: 'against', questionCategory: 'day-in-the-life' },
+  { body: 'The team presents findings every Friday and argues openly; it sounds like a staff room on a good day.', keyQuestion: 'fit', stance: 'for', questionCategory: 'culture' },
+  { body: 'Lots of waiting on product teams to act on findings, which they find frustrating.', keyQuestion: 'desire', stance: 'against', questionCategory: 'day-in-the-life' },
+  { body: 'Health and public-sector research is growing even while tech hiring is flat.', keyQuestion: 'prospects', stance: 'for', questionCategory: 'trends' },
+  { body: 'Senior researchers often move into research operations or product management.', keyQuestion: 'prospects', stance: 'for', questionCategory: 'career-path' },
+  { body: 'She would hire someone who has run one real study over someone with a certificate.', keyQuestion: 'success', stance: 'for', questionCategory: 'advice' },
+  { body: 'Sessions with patients can be emotionally heavy; they rotate people to avoid burnout.', keyQuestion: 'desire', stance: 'against', questionCategory: 'insights' },
+  { body: 'Two of the four researchers were teachers first and say the classroom was the best training.', keyQuestion: 'fit', stance: 'for', questionCategory: 'culture' },
+  { body: 'Junior roles in tech are few this year; agencies take on career changers more readily.', keyQuestion: 'prospects', stance: 'against', questionCategory: 'trends' },
+  { body: 'The best part of the job for him is watching a team change course because of a single session.', keyQuestion: 'desire', stance: 'for', questionCategory: 'day-in-the-life' },
+  { body: 'Writing clear reports matters as much as the interviews themselves.', keyQuestion: 'success', stance: 'for', questionCategory: 'advice' },
+  { body: 'Suggested reading the public guidance on research with children before applying to ed-tech teams.', keyQuestion: null, stance: null, questionCategory: 'resources' },
+];
+
+export const debriefs = [
+  {
+    learned: 'Teaching experience counts: a calm facilitator is exactly what they hire for. Run one small study end to end and write it up.',
+    fit: 'The weekly critique suits how I like to work; the slow pace of product decisions might not.',
+    unknowns: 'How common remote research roles are\nWhat a junior researcher earns after two years',
+    whoElse: 'Their service design lead, and someone in research operations.',
+    leanings: { success: 1, fit: 2, desire: 1, prospects: 1 },
+  },
+  {
+    learned: 'Health tech values research with vulnerable users; my safeguarding training is a real asset.',
+    fit: 'Mission-driven teams feel right.',
+    unknowns: 'Whether a short course is enough, or a portfolio project is expected',
+    whoElse: 'A researcher at a public-sector digital agency.',
+    leanings: { success: 1, fit: 1, desire: 2, prospects: 2 },
+  },
+];
 
 export const demoTemplates = [
   {

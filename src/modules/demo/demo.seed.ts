@@ -1,4 +1,5 @@
 import { createContact } from '../contacts/contacts.usecases.js';
+import { addNote, saveDebrief } from '../conversation/conversation.usecases.js';
 import { createExploration } from '../explorations/explorations.usecases.js';
 import { createInteraction } from '../interactions/interactions.usecases.js';
 import { createInterview } from '../interviews/interviews.usecases.js';
@@ -11,6 +12,7 @@ import { createTemplate } from '../templates/templates.usecases.js';
 import { relationships, type Contact } from '../../shared/schemas/contacts.js';
 import type { InterviewStatus } from '../../shared/schemas/interviews.js';
 import {
+  debriefs,
   demoExplorations,
   demoOrganizations,
   demoProfile,
@@ -20,6 +22,7 @@ import {
   interviewNotes,
   notesSnippets,
   roles,
+  taggedNotes,
 } from './demo.data.js';
 import { prng } from '../../shared/random.js';
 
@@ -98,6 +101,8 @@ export async function seedDemoWorkspace({ ctx, contacts = 60 }: { ctx: AppContex
       people.push(contact);
     }
 
+    // Scheduled conversations come with three open questions from the starter bank.
+    const starter = (await tx.repos.questions.list({ category: ['day-in-the-life', 'advice', 'career-path'] }, { field: 'createdAt', direction: 'asc' }, { limit: 3, offset: 0 })).items.map((q) => q.id);
     const statuses: InterviewStatus[] = [
       'idea', 'idea', 'requested', 'requested', 'requested', 'no-reply', 'scheduled', 'scheduled', 'scheduled',
       'held', 'held', 'thanked', 'thanked', 'keeping-in-touch', 'keeping-in-touch', 'declined', 'cancelled',
@@ -126,6 +131,7 @@ export async function seedDemoWorkspace({ ctx, contacts = 60 }: { ctx: AppContex
           repliedAt: ['scheduled', 'held', 'thanked', 'keeping-in-touch', 'declined'].includes(status) ? ago(requestedDaysAgo - 1, 15) : null,
           scheduledAt: status === 'scheduled' ? ago(5 - n, 9 + (n % 6)) : past ? ago(heldDaysAgo, 11) : null,
           heldAt: past ? ago(heldDaysAgo, 11) : null,
+          ...(status === 'scheduled' ? { prep: { checklist: { pitch: true, company: true, questions: true }, research: '', questionIds: starter } } : {}),
           notes: past ? interviewNotes[n % interviewNotes.length] ?? null : null,
           takeaways: status === 'thanked' || status === 'keeping-in-touch' ? 'Run a small study on something real and write it up as a case study.' : null,
           followUpPermission: status === 'keeping-in-touch' ? (n % 2 === 0 ? 30 : 90) : status === 'thanked' ? 90 : null,
@@ -154,12 +160,32 @@ export async function seedDemoWorkspace({ ctx, contacts = 60 }: { ctx: AppContex
       }
     }
 
+    // Notes taken in interview mode, and debriefs for the conversations already thanked.
+    const held = interviewed.filter((i) => ['held', 'thanked', 'keeping-in-touch'].includes(i.status));
+    for (const [n, item] of held.entries()) {
+      const noteIds: string[] = [];
+      for (let k = 0; k < 3; k++) {
+        const spec = taggedNotes[(n * 3 + k) % taggedNotes.length];
+        if (!spec) continue;
+        const { note } = await addNote({ ctx: tx, interviewId: item.interviewId, input: { ...spec, agendaStep: 'questions' } });
+        noteIds.push(note.id);
+      }
+      const debrief = debriefs[n % debriefs.length];
+      if (debrief && item.status !== 'held') {
+        const first = noteIds[0];
+        const evidence = first ? { [taggedNotes[(n * 3) % taggedNotes.length]?.keyQuestion ?? 'fit']: [first] } : {};
+        await saveDebrief({ ctx: tx, interviewId: item.interviewId, input: { ...debrief, leanings: { ...debrief.leanings, fit: debrief.leanings.fit - (n % 2) }, evidence } });
+      }
+    }
+
     // Referrals: people met in interviews suggested others.
     const sources = interviewed.filter((i) => ['held', 'thanked', 'keeping-in-touch'].includes(i.status));
     let target = people.length - 1;
     for (const [n, source] of sources.entries()) {
       for (let k = 0; k < 2; k++) {
-        const to = people[target--];
+        // The first suggestion of each conversation led to the next conversation, so the chains have depth.
+        const next = k === 0 ? sources[n + 1]?.contact : undefined;
+        const to = next ?? people[target--];
         if (!to || to.id === source.contact.id) continue;
         await createReferral({
           ctx: tx,

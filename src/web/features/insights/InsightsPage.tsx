@@ -2,11 +2,24 @@ import { useQuery } from '@tanstack/react-query';
 import cytoscape from 'cytoscape';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Insights, ReferralGraph } from '../../../shared/schemas/insights.js';
 import { api } from '../../api/client.js';
 import { responsivenessLabels, statusLabels } from '../../ui/labels.js';
 import { ErrorState, Loading } from '../../ui/States.js';
+
+/**
+ * Cytoscape adds a <style> element for its container unless one with this id
+ * exists; the strict Content-Security-Policy forbids that, so the rule lives in
+ * styles.css and this marker tells Cytoscape it is already there.
+ */
+function markCytoscapeStyles(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const marker = document.createElement('meta');
+  marker.id = id;
+  document.head.append(marker);
+}
 
 const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#2f5d50';
 
@@ -47,16 +60,20 @@ function ChartCard({ id, title, summary, children, rows, columns }: { id: string
   );
 }
 
-function Bars({ data, x, y, vertical = false }: { data: Array<Record<string, string | number>>; x: string; y: string; vertical?: boolean }) {
+function Bars({ data, x, y, vertical = false, allTicks = false }: { data: Array<Record<string, string | number>>; x: string; y: string | string[]; vertical?: boolean; allTicks?: boolean }) {
   const fill = css('--accent');
+  const muted = css('--muted');
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data} layout={vertical ? 'vertical' : 'horizontal'} margin={{ left: vertical ? 60 : 0, right: 12, top: 8, bottom: 8 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        {vertical ? <XAxis type="number" allowDecimals={false} /> : <XAxis dataKey={x} />}
+        {vertical ? <XAxis type="number" allowDecimals={false} /> : <XAxis dataKey={x} tick={{ fontSize: 12 }} {...(allTicks ? { interval: 0 } : {})} />}
         {vertical ? <YAxis type="category" dataKey={x} width={110} /> : <YAxis allowDecimals={false} />}
         <Tooltip />
-        <Bar dataKey={y} fill={fill} isAnimationActive={false} />
+        {(Array.isArray(y) ? y : [y]).map((key, n) => (
+          <Bar key={key} dataKey={key} fill={n === 0 ? fill : muted} isAnimationActive={false} />
+        ))}
+        {Array.isArray(y) ? <Legend /> : null}
       </BarChart>
     </ResponsiveContainer>
   );
@@ -67,6 +84,7 @@ function ReferralGraphView({ graph }: { graph: ReferralGraph }) {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!container.current || graph.nodes.length === 0) return;
+    markCytoscapeStyles();
     const accent = css('--accent');
     const text = css('--text');
     const cy = cytoscape({
@@ -155,6 +173,7 @@ export function InsightsPage() {
           <p className="muted">How your requests are answered and how your conversations add up.</p>
         </div>
       </div>
+      <div className="insights-grid">
       <ChartCard id="in-funnel" title="From idea to keeping in touch" summary={`Requests: ${rate}.`} columns={['Stage', 'Interviews']} rows={x.funnel.map((f) => [f.label, f.count])}>
         <Bars data={x.funnel.map((f) => ({ stage: f.label, count: f.count }))} x="stage" y="count" vertical />
       </ChartCard>
@@ -165,10 +184,10 @@ export function InsightsPage() {
         columns={['Reply came', 'Requests']}
         rows={x.timeToReply.buckets.map((b) => [b.label, b.count])}
       >
-        <Bars data={x.timeToReply.buckets.map((b) => ({ when: b.label, count: b.count }))} x="when" y="count" />
+        <Bars data={x.timeToReply.buckets.map((b) => ({ when: b.label, count: b.count }))} x="when" y="count" allTicks />
       </ChartCard>
       <ChartCard id="in-mix" title="Boosters, obligates and curmudgeons" summary="Among the people you asked: boosters answer fast, obligates answer slowly, curmudgeons rarely answer." columns={['Kind', 'People']} rows={mix.map((m) => [m.kind, m.people])}>
-        <Bars data={mix} x="kind" y="people" />
+        <Bars data={mix} x="kind" y="people" allTicks />
       </ChartCard>
       <ChartCard
         id="in-weeks"
@@ -177,8 +196,9 @@ export function InsightsPage() {
         columns={['Week of', 'Held', 'Requested']}
         rows={x.perWeek.map((w) => [w.week, w.held, w.requested])}
       >
-        <Bars data={x.perWeek.map((w) => ({ week: w.week.slice(5), held: w.held }))} x="week" y="held" />
+        <Bars data={x.perWeek.map((w) => ({ week: w.week.slice(5), Held: w.held, Requested: w.requested }))} x="week" y={['Held', 'Requested']} />
       </ChartCard>
+      </div>
       <section className="card" aria-labelledby="in-status">
         <h2 id="in-status">Interviews by state</h2>
         <table className="data">

@@ -144,16 +144,29 @@ export function InterviewMode() {
     };
   }, [saveNow]);
 
+  // When a save finishes, the caret goes back to the note, unless the user has moved elsewhere meanwhile.
+  const refocusNote = (stillIn: (active: Element) => boolean) => {
+    const active = document.activeElement;
+    if (!active || active === document.body || stillIn(active)) noteRef.current?.focus();
+  };
+
+  const [finishing, setFinishing] = useState(false);
   const finishNote = async () => {
     if (!draftRef.current.body.trim()) return;
-    await saveNow();
+    // The note is read-only for the moment it takes to save, so nothing typed meanwhile lands in the wrong note.
+    setFinishing(true);
+    try {
+      await saveNow();
+    } finally {
+      setFinishing(false);
+    }
     const next = { ...emptyDraft(), keyQuestion: null, questionCategory: null };
     setDraft(next);
     remember(next);
     localStorage.removeItem(draftKey(id));
     setAnnouncement('Note saved.');
     await client.invalidateQueries({ queryKey: ['interview', id, 'notes'] });
-    noteRef.current?.focus();
+    refocusNote((active) => active === noteRef.current);
   };
 
   const removeNote = useMutation({
@@ -169,7 +182,7 @@ export function InterviewMode() {
       setReferralOrg('');
       setAnnouncement(`Added ${result.contact.name}, suggested by ${i?.contact.name ?? 'them'}.`);
       await client.invalidateQueries({ queryKey: ['interview', id, 'referrals'] });
-      noteRef.current?.focus();
+      refocusNote((active) => Boolean(active.closest('.im-referral')));
     },
   });
   const referrals = useQuery({
@@ -261,6 +274,7 @@ export function InterviewMode() {
       </header>
       <div className="im-prompt" role="status" aria-live="polite">
         {prompt ? <p className={`prompt ${prompt.kind}`}>{prompt.message}</p> : null}
+        {!i.live.startedAt ? <p className="muted">Press Start (Alt+S) when the conversation begins; gentle reminders appear as time passes.</p> : null}
       </div>
       <div className="im-grid">
         <nav aria-label="Agenda" className="im-agenda card">
@@ -285,6 +299,8 @@ export function InterviewMode() {
               ref={noteRef}
               rows={4}
               value={draft.body}
+              readOnly={finishing}
+              aria-busy={finishing}
               aria-keyshortcuts="Alt+M"
               aria-describedby="im-save-state"
               onChange={(e) => change({ body: e.target.value })}
