@@ -149,6 +149,11 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a whole conversation in intervi
     await fit.getByText('Juniors present first at the weekly design critique').waitFor();
     await page.getByText('Could you tell me about how common remote roles are?').waitFor();
     await expectAccessible(page, 'decision board');
+    // An open point becomes a question in the bank, ready for the next interviews.
+    await page.getByRole('button', { name: /^Add to my questions\s*: Could you tell me about how common remote roles are/ }).click();
+    await page.getByText('In your questions').waitFor();
+    const bank = await api<{ items: Array<{ text: string }> }>('GET', '/api/v1/questions?limit=500');
+    expect(bank.items.map((q) => q.text)).toContain('Could you tell me about how common remote roles are?');
 
     await page.goto(`${server.origin}/insights`);
     await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();

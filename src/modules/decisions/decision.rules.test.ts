@@ -91,7 +91,8 @@ describe('the decision board', () => {
     const texts = board.suggestedQuestions.map((q) => q.text);
     expect(texts).toContain('Could you tell me about how common remote roles are?');
     expect(texts).toContain('What the pay looks like after five years?');
-    expect(board.suggestedQuestions.find((q) => q.keyQuestion === 'prospects')?.reason).toMatch(/disagree/);
+    expect(board.suggestedQuestions.find((q) => q.keyQuestion === 'prospects')).toMatchObject({ reason: expect.stringMatching(/disagree/), category: 'career-path' });
+    expect(board.suggestedQuestions[0]?.category).toBe('insights');
     // Thin evidence elsewhere also earns a suggestion.
     expect(board.suggestedQuestions.filter((q) => q.keyQuestion).map((q) => q.keyQuestion)).toEqual(['success', 'fit', 'desire', 'prospects']);
   });

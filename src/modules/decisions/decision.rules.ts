@@ -29,6 +29,14 @@ const PROMPTS: Record<KeyQuestion, string> = {
 
 const THIN = 2;
 
+/** Where a suggested question belongs in the question bank. */
+const CATEGORY: Record<KeyQuestion, 'advice' | 'fit' | 'day-in-the-life' | 'career-path'> = {
+  success: 'advice',
+  fit: 'fit',
+  desire: 'day-in-the-life',
+  prospects: 'career-path',
+};
+
 /** Turns a line of "what else I need to know" into a question to ask someone. */
 export function asQuestion(line: string): string {
   const text = line.trim().replace(/^[-*•\d.)\s]+/, '').trim();
@@ -124,7 +132,7 @@ export function decisionBoard(input: BoardInput): DecisionBoard {
     const text = asQuestion(open.text);
     if (text && !seen.has(text.toLowerCase())) {
       seen.add(text.toLowerCase());
-      suggested.push({ text, reason: `Still open after talking to ${open.contactName}.`, keyQuestion: null });
+      suggested.push({ text, reason: `Still open after talking to ${open.contactName}.`, keyQuestion: null, category: 'insights' });
     }
   }
   for (const q of questions) {
@@ -134,6 +142,7 @@ export function decisionBoard(input: BoardInput): DecisionBoard {
         text: PROMPTS[q.key],
         reason: q.verdict === 'mixed' ? `The answers to “${q.question}” disagree so far.` : `Little evidence yet on “${q.question}”.`,
         keyQuestion: q.key,
+        category: CATEGORY[q.key],
       });
     }
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime } from './common.js';
 import { keyQuestionKey } from './conversation.js';
+import { questionCategories } from './questions.js';
 
 export const evidenceSchema = z.object({
   noteId: idSchema,
@@ -33,6 +34,7 @@ export const decisionBoardSchema = z.object({
     }),
   ),
   openQuestions: z.array(z.object({ text: z.string(), interviewId: idSchema, contactName: z.string() })),
-  suggestedQuestions: z.array(z.object({ text: z.string(), reason: z.string(), keyQuestion: keyQuestionKey.nullable() })),
+  /** Each with the question-bank category it would be filed under. */
+  suggestedQuestions: z.array(z.object({ text: z.string(), reason: z.string(), keyQuestion: keyQuestionKey.nullable(), category: z.enum(questionCategories) })),
 });
 export type DecisionBoard = z.infer<typeof decisionBoardSchema>;

@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { DecisionBoard as Board, Evidence } from '../../../shared/schemas/decisions.js';
 import { api } from '../../api/client.js';
@@ -23,6 +24,24 @@ function EvidenceList({ items, empty }: { items: Evidence[]; empty: string }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Files a suggested question in the bank, so it can be chosen for the next interviews. */
+function AddToBank({ text, category }: { text: string; category: string }) {
+  const [added, setAdded] = useState(false);
+  const add = useMutation({
+    mutationFn: () => api.post('/api/v1/questions', { text, category }),
+    onSuccess: () => setAdded(true),
+  });
+  if (added) return <span className="badge accent">In your questions</span>;
+  return (
+    <>
+      <button type="button" className="link no-print" onClick={() => add.mutate()} disabled={add.isPending}>
+        Add to my questions<span className="visually-hidden">: {text}</span>
+      </button>
+      {add.isError ? <ErrorState error={add.error} /> : null}
+    </>
   );
 }
 
@@ -97,11 +116,12 @@ export function DecisionBoard() {
       ))}
       <section className="card" aria-labelledby="dq-next">
         <h2 id="dq-next">What to ask next</h2>
+        <p className="muted no-print">Add a question to your bank, then choose it for your next conversations.</p>
         {b.suggestedQuestions.length === 0 ? <p className="muted">Nothing open: the evidence answers each question.</p> : null}
         <ul>
           {b.suggestedQuestions.map((s) => (
             <li key={s.text}>
-              {s.text} <span className="muted">— {s.reason}</span>
+              {s.text} <span className="muted">— {s.reason}</span> <AddToBank text={s.text} category={s.category} />
             </li>
           ))}
         </ul>

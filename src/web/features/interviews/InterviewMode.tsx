@@ -81,8 +81,18 @@ export function InterviewMode() {
   const i = interview.data;
   const elapsed = useElapsed(i?.live.startedAt ?? null, i?.live.endedAt ?? null);
 
+  // Ticks and agenda moves show at once; the server's answer (or a failure) settles them.
   const live = useMutation({
     mutationFn: (body: Partial<Interview['live']>) => api.put<Interview>(`/api/v1/interviews/${id}/live`, body),
+    onMutate: async (body) => {
+      await client.cancelQueries({ queryKey: ['interview', id], exact: true });
+      const before = client.getQueryData<Interview>(['interview', id]);
+      if (before) client.setQueryData<Interview>(['interview', id], { ...before, live: { ...before.live, ...body } });
+      return { before };
+    },
+    onError: (_error, _body, context) => {
+      if (context?.before) client.setQueryData(['interview', id], context.before);
+    },
     onSuccess: (updated) => client.setQueryData(['interview', id], updated),
   });
 
@@ -272,6 +282,7 @@ export function InterviewMode() {
           ) : null}
         </div>
       </header>
+      {live.isError ? <ErrorState error={live.error} /> : null}
       <div className="im-prompt" role="status" aria-live="polite">
         {prompt ? <p className={`prompt ${prompt.kind}`}>{prompt.message}</p> : null}
         {!i.live.startedAt ? <p className="muted">Press Start (Alt+S) when the conversation begins; gentle reminders appear as time passes.</p> : null}
