@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { duePrompts, livePrompts, type InterviewNote } from '../../shared/schemas/conversation.js';
+import { aNote } from '../../../test/fixtures/builders.js';
+import { duePrompts, livePrompts } from '../../shared/schemas/conversation.js';
 import { pickTakeaway, thankYouFormatFor } from './conversation.rules.js';
 
-const note = (body: string, extra: Partial<InterviewNote> = {}): InterviewNote => ({
-  id: '0190a0b0-0000-7000-8000-000000000001',
-  interviewId: '0190a0b0-0000-7000-8000-000000000002',
-  body,
-  agendaStep: 'questions',
-  questionCategory: null,
-  keyQuestion: null,
-  stance: null,
-  questionId: null,
-  createdAt: '2026-03-01T10:00:00.000Z',
-  updatedAt: '2026-03-01T10:00:00.000Z',
-  ...extra,
-});
+const note = aNote;
 
 describe('interview mode prompts', () => {
   it('asks for referrals with five minutes left of twenty, wraps up at two, and marks the end', () => {

@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { aNote, testId } from '../../../test/fixtures/builders.js';
 import type { Debrief, InterviewNote } from '../../shared/schemas/conversation.js';
 import { asQuestion, decisionBoard, verdictOf, type BoardInterview } from './decision.rules.js';
 
-const id = (n: number) => `0190a0b0-0000-7000-8000-${String(n).padStart(12, '0')}`;
-const note = (n: number, interview: number, body: string, extra: Partial<InterviewNote> = {}): InterviewNote => ({
-  id: id(100 + n),
-  interviewId: id(interview),
-  body,
-  agendaStep: 'questions',
-  questionCategory: null,
-  keyQuestion: null,
-  stance: null,
-  questionId: null,
-  createdAt: '2026-03-01T10:00:00.000Z',
-  updatedAt: '2026-03-01T10:00:00.000Z',
-  ...extra,
-});
+const id = testId;
+const note = (n: number, interview: number, body: string, extra: Partial<InterviewNote> = {}) => aNote(body, { id: id(100 + n), interviewId: id(interview), ...extra });
 const debrief = (leanings: Partial<Debrief['leanings']>, extra: Partial<Debrief> = {}): Debrief => ({
   fit: null,
   unknowns: null,
