@@ -149,6 +149,11 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a whole conversation in intervi
     await fit.getByText('Juniors present first at the weekly design critique').waitFor();
     await page.getByText('Could you tell me about how common remote roles are?').waitFor();
     await expectAccessible(page, 'decision board');
+    // Printed, it is one A4 page without the navigation.
+    await page.emulateMedia({ media: 'print' });
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+    await page.emulateMedia({ media: 'screen' });
     // An open point becomes a question in the bank, ready for the next interviews.
     await page.getByRole('button', { name: /^Add to my questions\s*: Could you tell me about how common remote roles are/ }).click();
     await page.getByText('In your questions').waitFor();

@@ -173,7 +173,8 @@ export async function seedDemoWorkspace({ ctx, contacts = 60 }: { ctx: AppContex
       const debrief = debriefs[n % debriefs.length];
       if (debrief && item.status !== 'held') {
         const first = noteIds[0];
-        const evidence = first ? { [taggedNotes[(n * 3) % taggedNotes.length]?.keyQuestion ?? 'fit']: [first] } : {};
+        const citedFor = taggedNotes[(n * 3) % taggedNotes.length]?.keyQuestion;
+        const evidence = first && citedFor ? { [citedFor]: [first] } : {};
         await saveDebrief({ ctx: tx, interviewId: item.interviewId, input: { ...debrief, leanings: { ...debrief.leanings, fit: debrief.leanings.fit - (n % 2) }, evidence } });
       }
     }

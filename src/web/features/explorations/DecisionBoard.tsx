@@ -16,14 +16,19 @@ const leaning = (n: number | null) => (n === null ? '–' : n > 0 ? `+${n}` : St
 
 function EvidenceList({ items, empty }: { items: Evidence[]; empty: string }) {
   if (items.length === 0) return <p className="muted">{empty}</p>;
+  // Most recent first, so a printout (which keeps three a side) shows the latest.
+  const latest = [...items].reverse();
   return (
+    <>
     <ul>
-      {items.map((e) => (
+      {latest.map((e) => (
         <li key={e.noteId}>
           {e.text} <span className="muted">— {e.contactName}, {formatDate(e.date)}</span>
         </li>
       ))}
     </ul>
+    {items.length > 3 ? <p className="print-only muted">…and {items.length - 3} more on screen.</p> : null}
+    </>
   );
 }
 
@@ -53,7 +58,7 @@ export function DecisionBoard() {
   if (board.isError) return <ErrorState error={board.error} />;
   const b = board.data;
   return (
-    <section>
+    <section className="decision-board">
       <div className="page-header">
         <div>
           <h1>Decision board: {b.exploration.title}</h1>
@@ -67,6 +72,7 @@ export function DecisionBoard() {
           </button>
         </div>
       </div>
+      <div className="dq-grid">
       {b.questions.map((q) => (
         <section key={q.key} className="card" aria-labelledby={`dq-${q.key}`}>
           <h2 id={`dq-${q.key}`}>
@@ -114,6 +120,7 @@ export function DecisionBoard() {
           ) : null}
         </section>
       ))}
+      </div>
       <section className="card" aria-labelledby="dq-next">
         <h2 id="dq-next">What to ask next</h2>
         <p className="muted no-print">Add a question to your bank, then choose it for your next conversations.</p>
