@@ -6,6 +6,7 @@ import { registerFollowupCommands } from './followup-commands.js';
 import { registerExportCommands } from './export-commands.js';
 import { registerImportCommands } from './import-commands.js';
 import { registerServerCommands } from './server-commands.js';
+import { registerUserCommands } from './user-commands.js';
 
 // Output piped into `head` and closed early is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -29,6 +30,7 @@ registerFollowupCommands(program);
 registerImportCommands(program);
 registerExportCommands(program);
 registerCoachCommands(program);
+registerUserCommands(program);
 
 function fail(message: string, code: number): never {
   process.stderr.write(`inroads: ${message}\n`);

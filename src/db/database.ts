@@ -197,6 +197,37 @@ export interface SettingsTable {
   updatedAt: string;
 }
 
+export interface UsersTable {
+  id: string;
+  /** Lower-cased; unique. */
+  email: string;
+  name: string;
+  role: string;
+  /** An argon2id PHC string: algorithm, parameters, salt and hash. */
+  passwordHash: string;
+  disabledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session token; the token itself is only ever in the cookie. */
+  id: string;
+  userId: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  address: string | null;
+}
+
+export interface SignInFailuresTable {
+  /** `account:<email>` or `address:<ip>`. */
+  key: string;
+  windowStartedAt: string;
+  failures: number;
+  blockedUntil: string | null;
+}
+
 export interface Database {
   profile: ProfileTable;
   explorations: ExplorationsTable;
@@ -214,6 +245,9 @@ export interface Database {
   searchDocuments: SearchDocumentsTable;
   agendaItemStates: AgendaItemStatesTable;
   settings: SettingsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  signInFailures: SignInFailuresTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;

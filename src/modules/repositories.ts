@@ -4,6 +4,7 @@ import { allowDirectWrites } from '../db/bulk.js';
 import type { DatabaseHandle } from '../db/factory.js';
 import type { Clock } from '../shared/clock.js';
 import { createContactsRepository } from './contacts/contacts.repository.js';
+import { createAccountsRepository } from './accounts/accounts.repository.js';
 import { createCoachRepository } from './coach/coach.repository.js';
 import { createConversationRepository } from './conversation/conversation.repository.js';
 import { createExportsRepository } from './exports/exports.repository.js';
@@ -21,6 +22,7 @@ import { createTemplatesRepository } from './templates/templates.repository.js';
 
 export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
   return {
+    accounts: createAccountsRepository(db),
     contacts: createContactsRepository(db),
     organizations: createOrganizationsRepository(db),
     explorations: createExplorationsRepository(db),

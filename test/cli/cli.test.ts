@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const BIN = resolve('bin/inroads.js');
 
 /** Runs the built `inroads` binary against a temporary home. */
-function run(home: string, args: string[]) {
+function run(home: string, args: string[], input?: string) {
   const result = spawnSync(process.execPath, [BIN, '--home', home, ...args], {
     encoding: 'utf8',
+    ...(input === undefined ? {} : { input }),
     env: { ...process.env, INROADS_DATABASE_URL: '', INROADS_HOME: '' },
     timeout: 30_000,
   });
@@ -155,9 +156,26 @@ describe('the inroads command', () => {
     expect(run(home, ['coach', 'question', '--audience', 'boss', 'Why?']).code).toBe(2);
   });
 
+  it('manages accounts: add (with a policy-checked password), list and disable', () => {
+    const weak = run(home, ['users', 'add', 'lee@example.org', '--name', 'Lee Park', '--password-stdin'], 'password123\n');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/password: is one of the most common passwords/);
+    const added = run(home, ['users', 'add', 'Lee@Example.org', '--name', 'Lee Park', '--role', 'coach', '--password-stdin', '--json'], 'a long and quiet passphrase\n');
+    expect(added.code, added.stderr).toBe(0);
+    expect(JSON.parse(added.stdout)).toEqual({ user: expect.objectContaining({ email: 'lee@example.org', role: 'coach', disabledAt: null }) });
+    const generated = run(home, ['users', 'add', 'ada@example.org', '--name', 'Ada Admin', '--role', 'admin']);
+    expect(generated.stdout).toMatch(/First password \(shown once; ask them to change it\): \S{20,}/);
+    expect(run(home, ['users', 'add', 'x@example.org', '--name', 'X', '--role', 'owner']).stderr).toMatch(/role/);
+    const listed = run(home, ['users', 'list']);
+    expect(listed.stdout).toMatch(/lee@example\.org\s+Lee Park\s+coach\s+active/);
+    expect(run(home, ['users', 'disable', 'lee@example.org']).stdout).toMatch(/Disabled lee@example\.org/);
+    expect(JSON.parse(run(home, ['users', 'list', '--json']).stdout).items.find((u: { email: string }) => u.email === 'lee@example.org').disabledAt).not.toBeNull();
+    expect(run(home, ['users', 'disable', 'nobody@example.org']).code).toBe(1);
+  });
+
   it('reports the schema state with db migrate', () => {
     const result = run(home, ['db', 'migrate', '--json']);
-    expect(JSON.parse(result.stdout)).toMatchObject({ dialect: 'sqlite', applied: [], current: '0006-interview-mode' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ dialect: 'sqlite', applied: [], current: '0007-accounts' });
   });
 
   it('serves on the given port, printing the start link and where data lives', async () => {

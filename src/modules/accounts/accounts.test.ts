@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestWorkspace, dialects, type TestWorkspace } from '../../../test/fixtures/databases.js';
+import { createAppContext } from '../repositories.js';
+import { AppError } from '../../shared/errors.js';
+import { createUserInput } from '../../shared/schemas/accounts.js';
+import type { Clock } from '../../shared/clock.js';
+import { afterFailure, blockedUntil, THROTTLE } from './accounts.rules.js';
+import { authenticate, changePassword, createUser, disableUser, listUsers, signIn, signOut } from './accounts.usecases.js';
+import { passwordProblem } from './passwords.js';
+
+const GOOD = 'correct horse battery staple 42';
+
+describe('the password policy', () => {
+  it('asks for length only: 8 or more characters, long passphrases and any Unicode welcome', () => {
+    expect(passwordProblem('short1!')).toMatch(/at least 8/);
+    expect(passwordProblem('abcdefgh-lowercase-only')).toBeNull();
+    expect(passwordProblem('x'.repeat(64))).toBeNull();
+    expect(passwordProblem('y'.repeat(128))).toBeNull();
+    expect(passwordProblem('z'.repeat(129))).toMatch(/at most 128/);
+    expect(passwordProblem('мой пароль — длинный')).toBeNull();
+    expect(passwordProblem('🙂🙂🙂🙂🙂🙂🙂')).toMatch(/at least 8/);
+  });
+
+  it('refuses common passwords from the bundled list, and the person’s own email or name', () => {
+    for (const common of ['password', 'Password1', '12345678', 'qwertyuiop', 'iloveyou']) expect(passwordProblem(common), common).toMatch(/most common/);
+    expect(passwordProblem('sam.rivera@example.org', { email: 'sam.rivera@example.org' })).toMatch(/email address or name/);
+    expect(passwordProblem('Sam Rivera', { name: 'Sam Rivera' })).toMatch(/email address or name/);
+  });
+});
+
+describe('sign-in throttling rules', () => {
+  const at = new Date('2026-03-10T10:00:00Z');
+  it('blocks a key after five failures in fifteen minutes, for fifteen minutes', () => {
+    let counter;
+    for (let n = 0; n < THROTTLE.account.failures; n++) counter = afterFailure('account:a', counter, THROTTLE.account, at);
+    expect(counter?.failures).toBe(5);
+    expect(blockedUntil(counter, at)).toBe('2026-03-10T10:15:00.000Z');
+    expect(blockedUntil(counter, new Date('2026-03-10T10:15:00Z'))).toBeNull();
+    // A failure after the window has passed starts counting again.
+    expect(afterFailure('account:a', counter, THROTTLE.account, new Date('2026-03-10T10:20:00Z'))).toMatchObject({ failures: 1, blockedUntil: null });
+  });
+});
+
+describe.each(dialects)('accounts and sessions on %s', (dialect) => {
+  let w: TestWorkspace;
+  let time = new Date('2026-03-10T10:00:00Z');
+  const clock: Clock = { now: () => time };
+  beforeAll(async () => {
+    w = await createTestWorkspace(dialect, clock);
+  });
+  afterAll(async () => w?.dispose());
+  const ctx = () => createAppContext(w.handle, clock);
+  const add = (email: string, extra: Partial<{ name: string; role: string; password: string }> = {}) =>
+    createUser({ ctx: ctx(), input: createUserInput.parse({ email, name: 'Sam Rivera', password: GOOD, ...extra }) });
+
+  it('stores argon2id at OWASP’s parameters, never the password', async () => {
+    const { user } = await add('Sam@Example.org');
+    expect(user).toMatchObject({ email: 'sam@example.org', role: 'explorer', disabledAt: null });
+    const stored = await w.ctx.repos.accounts.userById(user.id);
+    expect(stored?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(stored?.passwordHash).not.toContain(GOOD);
+    await expect(add('sam@example.org')).rejects.toMatchObject({ code: 'accounts.email_taken', status: 409 });
+    await expect(add('weak@example.org', { password: 'password1' })).rejects.toMatchObject({ code: 'validation.failed', details: [{ field: 'password' }] });
+    expect((await listUsers({ ctx: ctx() })).items.map((u) => u.email)).toContain('sam@example.org');
+  });
+
+  it('starts a new session at every sign-in, ends it at sign-out, and says the same for a wrong password and an unknown email', async () => {
+    const first = await signIn({ ctx: ctx(), email: 'SAM@example.org', password: GOOD, address: '10.0.0.1' });
+    expect(await authenticate({ ctx: ctx(), token: first.token })).toMatchObject({ email: 'sam@example.org' });
+    // Signing in again from the same browser replaces its session.
+    const second = await signIn({ ctx: ctx(), email: 'sam@example.org', password: GOOD, address: '10.0.0.1', previousToken: first.token });
+    expect(second.token).not.toBe(first.token);
+    expect(await authenticate({ ctx: ctx(), token: first.token })).toBeNull();
+    await signOut({ ctx: ctx(), token: second.token });
+    expect(await authenticate({ ctx: ctx(), token: second.token })).toBeNull();
+    const wrong = await signIn({ ctx: ctx(), email: 'sam@example.org', password: 'not it at all', address: '10.0.0.9' }).catch((e: unknown) => e);
+    const unknown = await signIn({ ctx: ctx(), email: 'nobody@example.org', password: GOOD, address: '10.0.0.9' }).catch((e: unknown) => e);
+    expect(wrong).toBeInstanceOf(AppError);
+    expect([(wrong as AppError).status, (wrong as AppError).message]).toEqual([(unknown as AppError).status, (unknown as AppError).message]);
+  });
+
+  it('ends sessions idle for a week or older than thirty days', async () => {
+    const { token } = await signIn({ ctx: ctx(), email: 'sam@example.org', password: GOOD, address: null });
+    time = new Date('2026-03-16T10:00:00Z');
+    expect(await authenticate({ ctx: ctx(), token })).not.toBeNull();
+    time = new Date('2026-03-24T10:00:01Z');
+    expect(await authenticate({ ctx: ctx(), token })).toBeNull();
+    time = new Date('2026-03-10T10:00:00Z');
+  });
+
+  it('rate-limits guessing by account and by address with 429, even for the right password', async () => {
+    await add('lee@example.org', { name: 'Lee Park' });
+    for (let n = 0; n < THROTTLE.account.failures; n++) {
+      await expect(signIn({ ctx: ctx(), email: 'lee@example.org', password: `wrong guess ${n}`, address: `10.1.0.${n}` })).rejects.toMatchObject({ status: 401 });
+    }
+    await expect(signIn({ ctx: ctx(), email: 'lee@example.org', password: GOOD, address: '10.1.0.99' })).rejects.toMatchObject({ code: 'accounts.rate_limited', status: 429 });
+    time = new Date('2026-03-10T10:16:00Z');
+    await expect(signIn({ ctx: ctx(), email: 'lee@example.org', password: GOOD, address: '10.1.0.99' })).resolves.toMatchObject({ user: { email: 'lee@example.org' } });
+    // One address guessing across many accounts is blocked too.
+    for (let n = 0; n < THROTTLE.address.failures; n++) {
+      await signIn({ ctx: ctx(), email: `guess${n}@example.org`, password: 'whatever it is', address: '10.2.0.1' }).catch(() => undefined);
+    }
+    await expect(signIn({ ctx: ctx(), email: 'sam@example.org', password: GOOD, address: '10.2.0.1' })).rejects.toMatchObject({ status: 429 });
+    await expect(signIn({ ctx: ctx(), email: 'sam@example.org', password: GOOD, address: '10.2.0.2' })).resolves.toBeDefined();
+    time = new Date('2026-03-10T10:00:00Z');
+  });
+
+  it('ends every session when the password changes (keeping a new one for this browser) or the account is disabled', async () => {
+    const a = await signIn({ ctx: ctx(), email: 'sam@example.org', password: GOOD, address: null });
+    const b = await signIn({ ctx: ctx(), email: 'sam@example.org', password: GOOD, address: null });
+    await expect(changePassword({ ctx: ctx(), userId: a.user.id, currentPassword: 'nope nope nope', newPassword: 'a brand new passphrase', address: null })).rejects.toMatchObject({ details: [{ field: 'currentPassword' }] });
+    const { token } = await changePassword({ ctx: ctx(), userId: a.user.id, currentPassword: GOOD, newPassword: 'a brand new passphrase', address: null });
+    expect(await authenticate({ ctx: ctx(), token: a.token })).toBeNull();
+    expect(await authenticate({ ctx: ctx(), token: b.token })).toBeNull();
+    expect(await authenticate({ ctx: ctx(), token })).toMatchObject({ id: a.user.id });
+    const { user } = await disableUser({ ctx: ctx(), email: 'SAM@example.org' });
+    expect(user.disabledAt).not.toBeNull();
+    expect(await authenticate({ ctx: ctx(), token })).toBeNull();
+    expect(await w.ctx.repos.accounts.sessionCount(a.user.id)).toBe(0);
+    await expect(signIn({ ctx: ctx(), email: 'sam@example.org', password: 'a brand new passphrase', address: null })).rejects.toMatchObject({ status: 401 });
+  });
+});
