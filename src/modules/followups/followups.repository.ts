@@ -223,6 +223,11 @@ export function createFollowupsRepository(db: Kysely<Database>) {
       return db.selectFrom('interviews').select(['status', 'requestedAt', 'repliedAt']).where('contactId', '=', contactId).execute();
     },
 
+    /** Every request anyone was sent, for recomputing everyone's responsiveness at once. */
+    async allRequestHistories() {
+      return db.selectFrom('interviews').select(['contactId', 'status', 'requestedAt', 'repliedAt']).where('requestedAt', 'is not', null).execute();
+    },
+
     async setResponsiveness(contactId: string, responsiveness: string): Promise<void> {
       await db.updateTable('contacts').set({ responsiveness }).where('id', '=', contactId).where('responsiveness', '!=', responsiveness).execute();
     },

@@ -5,7 +5,7 @@ import { now } from '../references.js';
 import type { WorkCalendar } from './business-days.js';
 import { rankSuggestions } from '../coach/ranking.rules.js';
 import { computeAgenda, organizationsNeedingCandidates, pastNeedingAttention, type AgendaPerson } from './followups.rules.js';
-import { deriveResponsiveness } from './responsiveness.rules.js';
+import { deriveResponsiveness, type RequestHistory } from './responsiveness.rules.js';
 
 const WEEK_MS = 7 * 86_400_000;
 
@@ -97,6 +97,14 @@ export async function setAgendaItemState({
 }
 
 /** Re-derives one person's responsiveness from their request history; called after interview changes. */
+/** After the working calendar changes, "within three business days" may mean something else for everyone. */
+export async function refreshAllResponsiveness(ctx: AppContext): Promise<void> {
+  const calendar = await workCalendar(ctx);
+  const byContact = new Map<string, RequestHistory[]>();
+  for (const { contactId, ...request } of await ctx.repos.followups.allRequestHistories()) byContact.set(contactId, [...(byContact.get(contactId) ?? []), request]);
+  for (const [contactId, history] of byContact) await ctx.repos.followups.setResponsiveness(contactId, deriveResponsiveness(history, calendar));
+}
+
 export async function refreshResponsiveness(ctx: AppContext, contactId: string): Promise<void> {
   const history = await ctx.repos.followups.requestHistory(contactId);
   await ctx.repos.followups.setResponsiveness(contactId, deriveResponsiveness(history, await workCalendar(ctx)));
