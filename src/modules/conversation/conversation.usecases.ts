@@ -22,7 +22,7 @@ import { createOrganization } from '../organizations/organizations.usecases.js';
 import { createReferral } from '../referrals/referrals.usecases.js';
 import { now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
-import { previewTemplate } from '../templates/templates.usecases.js';
+import { pickTemplate, previewTemplate } from '../templates/templates.usecases.js';
 import { pickTakeaway, thankYouFormatFor } from './conversation.rules.js';
 
 const interviewOf = async (ctx: AppContext, id: string) => required(await ctx.repos.interviews.get(id), 'interviews', id);
@@ -204,9 +204,7 @@ export async function thankYouDraft({ ctx, interviewId }: { ctx: AppContext; int
   const takeaway = pickTakeaway(interview.takeaways, notes);
   const { format, reason } = thankYouFormatFor(contact.seniority);
   const channel = format === 'handwritten' ? 'letter' : 'email';
-  const templates = await ctx.repos.templates.list({ kind: ['thank-you'], channel: [channel] }, { field: 'createdAt', direction: 'desc' }, { limit: 50, offset: 0 });
-  // The user's own template wins over the built-in one.
-  const template = templates.items.find((t) => !t.builtIn) ?? templates.items[0] ?? null;
+  const template = await pickTemplate(ctx, 'thank-you', channel);
   const fallback = {
     subject: 'Thank you',
     body: `Dear {{contact.givenName}},\n\nThank you for your time. {{lastTakeaway}}\n\nWith thanks,\n{{profile.name}}`,

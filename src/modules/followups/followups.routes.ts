@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { agendaQuery, agendaResponse, agendaStateInput } from '../../shared/schemas/agenda.js';
-import { isoDateTime } from '../../shared/schemas/common.js';
+import { agendaKinds, agendaQuery, agendaResponse, agendaStateInput } from '../../shared/schemas/agenda.js';
+import { idSchema, isoDateTime } from '../../shared/schemas/common.js';
 import { errorResponses, type App } from '../../server/types.js';
 import type { AppContext } from '../repositories.js';
+import { draftForAgendaItem } from './drafts.usecases.js';
 import { getAgenda, setAgendaItemState } from './followups.usecases.js';
 
 export function registerFollowupRoutes(app: App, ctx: AppContext): void {
@@ -28,5 +29,14 @@ export function registerFollowupRoutes(app: App, ctx: AppContext): void {
       },
     },
     handler: async (request) => setAgendaItemState({ ctx, key: request.params.key, ...request.body }),
+  });
+  app.post('/api/v1/agenda/draft', {
+    schema: {
+      tags,
+      summary: 'The message an agenda item calls for, drafted from your templates for that person',
+      body: z.object({ kind: z.enum(agendaKinds), contactId: idSchema, interviewId: idSchema.optional() }).strict(),
+      response: { 200: z.object({ subject: z.string().nullable(), body: z.string(), templateId: idSchema.nullable() }), ...errorResponses },
+    },
+    handler: async (request) => draftForAgendaItem({ ctx, ...request.body }),
   });
 }

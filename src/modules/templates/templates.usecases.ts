@@ -87,6 +87,12 @@ export async function deleteTemplate({ ctx, id }: { ctx: AppContext; id: string 
   });
 }
 
+/** The template to draft from: the user's own (newest first) wins over the built-in one. */
+export async function pickTemplate(ctx: AppContext, kind: Template['kind'], channel: Template['channel']): Promise<Template | null> {
+  const { items } = await ctx.repos.templates.list({ kind: [kind], channel: [channel] }, { field: 'createdAt', direction: 'desc' }, { limit: 50, offset: 0 });
+  return items.find((t) => !t.builtIn) ?? items[0] ?? null;
+}
+
 const connectionPhrase: Record<string, string> = {
   family: 'As family, I wanted to ask you first',
   friend: 'As a friend, I hoped you would not mind me asking',

@@ -2,14 +2,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AgendaItem } from '../../../shared/schemas/agenda.js';
-import type { Profile } from '../../../shared/schemas/profile.js';
 import { api } from '../../api/client.js';
 import { formatDateTime, relative } from '../../ui/format.js';
 import { kindLabels } from '../../ui/labels.js';
 import { Modal } from '../../ui/Modal.js';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
 import { EmailFindings } from '../coach/EmailFindings.js';
-import { draftFor, interactionKindFor } from './drafts.js';
+import { interactionKindFor } from './drafts.js';
 
 interface Agenda {
   at: string;
@@ -40,31 +39,38 @@ export function useAgendaActions() {
 }
 
 function DraftDialog({ item, onClose }: { item: AgendaItem; onClose: () => void }) {
-  const profile = useQuery({ queryKey: ['profile'], queryFn: () => api.get<Profile>('/api/v1/profile') });
-  const person = useQuery({
-    queryKey: ['contact', item.suggestedContactId ?? item.contactId],
-    queryFn: () => api.get<{ name: string }>(`/api/v1/contacts/${item.suggestedContactId ?? item.contactId}`),
-    enabled: Boolean(item.suggestedContactId ?? item.contactId),
+  const contactId = item.suggestedContactId ?? item.contactId;
+  // Drafted on the server from your own templates, filled in for this person.
+  const draftQuery = useQuery({
+    queryKey: ['agenda-draft', item.key],
+    queryFn: () =>
+      api.post<{ subject: string | null; body: string }>('/api/v1/agenda/draft', {
+        kind: item.kind,
+        contactId,
+        ...(item.interviewId && contactId === item.contactId ? { interviewId: item.interviewId } : {}),
+      }),
+    enabled: Boolean(contactId),
   });
-  const draft = draftFor(item, { person: person.data?.name ?? 'there', you: profile.data?.name ?? '' });
+  const draft = draftQuery.data ?? { subject: '', body: '' };
   const [body, setBody] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const { refresh } = useAgendaActions();
   const kind = interactionKindFor[item.kind];
   const log = useMutation({
     mutationFn: async () => {
-      const contactId = item.suggestedContactId ?? item.contactId;
       if (!contactId || !kind) return;
+      if (item.kind === 'thank-you' && item.interviewId) {
+        // Marks the interview thanked and logs the thank-you, together.
+        await api.post(`/api/v1/interviews/${item.interviewId}/thank-you`, { format: item.suggestedFormat ?? 'email', message: body ?? draft.body });
+        return;
+      }
       await api.post('/api/v1/interactions', {
         contactId,
         ...(item.interviewId && contactId === item.contactId ? { interviewId: item.interviewId } : {}),
         kind,
-        summary: `${draft.subject}`.trim() || kindLabels[item.kind],
+        summary: `${draft.subject ?? ''}`.trim() || kindLabels[item.kind],
       });
-      if (item.kind === 'thank-you' && item.interviewId) {
-        await api.post(`/api/v1/interviews/${item.interviewId}/transitions`, { to: 'thanked', thankYouFormat: item.suggestedFormat ?? 'email' });
-      }
-      if (item.kind !== 'thank-you') await api.put(`/api/v1/agenda/items/${encodeURIComponent(item.key)}/state`, { state: 'done' });
+      await api.put(`/api/v1/agenda/items/${encodeURIComponent(item.key)}/state`, { state: 'done' });
     },
     onSuccess: async () => {
       await refresh();
@@ -76,23 +82,26 @@ function DraftDialog({ item, onClose }: { item: AgendaItem; onClose: () => void 
     <Modal title={item.title} isOpen onClose={onClose}>
       <p className="muted">{item.action}</p>
       {item.suggestedFormat === 'handwritten' ? <p className="notice">A handwritten card is suggested: use this draft as your note.</p> : null}
-      <div className="field">
-        <label htmlFor="draft-subject">Subject</label>
-        <input id="draft-subject" readOnly value={draft.subject} />
-      </div>
+      {draftQuery.isError ? <ErrorState error={draftQuery.error} /> : null}
+      {draft.subject !== null ? (
+        <div className="field">
+          <label htmlFor="draft-subject">Subject</label>
+          <input id="draft-subject" readOnly value={draft.subject} />
+        </div>
+      ) : null}
       <div className="field">
         <label htmlFor="draft-body">Message</label>
         <textarea id="draft-body" rows={9} value={text} onChange={(e) => setBody(e.target.value)} aria-describedby="draft-findings" />
       </div>
       {item.kind === 'reach-next' || item.kind === 'contact-referral' || item.kind === 'follow-up' ? (
-        <EmailFindings id="draft-findings" text={`Subject: ${draft.subject}\n\n${text}`} />
+        <EmailFindings id="draft-findings" text={`Subject: ${draft.subject ?? ''}\n\n${text}`} />
       ) : null}
       {log.isError ? <ErrorState error={log.error} /> : null}
       <div className="actions">
         <button
           type="button"
           onClick={() => {
-            void navigator.clipboard?.writeText(`${draft.subject}\n\n${text}`).then(() => setCopied(true));
+            void navigator.clipboard?.writeText(draft.subject ? `${draft.subject}\n\n${text}` : text).then(() => setCopied(true));
           }}
         >
           {copied ? 'Copied' : 'Copy'}
