@@ -201,6 +201,13 @@ export function createContactsRepository(db: Kysely<Database>) {
       return rows.map((r) => rowToContact(r, tags.get(r.id) ?? []));
     },
 
+    /** People with exactly this name (by sort key), at this organisation when one is given. */
+    async idsByName(sortName: string, organizationId: string | null): Promise<string[]> {
+      let query = db.selectFrom('contacts').select('id').where('sortName', '=', sortName);
+      if (organizationId) query = query.where('organizationId', '=', organizationId);
+      return (await query.orderBy('createdAt').execute()).map((r) => r.id);
+    },
+
     async idsAtOrganization(organizationId: string): Promise<string[]> {
       const rows = await db.selectFrom('contacts').select('id').where('organizationId', '=', organizationId).execute();
       return rows.map((r) => r.id);

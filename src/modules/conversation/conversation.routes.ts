@@ -59,10 +59,10 @@ export function registerConversationRoutes(app: App, ctx: AppContext): void {
   app.post('/api/v1/interviews/:id/referrals', {
     schema: {
       tags,
-      summary: 'Add a person the interviewee suggested: a contact referred by them and the referral, in one step',
+      summary: 'Add a person the interviewee suggested: a contact referred by them (or the one already there) and the referral, in one step',
       params: idParams,
       body: quickReferralInput,
-      response: { 201: z.object({ contact: contactSchema, referral: referralSchema }), ...errorResponses },
+      response: { 201: z.object({ contact: contactSchema, referral: referralSchema, existing: z.boolean() }), ...errorResponses },
     },
     handler: async (request, reply) => reply.code(201).send(await quickReferral({ ctx, interviewId: request.params.id, input: request.body })),
   });

@@ -37,6 +37,12 @@ describe.each(dialects)('interview mode, debrief and thank-you through the API o
     const { contact, referral } = added.json();
     expect(contact).toMatchObject({ name: 'Ben Walsh', relationship: 'referral', referredById: maya.id, organization: { name: 'Kestrel Labs' } });
     expect(referral).toMatchObject({ fromContactId: maya.id, toContactId: contact.id, interviewId: interview.id, status: 'suggested' });
+    // Suggested again (or already known): linked, not added twice.
+    const again = (await call('POST', `/api/v1/interviews/${interview.id}/referrals`, { name: 'ben walsh', organization: 'Kestrel Labs' })).json();
+    expect(again).toMatchObject({ existing: true, contact: { id: contact.id }, referral: { id: referral.id } });
+    const known = (await call('POST', '/api/v1/contacts', { name: 'Priya Shah', relationship: 'friend' })).json();
+    const linked = (await call('POST', `/api/v1/interviews/${interview.id}/referrals`, { name: 'Priya Shah' })).json();
+    expect(linked).toMatchObject({ existing: true, contact: { id: known.id, referredById: maya.id, relationship: 'friend' } });
 
     const strangerNote = '0190a0b0-0000-7000-8000-000000000099';
     const refused = await call('PUT', `/api/v1/interviews/${interview.id}/debrief`, { learned: 'x', evidence: { fit: [strangerNote] } });
@@ -72,8 +78,11 @@ describe.each(dialects)('interview mode, debrief and thank-you through the API o
     expect(board.suggestedQuestions.map((q: { text: string }) => q.text)).toContain('Could you tell me about how common remote roles are?');
 
     const graph = (await call('GET', '/api/v1/referrals/graph')).json();
-    expect(graph.edges).toEqual([{ from: maya.id, to: contact.id, status: 'suggested' }]);
-    expect(graph.topIntroducers[0]).toMatchObject({ id: maya.id, introductions: 1 });
+    expect(graph.edges).toEqual([
+      { from: maya.id, to: contact.id, status: 'suggested' },
+      { from: maya.id, to: known.id, status: 'suggested' },
+    ]);
+    expect(graph.topIntroducers[0]).toMatchObject({ id: maya.id, introductions: 2 });
     const insights = (await call('GET', '/api/v1/insights')).json();
     expect(insights.funnel.find((f: { stage: string }) => f.stage === 'thanked').count).toBe(1);
 

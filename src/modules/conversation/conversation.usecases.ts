@@ -158,6 +158,8 @@ async function organizationFor(ctx: AppContext, name: string | null | undefined)
 /**
  * "Who else should I talk to?": the suggested person becomes a contact referred by
  * the interviewee, with the referral recorded against this interview, in one step.
+ * Someone already in Inroads under the same name (at the same organisation, when
+ * one is given) is linked rather than added twice.
  */
 export async function quickReferral({
   ctx,
@@ -167,29 +169,37 @@ export async function quickReferral({
   ctx: AppContext;
   interviewId: string;
   input: QuickReferralInput;
-}): Promise<{ contact: Contact; referral: Referral }> {
+}): Promise<{ contact: Contact; referral: Referral; existing: boolean }> {
   return ctx.transaction(async (tx) => {
     const interview = await interviewOf(tx, interviewId);
     const organizationId = await organizationFor(tx, input.organization);
-    const { contact } = await createContact({
-      ctx: tx,
-      input: {
-        name: input.name,
-        title: input.title ?? null,
-        organizationId,
-        relationship: 'referral',
-        referredById: interview.contactId,
-        howWeMet: `Suggested by ${interview.contact.name}`,
-        emails: [],
-        phones: [],
-        tags: [],
-      } as Parameters<typeof createContact>[0]['input'],
-    });
-    const { referral } = await createReferral({
-      ctx: tx,
-      input: { fromContactId: interview.contactId, toContactId: contact.id, interviewId, status: 'suggested', note: input.note ?? null } as Parameters<typeof createReferral>[0]['input'],
-    });
-    return { contact, referral };
+    const [knownId] = (await tx.repos.contacts.idsByName(sortKey(input.name), organizationId)).filter((id) => id !== interview.contactId);
+    const contact = knownId
+      ? required(await tx.repos.contacts.get(knownId), 'contacts', knownId)
+      : (
+          await createContact({
+            ctx: tx,
+            input: {
+              name: input.name,
+              title: input.title ?? null,
+              organizationId,
+              relationship: 'referral',
+              referredById: interview.contactId,
+              howWeMet: `Suggested by ${interview.contact.name}`,
+              emails: [],
+              phones: [],
+              tags: [],
+            },
+          })
+        ).contact;
+    const already = await tx.repos.referrals.findPair(interview.contactId, contact.id);
+    const { referral } = already
+      ? { referral: required(await tx.repos.referrals.get(already), 'referrals', already) }
+      : await createReferral({
+          ctx: tx,
+          input: { fromContactId: interview.contactId, toContactId: contact.id, interviewId, status: 'suggested', note: input.note ?? null },
+        });
+    return { contact: knownId ? required(await tx.repos.contacts.get(knownId), 'contacts', knownId) : contact, referral, existing: Boolean(knownId) };
   });
 }
 

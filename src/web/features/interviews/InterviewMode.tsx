@@ -186,11 +186,11 @@ export function InterviewMode() {
 
   const referral = useMutation({
     mutationFn: (body: { name: string; organization?: string }) =>
-      api.post<{ contact: { id: string; name: string } }>(`/api/v1/interviews/${id}/referrals`, body),
+      api.post<{ contact: { id: string; name: string }; existing: boolean }>(`/api/v1/interviews/${id}/referrals`, body),
     onSuccess: async (result) => {
       setReferralName('');
       setReferralOrg('');
-      setAnnouncement(`Added ${result.contact.name}, suggested by ${i?.contact.name ?? 'them'}.`);
+      setAnnouncement(`${result.existing ? 'Linked' : 'Added'} ${result.contact.name}${result.existing ? ' (already in Inroads)' : ''}, suggested by ${i?.contact.name ?? 'them'}.`);
       await client.invalidateQueries({ queryKey: ['interview', id, 'referrals'] });
       refocusNote((active) => Boolean(active.closest('.im-referral')));
     },
