@@ -104,7 +104,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the web app in Chromium', () =>
     await page.getByLabel('My 30-second pitch is ready').check();
     await page.getByText('1 of 10 ready').waitFor();
     await page.getByRole('button', { name: 'Mark as held' }).click();
-    await page.getByRole('button', { name: 'Mark as thanked' }).waitFor();
+    await page.getByRole('button', { name: 'I sent it — record the thank-you' }).waitFor();
 
     await go('/');
     const thank = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Thank Maya Costa' }) });

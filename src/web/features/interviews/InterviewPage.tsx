@@ -43,7 +43,6 @@ export function InterviewPage() {
   const [scheduling, setScheduling] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [requestText, setRequestText] = useState<string | null>(null);
-  const [thankYouFormat, setThankYouFormat] = useState<'email' | 'handwritten'>('email');
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) => api.patch<Interview>(`/api/v1/interviews/${id}`, body),
     onSuccess: async () => {
@@ -91,9 +90,10 @@ export function InterviewPage() {
 
   const moveTo = (to: InterviewStatus) => {
     if (to === 'scheduled' && !i.scheduledAt) return setScheduling(true);
-    transition.mutate(to === 'thanked' ? { id, to, thankYouFormat } : { id, to });
+    transition.mutate({ id, to });
   };
-  const moves = allowedTransitions[i.status];
+  // A held interview is thanked from the thank-you card below, which drafts the message too.
+  const moves = allowedTransitions[i.status].filter((to) => !(i.status === 'held' && to === 'thanked'));
   return (
     <section>
       <div className="page-header">
@@ -129,15 +129,7 @@ export function InterviewPage() {
       <section className="card" aria-labelledby="status-heading">
         <h2 id="status-heading">Where it stands</h2>
         {nextStepHint[i.status] ? <p>{nextStepHint[i.status]}</p> : null}
-        {moves.includes('thanked') ? (
-          <div className="field">
-            <label htmlFor="thank-format">Thank-you sent as</label>
-            <select id="thank-format" value={thankYouFormat} onChange={(e) => setThankYouFormat(e.target.value as 'email' | 'handwritten')}>
-              <option value="email">Email</option>
-              <option value="handwritten">Handwritten note</option>
-            </select>
-          </div>
-        ) : null}
+        {i.status === 'held' ? <p>Send the thank-you below; recording it marks the interview thanked.</p> : null}
         {moves.length ? (
           <div className="actions" role="group" aria-label="Move this interview">
             {moves.map((to) => (
@@ -146,7 +138,7 @@ export function InterviewPage() {
               </button>
             ))}
           </div>
-        ) : (
+        ) : i.status === 'held' ? null : (
           <p className="muted">“{statusLabels[i.status]}” is a final state.</p>
         )}
         {transition.isError ? <ErrorState error={transition.error} /> : null}
