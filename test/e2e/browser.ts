@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
+import { loadOrCreateSecret } from '../../src/server/secret.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
 
 /** Debian's chromium, or CHROMIUM_PATH. */
@@ -32,6 +33,8 @@ export interface TestServer {
   home: string;
   origin: string;
   signInUrl: string;
+  /** Calls the API as the owner (the launch secret as a Bearer token), for setting up data. */
+  api<T>(method: string, path: string, body?: unknown): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -45,6 +48,15 @@ export async function startTestServer(): Promise<TestServer> {
     home,
     origin,
     signInUrl: server.url,
+    api: async <T,>(method: string, path: string, body?: unknown): Promise<T> => {
+      const response = await fetch(`${origin}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${loadOrCreateSecret(home)}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
     stop: async () => {
       await server.close();
       rmSync(home, { recursive: true, force: true });

@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadOrCreateSecret } from '../../src/server/secret.js';
 import { assertBrowserAvailable, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
@@ -37,15 +36,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('hostile input stored in every t
   const cspViolations: string[] = [];
   const p = (n: number) => PAYLOADS[n % PAYLOADS.length] ?? '';
 
-  const api = async <T,>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${server.origin}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${loadOrCreateSecret(server.home)}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
+  const api = <T,>(method: string, path: string, body?: unknown) => server.api<T>(method, path, body);
 
   beforeAll(async () => {
     server = await startTestServer();

@@ -1,7 +1,6 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadOrCreateSecret } from '../../src/server/secret.js';
 import { assertBrowserAvailable, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
@@ -15,16 +14,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a whole conversation in intervi
   const ids = { exploration: '', maya: '', interview: '', questions: [] as string[] };
   const cspViolations: string[] = [];
 
-  /** Seeds through the API, as the owner (Bearer secret). */
-  const api = async <T,>(method: string, path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${server.origin}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${loadOrCreateSecret(server.home)}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
+  const api = <T,>(method: string, path: string, body?: unknown) => server.api<T>(method, path, body);
 
   beforeAll(async () => {
     server = await startTestServer();
