@@ -46,9 +46,13 @@ export interface MigrationReport {
   current: string | null;
 }
 
-export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<MigrationReport> {
+/**
+ * Applies every pending migration. `schema` (PostgreSQL) keeps the migration
+ * bookkeeping in that schema, for a workspace that lives in a schema of its own.
+ */
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<MigrationReport> {
   await assertNotNewer(db, dialect);
-  const migrator = new Migrator({ db, provider: provider(dialect) });
+  const migrator = new Migrator({ db, provider: provider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

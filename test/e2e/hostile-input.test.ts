@@ -8,24 +8,26 @@ assertBrowserAvailable();
 /**
  * Script-injection payloads of the usual families: markup, event handlers, URLs,
  * template syntax, CSS and attribute breaking. Each one, if it ran, would set
- * window.__xss (or open a dialog).
+ * window.xssRan (or open a dialog).
  */
 const PAYLOADS = [
-  '<script>window.__xss=1</script>',
-  '"><img src=x onerror="window.__xss=1">',
-  "'><svg onload=window.__xss=1>",
-  '<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>',
-  'javascript:window.__xss=1',
-  '<a href="javascript:window.__xss=1">click</a>',
-  '{{constructor.constructor("window.__xss=1")()}}',
-  '${window.__xss=1}',
-  '</textarea><script>window.__xss=1</script>',
-  '<style>*{background:url("javascript:window.__xss=1")}</style>',
-  '<details open ontoggle=window.__xss=1>',
-  '[link](javascript:window.__xss=1)',
-  '<math><mtext><table><mglyph><style><img src=x onerror=window.__xss=1>',
-  '\u202e<b onmouseover=window.__xss=1>RTL</b>',
+  '<script>window.xssRan=1</script>',
+  '"><img src=x onerror="window.xssRan=1">',
+  "'><svg onload=window.xssRan=1>",
+  '<iframe srcdoc="<script>parent.xssRan=1</script>"></iframe>',
+  'javascript:window.xssRan=1',
+  '<a href="javascript:window.xssRan=1">click</a>',
+  '{{constructor.constructor("window.xssRan=1")()}}',
+  '${window.xssRan=1}',
+  '</textarea><script>window.xssRan=1</script>',
+  '<style>*{background:url("javascript:window.xssRan=1")}</style>',
+  '<details open ontoggle=window.xssRan=1>',
+  '[link](javascript:window.xssRan=1)',
+  '<math><mtext><table><mglyph><style><img src=x onerror=window.xssRan=1>',
+  '\u202e<b onmouseover=window.xssRan=1>RTL</b>',
 ];
+
+const p = (n: number) => PAYLOADS[n % PAYLOADS.length] ?? '';
 
 describe.skipIf(!hasBrowser && !requireBrowser)('hostile input stored in every text field', () => {
   let browser: Browser;
@@ -34,7 +36,6 @@ describe.skipIf(!hasBrowser && !requireBrowser)('hostile input stored in every t
   const ids: Record<string, string> = {};
   const dialogs: string[] = [];
   const cspViolations: string[] = [];
-  const p = (n: number) => PAYLOADS[n % PAYLOADS.length] ?? '';
 
   const api = <T,>(method: string, path: string, body?: unknown) => server.api<T>(method, path, body);
 
@@ -124,7 +125,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('hostile input stored in every t
       // Hover and focus whatever is there, to give event-handler payloads their chance.
       await page.mouse.move(400, 300);
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), path).toBeUndefined();
+      expect(await page.evaluate(() => (window as unknown as { xssRan?: number }).xssRan), path).toBeUndefined();
       expect(await page.locator('main script, main iframe, main img[src="x"], main svg[onload], main details[ontoggle]').count(), path).toBe(0);
     }
     // The payloads are there, as text.
@@ -136,7 +137,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('hostile input stored in every t
     await page.getByLabel('Search everything').fill('xss');
     await page.getByRole('dialog').getByRole('link').first().waitFor();
     await page.waitForLoadState('networkidle');
-    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.evaluate(() => (window as unknown as { xssRan?: number }).xssRan)).toBeUndefined();
     expect(dialogs).toEqual([]);
     expect(cspViolations).toEqual([]);
   }, 120_000);

@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aContact } from '../../test/fixtures/builders.js';
+import { createTestDatabase, dialects, type TestDatabase } from '../../test/fixtures/databases.js';
+import { createContact } from '../modules/contacts/contacts.usecases.js';
+import { exportJson } from '../modules/exports/exports.usecases.js';
+import { search } from '../modules/search/search.usecases.js';
+import { fixedClock } from '../shared/clock.js';
+import { AppError } from '../shared/errors.js';
+import { newId } from '../shared/ids.js';
+import { createContactInput } from '../shared/schemas/contacts.js';
+import { postgresUserWorkspaces, sqliteUserWorkspaces, type UserWorkspaces } from './user-workspaces.js';
+
+const clock = fixedClock('2026-03-10T10:00:00Z');
+
+describe.each(dialects)('a workspace per user on %s', (dialect) => {
+  let make: (max?: number) => UserWorkspaces;
+  let cleanup: () => Promise<void>;
+  const opened: UserWorkspaces[] = [];
+  const alice = newId();
+  const bob = newId();
+
+  beforeAll(async () => {
+    if (dialect === 'postgres') {
+      const database: TestDatabase = await createTestDatabase('postgres');
+      const pool = new Pool({ connectionString: database.url, max: 4 });
+      make = (max) => postgresUserWorkspaces(pool, clock, max);
+      cleanup = async () => {
+        await pool.end();
+        await database.dispose();
+      };
+    } else {
+      const dir = mkdtempSync(join(tmpdir(), 'inroads-users-'));
+      make = (max) => sqliteUserWorkspaces(dir, clock, max);
+      cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  afterAll(async () => {
+    for (const w of opened) await w.close();
+    await cleanup?.();
+  });
+  const workspaces = (max?: number) => {
+    const w = make(max);
+    opened.push(w);
+    return w;
+  };
+
+  it('keeps each user’s records, search and export to themselves', async () => {
+    const users = workspaces();
+    const a = await users.contextFor(alice);
+    const b = await users.contextFor(bob);
+    const maya = await aContact(a, { name: 'Maya Costa', notes: 'met at the research meetup' });
+    await aContact(b, { name: 'Ben Walsh' });
+
+    expect((await a.repos.contacts.list({}, { field: 'name', direction: 'asc' }, { limit: 10, offset: 0 })).items.map((c) => c.name)).toEqual(['Maya Costa']);
+    expect((await b.repos.contacts.list({}, { field: 'name', direction: 'asc' }, { limit: 10, offset: 0 })).items.map((c) => c.name)).toEqual(['Ben Walsh']);
+    expect(await b.repos.contacts.get(maya.id)).toBeUndefined();
+    // Full-text search (raw SQL) stays inside the workspace too.
+    expect((await search({ ctx: a, query: 'meetup' })).items.map((h) => h.id)).toEqual([maya.id]);
+    expect((await search({ ctx: b, query: 'meetup' })).items).toEqual([]);
+    // Another user's record cannot even be referred to.
+    await expect(createContact({ ctx: b, input: createContactInput.parse({ name: 'Priya Shah', referredById: maya.id }) })).rejects.toBeInstanceOf(AppError);
+    const exported = JSON.stringify(await exportJson({ ctx: b }));
+    expect(exported).toContain('Ben Walsh');
+    expect(exported).not.toContain('Maya Costa');
+  });
+
+  it('keeps the data when a workspace is closed and opened again, and refuses anything but a user id', async () => {
+    const users = workspaces(1);
+    const a = await users.contextFor(alice);
+    expect((await a.repos.contacts.list({}, { field: 'name', direction: 'asc' }, { limit: 10, offset: 0 })).total).toBe(1);
+    // Opening Bob's evicts Alice's (at most one open); hers reopens intact.
+    await users.contextFor(bob);
+    const again = await users.contextFor(alice);
+    expect((await again.repos.contacts.list({}, { field: 'name', direction: 'asc' }, { limit: 10, offset: 0 })).items[0]?.name).toBe('Maya Costa');
+    await expect(users.contextFor('public')).rejects.toThrow(/not a user id/);
+    await expect(users.contextFor('../../etc/passwd')).rejects.toThrow(/not a user id/);
+  });
+});
