@@ -15,6 +15,29 @@ export interface RankingCandidate {
   lastInteractionAt: string | null;
 }
 
+/**
+ * The weights of the ranking. The SQL pre-selection (coach.repository) is built
+ * from these same numbers and the same tables, so the two cannot drift apart.
+ */
+export const SCORE = {
+  /** Per step of warmth (family and friends are warmest). */
+  warmth: 8,
+  hr: -30,
+  /** Per step of role fit (one step above fits best). */
+  fit: 5,
+  /** When the seniority is not known. */
+  unknownSeniority: 8,
+  motivation: 4,
+  posting: 2,
+  advocacy: 3,
+  booster: 10,
+  curmudgeon: -15,
+  /** In touch within the last 90 days: the only part that depends on interactions. */
+  recent: 5,
+} as const;
+export const MAX_WARMTH = Math.max(...Object.values(WARMTH));
+export const MAX_FIT = Math.max(...Object.values(ROLE_FIT));
+
 export interface Suggestion {
   contactId: string;
   name: string;
@@ -48,25 +71,23 @@ const fitWords: Record<string, string> = {
  * place in the target list, how the person answers requests, and recent contact.
  */
 export function rankSuggestions(candidates: readonly RankingCandidate[], now: string): Suggestion[] {
-  const maxWarmth = Math.max(...Object.values(WARMTH));
-  const maxFit = Math.max(...Object.values(ROLE_FIT));
   const scored = candidates.map((c) => {
     const reasons: string[] = [];
     let score = 0;
-    const warmth = WARMTH[c.relationship] ?? maxWarmth;
-    score += (maxWarmth - warmth) * 8;
+    const warmth = WARMTH[c.relationship] ?? MAX_WARMTH;
+    score += (MAX_WARMTH - warmth) * SCORE.warmth;
     reasons.push(`You know them as ${warmthWords[c.relationship] ?? c.relationship}.`);
     if (c.isHR) {
-      score -= 30;
+      score += SCORE.hr;
       reasons.push('Works in HR or recruiting: likely to point you to job postings rather than give advice.');
     } else if (c.seniority) {
-      score += (maxFit - (ROLE_FIT[c.seniority] ?? maxFit)) * 5;
+      score += (MAX_FIT - (ROLE_FIT[c.seniority] ?? MAX_FIT)) * SCORE.fit;
       reasons.push(`They are ${fitWords[c.seniority] ?? c.seniority}.`);
     } else {
-      score += 8;
+      score += SCORE.unknownSeniority;
     }
     if (c.organizationId && c.motivation !== null) {
-      score += c.motivation * 4 + (c.posting ?? 1) * 2 + (c.advocacy ? 3 : 0);
+      score += c.motivation * SCORE.motivation + (c.posting ?? 1) * SCORE.posting + (c.advocacy ? SCORE.advocacy : 0);
       const bits = [
         c.motivation >= 2 ? 'high on your target list' : null,
         (c.posting ?? 1) >= 3 ? 'with a posting for your target role' : null,
@@ -75,16 +96,16 @@ export function rankSuggestions(candidates: readonly RankingCandidate[], now: st
       if (bits.length) reasons.push(`${c.organizationName ?? 'Their organisation'} is ${bits.join(', ')}.`);
     }
     if (c.responsiveness === 'booster') {
-      score += 10;
+      score += SCORE.booster;
       reasons.push('Replied quickly before.');
     } else if (c.responsiveness === 'curmudgeon') {
-      score -= 15;
+      score += SCORE.curmudgeon;
       reasons.push('Did not reply last time, even after a follow-up.');
     }
     if (c.lastInteractionAt) {
       const days = (Date.parse(now) - Date.parse(c.lastInteractionAt)) / 86_400_000;
       if (days <= 90) {
-        score += 5;
+        score += SCORE.recent;
         reasons.push('You were in touch recently.');
       }
     }

@@ -14,6 +14,6 @@ export async function suggestions({
   organizationId?: string | undefined;
   limit?: number;
 }): Promise<{ items: Suggestion[] }> {
-  const candidates = await ctx.repos.coach.unaskedCandidates({ explorationId, organizationId });
+  const candidates = await ctx.repos.coach.unaskedCandidates({ explorationId, organizationId }, limit);
   return { items: rankSuggestions(candidates, now(ctx)).slice(0, limit) };
 }
