@@ -95,6 +95,16 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a whole conversation in intervi
     const saved = await api<{ items: Array<{ body: string; agendaStep: string }> }>('GET', `/api/v1/interviews/${ids.interview}/notes`);
     expect(saved.items.map((n) => n.body)).toEqual(['Juniors present first at the weekly design critique', 'They hire mostly from bootcamps and career changers']);
     expect(saved.items[0]?.agendaStep).toBe('questions');
+    // Deleted elsewhere while still being typed: the text is kept as a new note.
+    const typing = (await api<{ items: Array<{ id: string; body: string }> }>('GET', `/api/v1/interviews/${ids.interview}/notes`)).items.find((n) => n.body.startsWith('They hire'));
+    await api('DELETE', `/api/v1/interviews/${ids.interview}/notes/${typing?.id}`);
+    await note().press('End');
+    await note().pressSequentially(', mostly');
+    await page.clock.fastForward('00:02');
+    await page.getByText('Saved as you type.').waitFor();
+    await expect
+      .poll(async () => (await api<{ items: Array<{ body: string }> }>('GET', `/api/v1/interviews/${ids.interview}/notes`)).items.map((n) => n.body))
+      .toEqual(['Juniors present first at the weekly design critique', 'They hire mostly from bootcamps and career changers, mostly']);
     await note().press('Enter');
     // The timer kept counting across the reload.
     await page.getByRole('timer').filter({ hasText: /^15:/ }).waitFor();

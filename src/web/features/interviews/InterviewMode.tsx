@@ -5,7 +5,7 @@ import { agendaSteps, duePrompts, stances, type AgendaStep, type InterviewNote }
 import { keyQuestions, type KeyQuestion } from '../../../shared/schemas/explorations.js';
 import type { Interview } from '../../../shared/schemas/interviews.js';
 import { questionCategories, type Question } from '../../../shared/schemas/questions.js';
-import { api, type Page } from '../../api/client.js';
+import { api, ApiError, type Page } from '../../api/client.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { categoryLabels } from '../questions/QuestionsPage.js';
 
@@ -21,6 +21,7 @@ interface Draft {
 const emptyDraft = (): Draft => ({ noteId: null, body: '', keyQuestion: null, stance: null, questionCategory: null, questionId: null });
 const draftKey = (id: string) => `inroads:interview-draft:${id}`;
 const SAVE_AFTER_MS = 400;
+const RETRY_AFTER_MS = 5000;
 
 function clock(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
@@ -116,9 +117,17 @@ export function InterviewMode() {
         questionId: current.questionId,
       };
       try {
-        if (current.noteId) {
-          await api.patch(`/api/v1/interviews/${id}/notes/${current.noteId}`, fields);
-        } else {
+        let noteId = current.noteId;
+        if (noteId) {
+          try {
+            await api.patch(`/api/v1/interviews/${id}/notes/${noteId}`, fields);
+          } catch (error) {
+            // The note was deleted meanwhile (in another tab, say): keep the text as a new note.
+            if (!(error instanceof ApiError && error.status === 404)) throw error;
+            noteId = null;
+          }
+        }
+        if (!noteId) {
           const step = client.getQueryData<Interview>(['interview', id])?.live.step ?? 'questions';
           const created = await api.post<InterviewNote>(`/api/v1/interviews/${id}/notes`, { ...fields, agendaStep: step });
           // The user may have typed on while the note was being created.
@@ -131,6 +140,8 @@ export function InterviewMode() {
         setSaveState('saved');
       } catch {
         setSaveState('failed');
+        // Try again shortly; meanwhile the text is safe in this browser.
+        if (!timer.current) timer.current = setTimeout(() => void saveNow(), RETRY_AFTER_MS);
       }
     };
     pending.current = pending.current.then(run);
