@@ -16,7 +16,6 @@ import type { Interview } from '../../shared/schemas/interviews.js';
 import type { Referral } from '../../shared/schemas/referrals.js';
 import { sortKey } from '../../shared/text.js';
 import { createContact } from '../contacts/contacts.usecases.js';
-import { createInteraction } from '../interactions/interactions.usecases.js';
 import { reindex, transitionInterview } from '../interviews/interviews.usecases.js';
 import { createOrganization } from '../organizations/organizations.usecases.js';
 import { createReferral } from '../referrals/referrals.usecases.js';
@@ -229,7 +228,7 @@ export async function thankYouDraft({ ctx, interviewId }: { ctx: AppContext; int
   return { format, reason, subject: channel === 'letter' ? null : filled.subject, body: filled.body, takeaway, templateId: template?.id ?? null };
 }
 
-/** Marks the interview thanked and puts the thank-you on the person's timeline, together. */
+/** Marks the interview thanked; the transition puts the thank-you, with what was sent, on the timeline. */
 export async function recordThankYou({
   ctx,
   interviewId,
@@ -239,12 +238,5 @@ export async function recordThankYou({
   interviewId: string;
   input: { format: 'email' | 'handwritten'; message?: string | null | undefined; at?: string | undefined };
 }): Promise<{ interview: Interview }> {
-  return ctx.transaction(async (tx) => {
-    const interview = await interviewOf(tx, interviewId);
-    const at = input.at ? toUtcIso(input.at) : now(tx);
-    const moved = await transitionInterview({ ctx: tx, id: interviewId, input: { to: 'thanked', at, thankYouFormat: input.format } });
-    const summary = input.message?.trim() || (input.format === 'handwritten' ? 'Handwritten thank-you note sent' : 'Thank-you email sent');
-    await createInteraction({ ctx: tx, input: { contactId: interview.contactId, interviewId, kind: 'thank-you', occurredAt: at, summary } });
-    return moved;
-  });
+  return transitionInterview({ ctx, id: interviewId, input: { to: 'thanked', at: input.at, thankYouFormat: input.format }, thankYouMessage: input.message });
 }

@@ -14,6 +14,7 @@ import {
 import { assertContact, assertExplorations, now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { refreshResponsiveness } from '../followups/followups.usecases.js';
+import { createInteraction } from '../interactions/interactions.usecases.js';
 import { indexInterviews } from '../search/search.index.js';
 import type { InterviewFilters, InterviewSortField } from './interviews.repository.js';
 
@@ -134,25 +135,36 @@ export async function updateInterview({
   });
 }
 
-/** Moves an interview along its lifecycle; an illegal move fails with 409 and writes nothing. */
+/**
+ * Moves an interview along its lifecycle; an illegal move fails with 409 and writes
+ * nothing. Thanking also puts the thank-you on the person's timeline (with what was
+ * sent, when `thankYouMessage` says), however the move is made.
+ */
 export async function transitionInterview({
   ctx,
   id,
   input,
+  thankYouMessage,
 }: {
   ctx: AppContext;
   id: string;
   input: TransitionInput;
+  thankYouMessage?: string | null | undefined;
 }): Promise<{ interview: Interview }> {
   return ctx.transaction(async (tx) => {
     const current = required(await tx.repos.interviews.get(id), 'interviews', id);
+    const at = input.at ? toUtcIso(input.at) : now(tx);
     const patch = planTransition(current, {
       to: input.to,
-      at: input.at ? toUtcIso(input.at) : now(tx),
+      at,
       scheduledAt: input.scheduledAt ? toUtcIso(input.scheduledAt) : undefined,
       thankYouFormat: input.thankYouFormat,
     });
     await tx.repos.interviews.update(id, { ...patch, updatedAt: now(tx) });
+    if (input.to === 'thanked') {
+      const summary = thankYouMessage?.trim() || (patch.thankYouFormat === 'handwritten' ? 'Handwritten thank-you note sent' : 'Thank-you email sent');
+      await createInteraction({ ctx: tx, input: { contactId: current.contactId, interviewId: id, kind: 'thank-you', occurredAt: at, summary } });
+    }
     await refreshResponsiveness(tx, current.contactId);
     return { interview: await reindex(tx, id) };
   });
