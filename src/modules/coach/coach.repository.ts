@@ -1,26 +1,21 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { literal, scoreFrom } from '../../db/score-sql.js';
 import { fromFlag } from '../../db/values.js';
 import { ROLE_FIT, WARMTH } from '../followups/followups.rules.js';
 import { MAX_FIT, MAX_WARMTH, SCORE, type RankingCandidate } from './ranking.rules.js';
 
-// Constants from our own code, written into the SQL as literals so PostgreSQL types them as numbers.
-const n = (value: number) => sql.lit(value);
-const scoreOf = (column: string, table: Readonly<Record<string, number>>, fallback: number) =>
-  sql<number>`case ${sql.ref(column)} ${sql.join(
-    Object.entries(table).map(([value, score]) => sql`when ${sql.lit(value)} then ${n(score)}`),
-    sql` `,
-  )} else ${n(fallback)} end`;
+const n = literal;
 
 /**
  * The ranking's score without its one interaction-dependent part (recent contact),
  * written in SQL from the same weights and tables as rankSuggestions.
  */
 const baseScore: RawBuilder<number> = sql<number>`(
-  (${n(MAX_WARMTH)} - ${scoreOf('c.relationship', WARMTH, MAX_WARMTH)}) * ${n(SCORE.warmth)}
+  (${n(MAX_WARMTH)} - ${scoreFrom('c.relationship', WARMTH, MAX_WARMTH)}) * ${n(SCORE.warmth)}
   + case when c.is_hr = 1 then ${n(SCORE.hr)}
          when c.seniority is null then ${n(SCORE.unknownSeniority)}
-         else (${n(MAX_FIT)} - ${scoreOf('c.seniority', ROLE_FIT, MAX_FIT)}) * ${n(SCORE.fit)} end
+         else (${n(MAX_FIT)} - ${scoreFrom('c.seniority', ROLE_FIT, MAX_FIT)}) * ${n(SCORE.fit)} end
   + case when o.id is not null then o.motivation * ${n(SCORE.motivation)} + o.posting * ${n(SCORE.posting)} + case when o.advocacy = 1 then ${n(SCORE.advocacy)} else 0 end else 0 end
   + case c.responsiveness when 'booster' then ${n(SCORE.booster)} when 'curmudgeon' then ${n(SCORE.curmudgeon)} else 0 end
 )`;

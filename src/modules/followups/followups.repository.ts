@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { scoreFrom } from '../../db/score-sql.js';
 import { fromFlag, fromJson } from '../../db/values.js';
 import { prepProgress } from '../../shared/prep.js';
 import type { Prep } from '../../shared/schemas/interviews.js';
@@ -7,12 +8,6 @@ import { DEFAULT_CHECK_IN_DAYS, ROLE_FIT, WARMTH, type AgendaInterview, type Age
 
 const PAST = ['thanked', 'keeping-in-touch'];
 
-/** A SQL ordering expression built from one of the rules' score tables, so SQL and rules agree. */
-const rankBy = (column: string, table: Readonly<Record<string, number>>, fallback: number) =>
-  sql`case ${sql.ref(column)} ${sql.join(
-    Object.entries(table).map(([value, score]) => sql`when ${value} then ${score}`),
-    sql` `,
-  )} else ${fallback} end`;
 
 /** The interview is prepared when every item of the preparation checklist is ticked. */
 const prepComplete = (prep: Prep): boolean => prepProgress(prep.checklist).complete;
@@ -176,7 +171,7 @@ export function createFollowupsRepository(db: Kysely<Database>) {
           .leftJoin('organizations as o', 'o.id', 'c.organizationId')
           .select(personColumns)
           .select(
-            sql<number>`row_number() over (partition by c.organization_id order by c.is_hr, ${rankBy('c.relationship', WARMTH, 9)}, ${rankBy('c.seniority', ROLE_FIT, 2.5)}, c.sort_name)`.as('place'),
+            sql<number>`row_number() over (partition by c.organization_id order by c.is_hr, ${scoreFrom('c.relationship', WARMTH, 9)}, ${scoreFrom('c.seniority', ROLE_FIT, 2.5)}, c.sort_name)`.as('place'),
           )
           .where('c.organizationId', 'in', organizationIds.slice(i, i + 500))
           .where((eb) =>
