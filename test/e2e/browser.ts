@@ -73,6 +73,15 @@ interface AxeViolation {
   nodes: Array<{ target: string[] }>;
 }
 
+/** Collects what the page reports as Content-Security-Policy violations (injected styles, eval, inline handlers). */
+export function collectCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
+
 /** Runs axe-core in the page and fails on serious or critical violations. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
   await page.evaluate(axeSource);

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, collectCspViolations, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -35,7 +35,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('hostile input stored in every t
   let page: Page;
   const ids: Record<string, string> = {};
   const dialogs: string[] = [];
-  const cspViolations: string[] = [];
+  let cspViolations: string[] = [];
 
   const api = <T,>(method: string, path: string, body?: unknown) => server.api<T>(method, path, body);
 
@@ -89,9 +89,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('hostile input stored in every t
       dialogs.push(dialog.message());
       await dialog.dismiss();
     });
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
+    cspViolations = collectCspViolations(page);
     await page.goto(server.signInUrl);
     await page.getByRole('heading', { level: 1 }).waitFor();
   }, 60_000);

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -12,7 +12,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a whole conversation in intervi
   let server: TestServer;
   let page: Page;
   const ids = { exploration: '', maya: '', interview: '', questions: [] as string[] };
-  const cspViolations: string[] = [];
+  let cspViolations: string[] = [];
 
   const api = <T,>(method: string, path: string, body?: unknown) => server.api<T>(method, path, body);
 
@@ -38,9 +38,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a whole conversation in intervi
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
     // Nothing may trip the strict Content-Security-Policy (no injected styles, no eval).
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
-    });
+    cspViolations = collectCspViolations(page);
     await page.clock.install({ time: START });
     await page.goto(server.signInUrl);
     await page.getByRole('heading', { level: 1 }).waitFor();

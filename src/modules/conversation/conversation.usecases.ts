@@ -173,32 +173,34 @@ export async function quickReferral({
     const interview = await interviewOf(tx, interviewId);
     const organizationId = await organizationFor(tx, input.organization);
     const [knownId] = (await tx.repos.contacts.idsByName(sortKey(input.name), organizationId)).filter((id) => id !== interview.contactId);
-    const contact = knownId
-      ? required(await tx.repos.contacts.get(knownId), 'contacts', knownId)
-      : (
-          await createContact({
-            ctx: tx,
-            input: {
-              name: input.name,
-              title: input.title ?? null,
-              organizationId,
-              relationship: 'referral',
-              referredById: interview.contactId,
-              howWeMet: `Suggested by ${interview.contact.name}`,
-              emails: [],
-              phones: [],
-              tags: [],
-            },
-          })
-        ).contact;
-    const already = await tx.repos.referrals.findPair(interview.contactId, contact.id);
+    const contactId =
+      knownId ??
+      (
+        await createContact({
+          ctx: tx,
+          input: {
+            name: input.name,
+            title: input.title ?? null,
+            organizationId,
+            relationship: 'referral',
+            referredById: interview.contactId,
+            howWeMet: `Suggested by ${interview.contact.name}`,
+            emails: [],
+            phones: [],
+            tags: [],
+          },
+        })
+      ).contact.id;
+    const already = await tx.repos.referrals.findPair(interview.contactId, contactId);
     const { referral } = already
       ? { referral: required(await tx.repos.referrals.get(already), 'referrals', already) }
       : await createReferral({
           ctx: tx,
-          input: { fromContactId: interview.contactId, toContactId: contact.id, interviewId, status: 'suggested', note: input.note ?? null },
+          input: { fromContactId: interview.contactId, toContactId: contactId, interviewId, status: 'suggested', note: input.note ?? null },
         });
-    return { contact: knownId ? required(await tx.repos.contacts.get(knownId), 'contacts', knownId) : contact, referral, existing: Boolean(knownId) };
+    // Read once, after the referral, which may have linked a known person to who referred them.
+    const contact = required(await tx.repos.contacts.get(contactId), 'contacts', contactId);
+    return { contact, referral, existing: Boolean(knownId) };
   });
 }
 
