@@ -23,6 +23,33 @@ function markCytoscapeStyles(): void {
 
 const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#2f5d50';
 
+/** A plain table of rows; the first cell of each row is its key. */
+function DataTable({ columns, rows, caption }: { columns: string[]; rows: Array<{ key: string; cells: ReactNode[] }>; caption?: string }) {
+  return (
+    <table className="data">
+      {caption ? <caption className="visually-hidden">{caption}</caption> : null}
+      <thead>
+        <tr>
+          {columns.map((c) => (
+            <th key={c} scope="col">
+              {c}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            {r.cells.map((v, n) => (
+              <td key={n}>{v}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** A chart and, for anyone who cannot see it (or prefers numbers), the same data as a table. */
 function ChartCard({ id, title, summary, children, rows, columns }: { id: string; title: string; summary: string; children: ReactNode; rows: Array<Array<string | number>>; columns: string[] }) {
   return (
@@ -34,27 +61,7 @@ function ChartCard({ id, title, summary, children, rows, columns }: { id: string
       </div>
       <details>
         <summary>The numbers</summary>
-        <table className="data">
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              {columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={String(r[0])}>
-                {r.map((v, n) => (
-                  <td key={n}>{v}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable caption={title} columns={columns} rows={rows.map((r) => ({ key: String(r[0]), cells: r }))} />
       </details>
     </section>
   );
@@ -108,50 +115,16 @@ function ReferralGraphView({ graph }: { graph: ReferralGraph }) {
     <>
       <div ref={container} className="graph" role="img" aria-label={`Referral graph: ${graph.nodes.length} people, ${graph.edges.length} introductions, chains up to ${graph.maxDepth} steps long.`} />
       <h3>People whose introductions led to the most conversations</h3>
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">Person</th>
-            <th scope="col">Introductions</th>
-            <th scope="col">Conversations that followed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {graph.topIntroducers.map((t) => (
-            <tr key={t.id}>
-              <td>
-                <Link to={`/people/${t.id}`}>{t.name}</Link>
-              </td>
-              <td>{t.introductions}</td>
-              <td>{t.conversations}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        columns={['Person', 'Introductions', 'Conversations that followed']}
+        rows={graph.topIntroducers.map((t) => ({ key: t.id, cells: [<Link to={`/people/${t.id}`}>{t.name}</Link>, t.introductions, t.conversations] }))}
+      />
       <details>
         <summary>Everyone in the graph, by chain depth</summary>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Organisation</th>
-              <th scope="col">Steps from the start of the chain</th>
-              <th scope="col">Conversations held</th>
-            </tr>
-          </thead>
-          <tbody>
-            {graph.nodes.map((n) => (
-              <tr key={n.id}>
-                <td>
-                  <Link to={`/people/${n.id}`}>{n.name}</Link>
-                </td>
-                <td>{n.organization ?? ''}</td>
-                <td>{n.depth}</td>
-                <td>{n.conversations}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          columns={['Person', 'Organisation', 'Steps from the start of the chain', 'Conversations held']}
+          rows={graph.nodes.map((n) => ({ key: n.id, cells: [<Link to={`/people/${n.id}`}>{n.name}</Link>, n.organization ?? '', n.depth, n.conversations] }))}
+        />
       </details>
     </>
   );
@@ -201,22 +174,7 @@ export function InsightsPage() {
       </div>
       <section className="card" aria-labelledby="in-status">
         <h2 id="in-status">Interviews by state</h2>
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">State</th>
-              <th scope="col">Interviews</th>
-            </tr>
-          </thead>
-          <tbody>
-            {x.byStatus.map((s) => (
-              <tr key={s.status}>
-                <td>{statusLabels[s.status]}</td>
-                <td>{s.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable columns={['State', 'Interviews']} rows={x.byStatus.map((st) => ({ key: st.status, cells: [statusLabels[st.status], st.count] }))} />
       </section>
       <section className="card" aria-labelledby="in-graph">
         <h2 id="in-graph">Referral graph</h2>

@@ -6,6 +6,7 @@ import type { Interview } from '../../../shared/schemas/interviews.js';
 import { api, ApiError } from '../../api/client.js';
 import { TextArea } from '../../ui/Field.js';
 import { ErrorState } from '../../ui/States.js';
+import { SaveActions } from '../../ui/SaveActions.js';
 
 const LEANINGS = [-2, -1, 0, 1, 2] as const;
 const leaningLabel: Record<number, string> = { [-2]: 'Clearly no', [-1]: 'Probably not', 0: 'Unsure', 1: 'Probably', 2: 'Clearly yes' };
@@ -87,12 +88,7 @@ export function DebriefCard({ interview }: { interview: Interview }) {
         </fieldset>
       ))}
       {save.isError && Object.keys(errors).length === 0 ? <ErrorState error={save.error} /> : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          Save debrief
-        </button>
-        <span role="status">{saved ? 'Debrief saved.' : ''}</span>
-      </div>
+      <SaveActions label="Save debrief" pending={save.isPending} saved={saved} savedText="Debrief saved." />
     </form>
   );
 }

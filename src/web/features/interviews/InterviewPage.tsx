@@ -16,6 +16,7 @@ import { DebriefCard, ThankYouCard } from './Debrief.js';
 import { PrepChecklist } from './PrepChecklist.js';
 import { ScheduleDialog } from './ScheduleDialog.js';
 import { useTransition } from './useTransition.js';
+import { SaveActions } from '../../ui/SaveActions.js';
 
 const purposeLabels: Record<string, string> = {
   'explore-career': 'Explore a career path',
@@ -208,12 +209,7 @@ export function InterviewPage() {
         <TextArea label="Notes" name="notes" defaultValue={i.notes ?? ''} rows={6} />
         <TextArea label="Takeaways" name="takeaways" defaultValue={i.takeaways ?? ''} rows={3} hint="What you learned, and what you will do about it." />
         {save.isError && Object.keys(errors).length === 0 ? <ErrorState error={save.error} /> : null}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={save.isPending}>
-            Save details
-          </button>
-          <span role="status">{saved ? 'Saved.' : ''}</span>
-        </div>
+        <SaveActions label="Save details" pending={save.isPending} saved={saved} />
       </form>
       {scheduling ? (
         <ScheduleDialog

@@ -5,6 +5,7 @@ import { api, ApiError } from '../../api/client.js';
 import { TextArea, TextField } from '../../ui/Field.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { PitchFeedback } from '../coach/PitchFeedback.js';
+import { SaveActions } from '../../ui/SaveActions.js';
 
 const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const zones = (() => {
@@ -105,12 +106,7 @@ export function ProfileForm({ full, onSaved, submitLabel = 'Save profile' }: { f
           />
         </>
       ) : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {submitLabel}
-        </button>
-        <span role="status">{saved ? 'Saved.' : ''}</span>
-      </div>
+      <SaveActions label={submitLabel} pending={save.isPending} saved={saved} />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import type { Template } from '../../../shared/schemas/templates.js';
 import { api, ApiError, type Page } from '../../api/client.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { EmailFindings } from '../coach/EmailFindings.js';
+import { SaveActions } from '../../ui/SaveActions.js';
 
 const kindLabels: Record<string, string> = {
   request: 'Asking for a conversation',
@@ -72,12 +73,7 @@ function Editor({ template, people }: { template: Template; people: Contact[] })
             Merge fields: {mergeFields.map((f) => `{{${f}}}`).join(' ')}
           </div>
         </div>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={save.isPending}>
-            Save template
-          </button>
-          <span role="status">{saved ? 'Saved.' : ''}</span>
-        </div>
+        <SaveActions label="Save template" pending={save.isPending} saved={saved} />
       </form>
       <section className="card" aria-labelledby="preview-heading">
         <h2 id="preview-heading">Preview</h2>
