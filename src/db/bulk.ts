@@ -37,21 +37,33 @@ export async function insertInBatches<DB, Row extends object>(
   const direct = directConnections.get(db);
   const batchSize = direct ? (sizes.direct ?? 1) : sizes.batch;
   const sqlByLength = new Map<number, string>();
-  const statements = new Map<string, BetterSqlite3.Statement>();
+  const sqlFor = (batch: Row[]) => {
+    let text = sqlByLength.get(batch.length);
+    if (!text) sqlByLength.set(batch.length, (text = build(batch).compile().sql));
+    return text;
+  };
+  const width = keys.length;
+  if (direct) {
+    // Parameters go into one reused array: no per-row slices or intermediate arrays.
+    const statements = new Map<number, BetterSqlite3.Statement>();
+    const parameters: unknown[] = [];
+    for (let i = 0; i < rows.length; i += batchSize) {
+      const end = Math.min(i + batchSize, rows.length);
+      const count = end - i;
+      let statement = statements.get(count);
+      if (!statement) statements.set(count, (statement = direct.prepare(sqlFor(rows.slice(i, end)))));
+      parameters.length = count * width;
+      for (let r = i, p = 0; r < end; r++) {
+        const row = rows[r] as Record<string, unknown>;
+        for (let k = 0; k < width; k++) parameters[p++] = row[keys[k] as string] ?? null;
+      }
+      statement.run(parameters);
+    }
+    return;
+  }
   for (let i = 0; i < rows.length; i += batchSize) {
     const batch = rows.slice(i, i + batchSize);
-    let text = sqlByLength.get(batch.length);
-    if (!text) {
-      text = build(batch).compile().sql;
-      sqlByLength.set(batch.length, text);
-    }
     const parameters = batch.flatMap((row) => keys.map((key) => (row as Record<string, unknown>)[key] ?? null));
-    if (direct) {
-      let statement = statements.get(text);
-      if (!statement) statements.set(text, (statement = direct.prepare(text)));
-      statement.run(parameters);
-    } else {
-      await db.executeQuery(CompiledQuery.raw(text, parameters));
-    }
+    await db.executeQuery(CompiledQuery.raw(sqlFor(batch), parameters));
   }
 }
