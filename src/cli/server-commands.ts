@@ -6,6 +6,7 @@ import { openDatabase } from '../db/factory.js';
 import { createAppContext } from '../modules/repositories.js';
 import { systemClock } from '../shared/clock.js';
 import { loadOrCreateSecret, startUrl } from '../server/secret.js';
+import { AppError } from '../shared/errors.js';
 import { configFrom } from './context.js';
 import { print, printJson } from './output.js';
 
@@ -15,7 +16,42 @@ const portOption = (value: string) => {
   return port;
 };
 
-async function serve(program: Command, options: { port?: number; host?: string; demo?: boolean }): Promise<void> {
+interface ServeOptions {
+  port?: number;
+  host?: string;
+  demo?: boolean;
+  multiUser?: boolean;
+  publicUrl?: string;
+  trustProxy?: string;
+}
+
+const trustProxyValue = (value: string | undefined): boolean | string | undefined =>
+  value === undefined ? undefined : value === 'true' ? true : value === 'false' ? false : value;
+
+async function serveMultiUser(program: Command, options: ServeOptions): Promise<void> {
+  if (options.demo) throw new AppError('usage', 2, '--demo is for one person on one computer; it cannot be combined with --multi-user');
+  const config = configFrom(program, { port: options.port, host: options.host });
+  const { startMultiUserServer } = await import('../server/start.js');
+  const server = await startMultiUserServer(config, {
+    publicUrl: options.publicUrl ?? process.env.INROADS_PUBLIC_URL,
+    trustProxy: trustProxyValue(options.trustProxy ?? process.env.INROADS_TRUST_PROXY),
+    logger: true,
+  });
+  print('Inroads is running for many users.');
+  print(`  Address:  ${server.url}`);
+  print(`  Accounts: ${server.handle.location}${server.handle.dialect === 'sqlite' ? ' (SQLite; one host only)' : ' (PostgreSQL; a schema per user)'}`);
+  print('  Add the first admin with: inroads users add EMAIL --name NAME --role admin');
+  print('Press Ctrl+C to stop.');
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+async function serve(program: Command, options: ServeOptions): Promise<void> {
+  if (options.multiUser) return serveMultiUser(program, options);
   let config = configFrom(program, { port: options.port, host: options.host });
   if (options.demo) config = { ...config, databaseUrl: join(config.home, 'demo', 'inroads.db') };
   if (options.demo) await ensureDemo(config.databaseUrl);
@@ -55,7 +91,10 @@ export function registerServerCommands(program: Command): void {
     .option('--port <n>', 'port to listen on (default 4580 or $INROADS_PORT)', portOption)
     .option('--host <address>', 'address to bind (default 127.0.0.1; anything else exposes your data on the network)')
     .option('--demo', 'open the separate demo workspace instead of your own')
-    .action(async (options: { port?: number; host?: string; demo?: boolean }) => serve(program, options));
+    .option('--multi-user', 'serve many people with accounts (PostgreSQL recommended; see docs/deployment.md)')
+    .option('--public-url <url>', 'multi-user: the address people use, e.g. https://inroads.example.edu ($INROADS_PUBLIC_URL)')
+    .option('--trust-proxy <value>', 'multi-user: proxies to believe about client addresses: true, or addresses/CIDRs ($INROADS_TRUST_PROXY)')
+    .action(async (options: ServeOptions) => serve(program, options));
 
   program
     .command('demo')

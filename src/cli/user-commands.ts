@@ -1,14 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { createUser, disableUser, listUsers } from '../modules/accounts/accounts.usecases.js';
+import { generatedPassword } from '../modules/accounts/passwords.js';
 import { createUserInput, roles, type User } from '../shared/schemas/accounts.js';
 import { AppError } from '../shared/errors.js';
 import { parseInput, withContext } from './context.js';
 import { print, printJson, shortDate, table } from './output.js';
 
-/** 144 random bits, URL-safe: a first password the person is asked to change. */
-const generatedPassword = () => randomBytes(18).toString('base64url');
 
 const row = (u: User) => ({ email: u.email, name: u.name, role: u.role, status: u.disabledAt ? `disabled ${shortDate(u.disabledAt)}` : 'active', created: shortDate(u.createdAt) });
 

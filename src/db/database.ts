@@ -1,4 +1,4 @@
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 /**
  * The one description of the schema. Columns are snake_case in SQL and camelCase
@@ -206,6 +206,8 @@ export interface UsersTable {
   /** An argon2id PHC string: algorithm, parameters, salt and hash. */
   passwordHash: string;
   disabledAt: string | null;
+  /** 1 when the person wants the morning email of what is due. */
+  reminderEmails: Generated<number>;
   createdAt: string;
   updatedAt: string;
 }
@@ -228,6 +230,40 @@ export interface SignInFailuresTable {
   blockedUntil: string | null;
 }
 
+export interface InstanceSettingsTable {
+  key: string;
+  value: string;
+  updatedAt: string;
+}
+
+export interface InvitationsTable {
+  /** SHA-256 of the invitation token. */
+  id: string;
+  email: string;
+  role: string;
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface CoachGrantsTable {
+  explorerId: string;
+  coachId: string;
+  /** `progress` (counts, agenda, interview states) or `notes` (progress and conversation notes). */
+  scope: string;
+  createdAt: string;
+}
+
+export interface ReminderLogTable {
+  userId: string;
+  /** The day of the reminder in the user's time zone, YYYY-MM-DD. */
+  day: string;
+  sentAt: string;
+  items: number;
+  worker: string;
+}
+
 export interface Database {
   profile: ProfileTable;
   explorations: ExplorationsTable;
@@ -248,6 +284,10 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   signInFailures: SignInFailuresTable;
+  instanceSettings: InstanceSettingsTable;
+  invitations: InvitationsTable;
+  coachGrants: CoachGrantsTable;
+  reminderLog: ReminderLogTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;

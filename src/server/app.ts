@@ -4,8 +4,9 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { registerAccountRoutes, registerLocalAuthStatus } from '../modules/accounts/accounts.routes.js';
 import { registerCoachRoutes } from '../modules/coach/coach.routes.js';
 import { CALENDAR_FEED_PREFIX, registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.js';
@@ -25,18 +26,28 @@ import { registerReferralRoutes } from '../modules/referrals/referrals.routes.js
 import type { DatabaseHandle } from '../db/factory.js';
 import type { AppContext } from '../modules/repositories.js';
 import { registerSearchRoutes } from '../modules/search/search.routes.js';
+import { registerSharingRoutes } from '../modules/sharing/sharing.routes.js';
 import { registerTemplateRoutes } from '../modules/templates/templates.routes.js';
 import { registerErrorHandling, routeNotFound } from './errors.js';
+import { FEED_ROUTE } from './access.js';
 import { landingPage } from './landing.js';
+import { currentUser, multiUserWorkspaces, presentedToken, registerMultiUserSecurity, sessionCookies, type MultiUserDeps } from './multi-user.js';
+import { scopedContext } from './request-scope.js';
 import { registerSecurity } from './security.js';
 import type { App } from './types.js';
 import { createWorkspaces, registerWorkspaceRoutes, type Workspaces } from './workspace.js';
 
 export interface AppDeps {
+  /** Local mode: the one workspace (ignored in multi-user mode, where each request gets its user's). */
   ctx: AppContext;
   /** Own/demo workspace switching; without it the app shows `ctx` only. */
   workspaces?: Workspaces | undefined;
-  secret: string;
+  /** Local mode: the launch secret. */
+  secret?: string | undefined;
+  /** Multi-user mode: accounts, and a workspace per user. */
+  multiUser?: MultiUserDeps | undefined;
+  /** Which proxies to believe about the client's address (multi-user behind a reverse proxy). */
+  trustProxy?: boolean | string | undefined;
   /** `host:port` values the server answers to (DNS-rebinding defence). */
   allowedHosts: string[];
   /** The open database (for the workspace page and backup downloads). */
@@ -49,6 +60,8 @@ export interface AppDeps {
    * cases already build exact objects, so responses are serialised directly.
    */
   validateResponses?: boolean;
+  /** Told of every route as it is registered (the authorisation-matrix test lists them this way). */
+  onRoute?: ((method: string, url: string) => void) | undefined;
 }
 
 export { VERSION } from '../shared/version.js';
@@ -67,13 +80,24 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logger: deps.logger ? { level: 'warn' } : false,
     bodyLimit: 5 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    ...(deps.trustProxy === undefined ? {} : { trustProxy: deps.trustProxy }),
   }).withTypeProvider<ZodTypeProvider>();
+  if (deps.onRoute) {
+    const tell = deps.onRoute;
+    app.addHook('onRoute', (route) => {
+      for (const method of [route.method].flat()) if (method !== 'HEAD') tell(method, route.url);
+    });
+  }
   app.setValidatorCompiler(validatorCompiler);
   if (deps.validateResponses ?? true) app.setSerializerCompiler(serializerCompiler);
   else app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
   await app.register(fastifyCookie);
-  registerSecurity(app, { secret: deps.secret, allowedHosts: deps.allowedHosts, tokenInPathPrefixes: [CALENDAR_FEED_PREFIX] });
+  const { multiUser } = deps;
+  const cookies = sessionCookies(multiUser?.secureCookies ?? false);
+  if (multiUser) registerMultiUserSecurity(app, multiUser, cookies);
+  else if (deps.secret) registerSecurity(app, { secret: deps.secret, allowedHosts: deps.allowedHosts, tokenInPathPrefixes: [CALENDAR_FEED_PREFIX] });
+  else throw new Error('buildApp needs the launch secret (local mode) or accounts (multi-user mode)');
   registerErrorHandling(app);
 
   await app.register(fastifySwagger, {
@@ -85,14 +109,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
         description:
           'The local API behind Inroads, a workbench for informational interviews. Authenticate with the launch secret as a Bearer token, or with the cookie set by the start link. Errors are { "error": { "code", "message", "details" } }.',
       },
-      components: { securitySchemes: { launchSecret: { type: 'http', scheme: 'bearer' } } },
-      security: [{ launchSecret: [] }],
+      components: { securitySchemes: multiUser ? { session: { type: 'http', scheme: 'bearer' } } : { launchSecret: { type: 'http', scheme: 'bearer' } } },
+      security: [multiUser ? { session: [] } : { launchSecret: [] }],
     },
     transform: jsonSchemaTransform,
   });
 
-  const { ctx } = deps;
-  registerWorkspaceRoutes(app, deps.workspaces ?? createWorkspaces(deps.handle, ctx.clock, null));
+  const ctx = multiUser ? scopedContext : deps.ctx;
+  if (multiUser) {
+    const token = (request: FastifyRequest) => presentedToken(request, cookies)?.token ?? null;
+    registerAccountRoutes(app, { control: multiUser.control, cookies, token, currentUser });
+    registerSharingRoutes(app, { control: multiUser.control, open: (userId) => multiUser.workspaces.contextFor(userId), currentUser });
+    registerWorkspaceRoutes(app, multiUserWorkspaces);
+  } else {
+    registerLocalAuthStatus(app);
+    registerWorkspaceRoutes(app, deps.workspaces ?? createWorkspaces(deps.handle, ctx.clock, null));
+  }
   registerProfileRoutes(app, ctx);
   registerExplorationRoutes(app, ctx);
   registerDecisionRoutes(app, ctx);
@@ -107,7 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerTemplateRoutes(app, ctx);
   registerSearchRoutes(app, ctx);
   registerFollowupRoutes(app, ctx);
-  registerCalendarRoutes(app, ctx);
+  registerCalendarRoutes(app, ctx, multiUser ? { feedPath: (token) => `/calendar/${currentUser().id}/${token}.ics`, feedRoute: FEED_ROUTE } : undefined);
   registerImportRoutes(app, ctx);
   registerExportRoutes(app, ctx);
   registerCoachRoutes(app, ctx);
@@ -116,7 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.get('/api/v1/health', { schema: { tags: ['meta'], summary: 'Liveness and version' } }, async () => ({
     ok: true,
     version: VERSION,
-    database: ctx.dialect,
+    database: multiUser ? multiUser.control.dialect : ctx.dialect,
   }));
 
   const webRoot = deps.webRoot ?? defaultWebRoot;

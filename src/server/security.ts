@@ -117,13 +117,18 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
   });
 
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('X-Frame-Options', 'DENY');
-    reply.header('Referrer-Policy', 'no-referrer');
-    reply.header('Cross-Origin-Opener-Policy', 'same-origin');
-    reply.header('Cross-Origin-Resource-Policy', 'same-origin');
-    if (request.url.startsWith('/api/') || reply.statusCode === 401) reply.header('Cache-Control', 'no-store');
+    applyResponseHeaders(request, reply);
     return payload;
   });
+}
+
+/** The strict headers on every response, in both modes. */
+export function applyResponseHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  reply.header('X-Content-Type-Options', 'nosniff');
+  reply.header('X-Frame-Options', 'DENY');
+  reply.header('Referrer-Policy', 'no-referrer');
+  reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+  reply.header('Cross-Origin-Resource-Policy', 'same-origin');
+  if (request.url.startsWith('/api/') || reply.statusCode === 401) reply.header('Cache-Control', 'no-store');
 }

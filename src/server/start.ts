@@ -3,9 +3,12 @@ import { join } from 'node:path';
 import type { Config } from '../config/config.js';
 import { openDatabase, type DatabaseHandle } from '../db/factory.js';
 import { systemClock } from '../shared/clock.js';
+import { AppError } from '../shared/errors.js';
 import { buildApp } from './app.js';
 import { allowedHostsFor } from './security.js';
 import { createWorkspaces } from './workspace.js';
+import { createAppContext } from '../modules/repositories.js';
+import { postgresUserWorkspaces, sqliteUserWorkspaces, type UserWorkspaces } from './user-workspaces.js';
 import { loadOrCreateSecret, startUrl } from './secret.js';
 import type { App } from './types.js';
 
@@ -61,4 +64,78 @@ export async function startServer(requested: Config, options: { logger?: boolean
       await handle.close();
     },
   };
+}
+
+export interface MultiUserOptions {
+  /** The address people use, e.g. https://inroads.example.edu (behind a reverse proxy); cookies are Secure when it is https. */
+  publicUrl?: string | undefined;
+  /** Fastify's trustProxy: which proxies to believe about the client's address (for rate limits). */
+  trustProxy?: boolean | string | undefined;
+  logger?: boolean;
+  /** Connections in the pool shared by every user's workspace (PostgreSQL). */
+  poolSize?: number;
+}
+
+export interface RunningMultiUserServer extends RunningServer {
+  workspaces: UserWorkspaces;
+}
+
+/** The hosts and origins a multi-user server answers to: its public address and its own. */
+export function multiUserAddresses(host: string, port: number, publicUrl: string | undefined): { hosts: string[]; origins: string[]; secure: boolean } {
+  const hosts = allowedHostsFor(host, port);
+  const origins = hosts.map((h) => `http://${h}`);
+  if (!publicUrl) return { hosts, origins, secure: false };
+  let url: URL;
+  try {
+    url = new URL(publicUrl);
+  } catch {
+    throw new AppError('config.public_url', 2, `--public-url must be an address such as https://inroads.example.edu (got "${publicUrl}")`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('config.public_url', 2, '--public-url must start with https:// (or http:// for a test install)');
+  return { hosts: [url.host, ...hosts], origins: [url.origin, ...origins], secure: url.protocol === 'https:' };
+}
+
+/**
+ * Many users on one service: accounts in the configured database, each user's data
+ * in a schema of its own (PostgreSQL) or a file of its own (SQLite, one host only).
+ * No state lives in the process, so several instances can share one database.
+ */
+export async function startMultiUserServer(requested: Config, options: MultiUserOptions = {}): Promise<RunningMultiUserServer> {
+  const config = requested.port === 0 ? { ...requested, port: await freePort(requested.host) } : requested;
+  const addresses = multiUserAddresses(config.host, config.port, options.publicUrl);
+  const handle = await openDatabase({ url: config.databaseUrl });
+  const control = createAppContext(handle, systemClock);
+  let workspaces: UserWorkspaces;
+  let pool: { end(): Promise<void> } | null = null;
+  if (handle.dialect === 'postgres') {
+    const { Pool } = (await import('pg')).default;
+    const shared = new Pool({ connectionString: config.databaseUrl, max: options.poolSize ?? 20 });
+    workspaces = postgresUserWorkspaces(shared, systemClock);
+    pool = shared;
+  } else {
+    workspaces = sqliteUserWorkspaces(join(config.home, 'users'), systemClock);
+  }
+  const app = await buildApp({
+    ctx: control,
+    multiUser: { control, workspaces, allowedHosts: addresses.hosts, allowedOrigins: addresses.origins, secureCookies: addresses.secure },
+    trustProxy: options.trustProxy,
+    allowedHosts: addresses.hosts,
+    handle,
+    logger: options.logger ?? false,
+    validateResponses: false,
+  });
+  const close = async () => {
+    await app.close();
+    await workspaces.close();
+    await pool?.end();
+    await handle.close();
+  };
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  return { app, handle, workspaces, url: options.publicUrl ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${config.port}/`, close };
 }

@@ -16,20 +16,29 @@ import { ID_PATTERN } from '../shared/ids.js';
  * read or change another's by any route: isolation by construction.
  */
 export interface UserWorkspaces {
+  /** The user's workspace: its context, and a handle for backups and the workspace page. */
+  open(userId: string): Promise<UserWorkspace>;
   contextFor(userId: string): Promise<AppContext>;
   close(): Promise<void>;
 }
 
-interface Open {
+export interface UserWorkspace {
   ctx: AppContext;
+  handle: DatabaseHandle;
+}
+
+interface Open extends UserWorkspace {
   close(): Promise<void>;
 }
+
+/** Where a user's data is, as the workspace page shows it: never a server path. */
+const LOCATION = 'your account on this Inroads server';
 
 /** Keeps at most `max` workspaces open, closing the least recently used. */
 function cache(open: (userId: string) => Promise<Open>, max: number): UserWorkspaces {
   const entries = new Map<string, Promise<Open>>();
-  return {
-    async contextFor(userId) {
+  const workspaces: UserWorkspaces = {
+    async open(userId) {
       if (!ID_PATTERN.test(userId)) throw new Error(`not a user id: ${userId}`);
       let entry = entries.get(userId);
       if (entry) entries.delete(userId);
@@ -44,14 +53,17 @@ function cache(open: (userId: string) => Promise<Open>, max: number): UserWorksp
         entries.delete(oldest);
         void evicted.then((o) => o.close()).catch(() => undefined);
       }
-      return (await entry).ctx;
+      const { ctx, handle } = await entry;
+      return { ctx, handle };
     },
+    contextFor: async (userId) => (await workspaces.open(userId)).ctx,
     async close() {
       const all = [...entries.values()];
       entries.clear();
       await Promise.all(all.map((e) => e.then((o) => o.close()).catch(() => undefined)));
     },
   };
+  return workspaces;
 }
 
 /** One schema per user in PostgreSQL, all through one pool. */
@@ -59,17 +71,19 @@ export function postgresUserWorkspaces(pool: Pool, clock: Clock, max = 500): Use
   const views = cache(async (userId) => {
     const schema = schemaFor(userId);
     const db: Kysely<Database> = schemaDatabase(pool, schema);
-    await prepareSchema(db, schema);
-    return { ctx: createAppContext({ db, dialect: 'postgres', sqlite: null }, clock), close: () => db.destroy() };
+    const migration = await prepareSchema(db, schema);
+    const handle: DatabaseHandle = { db, dialect: 'postgres', sqlite: null, migration, location: LOCATION, close: () => db.destroy() };
+    return { ctx: createAppContext(handle, clock), handle, close: handle.close };
   }, max);
   return views;
 }
 
 /** One SQLite file per user under `dir`. */
-export function sqliteUserWorkspaces(dir: string, clock: Clock, max = 64): UserWorkspaces {
+export function sqliteUserWorkspaces(dir: string, clock: Clock, max = 256): UserWorkspaces {
   mkdirSync(dir, { recursive: true });
   return cache(async (userId) => {
-    const handle: DatabaseHandle = await openDatabase({ url: join(dir, `${userId}.db`) });
-    return { ctx: createAppContext(handle, clock), close: () => handle.close() };
+    const opened = await openDatabase({ url: join(dir, `${userId}.db`) });
+    const handle: DatabaseHandle = { ...opened, location: LOCATION };
+    return { ctx: createAppContext(handle, clock), handle, close: () => opened.close() };
   }, max);
 }

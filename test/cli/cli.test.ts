@@ -175,7 +175,7 @@ describe('the inroads command', () => {
 
   it('reports the schema state with db migrate', () => {
     const result = run(home, ['db', 'migrate', '--json']);
-    expect(JSON.parse(result.stdout)).toMatchObject({ dialect: 'sqlite', applied: [], current: '0007-accounts' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ dialect: 'sqlite', applied: [], current: '0008-multi-user' });
   });
 
   it('serves on the given port, printing the start link and where data lives', async () => {

@@ -1,8 +1,21 @@
 import type { Kysely } from 'kysely';
-import type { Database, SessionsTable, SignInFailuresTable, UsersTable } from '../../db/database.js';
-import type { Role, User } from '../../shared/schemas/accounts.js';
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { CoachGrantsTable, Database, InvitationsTable, ReminderLogTable, SessionsTable, SignInFailuresTable, UsersTable } from '../../db/database.js';
+import type { GrantScope, Role, User } from '../../shared/schemas/accounts.js';
 
-const toUser = (r: UsersTable): User => ({
+type UserRow = Selectable<UsersTable>;
+
+export interface GrantRow {
+  explorerId: string;
+  coachId: string;
+  scope: GrantScope;
+  createdAt: string;
+  /** The other side's name and email: the coach's for an explorer's list, the explorer's for a coach's. */
+  name: string;
+  email: string;
+}
+
+const toUser = (r: UserRow): User => ({
   id: r.id,
   email: r.email,
   name: r.name,
@@ -15,21 +28,29 @@ const toUser = (r: UsersTable): User => ({
 /** Users, sessions and failed sign-ins: the only SQL about accounts. */
 export function createAccountsRepository(db: Kysely<Database>) {
   return {
-    async insertUser(row: UsersTable): Promise<void> {
+    async insertUser(row: Insertable<UsersTable>): Promise<void> {
       await db.insertInto('users').values(row).execute();
     },
-    async userByEmail(email: string): Promise<(User & { passwordHash: string }) | undefined> {
+    async userByEmail(email: string): Promise<(User & { passwordHash: string; reminderEmails: boolean }) | undefined> {
       const row = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-      return row && { ...toUser(row), passwordHash: row.passwordHash };
+      return row && { ...toUser(row), passwordHash: row.passwordHash, reminderEmails: row.reminderEmails === 1 };
     },
-    async userById(id: string): Promise<(User & { passwordHash: string }) | undefined> {
+    async userById(id: string): Promise<(User & { passwordHash: string; reminderEmails: boolean }) | undefined> {
       const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-      return row && { ...toUser(row), passwordHash: row.passwordHash };
+      return row && { ...toUser(row), passwordHash: row.passwordHash, reminderEmails: row.reminderEmails === 1 };
+    },
+    async userCount(): Promise<number> {
+      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    /** Active people who asked for the morning reminder. */
+    async reminderRecipients(): Promise<User[]> {
+      return (await db.selectFrom('users').selectAll().where('reminderEmails', '=', 1).where('disabledAt', 'is', null).orderBy('id').execute()).map(toUser);
     },
     async users(): Promise<User[]> {
       return (await db.selectFrom('users').selectAll().orderBy('email').execute()).map(toUser);
     },
-    async updateUser(id: string, patch: Partial<UsersTable>): Promise<void> {
+    async updateUser(id: string, patch: Updateable<UsersTable>): Promise<void> {
       await db.updateTable('users').set(patch).where('id', '=', id).execute();
     },
 
@@ -68,6 +89,80 @@ export function createAccountsRepository(db: Kysely<Database>) {
     },
     async clearFailures(key: string): Promise<void> {
       await db.deleteFrom('signInFailures').where('key', '=', key).execute();
+    },
+
+    async setting(key: string): Promise<string | undefined> {
+      return (await db.selectFrom('instanceSettings').select('value').where('key', '=', key).executeTakeFirst())?.value;
+    },
+    async saveSetting(key: string, value: string, updatedAt: string): Promise<void> {
+      await db
+        .insertInto('instanceSettings')
+        .values({ key, value, updatedAt })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value, updatedAt }))
+        .execute();
+    },
+
+    async insertInvitation(row: InvitationsTable): Promise<void> {
+      await db.insertInto('invitations').values(row).execute();
+    },
+    async invitation(id: string): Promise<InvitationsTable | undefined> {
+      return db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    /** Marks an unused invitation used; false when it was already (a second sign-up with the same link). */
+    async useInvitation(id: string, usedAt: string): Promise<boolean> {
+      const result = await db.updateTable('invitations').set({ usedAt }).where('id', '=', id).where('usedAt', 'is', null).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    async openInvitations(now: string): Promise<InvitationsTable[]> {
+      return db.selectFrom('invitations').selectAll().where('usedAt', 'is', null).where('expiresAt', '>', now).orderBy('createdAt', 'desc').execute();
+    },
+
+    async saveGrant(row: CoachGrantsTable): Promise<void> {
+      await db
+        .insertInto('coachGrants')
+        .values(row)
+        .onConflict((oc) => oc.columns(['explorerId', 'coachId']).doUpdateSet({ scope: row.scope }))
+        .execute();
+    },
+    async deleteGrant(explorerId: string, coachId: string): Promise<boolean> {
+      const result = await db.deleteFrom('coachGrants').where('explorerId', '=', explorerId).where('coachId', '=', coachId).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+    /** The coaches an explorer shares with. */
+    async grantsBy(explorerId: string): Promise<GrantRow[]> {
+      const rows = await db
+        .selectFrom('coachGrants as g')
+        .innerJoin('users as u', 'u.id', 'g.coachId')
+        .select(['g.explorerId', 'g.coachId', 'g.scope', 'g.createdAt', 'u.name', 'u.email'])
+        .where('g.explorerId', '=', explorerId)
+        .orderBy('u.name')
+        .execute();
+      return rows.map((r) => ({ ...r, scope: r.scope as GrantScope }));
+    },
+    /** The explorers who share with a coach; disabled explorers are left out. */
+    async grantsTo(coachId: string): Promise<GrantRow[]> {
+      const rows = await db
+        .selectFrom('coachGrants as g')
+        .innerJoin('users as u', 'u.id', 'g.explorerId')
+        .select(['g.explorerId', 'g.coachId', 'g.scope', 'g.createdAt', 'u.name', 'u.email'])
+        .where('g.coachId', '=', coachId)
+        .where('u.disabledAt', 'is', null)
+        .orderBy('u.name')
+        .execute();
+      return rows.map((r) => ({ ...r, scope: r.scope as GrantScope }));
+    },
+    async grant(explorerId: string, coachId: string): Promise<GrantScope | undefined> {
+      const row = await db.selectFrom('coachGrants').select('scope').where('explorerId', '=', explorerId).where('coachId', '=', coachId).executeTakeFirst();
+      return row?.scope as GrantScope | undefined;
+    },
+
+    /** Records that a day's reminder is being sent; false when another worker already has. */
+    async claimReminder(row: ReminderLogTable): Promise<boolean> {
+      const inserted = await db.insertInto('reminderLog').values(row).onConflict((oc) => oc.columns(['userId', 'day']).doNothing()).returning('userId').execute();
+      return inserted.length === 1;
+    },
+    async reminders(): Promise<ReminderLogTable[]> {
+      return db.selectFrom('reminderLog').selectAll().orderBy('day').orderBy('userId').execute();
     },
   };
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError, validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import type { CreateUserInput, User } from '../../shared/schemas/accounts.js';
+import type { Account, CreateUserInput, InstanceSettings, Invitation, RegisterInput, Role, User } from '../../shared/schemas/accounts.js';
 import { now } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { afterFailure, blockedUntil, THROTTLE } from './accounts.rules.js';
@@ -14,18 +14,22 @@ const DAY = 86_400_000;
 /** Last-seen times are written at most this often, not on every request. */
 const TOUCH_EVERY_MS = 5 * 60_000;
 
-const sessionId = (token: string) => createHash('sha256').update(token).digest('hex');
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+const sessionId = sha256;
+/** An invitation is good for two weeks. */
+export const INVITATION_DAYS = 14;
 
 export async function createUser({ ctx, input }: { ctx: AppContext; input: CreateUserInput }): Promise<{ user: User }> {
   const problem = passwordProblem(input.password, input);
   if (problem) throw validationError([{ field: 'password', message: problem }]);
+  const passwordHash = await hashPassword(input.password);
   return ctx.transaction(async (tx) => {
     if (await tx.repos.accounts.userByEmail(input.email)) {
       throw new AppError('accounts.email_taken', 409, `There is already an account for ${input.email}.`, { field: 'email' });
     }
     const at = now(tx);
     const id = newId();
-    await tx.repos.accounts.insertUser({ id, email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password), disabledAt: null, createdAt: at, updatedAt: at });
+    await tx.repos.accounts.insertUser({ id, email: input.email, name: input.name, role: input.role, passwordHash, disabledAt: null, createdAt: at, updatedAt: at });
     const user = await tx.repos.accounts.userById(id);
     if (!user) throw new AppError('accounts.not_found', 404, 'The new account could not be read back.');
     const { passwordHash: _hash, ...rest } = user;
@@ -37,15 +41,15 @@ export async function listUsers({ ctx }: { ctx: AppContext }): Promise<{ items: 
   return { items: await ctx.repos.accounts.users() };
 }
 
-/** Disables an account and ends all of its sessions at once. */
-export async function disableUser({ ctx, email }: { ctx: AppContext; email: string }): Promise<{ user: User }> {
+/** Disables an account (found by email or id) and ends all of its sessions at once. */
+export async function disableUser({ ctx, email, id }: { ctx: AppContext; email?: string; id?: string }): Promise<{ user: User }> {
   return ctx.transaction(async (tx) => {
-    const found = await tx.repos.accounts.userByEmail(email.trim().toLowerCase());
-    if (!found) throw new AppError('accounts.not_found', 404, `No account for ${email}.`);
+    const found = id ? await tx.repos.accounts.userById(id) : await tx.repos.accounts.userByEmail((email ?? '').trim().toLowerCase());
+    if (!found) throw new AppError('accounts.not_found', 404, email ? `No account for ${email}.` : 'No such account.');
     const at = now(tx);
     if (!found.disabledAt) await tx.repos.accounts.updateUser(found.id, { disabledAt: at, updatedAt: at });
     await tx.repos.accounts.deleteSessionsOf(found.id);
-    const { passwordHash: _hash, ...user } = found;
+    const { passwordHash: _hash, reminderEmails: _reminders, ...user } = found;
     return { user: { ...user, disabledAt: found.disabledAt ?? at, updatedAt: at } };
   });
 }
@@ -83,7 +87,7 @@ export async function signIn({
   password: string;
   address: string | null;
   previousToken?: string | undefined;
-}): Promise<{ user: User; token: string }> {
+}): Promise<{ user: Account; token: string }> {
   const at = ctx.clock.now();
   const keys = [{ key: `account:${email.trim().toLowerCase()}`, limit: THROTTLE.account }, ...(address ? [{ key: `address:${address}`, limit: THROTTLE.address }] : [])];
   for (const { key } of keys) {
@@ -112,7 +116,7 @@ export async function signOut({ ctx, token }: { ctx: AppContext; token: string }
 }
 
 /** The user a session token belongs to, or null when it is unknown, expired, idle too long, or the account is disabled. */
-export async function authenticate({ ctx, token }: { ctx: AppContext; token: string }): Promise<User | null> {
+export async function authenticate({ ctx, token }: { ctx: AppContext; token: string }): Promise<Account | null> {
   const id = sessionId(token);
   const session = await ctx.repos.accounts.session(id);
   if (!session) return null;
@@ -153,4 +157,77 @@ export async function changePassword({
     await tx.repos.accounts.deleteSessionsOf(userId);
     return { token: await issueSession(tx, userId, address) };
   });
+}
+
+const REGISTRATION_KEY = 'registration';
+
+export async function getInstanceSettings({ ctx }: { ctx: AppContext }): Promise<InstanceSettings> {
+  return { registration: (await ctx.repos.accounts.setting(REGISTRATION_KEY)) === 'open' ? 'open' : 'invitation' };
+}
+
+export async function saveInstanceSettings({ ctx, input }: { ctx: AppContext; input: InstanceSettings }): Promise<InstanceSettings> {
+  await ctx.repos.accounts.saveSetting(REGISTRATION_KEY, input.registration, now(ctx));
+  return getInstanceSettings({ ctx });
+}
+
+/** An invitation link for one email address; only its hash is stored, so the link is shown once. */
+export async function createInvitation({ ctx, email, role, createdBy }: { ctx: AppContext; email: string; role: Role; createdBy: string }): Promise<Invitation> {
+  if (await ctx.repos.accounts.userByEmail(email)) {
+    throw new AppError('accounts.email_taken', 409, `There is already an account for ${email}.`, { field: 'email' });
+  }
+  const token = randomBytes(24).toString('base64url');
+  const at = ctx.clock.now();
+  const expiresAt = new Date(at.getTime() + INVITATION_DAYS * DAY).toISOString();
+  await ctx.repos.accounts.insertInvitation({ id: sha256(token), email, role, createdBy, createdAt: at.toISOString(), expiresAt, usedAt: null });
+  return { email, role, expiresAt, path: `/join?invitation=${token}` };
+}
+
+export async function openInvitations({ ctx }: { ctx: AppContext }): Promise<{ items: Array<Omit<Invitation, 'path'>> }> {
+  const rows = await ctx.repos.accounts.openInvitations(now(ctx));
+  return { items: rows.map((r) => ({ email: r.email, role: r.role as Role, expiresAt: r.expiresAt })) };
+}
+
+const invitationInvalid = () =>
+  new AppError('accounts.invitation_invalid', 400, 'This invitation link is not valid any more: it was used, it expired, or it is incomplete. Ask for a new one.', { field: 'invitation' });
+
+/**
+ * Creates an account for oneself: with an invitation (for the address it was
+ * sent to, with the role it names), or with none where registration is open.
+ * Signs the new account in.
+ */
+export async function register({ ctx, input, address }: { ctx: AppContext; input: RegisterInput; address: string | null }): Promise<{ user: Account; token: string }> {
+  const problem = passwordProblem(input.password, input);
+  if (problem) throw validationError([{ field: 'password', message: problem }]);
+  const settings = await getInstanceSettings({ ctx });
+  const passwordHash = await hashPassword(input.password);
+  return ctx.transaction(async (tx) => {
+    let role: Role = 'explorer';
+    const at = now(tx);
+    if (input.invitation) {
+      const invitation = await tx.repos.accounts.invitation(sha256(input.invitation));
+      if (!invitation || invitation.usedAt || invitation.expiresAt <= at) throw invitationInvalid();
+      if (invitation.email !== input.email) {
+        throw new AppError('accounts.invitation_email', 400, `This invitation is for ${invitation.email}; sign up with that address.`, { field: 'email' });
+      }
+      if (!(await tx.repos.accounts.useInvitation(invitation.id, at))) throw invitationInvalid();
+      role = invitation.role as Role;
+    } else if (settings.registration !== 'open') {
+      throw new AppError('accounts.registration_closed', 403, 'Accounts on this server are by invitation only. Ask your career centre for an invitation link.');
+    }
+    if (await tx.repos.accounts.userByEmail(input.email)) {
+      throw new AppError('accounts.email_taken', 409, `There is already an account for ${input.email}.`, { field: 'email' });
+    }
+    const id = newId();
+    await tx.repos.accounts.insertUser({ id, email: input.email, name: input.name, role, passwordHash, disabledAt: null, createdAt: at, updatedAt: at });
+    const token = await issueSession(tx, id, address);
+    return { user: { id, email: input.email, name: input.name, role, disabledAt: null, reminderEmails: false, createdAt: at, updatedAt: at }, token };
+  });
+}
+
+export async function setReminderEmails({ ctx, userId, reminderEmails }: { ctx: AppContext; userId: string; reminderEmails: boolean }): Promise<{ user: Account }> {
+  await ctx.repos.accounts.updateUser(userId, { reminderEmails: reminderEmails ? 1 : 0, updatedAt: now(ctx) });
+  const found = await ctx.repos.accounts.userById(userId);
+  if (!found) throw new AppError('accounts.not_found', 404, 'No such account.');
+  const { passwordHash: _hash, ...user } = found;
+  return { user };
 }

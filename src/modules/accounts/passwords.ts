@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { hash, verify } from '@node-rs/argon2';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../../shared/schemas/accounts.js';
@@ -12,6 +13,9 @@ export const ARGON2_PARAMS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, pa
 
 /** Unicode passwords are compared in one normal form, so the same passphrase typed on two keyboards matches. */
 const normalise = (password: string) => password.normalize('NFKC');
+
+/** 144 random bits, URL-safe: a first password the person is asked to change. */
+export const generatedPassword = () => randomBytes(18).toString('base64url');
 
 export const hashPassword = (password: string): Promise<string> => hash(normalise(password), ARGON2_PARAMS);
 

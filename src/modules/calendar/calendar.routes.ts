@@ -6,9 +6,17 @@ import { calendarFeedFor, calendarFeedToken, interviewCalendar, regenerateCalend
 export const CALENDAR_FEED_PREFIX = '/calendar/';
 
 const feedResponse = z.object({ path: z.string().describe('Add http://<this server> in front to subscribe from a calendar app.') });
-const feedPath = (token: string) => `${CALENDAR_FEED_PREFIX}${token}.ics`;
+const localFeedPath = (token: string) => `${CALENDAR_FEED_PREFIX}${token}.ics`;
 
-export function registerCalendarRoutes(app: App, ctx: AppContext): void {
+/** On a shared server the feed address also names its owner, whose workspace the token is checked in. */
+export interface SharedFeed {
+  feedPath(token: string): string;
+  /** The route pattern, with :userId and :file. */
+  feedRoute: string;
+}
+
+export function registerCalendarRoutes(app: App, ctx: AppContext, shared?: SharedFeed): void {
+  const feedPath = shared?.feedPath ?? localFeedPath;
   const tags = ['calendar'];
   app.get('/api/v1/calendar', {
     schema: { tags, summary: 'The private calendar feed address', response: { 200: feedResponse, ...errorResponses } },
@@ -26,8 +34,9 @@ export function registerCalendarRoutes(app: App, ctx: AppContext): void {
     },
   });
   // Calendar apps cannot sign in: the secret token in the address is the credential.
-  app.get(`${CALENDAR_FEED_PREFIX}:file`, {
-    schema: { hide: true, params: z.object({ file: z.string().regex(/^[A-Za-z0-9_-]{20,64}\.ics$/) }) },
+  const file = z.string().regex(/^[A-Za-z0-9_-]{20,64}\.ics$/);
+  app.get(shared?.feedRoute ?? `${CALENDAR_FEED_PREFIX}:file`, {
+    schema: { hide: true, params: shared ? z.object({ userId: z.string(), file }) : z.object({ file }) },
     handler: async (request, reply) => {
       const ics = await calendarFeedFor({ ctx, token: request.params.file.replace(/\.ics$/, '') });
       return reply.type('text/calendar; charset=utf-8').header('Cache-Control', 'no-store').send(ics);

@@ -40,3 +40,49 @@ export type CreateUserInput = z.infer<typeof createUserInput>;
 
 export const signInInput = z.object({ email: z.string().trim().max(320), password: z.string().max(1024) }).strict();
 export const changePasswordInput = z.object({ currentPassword: z.string().max(1024), newPassword: z.string() }).strict();
+
+export const accountSchema = userSchema.extend({ reminderEmails: z.boolean() });
+export type Account = z.infer<typeof accountSchema>;
+
+/** How people join a multi-user deployment: only by an admin's invitation, or by signing up. */
+export const registrationModes = ['invitation', 'open'] as const;
+export type RegistrationMode = (typeof registrationModes)[number];
+
+export const instanceSettingsSchema = z.object({ registration: z.enum(registrationModes) });
+export type InstanceSettings = z.infer<typeof instanceSettingsSchema>;
+export const instanceSettingsInput = instanceSettingsSchema.strict();
+
+export const registerInput = z
+  .object({
+    email: emailSchema,
+    name: z.string().trim().min(1, 'is required').max(200),
+    password: z.string(),
+    /** The token from an invitation link; required unless registration is open. */
+    invitation: z.string().max(200).optional(),
+  })
+  .strict();
+export type RegisterInput = z.infer<typeof registerInput>;
+
+export const invitationInput = z.object({ email: emailSchema, role: z.enum(roles).default('explorer') }).strict();
+export const invitationSchema = z.object({
+  email: z.string(),
+  role: z.enum(roles),
+  expiresAt: isoDateTime,
+  /** Shown once, when the invitation is made: `/join?invitation=…`. */
+  path: z.string(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+
+export const accountPreferencesInput = z.object({ reminderEmails: z.boolean() }).strict();
+
+/** What an explorer lets a coach see: progress only, or the conversation notes as well. */
+export const grantScopes = ['progress', 'notes'] as const;
+export type GrantScope = (typeof grantScopes)[number];
+
+export const grantInput = z.object({ coachEmail: emailSchema, scope: z.enum(grantScopes) }).strict();
+export const grantSchema = z.object({
+  coach: z.object({ id: idSchema, name: z.string(), email: z.string() }),
+  scope: z.enum(grantScopes),
+  createdAt: isoDateTime,
+});
+export type Grant = z.infer<typeof grantSchema>;

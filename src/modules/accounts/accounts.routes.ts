@@ -1,0 +1,169 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { errorBody, errorResponses, type App } from '../../server/types.js';
+import {
+  accountPreferencesInput,
+  accountSchema,
+  changePasswordInput,
+  createUserInput,
+  instanceSettingsInput,
+  instanceSettingsSchema,
+  invitationInput,
+  invitationSchema,
+  registerInput,
+  registrationModes,
+  roles,
+  signInInput,
+  userSchema,
+  type Account,
+} from '../../shared/schemas/accounts.js';
+import { idSchema, isoDateTime } from '../../shared/schemas/common.js';
+import type { AppContext } from '../repositories.js';
+import { AppError } from '../../shared/errors.js';
+import {
+  authenticate,
+  changePassword,
+  createInvitation,
+  createUser,
+  disableUser,
+  getInstanceSettings,
+  listUsers,
+  openInvitations,
+  register,
+  saveInstanceSettings,
+  setReminderEmails,
+  signIn,
+  signOut,
+} from './accounts.usecases.js';
+import { generatedPassword } from './passwords.js';
+
+export interface AccountRouteDeps {
+  /** The accounts database. */
+  control: AppContext;
+  /** Sets or clears the session and CSRF cookies. */
+  cookies: { set(reply: FastifyReply, token: string): void; clear(reply: FastifyReply): void };
+  /** The session token the request carries, if any. */
+  token(request: FastifyRequest): string | null;
+  /** The signed-in user (the access layer guarantees one on private routes). */
+  currentUser(): Account;
+}
+
+const withRateLimit = { ...errorResponses, 429: errorBody };
+const statusSchema = z.object({
+  mode: z.enum(['local', 'multi-user']),
+  registration: z.enum(registrationModes).nullable(),
+  user: accountSchema.nullable(),
+});
+
+/** In local mode the app only needs to know there are no accounts. */
+export function registerLocalAuthStatus(app: App): void {
+  app.get('/api/v1/auth/status', {
+    schema: { tags: ['accounts'], summary: 'Whether this server has accounts, and who is signed in', response: { 200: statusSchema } },
+    handler: async () => ({ mode: 'local' as const, registration: null, user: null }),
+  });
+}
+
+/** Signing in and up, one's own account, and (for admins) everyone's. */
+export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
+  const { control, cookies } = deps;
+  const tags = ['accounts'];
+
+  app.get('/api/v1/auth/status', {
+    schema: { tags, summary: 'Whether this server has accounts, how people join, and who is signed in', response: { 200: statusSchema } },
+    handler: async (request) => {
+      const token = deps.token(request);
+      const user = token ? await authenticate({ ctx: control, token }) : null;
+      return { mode: 'multi-user' as const, registration: (await getInstanceSettings({ ctx: control })).registration, user };
+    },
+  });
+  app.post('/api/v1/auth/sign-in', {
+    schema: { tags, summary: 'Sign in; starts a new session (429 after too many failures)', body: signInInput, response: { 200: z.object({ user: accountSchema }), ...withRateLimit } },
+    handler: async (request, reply) => {
+      const { user, token } = await signIn({ ctx: control, ...request.body, address: request.ip, previousToken: deps.token(request) ?? undefined });
+      cookies.set(reply, token);
+      return { user };
+    },
+  });
+  app.post('/api/v1/auth/register', {
+    schema: { tags, summary: 'Create your own account, with an invitation or where registration is open', body: registerInput, response: { 201: z.object({ user: accountSchema }), ...errorResponses } },
+    handler: async (request, reply) => {
+      const { user, token } = await register({ ctx: control, input: request.body, address: request.ip });
+      cookies.set(reply, token);
+      return reply.code(201).send({ user });
+    },
+  });
+  app.post('/api/v1/auth/sign-out', {
+    schema: { tags, summary: 'End this session', response: { 204: z.null(), ...errorResponses } },
+    handler: async (request, reply) => {
+      const token = deps.token(request);
+      if (token) await signOut({ ctx: control, token });
+      cookies.clear(reply);
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.get('/api/v1/account', {
+    schema: { tags, summary: 'Your account', response: { 200: z.object({ user: accountSchema }), ...errorResponses } },
+    handler: async () => ({ user: deps.currentUser() }),
+  });
+  app.patch('/api/v1/account', {
+    schema: { tags, summary: 'Change your account preferences', body: accountPreferencesInput, response: { 200: z.object({ user: accountSchema }), ...errorResponses } },
+    handler: async (request) => setReminderEmails({ ctx: control, userId: deps.currentUser().id, reminderEmails: request.body.reminderEmails }),
+  });
+  app.post('/api/v1/account/password', {
+    schema: { tags, summary: 'Change your password; every other session ends', body: changePasswordInput, response: { 200: z.object({ changed: z.literal(true) }), ...errorResponses } },
+    handler: async (request, reply) => {
+      const { token } = await changePassword({ ctx: control, userId: deps.currentUser().id, ...request.body, address: request.ip });
+      cookies.set(reply, token);
+      return { changed: true as const };
+    },
+  });
+
+  const adminTags = ['admin'];
+  app.get('/api/v1/admin/users', {
+    schema: { tags: adminTags, summary: 'Every account', response: { 200: z.object({ items: z.array(userSchema) }), ...errorResponses } },
+    handler: async () => listUsers({ ctx: control }),
+  });
+  app.post('/api/v1/admin/users', {
+    schema: {
+      tags: adminTags,
+      summary: 'Create an account; without a password one is generated and shown once',
+      body: createUserInput.extend({ password: z.string().optional() }),
+      response: { 201: z.object({ user: userSchema, password: z.string().nullable() }), ...errorResponses },
+    },
+    handler: async (request, reply) => {
+      const password = request.body.password ?? generatedPassword();
+      const { user } = await createUser({ ctx: control, input: { ...request.body, password } });
+      return reply.code(201).send({ user, password: request.body.password === undefined ? password : null });
+    },
+  });
+  app.post('/api/v1/admin/users/:id/disable', {
+    schema: { tags: adminTags, summary: 'Disable an account; its sessions end at once', params: z.object({ id: idSchema }), response: { 200: z.object({ user: userSchema }), ...errorResponses } },
+    handler: async (request) => {
+      if (request.params.id === deps.currentUser().id) {
+        throw new AppError('accounts.self_disable', 409, 'You cannot disable your own account; ask another admin.');
+      }
+      return disableUser({ ctx: control, id: request.params.id });
+    },
+  });
+  app.get('/api/v1/admin/settings', {
+    schema: { tags: adminTags, summary: 'How people join this server', response: { 200: instanceSettingsSchema, ...errorResponses } },
+    handler: async () => getInstanceSettings({ ctx: control }),
+  });
+  app.put('/api/v1/admin/settings', {
+    schema: { tags: adminTags, summary: 'Choose invitation-only or open registration', body: instanceSettingsInput, response: { 200: instanceSettingsSchema, ...errorResponses } },
+    handler: async (request) => saveInstanceSettings({ ctx: control, input: request.body }),
+  });
+  app.get('/api/v1/admin/invitations', {
+    schema: {
+      tags: adminTags,
+      summary: 'Invitations not yet used',
+      response: { 200: z.object({ items: z.array(z.object({ email: z.string(), role: z.enum(roles), expiresAt: isoDateTime })) }), ...errorResponses },
+    },
+    handler: async () => openInvitations({ ctx: control }),
+  });
+  app.post('/api/v1/admin/invitations', {
+    schema: { tags: adminTags, summary: 'Invite someone: a link for their address, shown once', body: invitationInput, response: { 201: invitationSchema, ...errorResponses } },
+    handler: async (request, reply) => reply.code(201).send(await createInvitation({ ctx: control, ...request.body, createdBy: deps.currentUser().id })),
+  });
+}

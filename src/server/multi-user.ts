@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { authenticate } from '../modules/accounts/accounts.usecases.js';
+import type { AppContext } from '../modules/repositories.js';
+import { ID_PATTERN } from '../shared/ids.js';
+import type { Account } from '../shared/schemas/accounts.js';
+import { AppError } from '../shared/errors.js';
+import { accessFor } from './access.js';
+import { routeNotFound } from './errors.js';
+import { runInScope, type RequestScope } from './request-scope.js';
+import { safeEqual } from './secret.js';
+import { applyResponseHeaders, CSRF_HEADER } from './security.js';
+import type { UserWorkspaces } from './user-workspaces.js';
+import type { Workspaces } from './workspace.js';
+import { currentScope, scopedContext } from './request-scope.js';
+
+export interface MultiUserDeps {
+  /** The accounts database: users, sessions, grants, settings. */
+  control: AppContext;
+  /** Each user's own workspace. */
+  workspaces: UserWorkspaces;
+  /** `host:port` values this server answers to (its public name and its own address). */
+  allowedHosts: string[];
+  /** Origins whose pages may send changes, e.g. https://inroads.example.edu. */
+  allowedOrigins: string[];
+  /** Secure, __Host- cookies: on whenever the public address is https. */
+  secureCookies: boolean;
+}
+
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const SESSION_MAX_AGE_S = 30 * 86_400;
+
+export interface SessionCookies {
+  session: string;
+  csrf: string;
+  set(reply: FastifyReply, token: string): void;
+  clear(reply: FastifyReply): void;
+}
+
+/** The CSRF value that goes with a session: derived from its token, so any instance can check it with no shared state. */
+export const csrfFor = (token: string) => createHash('sha256').update(`inroads-csrf-v1:${token}`).digest('base64url');
+
+export function sessionCookies(secure: boolean): SessionCookies {
+  const prefix = secure ? '__Host-' : '';
+  const session = `${prefix}inroads_session`;
+  const csrf = `${prefix}inroads_csrf`;
+  const base = { path: '/', secure, sameSite: 'lax', maxAge: SESSION_MAX_AGE_S } as const;
+  return {
+    session,
+    csrf,
+    set(reply, token) {
+      reply.setCookie(session, token, { ...base, httpOnly: true });
+      reply.setCookie(csrf, csrfFor(token), { ...base, httpOnly: false });
+    },
+    clear(reply) {
+      reply.clearCookie(session, { path: '/', secure });
+      reply.clearCookie(csrf, { path: '/', secure });
+    },
+  };
+}
+
+function deny(reply: FastifyReply, status: number, code: string, message: string) {
+  return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message, details: {} } });
+}
+
+/** The session token a request presents: the cookie, or `Authorization: Bearer` for scripts. */
+export function presentedToken(request: FastifyRequest, cookies: SessionCookies): { token: string; via: 'cookie' | 'bearer' } | null {
+  const authorization = request.headers.authorization;
+  if (authorization?.startsWith('Bearer ')) return { token: authorization.slice(7).trim(), via: 'bearer' };
+  const cookie = request.cookies[cookies.session];
+  return cookie ? { token: cookie, via: 'cookie' } : null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    inroadsScope?: RequestScope;
+  }
+}
+
+/**
+ * Multi-user mode's defences and its access layer, in front of every route: the
+ * Host check, sign-in by session, the role a route needs (see access.ts), Origin
+ * and CSRF checks on changes, and then the rest of the request runs inside the
+ * user's own workspace and nowhere else.
+ */
+export function registerMultiUserSecurity(app: FastifyInstance, deps: MultiUserDeps, cookies: SessionCookies): void {
+  const allowedHosts = new Set(deps.allowedHosts.map((h) => h.toLowerCase()));
+  const allowedOrigins = new Set(deps.allowedOrigins.map((o) => o.toLowerCase()));
+  const scopeFor = async (user: Account): Promise<RequestScope> => ({ user, ...(await deps.workspaces.open(user.id)) });
+
+  app.addHook('onRequest', async (request, reply) => {
+    const host = (request.headers.host ?? '').toLowerCase();
+    if (!allowedHosts.has(host)) return deny(reply, 403, 'security.forbidden_host', 'This server only answers requests addressed to it by its own name.');
+    const access = accessFor(request.method, request.routeOptions.url, request.url);
+
+    if (access === 'feed') {
+      // Calendar apps cannot sign in: the owner's id picks the workspace, and the token in the address is checked there.
+      const { userId } = request.params as { userId?: string };
+      const owner = userId && ID_PATTERN.test(userId) ? await deps.control.repos.accounts.userById(userId) : undefined;
+      if (!owner || owner.disabledAt) return reply.code(404).type('application/json; charset=utf-8').send(routeNotFound(request.method, request.url));
+      const { passwordHash: _hash, ...user } = owner;
+      request.inroadsScope = await scopeFor(user);
+      return undefined;
+    }
+
+    const presented = presentedToken(request, cookies);
+    const user = presented ? await authenticate({ ctx: deps.control, token: presented.token }) : null;
+    if (!user && access !== 'public') {
+      if (presented?.via === 'cookie') cookies.clear(reply);
+      return deny(reply, 401, 'auth.required', 'Sign in to use Inroads.');
+    }
+    if ((access === 'admin' && user?.role !== 'admin') || (access === 'coach' && user?.role !== 'coach')) {
+      // A route one may not use looks exactly like one that does not exist.
+      return reply.code(404).type('application/json; charset=utf-8').send(routeNotFound(request.method, request.url));
+    }
+
+    if (STATE_CHANGING.has(request.method)) {
+      const origin = request.headers.origin;
+      if (origin !== undefined && !allowedOrigins.has(origin.toLowerCase())) {
+        return deny(reply, 403, 'security.forbidden_origin', 'Changes are only accepted from Inroads itself.');
+      }
+      const header = request.headers[CSRF_HEADER] as string | undefined;
+      // With a session cookie the header must carry that session's value; before sign-in, the custom header itself is
+      // the defence (no other site can send it without a CORS approval this server never gives).
+      const ok = presented?.via === 'bearer' || (user && presented ? safeEqual(header, csrfFor(presented.token)) : header !== undefined);
+      if (!ok) return deny(reply, 403, 'security.csrf', `A change needs the ${CSRF_HEADER} header that the Inroads app sends; reload the page and try again.`);
+    }
+    if (user) request.inroadsScope = await scopeFor(user);
+    return undefined;
+  });
+
+  // After the body is read, the handler runs inside the user's scope (async context follows it through every await).
+  app.addHook('preHandler', (request, _reply, done) => {
+    if (request.inroadsScope) runInScope(request.inroadsScope, done);
+    else done();
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    applyResponseHeaders(request, reply);
+    return payload;
+  });
+}
+
+/** The signed-in user of the current request (routes behind `user`, `coach` or `admin` access always have one). */
+export function currentUser(): Account {
+  const scope = currentScope();
+  if (!scope) throw new AppError('auth.required', 401, 'Sign in to use Inroads.');
+  return scope.user;
+}
+
+/** The workspace page's view in multi-user mode: the signed-in user's workspace, no demo switching. */
+export const multiUserWorkspaces: Workspaces = {
+  live: scopedContext,
+  demoUrl: null,
+  current: () => {
+    const scope = currentScope();
+    if (!scope) throw new AppError('auth.required', 401, 'Sign in to use Inroads.');
+    return { handle: scope.handle, demo: false };
+  },
+  switchTo: async () => {
+    throw new AppError('workspace.no_demo', 409, 'The demo workspace is not available on a shared server.');
+  },
+  close: async () => undefined,
+};
