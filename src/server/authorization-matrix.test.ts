@@ -145,6 +145,16 @@ const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Deleting in this order leaves every later owner request something to act on. */
 const DELETE_ORDER = ['notes/:noteId', 'interactions', 'referrals', 'questions', 'templates', 'interviews', 'contacts', 'organizations', 'explorations', 'sharing'];
 
+/** Routes that end the caller's session go last. */
+const order = (route: string) => (MATRIX[route]?.endsSession ? 1 : 0);
+/** The owner's turn: reads and changes first, then deletions in DELETE_ORDER, then the session-enders. */
+const rank = (route: string) => {
+  if (MATRIX[route]?.endsSession) return 100;
+  if (!route.startsWith('DELETE')) return 0;
+  const index = DELETE_ORDER.findIndex((part) => route.includes(`/${part}`));
+  return 1 + (index === -1 ? DELETE_ORDER.length : index);
+};
+
 describe.each(dialects)('the authorisation matrix on %s', (dialect) => {
   let t: MultiUserTestApp;
   const routes: string[] = [];
@@ -237,7 +247,6 @@ describe.each(dialects)('the authorisation matrix on %s', (dialect) => {
 
   it('refuses everyone but those allowed, a denied read looks like a missing record, and a denied write changes nothing', async () => {
     const before = { owner: await ownerData(), control: await controlData() };
-    const order = (route: string) => (MATRIX[route]?.endsSession ? 1 : 0);
     const failures: string[] = [];
     for (const route of [...routes].sort((a, b) => order(a) - order(b))) {
       const entry = MATRIX[route] as Entry;
@@ -302,12 +311,6 @@ describe.each(dialects)('the authorisation matrix on %s', (dialect) => {
   });
 
   it('lets the owner (and the admin, and the consenting coach) use every route they are entitled to', async () => {
-    const rank = (route: string) => {
-      if (MATRIX[route]?.endsSession) return 100;
-      if (!route.startsWith('DELETE')) return 0;
-      const index = DELETE_ORDER.findIndex((part) => route.includes(`/${part}`));
-      return 1 + (index === -1 ? DELETE_ORDER.length : index);
-    };
     const failures: string[] = [];
     for (const route of [...routes].sort((a, b) => rank(a) - rank(b))) {
       const entry = MATRIX[route] as Entry;
