@@ -6,6 +6,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { Insights, ReferralGraph } from '../../../shared/schemas/insights.js';
 import { api } from '../../api/client.js';
 import { responsivenessLabels, statusLabels } from '../../ui/labels.js';
+import { DataTable } from '../../ui/DataTable.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 
 /**
@@ -22,33 +23,6 @@ function markCytoscapeStyles(): void {
 }
 
 const css = (name: string) => getComputedStyle(document.documentElement).getPropertyValue(name).trim() || '#2f5d50';
-
-/** A plain table of rows; the first cell of each row is its key. */
-function DataTable({ columns, rows, caption }: { columns: string[]; rows: Array<{ key: string; cells: ReactNode[] }>; caption?: string }) {
-  return (
-    <table className="data">
-      {caption ? <caption className="visually-hidden">{caption}</caption> : null}
-      <thead>
-        <tr>
-          {columns.map((c) => (
-            <th key={c} scope="col">
-              {c}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            {r.cells.map((v, n) => (
-              <td key={n}>{v}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 /** A chart and, for anyone who cannot see it (or prefers numbers), the same data as a table. */
 function ChartCard({ id, title, summary, children, rows, columns }: { id: string; title: string; summary: string; children: ReactNode; rows: Array<Array<string | number>>; columns: string[] }) {
