@@ -1,13 +1,20 @@
 import './zod-config.js';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { ApiError } from './api/client.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app/App.js';
 import './styles.css';
 
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { staleTime: 15_000, retry: 1, refetchOnWindowFocus: true } },
+const queryClient: QueryClient = new QueryClient({
+  defaultOptions: { queries: { staleTime: 15_000, retry: (count, error) => !(error instanceof ApiError && error.status === 401) && count < 1, refetchOnWindowFocus: true } },
+  // A session that ended (signed out elsewhere, disabled, expired) sends the app back to the sign-in page.
+  queryCache: new QueryCache({
+    onError: (error, query) => {
+      if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== 'auth-status') void queryClient.invalidateQueries({ queryKey: ['auth-status'] });
+    },
+  }),
 });
 
 const root = document.getElementById('root');

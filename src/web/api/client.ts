@@ -24,7 +24,7 @@ export class ApiError extends Error {
 }
 
 function csrfToken(): string {
-  const match = /(?:^|;\s*)inroads_csrf=([^;]+)/.exec(document.cookie);
+  const match = /(?:^|;\s*)(?:__Host-)?inroads_csrf=([^;]+)/.exec(document.cookie);
   return match?.[1] ? decodeURIComponent(match[1]) : '';
 }
 

@@ -17,7 +17,13 @@ import { SearchDialog } from '../features/search/SearchDialog.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { TemplatesPage } from '../features/templates/TemplatesPage.js';
 import { TodayPage } from '../features/today/TodayPage.js';
+import type { Account } from '../../shared/schemas/accounts.js';
+import { AccountPage } from '../features/account/AccountPage.js';
+import { SignedOut } from '../features/account/SignedOut.js';
+import { AdminPage } from '../features/admin/AdminPage.js';
+import { CoachingPage, ExplorerPage } from '../features/coaching/CoachingPage.js';
 import { ErrorState, Loading } from '../ui/States.js';
+import { useAuthStatus } from './session.js';
 import { useSwitchWorkspace, useWorkspace } from './workspace.js';
 
 // The charts and the graph library are loaded only when the insights page is opened.
@@ -36,7 +42,21 @@ const links = [
   { to: '/settings', label: 'Settings' },
 ];
 
-const titles: Record<string, string> = { '': 'Today', people: 'People', organizations: 'Organisations', interviews: 'Interviews', explorations: 'Explorations', settings: 'Settings', welcome: 'Welcome', import: 'Import', questions: 'Questions', templates: 'Templates', insights: 'Insights' };
+/** On a shared server: one's account, and the pages of one's role. */
+function accountLinks(account: Account | null) {
+  if (!account) return [];
+  return [
+    ...(account.role === 'coach' ? [{ to: '/coaching', label: 'Coaching' }] : []),
+    ...(account.role === 'admin' ? [{ to: '/admin', label: 'Administration' }] : []),
+    { to: '/account', label: 'Account' },
+  ];
+}
+
+const titles: Record<string, string> = {
+  account: 'Account',
+  admin: 'Administration',
+  coaching: 'Coaching',
+  join: 'Join', '': 'Today', people: 'People', organizations: 'Organisations', interviews: 'Interviews', explorations: 'Explorations', settings: 'Settings', welcome: 'Welcome', import: 'Import', questions: 'Questions', templates: 'Templates', insights: 'Insights' };
 
 /** Moves focus to the page heading after navigation, so screen readers announce the new page. */
 function useRouteAnnouncements() {
@@ -52,7 +72,16 @@ function useRouteAnnouncements() {
   }, [location.pathname]);
 }
 
+/** A personal install opens straight into the workbench; a shared server asks who you are first. */
 export function App() {
+  const status = useAuthStatus();
+  if (status.isPending) return <Loading what="Inroads" />;
+  if (status.isError) return <ErrorState error={status.error} retry={() => void status.refetch()} />;
+  if (status.data.mode === 'multi-user' && !status.data.user) return <SignedOut status={status.data} />;
+  return <Workbench account={status.data.user} />;
+}
+
+function Workbench({ account }: { account: Account | null }) {
   const workspace = useWorkspace();
   const switcher = useSwitchWorkspace();
   const [searchOpen, setSearchOpen] = useState(false);
@@ -74,8 +103,9 @@ export function App() {
   if (workspace.isPending) return <Loading what="your workspace" />;
   if (workspace.isError) return <ErrorState error={workspace.error} retry={() => void workspace.refetch()} />;
   const info = workspace.data;
-  const fresh = !info.demo && !info.profileSaved && info.counts.contacts === 0 && info.counts.explorations === 0;
-  if (fresh && location.pathname !== '/welcome') return <Navigate to="/welcome" replace />;
+  // A new explorer is walked through setting up first; coaches, admins and one's account page are not held up by it.
+  const fresh = !info.demo && !info.profileSaved && info.counts.contacts === 0 && info.counts.explorations === 0 && (!account || account.role === 'explorer');
+  if (fresh && location.pathname !== '/welcome' && location.pathname !== '/account') return <Navigate to="/welcome" replace />;
 
   return (
     <>
@@ -99,7 +129,7 @@ export function App() {
             Search <kbd>Ctrl K</kbd>
           </button>
           <ul className="nav">
-            {links.map((link) => (
+            {[...links, ...accountLinks(account)].map((link) => (
               <li key={link.to}>
                 <NavLink to={link.to} end={link.to === '/'}>
                   {link.label}
@@ -134,6 +164,10 @@ export function App() {
             <Route path="/import" element={<ImportPage />} />
             <Route path="/questions" element={<QuestionsPage />} />
             <Route path="/templates" element={<TemplatesPage />} />
+            {account ? <Route path="/account" element={<AccountPage />} /> : null}
+            {account?.role === 'admin' ? <Route path="/admin" element={<AdminPage />} /> : null}
+            {account?.role === 'coach' ? <Route path="/coaching" element={<CoachingPage />} /> : null}
+            {account?.role === 'coach' ? <Route path="/coaching/:id" element={<ExplorerPage />} /> : null}
             <Route
               path="*"
               element={

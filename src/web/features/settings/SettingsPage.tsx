@@ -1,11 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { api } from '../../api/client.js';
+import { useAccount } from '../../app/session.js';
 import { useSwitchWorkspace, useWorkspace } from '../../app/workspace.js';
 import { ProfileForm } from './ProfileForm.js';
 
 export function SettingsPage() {
   const workspace = useWorkspace();
+  const account = useAccount();
   const switcher = useSwitchWorkspace();
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -58,7 +60,12 @@ export function SettingsPage() {
               : ''}
           </dd>
         </dl>
-        <p>Nothing leaves this computer. A backup is a single file you can keep anywhere and open again with Inroads.</p>
+        <p>
+          {account
+            ? 'Your data is kept in a workspace of its own on this server: no other account can read it, and you share only what you choose from your Account page.'
+            : 'Nothing leaves this computer.'}{' '}
+          A backup is a single file you can keep anywhere and open again with Inroads.
+        </p>
         <p>
           Take everything out at any time: <a href="/api/v1/exports/inroads-export.json" download>complete export (JSON)</a> ·{' '}
           <a href="/api/v1/exports/contacts.csv" download>people (CSV)</a> · <a href="/api/v1/exports/interviews.csv" download>interviews (CSV)</a> ·{' '}

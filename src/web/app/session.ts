@@ -1,0 +1,32 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Account, RegistrationMode } from '../../shared/schemas/accounts.js';
+import { api } from '../api/client.js';
+
+export interface AuthStatus {
+  mode: 'local' | 'multi-user';
+  registration: RegistrationMode | null;
+  user: Account | null;
+}
+
+/** Whether this server has accounts, and who is signed in (null on a personal install). */
+export function useAuthStatus() {
+  return useQuery({ queryKey: ['auth-status'], queryFn: () => api.get<AuthStatus>('/api/v1/auth/status'), staleTime: 60_000 });
+}
+
+/** The signed-in account on a shared server; null on a personal install. */
+export function useAccount(): Account | null {
+  return useAuthStatus().data?.user ?? null;
+}
+
+/** Signing in, up or out changes whose data every cached answer is: start afresh. */
+export function useSessionChange<T>(request: (input: T) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: async () => {
+      await client.resetQueries();
+    },
+  });
+}
+
+export const signOutRequest = () => api.post('/api/v1/auth/sign-out');

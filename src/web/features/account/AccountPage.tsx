@@ -1,0 +1,161 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { Account, Grant, GrantScope } from '../../../shared/schemas/accounts.js';
+import { api, ApiError } from '../../api/client.js';
+import { signOutRequest, useAccount, useSessionChange } from '../../app/session.js';
+import { DataTable } from '../../ui/DataTable.js';
+import { SelectField, TextField } from '../../ui/Field.js';
+import { SaveActions } from '../../ui/SaveActions.js';
+import { ErrorState, Loading } from '../../ui/States.js';
+import { formatDate } from '../../ui/format.js';
+
+const scopeLabels: Record<GrantScope, string> = {
+  progress: 'Progress only: counts, agenda and interview states',
+  notes: 'Progress and my conversation notes',
+};
+
+function PasswordCard() {
+  const [form, setForm] = useState({ currentPassword: '', newPassword: '' });
+  const change = useMutation({ mutationFn: (body: typeof form) => api.post('/api/v1/account/password', body), onSuccess: () => setForm({ currentPassword: '', newPassword: '' }) });
+  const errors = change.error instanceof ApiError ? change.error.fieldErrors() : {};
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    change.mutate(form);
+  };
+  return (
+    <section className="card" aria-labelledby="password-heading">
+      <h2 id="password-heading">Password</h2>
+      <form onSubmit={submit}>
+        <TextField
+          label="Current password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={form.currentPassword}
+          onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
+          error={errors.currentPassword}
+        />
+        <TextField
+          label="New password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          value={form.newPassword}
+          onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
+          hint="At least 8 characters. Changing it signs you out everywhere else."
+          error={errors.newPassword}
+        />
+        <SaveActions label="Change password" pending={change.isPending} saved={change.isSuccess} savedText="Password changed; other sessions have ended." />
+      </form>
+    </section>
+  );
+}
+
+function SharingCard() {
+  const client = useQueryClient();
+  const grants = useQuery({ queryKey: ['sharing'], queryFn: () => api.get<{ items: Grant[] }>('/api/v1/account/sharing') });
+  const [coachEmail, setCoachEmail] = useState('');
+  const [scope, setScope] = useState<GrantScope>('progress');
+  const share = useMutation({
+    mutationFn: () => api.post<{ items: Grant[] }>('/api/v1/account/sharing', { coachEmail, scope }),
+    onSuccess: (data) => {
+      client.setQueryData(['sharing'], data);
+      setCoachEmail('');
+    },
+  });
+  const stop = useMutation({
+    mutationFn: (coachId: string) => api.delete<{ items: Grant[] }>(`/api/v1/account/sharing/${coachId}`),
+    onSuccess: (data) => client.setQueryData(['sharing'], data),
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    share.mutate();
+  };
+  const error = share.error instanceof ApiError ? share.error.message : undefined;
+  return (
+    <section className="card" aria-labelledby="sharing-heading">
+      <h2 id="sharing-heading">Share with a coach</h2>
+      <p>
+        A careers adviser can follow your progress and help you get unstuck. You choose what they see, and you can stop sharing at any time; it takes effect
+        immediately.
+      </p>
+      {grants.isPending ? <Loading what="sharing" /> : grants.isError ? <ErrorState error={grants.error} retry={() => void grants.refetch()} /> : null}
+      {grants.data && grants.data.items.length > 0 ? (
+        <div className="table-wrap">
+          <DataTable
+            caption="Coaches you share with"
+            columns={['Coach', 'They see', 'Since', '']}
+            rows={grants.data.items.map((g) => ({
+              key: g.coach.id,
+              cells: [
+                <span key="c">
+                  {g.coach.name} <span className="muted">{g.coach.email}</span>
+                </span>,
+                scopeLabels[g.scope],
+                formatDate(g.createdAt),
+                <button key="s" type="button" onClick={() => stop.mutate(g.coach.id)} aria-label={`Stop sharing with ${g.coach.name}`}>
+                  Stop sharing
+                </button>,
+              ],
+            }))}
+          />
+        </div>
+      ) : grants.data ? (
+        <p className="muted">You are not sharing with anyone.</p>
+      ) : null}
+      <form onSubmit={submit}>
+        <div className="row">
+          <TextField label="Coach’s email" type="email" required value={coachEmail} onChange={(e) => setCoachEmail(e.target.value)} error={error} />
+          <SelectField label="What they see" value={scope} onChange={(e) => setScope(e.target.value as GrantScope)} options={Object.entries(scopeLabels).map(([value, label]) => ({ value, label }))} />
+        </div>
+        <SaveActions label="Share" pending={share.isPending} saved={share.isSuccess} savedText="Shared." />
+      </form>
+    </section>
+  );
+}
+
+function RemindersCard({ account }: { account: Account }) {
+  const client = useQueryClient();
+  const save = useMutation({
+    mutationFn: (reminderEmails: boolean) => api.patch<{ user: Account }>('/api/v1/account', { reminderEmails }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['auth-status'] }),
+  });
+  return (
+    <section className="card" aria-labelledby="reminders-heading">
+      <h2 id="reminders-heading">Morning reminder</h2>
+      <label className="checklist-item">
+        <input type="checkbox" checked={save.isPending ? Boolean(save.variables) : account.reminderEmails} onChange={(e) => save.mutate(e.target.checked)} />
+        Email me each morning when thank-yous, follow-ups or preparation are due
+      </label>
+      <span role="status" className="muted">
+        {save.isSuccess ? 'Saved.' : ''}
+      </span>
+    </section>
+  );
+}
+
+/** One's own account on a shared server: who, password, reminders, sharing, signing out. */
+export function AccountPage() {
+  const account = useAccount();
+  const signOut = useSessionChange(signOutRequest);
+  if (!account) return <Loading what="your account" />;
+  return (
+    <section>
+      <div className="page-header">
+        <div>
+          <h1>Account</h1>
+          <p>
+            Signed in as {account.name} ({account.email}).
+          </p>
+        </div>
+        <button type="button" onClick={() => signOut.mutate(undefined)}>
+          Sign out
+        </button>
+      </div>
+      <SharingCard />
+      <RemindersCard account={account} />
+      <PasswordCard />
+    </section>
+  );
+}

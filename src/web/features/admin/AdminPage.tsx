@@ -1,0 +1,177 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { roles, type InstanceSettings, type Invitation, type Role, type User } from '../../../shared/schemas/accounts.js';
+import { api, ApiError } from '../../api/client.js';
+import { useAccount } from '../../app/session.js';
+import { DataTable } from '../../ui/DataTable.js';
+import { SelectField, TextField } from '../../ui/Field.js';
+import { SaveActions } from '../../ui/SaveActions.js';
+import { ErrorState, Loading } from '../../ui/States.js';
+import { formatDate } from '../../ui/format.js';
+
+const roleLabels: Record<Role, string> = { explorer: 'Explorer', coach: 'Coach', admin: 'Admin' };
+const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
+
+function Users() {
+  const me = useAccount();
+  const client = useQueryClient();
+  const users = useQuery({ queryKey: ['admin-users'], queryFn: () => api.get<{ items: User[] }>('/api/v1/admin/users') });
+  const [form, setForm] = useState<{ email: string; name: string; role: Role }>({ email: '', name: '', role: 'explorer' });
+  const create = useMutation({
+    mutationFn: () => api.post<{ user: User; password: string | null }>('/api/v1/admin/users', form),
+    onSuccess: () => {
+      setForm({ email: '', name: '', role: 'explorer' });
+      void client.invalidateQueries({ queryKey: ['admin-users'] });
+    },
+  });
+  const disable = useMutation({
+    mutationFn: (id: string) => api.post(`/api/v1/admin/users/${id}/disable`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['admin-users'] }),
+  });
+  const errors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
+  const otherError = create.error instanceof ApiError && Object.keys(errors).length === 0 ? create.error.message : undefined;
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate();
+  };
+  return (
+    <section className="card" aria-labelledby="users-heading">
+      <h2 id="users-heading">People</h2>
+      {users.isPending ? <Loading what="accounts" /> : users.isError ? <ErrorState error={users.error} retry={() => void users.refetch()} /> : null}
+      {users.data ? (
+        <div className="table-wrap">
+          <DataTable
+            caption="Accounts"
+            columns={['Name', 'Email', 'Role', 'Since', 'Status', '']}
+            rows={users.data.items.map((u) => ({
+              key: u.id,
+              cells: [
+                u.name,
+                u.email,
+                roleLabels[u.role],
+                formatDate(u.createdAt),
+                u.disabledAt ? <span className="badge danger">Disabled {formatDate(u.disabledAt)}</span> : <span className="badge accent">Active</span>,
+                u.disabledAt || u.id === me?.id ? null : (
+                  <button key="d" type="button" onClick={() => disable.mutate(u.id)} aria-label={`Disable ${u.name}`}>
+                    Disable
+                  </button>
+                ),
+              ],
+            }))}
+          />
+        </div>
+      ) : null}
+      <h3>Add someone</h3>
+      <form onSubmit={submit}>
+        <div className="row">
+          <TextField label="Name" required value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} error={errors.name} />
+          <TextField label="Email" type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} error={errors.email ?? otherError} />
+          <SelectField label="Role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })} options={roleOptions} />
+        </div>
+        <SaveActions label="Add account" pending={create.isPending} saved={false} />
+      </form>
+      {create.data?.password ? (
+        <div className="notice" role="status">
+          Account created for {create.data.user.email}. Their first password, shown only now: <code>{create.data.password}</code>. Ask them to change it after
+          signing in.
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function Registration() {
+  const client = useQueryClient();
+  const settings = useQuery({ queryKey: ['admin-settings'], queryFn: () => api.get<InstanceSettings>('/api/v1/admin/settings') });
+  const save = useMutation({
+    mutationFn: (registration: InstanceSettings['registration']) => api.put<InstanceSettings>('/api/v1/admin/settings', { registration }),
+    onSuccess: (data) => client.setQueryData(['admin-settings'], data),
+  });
+  if (!settings.data) return settings.isError ? <ErrorState error={settings.error} /> : <Loading what="settings" />;
+  return (
+    <section className="card" aria-labelledby="registration-heading">
+      <h2 id="registration-heading">How people join</h2>
+      <SelectField
+        label="Registration"
+        value={settings.data.registration}
+        onChange={(e) => save.mutate(e.target.value as InstanceSettings['registration'])}
+        options={[
+          { value: 'invitation', label: 'By invitation only' },
+          { value: 'open', label: 'Open: anyone who reaches this address may sign up' },
+        ]}
+      />
+      <span role="status" className="muted">
+        {save.isSuccess ? 'Saved.' : ''}
+      </span>
+    </section>
+  );
+}
+
+function Invitations() {
+  const client = useQueryClient();
+  const open = useQuery({ queryKey: ['admin-invitations'], queryFn: () => api.get<{ items: Array<Omit<Invitation, 'path'>> }>('/api/v1/admin/invitations') });
+  const [form, setForm] = useState<{ email: string; role: Role }>({ email: '', role: 'explorer' });
+  const invite = useMutation({
+    mutationFn: () => api.post<Invitation>('/api/v1/admin/invitations', form),
+    onSuccess: () => {
+      setForm({ email: '', role: 'explorer' });
+      void client.invalidateQueries({ queryKey: ['admin-invitations'] });
+    },
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    invite.mutate();
+  };
+  const link = invite.data ? `${window.location.origin}${invite.data.path}` : '';
+  return (
+    <section className="card" aria-labelledby="invitations-heading">
+      <h2 id="invitations-heading">Invitations</h2>
+      <form onSubmit={submit}>
+        <div className="row">
+          <TextField label="Invite email" type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} error={invite.error instanceof ApiError ? invite.error.message : undefined} />
+          <SelectField label="As" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })} options={roleOptions} />
+        </div>
+        <SaveActions label="Make an invitation link" pending={invite.isPending} saved={false} />
+      </form>
+      {invite.data ? (
+        <div className="notice" role="status">
+          <p>
+            Send this link to {invite.data.email}; it works once, until {formatDate(invite.data.expiresAt)}, and is shown only now.
+          </p>
+          <div className="field">
+            <label htmlFor="invitation-link">Invitation link</label>
+            <input id="invitation-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+          </div>
+        </div>
+      ) : null}
+      {open.data && open.data.items.length > 0 ? (
+        <div className="table-wrap">
+          <DataTable
+            caption="Invitations not yet used"
+            columns={['Email', 'Role', 'Expires']}
+            rows={open.data.items.map((i) => ({ key: `${i.email}-${i.expiresAt}`, cells: [i.email, roleLabels[i.role], formatDate(i.expiresAt)] }))}
+          />
+        </div>
+      ) : (
+        <p className="muted">No invitations waiting to be used.</p>
+      )}
+    </section>
+  );
+}
+
+/** Accounts on a shared server: who is here, who may join, and how. */
+export function AdminPage() {
+  return (
+    <section>
+      <div className="page-header">
+        <div>
+          <h1>Administration</h1>
+          <p>Accounts on this server. Admins manage accounts; they cannot see anyone’s job search.</p>
+        </div>
+      </div>
+      <Users />
+      <Registration />
+      <Invitations />
+    </section>
+  );
+}
