@@ -7,6 +7,7 @@ import { createAppContext } from '../modules/repositories.js';
 import { systemClock } from '../shared/clock.js';
 import { loadOrCreateSecret, startUrl } from '../server/secret.js';
 import { AppError } from '../shared/errors.js';
+import { mailSettingsFrom } from '../server/mailer.js';
 import { configFrom } from './context.js';
 import { print, printJson } from './output.js';
 
@@ -36,10 +37,15 @@ async function serveMultiUser(program: Command, options: ServeOptions): Promise<
     publicUrl: options.publicUrl ?? process.env.INROADS_PUBLIC_URL,
     trustProxy: trustProxyValue(options.trustProxy ?? process.env.INROADS_TRUST_PROXY),
     logger: true,
+    mail: mailSettingsFrom(process.env),
+    reminderCron: process.env.INROADS_REMINDER_CRON,
+    jobPollingSeconds: process.env.INROADS_JOB_POLL_SECONDS ? Number(process.env.INROADS_JOB_POLL_SECONDS) : undefined,
+    log: (message) => print(`  Note: ${message}`),
   });
   print('Inroads is running for many users.');
   print(`  Address:  ${server.url}`);
   print(`  Accounts: ${server.handle.location}${server.handle.dialect === 'sqlite' ? ' (SQLite; one host only)' : ' (PostgreSQL; a schema per user)'}`);
+  print(`  Reminders: ${server.jobs ? 'on (job queue in PostgreSQL, mail over SMTP)' : 'off (they need PostgreSQL and INROADS_SMTP_URL)'}`);
   print('  Add the first admin with: inroads users add EMAIL --name NAME --role admin');
   print('Press Ctrl+C to stop.');
   const stop = async () => {

@@ -118,7 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const ctx = multiUser ? scopedContext : deps.ctx;
   if (multiUser) {
     const token = (request: FastifyRequest) => presentedToken(request, cookies)?.token ?? null;
-    registerAccountRoutes(app, { control: multiUser.control, cookies, token, currentUser });
+    registerAccountRoutes(app, { control: multiUser.control, cookies, token, currentUser, planReminders: multiUser.planReminders ?? null });
     registerSharingRoutes(app, { control: multiUser.control, open: (userId) => multiUser.workspaces.contextFor(userId), currentUser });
     registerWorkspaceRoutes(app, multiUserWorkspaces);
   } else {

@@ -56,6 +56,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/admin/settings': { kind: 'admin' },
   'PUT /api/v1/admin/settings': { kind: 'admin', body: { registration: 'invitation' } },
   'GET /api/v1/admin/invitations': { kind: 'admin' },
+  'POST /api/v1/admin/reminders/run': { kind: 'admin' },
   'POST /api/v1/admin/invitations': { kind: 'admin', body: { email: 'invited@uni.example', role: 'explorer' } },
 
   'GET /api/v1/coaching/explorers': { kind: 'coaching' },

@@ -9,6 +9,8 @@ import { allowedHostsFor } from './security.js';
 import { createWorkspaces } from './workspace.js';
 import { createAppContext } from '../modules/repositories.js';
 import { postgresUserWorkspaces, sqliteUserWorkspaces, type UserWorkspaces } from './user-workspaces.js';
+import { startJobs, type Jobs } from './jobs.js';
+import { createMailer, type MailSettings } from './mailer.js';
 import { loadOrCreateSecret, startUrl } from './secret.js';
 import type { App } from './types.js';
 
@@ -74,10 +76,20 @@ export interface MultiUserOptions {
   logger?: boolean;
   /** Connections in the pool shared by every user's workspace (PostgreSQL). */
   poolSize?: number;
+  /** SMTP settings for the morning reminders; they run through the job queue on PostgreSQL. */
+  mail?: MailSettings | null;
+  /** When the reminder round is planned (cron, UTC). */
+  reminderCron?: string | undefined;
+  /** How often idle job workers poll (tests make it short). */
+  jobPollingSeconds?: number | undefined;
+  /** Where start-up notes go (the CLI prints them). */
+  log?: (message: string) => void;
 }
 
 export interface RunningMultiUserServer extends RunningServer {
   workspaces: UserWorkspaces;
+  /** The job queue's workers, when reminders are configured (PostgreSQL and SMTP). */
+  jobs: Jobs | null;
 }
 
 /** The hosts and origins a multi-user server answers to: its public address and its own. */
@@ -115,9 +127,20 @@ export async function startMultiUserServer(requested: Config, options: MultiUser
   } else {
     workspaces = sqliteUserWorkspaces(join(config.home, 'users'), systemClock);
   }
+  const log = options.log ?? (() => undefined);
+  const appUrl = options.publicUrl ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${config.port}/`;
+  let jobs: Jobs | null = null;
+  let mailer: { close(): void } | null = null;
+  if (options.mail && handle.dialect === 'postgres') {
+    const created = await createMailer(options.mail);
+    mailer = created;
+    jobs = await startJobs({ databaseUrl: config.databaseUrl, control, workspaces, send: created.send, appUrl, cron: options.reminderCron, pollingIntervalSeconds: options.jobPollingSeconds, log });
+  } else if (options.mail) {
+    log('Reminder emails need PostgreSQL (their job queue lives there); they are off on SQLite.');
+  }
   const app = await buildApp({
     ctx: control,
-    multiUser: { control, workspaces, allowedHosts: addresses.hosts, allowedOrigins: addresses.origins, secureCookies: addresses.secure },
+    multiUser: { control, workspaces, allowedHosts: addresses.hosts, allowedOrigins: addresses.origins, secureCookies: addresses.secure, planReminders: jobs ? jobs.planReminders : null },
     trustProxy: options.trustProxy,
     allowedHosts: addresses.hosts,
     handle,
@@ -126,6 +149,8 @@ export async function startMultiUserServer(requested: Config, options: MultiUser
   });
   const close = async () => {
     await app.close();
+    await jobs?.stop();
+    mailer?.close();
     await workspaces.close();
     await pool?.end();
     await handle.close();
@@ -136,6 +161,5 @@ export async function startMultiUserServer(requested: Config, options: MultiUser
     await close();
     throw error;
   }
-  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-  return { app, handle, workspaces, url: options.publicUrl ?? `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${config.port}/`, close };
+  return { app, handle, workspaces, jobs, url: appUrl, close };
 }

@@ -161,6 +161,9 @@ export function createAccountsRepository(db: Kysely<Database>) {
       const inserted = await db.insertInto('reminderLog').values(row).onConflict((oc) => oc.columns(['userId', 'day']).doNothing()).returning('userId').execute();
       return inserted.length === 1;
     },
+    async releaseReminder(userId: string, day: string): Promise<void> {
+      await db.deleteFrom('reminderLog').where('userId', '=', userId).where('day', '=', day).execute();
+    },
     async reminders(): Promise<ReminderLogTable[]> {
       return db.selectFrom('reminderLog').selectAll().orderBy('day').orderBy('userId').execute();
     },

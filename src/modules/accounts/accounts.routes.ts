@@ -46,6 +46,8 @@ export interface AccountRouteDeps {
   token(request: FastifyRequest): string | null;
   /** The signed-in user (the access layer guarantees one on private routes). */
   currentUser(): Account;
+  /** Queues a round of morning reminders now; null where they are not configured. */
+  planReminders: (() => Promise<void>) | null;
 }
 
 const withRateLimit = { ...errorResponses, 429: errorBody };
@@ -153,6 +155,16 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
   app.put('/api/v1/admin/settings', {
     schema: { tags: adminTags, summary: 'Choose invitation-only or open registration', body: instanceSettingsInput, response: { 200: instanceSettingsSchema, ...errorResponses } },
     handler: async (request) => saveInstanceSettings({ ctx: control, input: request.body }),
+  });
+  app.post('/api/v1/admin/reminders/run', {
+    schema: { tags: adminTags, summary: 'Send today’s morning reminders now (each person still gets one a day)', response: { 202: z.object({ queued: z.literal(true) }), ...errorResponses } },
+    handler: async (_request, reply) => {
+      if (!deps.planReminders) {
+        throw new AppError('reminders.off', 409, 'Reminder emails are off: they need PostgreSQL and an SMTP server (INROADS_SMTP_URL). See docs/deployment.md.');
+      }
+      await deps.planReminders();
+      return reply.code(202).send({ queued: true as const });
+    },
   });
   app.get('/api/v1/admin/invitations', {
     schema: {

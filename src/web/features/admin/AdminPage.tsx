@@ -159,6 +159,30 @@ function Invitations() {
   );
 }
 
+function Reminders() {
+  const run = useMutation({ mutationFn: () => api.post<{ queued: true }>('/api/v1/admin/reminders/run') });
+  return (
+    <section className="card" aria-labelledby="reminders-heading">
+      <h2 id="reminders-heading">Morning reminders</h2>
+      <p>
+        People who ask for it on their Account page get one email each morning with what is due. Sending today’s round now is safe: nobody gets a
+        second email the same day.
+      </p>
+      <div className="actions">
+        <button type="button" onClick={() => run.mutate()} disabled={run.isPending}>
+          Send today’s reminders
+        </button>
+        <span role="status">{run.isSuccess ? 'Queued: the emails go out in the next few seconds.' : ''}</span>
+      </div>
+      {run.error ? (
+        <div className="alert" role="alert">
+          {run.error instanceof ApiError ? run.error.message : 'That did not work.'}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
 /** Accounts on a shared server: who is here, who may join, and how. */
 export function AdminPage() {
   return (
@@ -172,6 +196,7 @@ export function AdminPage() {
       <Users />
       <Registration />
       <Invitations />
+      <Reminders />
     </section>
   );
 }

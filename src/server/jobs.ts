@@ -1,0 +1,83 @@
+import { hostname } from 'node:os';
+import type PgBoss from 'pg-boss';
+import type { AppContext } from '../modules/repositories.js';
+import { reminderRecipients, sendMorningReminder, type SendMail } from '../modules/reminders/reminders.usecases.js';
+import type { UserWorkspaces } from './user-workspaces.js';
+
+/** Background work: the morning reminders, through pg-boss's queue in the shared PostgreSQL database. */
+export interface Jobs {
+  /** Queues a reminder round now (also what the daily schedule does). */
+  planReminders(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const QUEUES = { plan: 'reminders-plan', send: 'reminders-send' } as const;
+/** Every morning at 07:00 UTC a round is planned; each person's day is judged in their own time zone. */
+export const DEFAULT_REMINDER_CRON = '0 7 * * *';
+/** The advisory-lock key under which one instance at a time sets the queue up. */
+const SETUP_LOCK = 461_780_273;
+
+export interface JobsOptions {
+  databaseUrl: string;
+  control: AppContext;
+  workspaces: UserWorkspaces;
+  send: SendMail;
+  /** The address in the email that opens Inroads. */
+  appUrl: string;
+  cron?: string;
+  /** How often idle workers look for jobs. */
+  pollingIntervalSeconds?: number;
+  log?: (message: string) => void;
+}
+
+/**
+ * Starts the queue and its workers. Any number of instances may run this against
+ * one database: pg-boss hands each job to one worker, the schedule fires once,
+ * and each person's reminder is sent once a day (see sendMorningReminder).
+ */
+export async function startJobs(options: JobsOptions): Promise<Jobs> {
+  const { default: Boss } = await import('pg-boss');
+  const worker = `${hostname()}:${process.pid}`;
+  const log = options.log ?? (() => undefined);
+  const boss: PgBoss = new Boss({ connectionString: options.databaseUrl, schema: 'inroads_jobs', max: 4 });
+  boss.on('error', (error) => log(`job queue: ${error.message}`));
+  // Instances starting together would race to create the queue's tables (PostgreSQL reports a deadlock):
+  // one sets up at a time, under an advisory lock.
+  const { Client } = (await import('pg')).default;
+  const lock = new Client({ connectionString: options.databaseUrl });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [SETUP_LOCK]);
+    await boss.start();
+    for (const name of Object.values(QUEUES)) if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, retryLimit: 3, retryDelay: 60, retryBackoff: true });
+    await boss.schedule(QUEUES.plan, options.cron ?? DEFAULT_REMINDER_CRON, {}, { tz: 'UTC' });
+  } finally {
+    await lock.query('select pg_advisory_unlock($1)', [SETUP_LOCK]).catch(() => undefined);
+    await lock.end();
+  }
+
+  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
+  await boss.work(QUEUES.plan, polling, async () => {
+    const recipients = await reminderRecipients({ control: options.control });
+    const day = new Date().toISOString().slice(0, 10);
+    for (const user of recipients) {
+      // One job per person per (UTC) day, however many rounds are planned.
+      await boss.send(QUEUES.send, { userId: user.id }, { singletonKey: `${user.id}:${day}`, singletonHours: 20 });
+    }
+  });
+  await boss.work<{ userId: string }>(QUEUES.send, { ...polling, batchSize: 5 }, async (jobs) => {
+    for (const job of jobs) {
+      const found = await options.control.repos.accounts.userById(job.data.userId);
+      if (!found || found.disabledAt || !found.reminderEmails) continue;
+      const { passwordHash: _hash, ...user } = found;
+      const ctx = await options.workspaces.contextFor(user.id);
+      await sendMorningReminder({ control: options.control, ctx, user, worker, appUrl: options.appUrl, send: options.send });
+    }
+  });
+  return {
+    planReminders: async () => {
+      await boss.send(QUEUES.plan, {});
+    },
+    stop: () => boss.stop({ graceful: true, wait: true }),
+  };
+}
