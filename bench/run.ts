@@ -12,6 +12,7 @@ import { prng } from '../src/shared/random.js';
 import { generateWorkspace } from './generate.js';
 import { benchCoach } from './coach.js';
 import { benchImport } from './import.js';
+import { benchMultiUser } from './multi-user.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -22,8 +23,15 @@ const { values: flags } = parseArgs({
     'import-rows': { type: 'string', default: '30000' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '10' },
+    users: { type: 'string', default: '1000' },
+    'user-contacts': { type: 'string', default: '1000' },
+    'mu-connections': { type: 'string', default: '50' },
+    'mu-duration': { type: 'string', default: '30' },
+    /** all, or one part: single (one workspace on SQLite), import, multi-user. */
+    only: { type: 'string', default: 'all' },
   },
 });
+const runs = (part: string) => flags.only === 'all' || flags.only === part;
 const sizes = {
   contacts: Number(flags.contacts),
   interactions: Number(flags.interactions),
@@ -82,83 +90,87 @@ async function sampleLatency(urls: string[], headers: Record<string, string>, wo
 const home = mkdtempSync(join(tmpdir(), 'inroads-bench-'));
 const children: ChildProcess[] = [];
 try {
-  log(`Seeding ${sizes.contacts} contacts, ${sizes.interactions} interactions, ${sizes.interviews} interviews, ${sizes.organizations} organisations…`);
-  const seedStart = performance.now();
-  const handle = await openDatabase({ url: join(home, 'inroads.db') });
-  await generateWorkspace(createAppContext(handle, systemClock), sizes);
-  handle.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
-  handle.sqlite?.exec('analyze');
-  await handle.close();
-  const seedSeconds = (performance.now() - seedStart) / 1000;
-  log(`Seeded in ${seedSeconds.toFixed(1)} s.`);
+  const lines: string[] = [];
+  if (runs('single')) {
+    log(`Seeding ${sizes.contacts} contacts, ${sizes.interactions} interactions, ${sizes.interviews} interviews, ${sizes.organizations} organisations…`);
+    const seedStart = performance.now();
+    const handle = await openDatabase({ url: join(home, 'inroads.db') });
+    await generateWorkspace(createAppContext(handle, systemClock), sizes);
+    handle.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
+    handle.sqlite?.exec('analyze');
+    await handle.close();
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+    log(`Seeded in ${seedSeconds.toFixed(1)} s.`);
 
-  const appPort = await freePort();
-  const barePort = await freePort();
-  children.push(await startProcess([resolve('bin/inroads.js'), '--home', home, 'serve', '--port', String(appPort)], /Press Ctrl\+C/));
-  children.push(await startProcess([resolve('dist/bench/bare.js'), String(barePort)], /listening/));
-  const secret = readFileSync(join(home, 'secret'), 'utf8').trim();
-  const headers = { authorization: `Bearer ${secret}`, host: `127.0.0.1:${appPort}` };
-  const app = `http://127.0.0.1:${appPort}`;
+    const appPort = await freePort();
+    const barePort = await freePort();
+    children.push(await startProcess([resolve('bin/inroads.js'), '--home', home, 'serve', '--port', String(appPort)], /Press Ctrl\+C/));
+    children.push(await startProcess([resolve('dist/bench/bare.js'), String(barePort)], /listening/));
+    const secret = readFileSync(join(home, 'secret'), 'utf8').trim();
+    const headers = { authorization: `Bearer ${secret}`, host: `127.0.0.1:${appPort}` };
+    const app = `http://127.0.0.1:${appPort}`;
 
-  const random = prng(7);
-  const maxOffset = Math.max(0, sizes.contacts - 50);
-  const listPaths = Array.from({ length: 500 }, () => `/api/v1/contacts?limit=50&sort=name&offset=${Math.floor(random.next() * maxOffset)}`);
-  const terms = ['maya', 'research', 'okafor', 'port', 'hiring strat', 'priya pat', 'design', 'climate work', 'kim', 'synth'];
-  const searchPaths = terms.map((t) => `/api/v1/search?q=${encodeURIComponent(t)}`);
-  // The generated workspace is dated around 2026-03-10: ask for the agenda as of then.
-  const agendaPaths = ['/api/v1/agenda?at=2026-03-10T10:00:00Z'];
+    const random = prng(7);
+    const maxOffset = Math.max(0, sizes.contacts - 50);
+    const listPaths = Array.from({ length: 500 }, () => `/api/v1/contacts?limit=50&sort=name&offset=${Math.floor(random.next() * maxOffset)}`);
+    const terms = ['maya', 'research', 'okafor', 'port', 'hiring strat', 'priya pat', 'design', 'climate work', 'kim', 'synth'];
+    const searchPaths = terms.map((t) => `/api/v1/search?q=${encodeURIComponent(t)}`);
+    // The generated workspace is dated around 2026-03-10: ask for the agenda as of then.
+    const agendaPaths = ['/api/v1/agenda?at=2026-03-10T10:00:00Z'];
 
-  const measure = async (name: string, url: string, paths: string[] | undefined, extraHeaders: Record<string, string> = {}) => {
-    let i = 0;
-    const result = await autocannon({
-      url,
-      connections,
-      duration,
-      headers: extraHeaders,
-      ...(paths ? { requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] ?? '/' }) }] } : {}),
-    });
-    if (result.errors > 0 || result.non2xx > 0) throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
-    return result;
-  };
+    const measure = async (name: string, url: string, paths: string[] | undefined, extraHeaders: Record<string, string> = {}) => {
+      let i = 0;
+      const result = await autocannon({
+        url,
+        connections,
+        duration,
+        headers: extraHeaders,
+        ...(paths ? { requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length] ?? '/' }) }] } : {}),
+      });
+      if (result.errors > 0 || result.non2xx > 0) throw new Error(`${name}: ${result.errors} errors, ${result.non2xx} non-2xx answers`);
+      return result;
+    };
 
-  log(`Measuring (autocannon, ${connections} connections, ${duration} s each)…`);
-  const bare = await measure('bare', `http://127.0.0.1:${barePort}/`, undefined);
-  const list = await measure('list', app, listPaths, headers);
-  const found = await measure('search', app, searchPaths, headers);
-  const agenda = await measure('agenda', app, agendaPaths, headers);
-  const searchLatency = await sampleLatency(searchPaths.map((p) => `${app}${p}`), headers, connections, 3000);
-  const listLatency = await sampleLatency(listPaths.map((p) => `${app}${p}`), headers, connections, 3000);
-  const searchAlone = await sampleLatency(searchPaths.map((p) => `${app}${p}`), headers, 1, 500);
-  const listAlone = await sampleLatency(listPaths.map((p) => `${app}${p}`), headers, 1, 500);
-  const agendaAlone = await sampleLatency(agendaPaths.map((p) => `${app}${p}`), headers, 1, 300);
+    log(`Measuring (autocannon, ${connections} connections, ${duration} s each)…`);
+    const bare = await measure('bare', `http://127.0.0.1:${barePort}/`, undefined);
+    const list = await measure('list', app, listPaths, headers);
+    const found = await measure('search', app, searchPaths, headers);
+    const agenda = await measure('agenda', app, agendaPaths, headers);
+    const searchLatency = await sampleLatency(searchPaths.map((p) => `${app}${p}`), headers, connections, 3000);
+    const listLatency = await sampleLatency(listPaths.map((p) => `${app}${p}`), headers, connections, 3000);
+    const searchAlone = await sampleLatency(searchPaths.map((p) => `${app}${p}`), headers, 1, 500);
+    const listAlone = await sampleLatency(listPaths.map((p) => `${app}${p}`), headers, 1, 500);
+    const agendaAlone = await sampleLatency(agendaPaths.map((p) => `${app}${p}`), headers, 1, 300);
 
-  const row = (name: string, r: typeof bare, p95?: number) =>
-    `| ${name.padEnd(38)} | ${r.requests.average.toFixed(0).padStart(7)} | ${(r.requests.average / bare.requests.average).toFixed(2).padStart(5)} | ${String(r.latency.p50).padStart(4)} | ${p95 === undefined ? '   –' : p95.toFixed(1).padStart(5)} | ${String(r.latency.p99).padStart(4)} |`;
-  const lines = [
-    '',
-    `Inroads benchmark — ${sizes.contacts} contacts, ${sizes.interactions} interactions, ${sizes.interviews} interviews, ${sizes.organizations} organisations on SQLite (seeded in ${seedSeconds.toFixed(1)} s)`,
-    '',
-    '| measurement                            |   req/s | ratio |  p50 |   p95 |  p99 |',
-    '|----------------------------------------|---------|-------|------|-------|------|',
-    row('bare Fastify route (baseline)', bare),
-    row('GET /api/v1/contacts (50, sorted)', list, listLatency.p95),
-    row('GET /api/v1/search', found, searchLatency.p95),
-    row('GET /api/v1/agenda (20k interviews)', agenda),
-    '',
-    `Latencies in ms. Autocannon: ${connections} connections, ${duration} s. p95 from a closed-loop sample of 3,000 requests with ${connections} concurrent clients`,
-    `(list p50/p95/p99 ${listLatency.p50.toFixed(1)}/${listLatency.p95.toFixed(1)}/${listLatency.p99.toFixed(1)} ms; search ${searchLatency.p50.toFixed(1)}/${searchLatency.p95.toFixed(1)}/${searchLatency.p99.toFixed(1)} ms).`,
-    `One client at a time (service time), p50/p95/p99: list ${listAlone.p50.toFixed(1)}/${listAlone.p95.toFixed(1)}/${listAlone.p99.toFixed(1)} ms; search ${searchAlone.p50.toFixed(1)}/${searchAlone.p95.toFixed(1)}/${searchAlone.p99.toFixed(1)} ms; agenda ${agendaAlone.p50.toFixed(1)}/${agendaAlone.p95.toFixed(1)}/${agendaAlone.p99.toFixed(1)} ms.`,
-    `Targets: list ratio ≥ 0.5 with p99 ≤ 20 ms; search p95 ≤ 25 ms; agenda p99 ≤ 50 ms.`,
-    '',
-    '| import | time | ratio |',
-    '|---|---|---|',
-    ...(await benchImport(Number(flags['import-rows']))),
-    'Target: the import within 2× of the baseline.',
-    '',
-    '| coaching | cost | |',
-    '|---|---|---|',
-    ...benchCoach(),
-  ];
+    const row = (name: string, r: typeof bare, p95?: number) =>
+      `| ${name.padEnd(38)} | ${r.requests.average.toFixed(0).padStart(7)} | ${(r.requests.average / bare.requests.average).toFixed(2).padStart(5)} | ${String(r.latency.p50).padStart(4)} | ${p95 === undefined ? '   –' : p95.toFixed(1).padStart(5)} | ${String(r.latency.p99).padStart(4)} |`;
+
+    lines.push(
+      '',
+      `Inroads benchmark — ${sizes.contacts} contacts, ${sizes.interactions} interactions, ${sizes.interviews} interviews, ${sizes.organizations} organisations on SQLite (seeded in ${seedSeconds.toFixed(1)} s)`,
+      '',
+      '| measurement                            |   req/s | ratio |  p50 |   p95 |  p99 |',
+      '|----------------------------------------|---------|-------|------|-------|------|',
+      row('bare Fastify route (baseline)', bare),
+      row('GET /api/v1/contacts (50, sorted)', list, listLatency.p95),
+      row('GET /api/v1/search', found, searchLatency.p95),
+      row('GET /api/v1/agenda (20k interviews)', agenda),
+      '',
+      `Latencies in ms. Autocannon: ${connections} connections, ${duration} s. p95 from a closed-loop sample of 3,000 requests with ${connections} concurrent clients`,
+      `(list p50/p95/p99 ${listLatency.p50.toFixed(1)}/${listLatency.p95.toFixed(1)}/${listLatency.p99.toFixed(1)} ms; search ${searchLatency.p50.toFixed(1)}/${searchLatency.p95.toFixed(1)}/${searchLatency.p99.toFixed(1)} ms).`,
+      `One client at a time (service time), p50/p95/p99: list ${listAlone.p50.toFixed(1)}/${listAlone.p95.toFixed(1)}/${listAlone.p99.toFixed(1)} ms; search ${searchAlone.p50.toFixed(1)}/${searchAlone.p95.toFixed(1)}/${searchAlone.p99.toFixed(1)} ms; agenda ${agendaAlone.p50.toFixed(1)}/${agendaAlone.p95.toFixed(1)}/${agendaAlone.p99.toFixed(1)} ms.`,
+      `Targets: list ratio ≥ 0.5 with p99 ≤ 20 ms; search p95 ≤ 25 ms; agenda p99 ≤ 50 ms.`,
+      '',
+    );
+  }
+  if (runs('import')) lines.push('', '| import | time | ratio |', '|---|---|---|', ...(await benchImport(Number(flags['import-rows']))), 'Target: the import within 2× of the baseline.');
+  if (runs('single')) lines.push('', '| coaching | cost | |', '|---|---|---|', ...benchCoach());
+  if (runs('multi-user')) {
+    const users = Number(flags.users);
+    const contacts = Number(flags['user-contacts']);
+    log(`Multi-user: seeding ${users} users with ${contacts} contacts each on an embedded PostgreSQL…`);
+    lines.push('', '| multi-user | throughput | errors | latency |', '|---|---|---|---|', ...(await benchMultiUser({ users, contacts, connections: Number(flags['mu-connections']), duration: Number(flags['mu-duration']) })));
+  }
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
   for (const child of children) child.kill('SIGTERM');

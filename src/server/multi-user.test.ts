@@ -169,6 +169,8 @@ describe.each(dialects)('multi-user mode on %s', (dialect) => {
     const statuses = [];
     for (let i = 0; i < 6; i++) statuses.push((await anonymous(t.app, 'POST', '/api/v1/auth/sign-in', { email: 'hank@uni.example', password: `wrong guess ${i}` })).statusCode);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    const blocked = await anonymous(t.app, 'POST', '/api/v1/auth/sign-in', { email: 'hank@uni.example', password: 'again wrong' });
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(800);
     expect((await anonymous(t.app, 'POST', '/api/v1/auth/sign-in', { email: 'hank@uni.example', password: PASSWORD })).statusCode).toBe(429);
     clock.set('2026-03-10T10:31:00.000Z');
     expect((await anonymous(t.app, 'POST', '/api/v1/auth/sign-in', { email: 'hank@uni.example', password: PASSWORD })).statusCode).toBe(200);
@@ -183,6 +185,25 @@ describe.each(dialects)('multi-user mode on %s', (dialect) => {
     expect(feed.body).toContain('BEGIN:VCALENDAR');
     const wrongOwner = await t.app.inject({ method: 'GET', url: path.replace(alice.id, bob.id), headers: { host: MU_HOST } });
     expect(wrongOwner.statusCode).toBe(404);
+  });
+});
+
+describe('a flood of sign-ins from one address', () => {
+  it('is refused with 429 for everyone at that address once 20 have failed, before the password is even checked', async () => {
+    const t = await createMultiUserApp('sqlite', settableClock('2026-03-10T10:00:00.000Z'));
+    try {
+      await signedIn(t, 'jo@uni.example');
+      const codes: number[] = [];
+      for (let i = 0; i < 22; i++) codes.push((await anonymous(t.app, 'POST', '/api/v1/auth/sign-in', { email: `guess${i}@uni.example`, password: 'nope nope nope' })).statusCode);
+      expect(codes.slice(0, 20).every((c) => c === 401)).toBe(true);
+      expect(codes.slice(20)).toEqual([429, 429]);
+      // Even the right password for a real account is refused from that address while the block lasts.
+      const right = await anonymous(t.app, 'POST', '/api/v1/auth/sign-in', { email: 'jo@uni.example', password: PASSWORD });
+      expect(right.statusCode).toBe(429);
+      expect(right.json().error.details.by).toBe('address');
+    } finally {
+      await t.dispose();
+    }
   });
 });
 

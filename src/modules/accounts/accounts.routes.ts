@@ -51,6 +51,8 @@ export interface AccountRouteDeps {
 }
 
 const withRateLimit = { ...errorResponses, 429: errorBody };
+/** How long a sign-in from a blocked address waits for its 429. */
+const REFUSAL_DELAY_MS = 1000;
 const statusSchema = z.object({
   mode: z.enum(['local', 'multi-user']),
   registration: z.enum(registrationModes).nullable(),
@@ -78,12 +80,44 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
       return { mode: 'multi-user' as const, registration: (await getInstanceSettings({ ctx: control })).registration, user };
     },
   });
+  // An address found blocked is remembered here until its block ends, so a flood of guesses is turned away
+  // before its body is even read. Only a copy of what the database says: a block only ends when its time is up.
+  const blockedAddresses = new Map<string, number>();
+  const refuse = (reply: FastifyReply, until: number) =>
+    reply
+      .code(429)
+      .header('Retry-After', String(Math.max(1, Math.ceil((until - control.clock.now().getTime()) / 1000))))
+      .type('application/json; charset=utf-8')
+      .send({ error: { code: 'accounts.rate_limited', message: 'Too many failed sign-ins. Wait a few minutes and try again.', details: { retryAfter: new Date(until).toISOString(), by: 'address' } } });
   app.post('/api/v1/auth/sign-in', {
     schema: { tags, summary: 'Sign in; starts a new session (429 after too many failures)', body: signInInput, response: { 200: z.object({ user: accountSchema }), ...withRateLimit } },
+    onRequest: async (request, reply) => {
+      const until = blockedAddresses.get(request.ip);
+      if (until === undefined) return undefined;
+      if (until > control.clock.now().getTime()) {
+        // A blocked address waits a moment for its refusal: a flood of guesses slows to a trickle, at the cost of a timer.
+        await new Promise((done) => setTimeout(done, REFUSAL_DELAY_MS));
+        return refuse(reply, until);
+      }
+      blockedAddresses.delete(request.ip);
+      return undefined;
+    },
     handler: async (request, reply) => {
-      const { user, token } = await signIn({ ctx: control, ...request.body, address: request.ip, previousToken: deps.token(request) ?? undefined });
-      cookies.set(reply, token);
-      return { user };
+      try {
+        const { user, token } = await signIn({ ctx: control, ...request.body, address: request.ip, previousToken: deps.token(request) ?? undefined });
+        cookies.set(reply, token);
+        return { user };
+      } catch (error) {
+        const details = error instanceof AppError && error.status === 429 ? (error.details as { retryAfter?: string; by?: string } | undefined) : undefined;
+        if (details?.retryAfter) {
+          reply.header('Retry-After', String(Math.max(1, Math.ceil((Date.parse(details.retryAfter) - control.clock.now().getTime()) / 1000))));
+          if (details.by === 'address') {
+            if (blockedAddresses.size > 10_000) blockedAddresses.clear();
+            blockedAddresses.set(request.ip, Date.parse(details.retryAfter));
+          }
+        }
+        throw error;
+      }
     },
   });
   app.post('/api/v1/auth/register', {

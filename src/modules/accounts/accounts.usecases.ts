@@ -92,7 +92,7 @@ export async function signIn({
   const keys = [{ key: `account:${email.trim().toLowerCase()}`, limit: THROTTLE.account }, ...(address ? [{ key: `address:${address}`, limit: THROTTLE.address }] : [])];
   for (const { key } of keys) {
     const until = blockedUntil(await ctx.repos.accounts.failures(key), at);
-    if (until) throw new AppError('accounts.rate_limited', 429, 'Too many failed sign-ins. Wait a few minutes and try again.', { retryAfter: until });
+    if (until) throw new AppError('accounts.rate_limited', 429, 'Too many failed sign-ins. Wait a few minutes and try again.', { retryAfter: until, by: key.startsWith('address:') ? 'address' : 'account' });
   }
   const user = await ctx.repos.accounts.userByEmail(email.trim().toLowerCase());
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await decoyHash(), password), false);
