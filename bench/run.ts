@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +12,7 @@ import { generateWorkspace } from './generate.js';
 import { benchCoach } from './coach.js';
 import { benchImport } from './import.js';
 import { benchMultiUser } from './multi-user.js';
+import { freePort } from '../src/server/start.js';
 
 const { values: flags } = parseArgs({
   options: {
@@ -41,17 +41,6 @@ const sizes = {
 const duration = Number(flags.duration);
 const connections = Number(flags.connections);
 const log = (line: string) => process.stderr.write(`${line}\n`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 function startProcess(args: string[], ready: RegExp): Promise<ChildProcess> {
   return new Promise((resolveChild, reject) => {

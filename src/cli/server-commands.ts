@@ -17,6 +17,16 @@ const portOption = (value: string) => {
   return port;
 };
 
+/** Ctrl+C or a service manager's stop closes the server cleanly, then exits. */
+function closeOnSignals(close: () => Promise<void>): void {
+  const stop = async () => {
+    await close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
 interface ServeOptions {
   port?: number;
   host?: string;
@@ -48,12 +58,7 @@ async function serveMultiUser(program: Command, options: ServeOptions): Promise<
   print(`  Reminders: ${server.jobs ? 'on (job queue in PostgreSQL, mail over SMTP)' : 'off (they need PostgreSQL and INROADS_SMTP_URL)'}`);
   print('  Add the first admin with: inroads users add EMAIL --name NAME --role admin');
   print('Press Ctrl+C to stop.');
-  const stop = async () => {
-    await server.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  closeOnSignals(server.close);
 }
 
 async function serve(program: Command, options: ServeOptions): Promise<void> {
@@ -70,12 +75,7 @@ async function serve(program: Command, options: ServeOptions): Promise<void> {
   print(`  Home:  ${config.home}`);
   if (server.handle.migration.applied.length > 0) print(`  Schema updated: ${server.handle.migration.applied.join(', ')}`);
   print('Press Ctrl+C to stop.');
-  const stop = async () => {
-    await server.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void stop());
-  process.once('SIGTERM', () => void stop());
+  closeOnSignals(server.close);
 }
 
 async function ensureDemo(databaseUrl: string): Promise<void> {

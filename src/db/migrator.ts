@@ -1,36 +1,40 @@
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { AppError } from '../shared/errors.js';
 import type { Dialect } from './database.js';
 import { migrations } from './migrations/registry.js';
 
+/** Kysely's bookkeeping tables, kept so databases migrated by earlier versions read the same. */
 const MIGRATION_TABLE = 'kysely_migration';
+const LOCK_TABLE = 'kysely_migration_lock';
 
-function provider(dialect: Dialect): MigrationProvider {
-  return {
-    async getMigrations() {
-      const out: Record<string, Migration> = {};
-      for (const [name, migration] of Object.entries(migrations)) {
-        out[name] = { up: (db) => migration.up(db, dialect), down: (db) => migration.down(db, dialect) };
-      }
-      return out;
-    },
-  };
+/**
+ * Whether the migration table exists where the connection looks (the current
+ * schema on PostgreSQL). A direct lookup: with a schema per user a database may
+ * hold tens of thousands of tables, and listing them all (as a general-purpose
+ * migrator does) on every open would grow with the number of users.
+ */
+async function hasMigrationTable(db: Kysely<any>, dialect: Dialect): Promise<boolean> {
+  const found =
+    dialect === 'sqlite'
+      ? await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${MIGRATION_TABLE}`.execute(db)
+      : await sql<{ n: number }>`select count(*)::int as n from pg_class where oid = to_regclass(${MIGRATION_TABLE})`.execute(db);
+  return Number(found.rows[0]?.n ?? 0) > 0;
 }
 
 async function appliedMigrationNames(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
-  const exists =
-    dialect === 'sqlite'
-      ? await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${MIGRATION_TABLE}`.execute(db)
-      : await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = current_schema() and table_name = ${MIGRATION_TABLE}`.execute(db);
-  if (Number(exists.rows[0]?.n ?? 0) === 0) return [];
+  if (!(await hasMigrationTable(db, dialect))) return [];
   const rows = await db.selectFrom(MIGRATION_TABLE).select('name').orderBy('name').execute();
   return rows.map((r: { name: string }) => r.name);
 }
 
 /** Refuses a database that a newer Inroads has migrated past what this version knows. */
 export async function assertNotNewer(db: Kysely<any>, dialect: Dialect): Promise<void> {
+  refuseNewer(await appliedMigrationNames(db, dialect));
+}
+
+function refuseNewer(applied: string[]): void {
   const known = new Set(Object.keys(migrations));
-  const unknown = (await appliedMigrationNames(db, dialect)).filter((name) => !known.has(name));
+  const unknown = applied.filter((name) => !known.has(name));
   if (unknown.length > 0) {
     throw new AppError(
       'db.newer_version',
@@ -46,23 +50,43 @@ export interface MigrationReport {
   current: string | null;
 }
 
+const current = (applied: string[]) => applied.at(-1) ?? null;
+
 /**
- * Applies every pending migration. `schema` (PostgreSQL) keeps the migration
- * bookkeeping in that schema, for a workspace that lives in a schema of its own.
+ * Applies every pending migration, in registry order, in one transaction: all of
+ * them or none. An up-to-date database costs one lookup and one small read. Where
+ * several processes open the same database (or PostgreSQL schema) at once, one
+ * migrates while the others wait for it (an advisory lock per schema; SQLite's
+ * write lock), then find nothing left to do.
  */
-export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, schema?: string): Promise<MigrationReport> {
-  await assertNotNewer(db, dialect);
-  const migrator = new Migrator({ db, provider: provider(dialect), ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error');
-    throw new AppError(
-      'db.migration_failed',
-      500,
-      `Could not update the database schema${failed ? ` (${failed.migrationName})` : ''}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<MigrationReport> {
+  const names = Object.keys(migrations);
+  const before = await appliedMigrationNames(db, dialect);
+  refuseNewer(before);
+  if (names.every((name) => before.includes(name))) return { applied: [], current: current(before) };
+
+  try {
+    return await db.transaction().execute(async (tx) => {
+      if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(current_schema()))`.execute(tx);
+      await sql`create table if not exists ${sql.table(MIGRATION_TABLE)} (name varchar(255) not null primary key, timestamp varchar(255) not null)`.execute(tx);
+      await sql`create table if not exists ${sql.table(LOCK_TABLE)} (id varchar(255) not null primary key, is_locked integer default 0 not null)`.execute(tx);
+      const done = await appliedMigrationNames(tx, dialect);
+      refuseNewer(done);
+      const applied: string[] = [];
+      for (const name of names) {
+        if (done.includes(name)) continue;
+        try {
+          await migrations[name]?.up(tx, dialect);
+        } catch (error) {
+          throw new AppError('db.migration_failed', 500, `Could not update the database schema (${name}): ${error instanceof Error ? error.message : String(error)}`);
+        }
+        await tx.insertInto(MIGRATION_TABLE).values({ name, timestamp: new Date().toISOString() }).execute();
+        applied.push(name);
+      }
+      return { applied, current: current([...done, ...applied].sort()) };
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('db.migration_failed', 500, `Could not update the database schema: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-  const names = await appliedMigrationNames(db, dialect);
-  return { applied, current: names.at(-1) ?? null };
 }

@@ -41,5 +41,5 @@ export function schemaDatabase(pool: Pool, schema: string): Kysely<Database> {
 /** Creates the schema when needed and brings its tables up to date. */
 export async function prepareSchema(db: Kysely<Database>, schema: string): Promise<MigrationReport> {
   await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
-  return migrateToLatest(db, 'postgres', schema);
+  return migrateToLatest(db, 'postgres');
 }

@@ -139,6 +139,7 @@ export function registerMultiUserSecurity(app: FastifyInstance, deps: MultiUserD
 
   app.addHook('onSend', async (request, reply, payload) => {
     applyResponseHeaders(request, reply);
+    if (deps.secureCookies) reply.header('Strict-Transport-Security', 'max-age=31536000');
     return payload;
   });
 }

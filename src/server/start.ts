@@ -14,7 +14,8 @@ import { createMailer, type MailSettings } from './mailer.js';
 import { loadOrCreateSecret, startUrl } from './secret.js';
 import type { App } from './types.js';
 
-function freePort(host: string): Promise<number> {
+/** A port nothing listens on now (the OS picks it). */
+export function freePort(host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

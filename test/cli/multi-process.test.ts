@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,21 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '../../src/db/factory.js';
 import { createUser } from '../../src/modules/accounts/accounts.usecases.js';
 import { createAppContext } from '../../src/modules/repositories.js';
+import { freePort } from '../../src/server/start.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { createTestDatabase, type TestDatabase } from '../fixtures/databases.js';
 
 const BIN = resolve('bin/inroads.js');
 const PASSWORD = 'correct horse battery staple';
-
-const freePort = () =>
-  new Promise<number>((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
 
 async function until<T>(what: string | (() => string), check: () => Promise<T | undefined> | T | undefined, seconds = 30): Promise<T> {
   const deadline = Date.now() + seconds * 1000;

@@ -1,31 +1,11 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAYLOADS } from '../fixtures/hostile.js';
 import { assertBrowserAvailable, collectCspViolations, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
-/**
- * Script-injection payloads of the usual families: markup, event handlers, URLs,
- * template syntax, CSS and attribute breaking. Each one, if it ran, would set
- * window.xssRan (or open a dialog).
- */
-const PAYLOADS = [
-  '<script>window.xssRan=1</script>',
-  '"><img src=x onerror="window.xssRan=1">',
-  "'><svg onload=window.xssRan=1>",
-  '<iframe srcdoc="<script>parent.xssRan=1</script>"></iframe>',
-  'javascript:window.xssRan=1',
-  '<a href="javascript:window.xssRan=1">click</a>',
-  '{{constructor.constructor("window.xssRan=1")()}}',
-  '${window.xssRan=1}',
-  '</textarea><script>window.xssRan=1</script>',
-  '<style>*{background:url("javascript:window.xssRan=1")}</style>',
-  '<details open ontoggle=window.xssRan=1>',
-  '[link](javascript:window.xssRan=1)',
-  '<math><mtext><table><mglyph><style><img src=x onerror=window.xssRan=1>',
-  '\u202e<b onmouseover=window.xssRan=1>RTL</b>',
-];
 
 const p = (n: number) => PAYLOADS[n % PAYLOADS.length] ?? '';
 

@@ -6,6 +6,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { createUser } from '../../src/modules/accounts/accounts.usecases.js';
+import { createContact } from '../../src/modules/contacts/contacts.usecases.js';
+import { createInterview } from '../../src/modules/interviews/interviews.usecases.js';
+import { createContactInput } from '../../src/shared/schemas/contacts.js';
+import { createInterviewInput } from '../../src/shared/schemas/interviews.js';
+import { PAYLOADS } from '../fixtures/hostile.js';
 import { startMultiUserServer, type RunningMultiUserServer } from '../../src/server/start.js';
 import { createAppContext } from '../../src/modules/repositories.js';
 import { systemClock } from '../../src/shared/clock.js';
@@ -49,6 +54,15 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a shared server in the browser'
       ['hal@uni.example', HOSTILE, 'explorer'],
     ] as const) {
       await createUser({ ctx: control, input: { email, name, role, password: PASSWORD } });
+    }
+    // Explorers named with every payload share their notes with a second coach; their people and notes carry payloads too.
+    const { user: hostileCoach } = await createUser({ ctx: control, input: { email: 'coach2@uni.example', name: PAYLOADS[0] ?? '', role: 'coach', password: PASSWORD } });
+    for (const [n, payload] of PAYLOADS.entries()) {
+      const { user } = await createUser({ ctx: control, input: { email: `hostile${n}@uni.example`, name: payload, role: 'explorer', password: PASSWORD } });
+      await control.repos.accounts.saveGrant({ explorerId: user.id, coachId: hostileCoach.id, scope: 'notes', createdAt: new Date().toISOString() });
+      const ctx = await server.workspaces.contextFor(user.id);
+      const { contact } = await createContact({ ctx, input: createContactInput.parse({ name: payload, title: payload, notes: payload }) });
+      await createInterview({ ctx, input: createInterviewInput.parse({ contactId: contact.id, status: 'held', heldAt: new Date(Date.now() - 86_400_000).toISOString(), notes: payload, takeaways: payload }) });
     }
     browser = await launch();
   });
@@ -122,6 +136,31 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a shared server in the browser'
     await admin.reload();
     await admin.getByRole('cell', { name: 'newbie@uni.example' }).first().waitFor();
     expect(await admin.evaluate(() => (window as unknown as { xssRan?: number }).xssRan)).toBeUndefined();
+    expect(csp).toEqual([]);
+  });
+
+  it('shows script-bearing names, people and notes as text on the coaching and administration pages, and runs none of them', async () => {
+    const dialogs: string[] = [];
+    const coach = await newPage();
+    coach.on('dialog', (d) => dialogs.push(d.message()));
+    await signIn(coach, 'coach2@uni.example');
+    await coach.getByRole('link', { name: 'Coaching' }).click();
+    await coach.getByRole('heading', { name: 'Coaching' }).waitFor();
+    for (const payload of PAYLOADS) await coach.getByRole('link', { name: payload, exact: true }).first().waitFor();
+    const pages = await coach.getByRole('link', { name: PAYLOADS[1] ?? '', exact: true }).first().getAttribute('href');
+    await coach.goto(`${origin}${pages}`);
+    await coach.getByRole('heading', { name: 'Notes' }).waitFor();
+    await expect.poll(() => coach.getByText(PAYLOADS[1] ?? '', { exact: true }).count()).toBeGreaterThan(2);
+    const admin = await newPage();
+    admin.on('dialog', (d) => dialogs.push(d.message()));
+    await signIn(admin, 'admin@uni.example');
+    await admin.getByRole('link', { name: 'Administration' }).click();
+    await admin.getByRole('cell', { name: PAYLOADS[2] ?? '', exact: true }).waitFor();
+    for (const page of [coach, admin]) {
+      expect(await page.evaluate(() => (window as unknown as { xssRan?: number }).xssRan)).toBeUndefined();
+      expect(await page.evaluate(() => document.querySelectorAll('main img[src="x"], main iframe, main svg[onload], main details[ontoggle], main script').length)).toBe(0);
+    }
+    expect(dialogs).toEqual([]);
     expect(csp).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Insertable, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
 import type { CoachGrantsTable, Database, InvitationsTable, ReminderLogTable, SessionsTable, SignInFailuresTable, UsersTable } from '../../db/database.js';
 import type { GrantScope, Role, User } from '../../shared/schemas/accounts.js';
 
 type UserRow = Selectable<UsersTable>;
+type GrantQuery = SelectQueryBuilder<Database & { g: CoachGrantsTable; u: UsersTable }, 'g' | 'u', Omit<GrantRow, 'scope'> & { scope: string }>;
 
 export interface GrantRow {
   explorerId: string;
@@ -27,6 +28,15 @@ const toUser = (r: UserRow): User => ({
 
 /** Users, sessions and failed sign-ins: the only SQL about accounts. */
 export function createAccountsRepository(db: Kysely<Database>) {
+  /** Grants with the other side's name and email (`other` says which side that is). */
+  const grantRows = async (other: 'coachId' | 'explorerId', where: (q: GrantQuery) => GrantQuery): Promise<GrantRow[]> => {
+    const query = db
+      .selectFrom('coachGrants as g')
+      .innerJoin('users as u', 'u.id', `g.${other}`)
+      .select(['g.explorerId', 'g.coachId', 'g.scope', 'g.createdAt', 'u.name', 'u.email']);
+    const rows = await where(query).orderBy('u.name').execute();
+    return rows.map((r) => ({ ...r, scope: r.scope as GrantScope }));
+  };
   return {
     async insertUser(row: Insertable<UsersTable>): Promise<void> {
       await db.insertInto('users').values(row).execute();
@@ -130,26 +140,11 @@ export function createAccountsRepository(db: Kysely<Database>) {
     },
     /** The coaches an explorer shares with. */
     async grantsBy(explorerId: string): Promise<GrantRow[]> {
-      const rows = await db
-        .selectFrom('coachGrants as g')
-        .innerJoin('users as u', 'u.id', 'g.coachId')
-        .select(['g.explorerId', 'g.coachId', 'g.scope', 'g.createdAt', 'u.name', 'u.email'])
-        .where('g.explorerId', '=', explorerId)
-        .orderBy('u.name')
-        .execute();
-      return rows.map((r) => ({ ...r, scope: r.scope as GrantScope }));
+      return grantRows('coachId', (q) => q.where('g.explorerId', '=', explorerId));
     },
     /** The explorers who share with a coach; disabled explorers are left out. */
     async grantsTo(coachId: string): Promise<GrantRow[]> {
-      const rows = await db
-        .selectFrom('coachGrants as g')
-        .innerJoin('users as u', 'u.id', 'g.explorerId')
-        .select(['g.explorerId', 'g.coachId', 'g.scope', 'g.createdAt', 'u.name', 'u.email'])
-        .where('g.coachId', '=', coachId)
-        .where('u.disabledAt', 'is', null)
-        .orderBy('u.name')
-        .execute();
-      return rows.map((r) => ({ ...r, scope: r.scope as GrantScope }));
+      return grantRows('explorerId', (q) => q.where('g.coachId', '=', coachId).where('u.disabledAt', 'is', null));
     },
     async grant(explorerId: string, coachId: string): Promise<GrantScope | undefined> {
       const row = await db.selectFrom('coachGrants').select('scope').where('explorerId', '=', explorerId).where('coachId', '=', coachId).executeTakeFirst();

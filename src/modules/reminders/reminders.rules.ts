@@ -10,11 +10,12 @@ export function dueToday(items: readonly AgendaItem[], day: string, timeZone: st
   return items.filter((item) => item.state === 'open' && (item.overdue || dayIn(item.due, timeZone) <= day));
 }
 
+const line = (i: AgendaItem) => `- ${i.title}: ${i.action}`;
+
 /** The morning email: what is overdue first, then what is due today, each with its next step. Pure. */
 export function composeReminder({ name, items, day, appUrl }: { name: string; items: readonly AgendaItem[]; day: string; appUrl: string }): { subject: string; text: string } {
   const overdue = items.filter((i) => i.overdue);
   const today = items.filter((i) => !i.overdue);
-  const line = (i: AgendaItem) => `- ${i.title}: ${i.action}`;
   const sections = [
     overdue.length ? `Overdue:\n${overdue.map(line).join('\n')}` : null,
     today.length ? `Due today:\n${today.map(line).join('\n')}` : null,

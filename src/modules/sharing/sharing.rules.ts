@@ -1,15 +1,10 @@
 import type { AgendaItem } from '../../shared/schemas/agenda.js';
 import { interviewStatuses, type InterviewStatus } from '../../shared/schemas/interviews.js';
+import type { InsightInterview } from '../insights/insights.rules.js';
 import type { ProgressSummary } from '../../shared/schemas/sharing.js';
 
-export interface ProgressInterview {
-  status: InterviewStatus;
-  requestedAt: string | null;
-  repliedAt: string | null;
-  scheduledAt: string | null;
-  heldAt: string | null;
-  thankedAt: string | null;
-}
+/** The dates an interview's progress is judged by: the same lean read as the insights page's. */
+export type ProgressInterview = InsightInterview;
 
 const DAY = 86_400_000;
 /** No step taken in this many days, with nothing booked ahead, counts as stuck. */
