@@ -52,6 +52,13 @@ export interface MigrationReport {
 
 const current = (applied: string[]) => applied.at(-1) ?? null;
 
+/** The report for a database with nothing to apply, or null when something is pending; refuses a newer one. */
+export async function upToDate(db: Kysely<any>, dialect: Dialect): Promise<MigrationReport | null> {
+  const applied = await appliedMigrationNames(db, dialect);
+  refuseNewer(applied);
+  return Object.keys(migrations).every((name) => applied.includes(name)) ? { applied: [], current: current(applied) } : null;
+}
+
 /**
  * Applies every pending migration, in registry order, in one transaction: all of
  * them or none. An up-to-date database costs one lookup and one small read. Where
@@ -60,10 +67,9 @@ const current = (applied: string[]) => applied.at(-1) ?? null;
  * write lock), then find nothing left to do.
  */
 export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<MigrationReport> {
+  const fresh = await upToDate(db, dialect);
+  if (fresh) return fresh;
   const names = Object.keys(migrations);
-  const before = await appliedMigrationNames(db, dialect);
-  refuseNewer(before);
-  if (names.every((name) => before.includes(name))) return { applied: [], current: current(before) };
 
   try {
     return await db.transaction().execute(async (tx) => {

@@ -66,8 +66,11 @@ function cache(open: (userId: string) => Promise<Open>, max: number): UserWorksp
   return workspaces;
 }
 
-/** One schema per user in PostgreSQL, all through one pool. */
-export function postgresUserWorkspaces(pool: Pool, clock: Clock, max = 500): UserWorkspaces {
+/**
+ * One schema per user in PostgreSQL, all through one pool. A workspace is only a
+ * view of the pool (a few kilobytes), so thousands stay open.
+ */
+export function postgresUserWorkspaces(pool: Pool, clock: Clock, max = 10_000): UserWorkspaces {
   const views = cache(async (userId) => {
     const schema = schemaFor(userId);
     const db: Kysely<Database> = schemaDatabase(pool, schema);
