@@ -11,7 +11,8 @@ import { openDatabase } from '../src/db/factory.js';
 import { seedDemoWorkspace } from '../src/modules/demo/demo.seed.js';
 import { createAppContext } from '../src/modules/repositories.js';
 import { systemClock } from '../src/shared/clock.js';
-import { startServer } from '../src/server/start.js';
+import { startMultiUserServer, startServer } from '../src/server/start.js';
+import { createUser } from '../src/modules/accounts/accounts.usecases.js';
 
 const out = resolve('docs/screenshots');
 mkdirSync(out, { recursive: true });
@@ -77,8 +78,43 @@ try {
     await context.close();
     process.stdout.write(`docs/screenshots/${shot.file}\n`);
   }
+  await sharedServerShots();
 } finally {
   await browser.close();
   await server.close();
   rmSync(home, { recursive: true, force: true });
+}
+
+/** A shared server: a coach's dashboard of the explorers who share with them, and one explorer's progress. */
+async function sharedServerShots(): Promise<void> {
+  const sharedHome = mkdtempSync(join(tmpdir(), 'inroads-shots-mu-'));
+  const shared = await startMultiUserServer(loadConfig({ home: sharedHome, port: 0, env: {} }));
+  try {
+    const control = createAppContext(shared.handle, systemClock);
+    const password = 'correct horse battery staple';
+    const { user: coach } = await createUser({ ctx: control, input: { email: 'adviser@uni.example', name: 'Rosa Alvarez', role: 'coach', password } });
+    const explorers = ['Sam Okafor', 'Priya Shah', 'Jonah Reid', 'Lena Fischer'];
+    for (const [n, name] of explorers.entries()) {
+      const { user } = await createUser({ ctx: control, input: { email: `student${n}@uni.example`, name, role: 'explorer', password } });
+      await control.repos.accounts.saveGrant({ explorerId: user.id, coachId: coach.id, scope: n % 2 ? 'progress' : 'notes', createdAt: new Date().toISOString() });
+      // The first two carry the demo job search; the others have only just begun.
+      if (n < 2) await seedDemoWorkspace({ ctx: await shared.workspaces.contextFor(user.id) });
+    }
+    const sharedOrigin = new URL(shared.url).origin;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 760 }, colorScheme: 'light' });
+    const page = await context.newPage();
+    await page.goto(`${sharedOrigin}/`);
+    await page.getByLabel('Email').fill('adviser@uni.example');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Coaching' }).click();
+    await page.getByRole('link', { name: 'Sam Okafor' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(out, 'coaching.png') });
+    process.stdout.write('docs/screenshots/coaching.png\n');
+    await context.close();
+  } finally {
+    await shared.close();
+    rmSync(sharedHome, { recursive: true, force: true });
+  }
 }

@@ -146,10 +146,11 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a shared server in the browser'
     await signIn(coach, 'coach2@uni.example');
     await coach.getByRole('link', { name: 'Coaching' }).click();
     await coach.getByRole('heading', { name: 'Coaching' }).waitFor();
+    await expectAccessible(coach, 'coaching dashboard');
     for (const payload of PAYLOADS) await coach.getByRole('link', { name: payload, exact: true }).first().waitFor();
     const pages = await coach.getByRole('link', { name: PAYLOADS[1] ?? '', exact: true }).first().getAttribute('href');
     await coach.goto(`${origin}${pages}`);
-    await coach.getByRole('heading', { name: 'Notes' }).waitFor();
+    await coach.getByRole('heading', { level: 2, name: 'Notes' }).waitFor();
     await expect.poll(() => coach.getByText(PAYLOADS[1] ?? '', { exact: true }).count()).toBeGreaterThan(2);
     const admin = await newPage();
     admin.on('dialog', (d) => dialogs.push(d.message()));
