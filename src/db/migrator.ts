@@ -63,33 +63,49 @@ export async function upToDate(db: Kysely<any>, dialect: Dialect): Promise<Migra
  * Applies every pending migration, in registry order, in one transaction: all of
  * them or none. An up-to-date database costs one lookup and one small read. Where
  * several processes open the same database (or PostgreSQL schema) at once, one
- * migrates while the others wait for it (an advisory lock per schema; SQLite's
- * write lock), then find nothing left to do.
+ * migrates while the others wait for it, then find nothing left to do: on
+ * PostgreSQL an advisory lock per schema (taken before the schema is created, so
+ * two instances cannot race to create it), on SQLite the write lock, taken at
+ * the start (`begin immediate`) so the busy timeout applies.
  */
-export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<MigrationReport> {
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, options: { schema?: string } = {}): Promise<MigrationReport> {
   const fresh = await upToDate(db, dialect);
   if (fresh) return fresh;
   const names = Object.keys(migrations);
-
-  try {
-    return await db.transaction().execute(async (tx) => {
-      if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(current_schema()))`.execute(tx);
-      await sql`create table if not exists ${sql.table(MIGRATION_TABLE)} (name varchar(255) not null primary key, timestamp varchar(255) not null)`.execute(tx);
-      await sql`create table if not exists ${sql.table(LOCK_TABLE)} (id varchar(255) not null primary key, is_locked integer default 0 not null)`.execute(tx);
-      const done = await appliedMigrationNames(tx, dialect);
-      refuseNewer(done);
-      const applied: string[] = [];
-      for (const name of names) {
-        if (done.includes(name)) continue;
-        try {
-          await migrations[name]?.up(tx, dialect);
-        } catch (error) {
-          throw new AppError('db.migration_failed', 500, `Could not update the database schema (${name}): ${error instanceof Error ? error.message : String(error)}`);
-        }
-        await tx.insertInto(MIGRATION_TABLE).values({ name, timestamp: new Date().toISOString() }).execute();
-        applied.push(name);
+  const migrate = async (tx: Kysely<any>): Promise<MigrationReport> => {
+    if (dialect === 'postgres') {
+      await sql`select pg_advisory_xact_lock(hashtext(coalesce(${options.schema ?? null}::text, current_schema(), 'public')))`.execute(tx);
+      if (options.schema) await sql`create schema if not exists ${sql.id(options.schema)}`.execute(tx);
+    }
+    await sql`create table if not exists ${sql.table(MIGRATION_TABLE)} (name varchar(255) not null primary key, timestamp varchar(255) not null)`.execute(tx);
+    await sql`create table if not exists ${sql.table(LOCK_TABLE)} (id varchar(255) not null primary key, is_locked integer default 0 not null)`.execute(tx);
+    const done = await appliedMigrationNames(tx, dialect);
+    refuseNewer(done);
+    const applied: string[] = [];
+    for (const name of names) {
+      if (done.includes(name)) continue;
+      try {
+        await migrations[name]?.up(tx, dialect);
+      } catch (error) {
+        throw new AppError('db.migration_failed', 500, `Could not update the database schema (${name}): ${error instanceof Error ? error.message : String(error)}`);
       }
-      return { applied, current: current([...done, ...applied].sort()) };
+      await tx.insertInto(MIGRATION_TABLE).values({ name, timestamp: new Date().toISOString() }).execute();
+      applied.push(name);
+    }
+    return { applied, current: current([...done, ...applied].sort()) };
+  };
+  try {
+    if (dialect === 'postgres') return await db.transaction().execute(migrate);
+    return await db.connection().execute(async (connection) => {
+      await sql`begin immediate`.execute(connection);
+      try {
+        const report = await migrate(connection);
+        await sql`commit`.execute(connection);
+        return report;
+      } catch (error) {
+        await sql`rollback`.execute(connection);
+        throw error;
+      }
     });
   } catch (error) {
     if (error instanceof AppError) throw error;

@@ -1,7 +1,7 @@
-import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import type { Pool, PoolClient } from 'pg';
 import type { Database } from './database.js';
-import { migrateToLatest, upToDate, type MigrationReport } from './migrator.js';
+import { migrateToLatest, type MigrationReport } from './migrator.js';
 
 /** Only names we make ourselves: `u_` and 32 hex digits. */
 const SCHEMA_NAME = /^u_[0-9a-f]{32}$/;
@@ -38,10 +38,7 @@ export function schemaDatabase(pool: Pool, schema: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool: view }), plugins: [new CamelCasePlugin()] });
 }
 
-/** Creates the schema when needed and brings its tables up to date; an up-to-date one costs two small reads. */
+/** Creates the schema when needed (under the migration lock) and brings its tables up to date; an up-to-date one costs two small reads. */
 export async function prepareSchema(db: Kysely<Database>, schema: string): Promise<MigrationReport> {
-  const report = await upToDate(db, 'postgres');
-  if (report) return report;
-  await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
-  return migrateToLatest(db, 'postgres');
+  return migrateToLatest(db, 'postgres', { schema });
 }

@@ -2,7 +2,8 @@
  * The one table that says who may call what in multi-user mode. Every route is
  * judged here, by its method and route pattern, before anything else runs:
  *
- * - `public`: anyone (signing in and up, health, the web app's files);
+ * - `public`: anyone (signing in and up, health, the web app's files; the API's
+ *   description is for signed-in users only);
  * - `feed`: a calendar app, with the owner's id and secret token in the address;
  * - `user`: a signed-in, active account, inside that account's own workspace;
  * - `coach` / `admin`: a signed-in account with that role (others get a 404,
@@ -15,7 +16,6 @@ export type Access = 'public' | 'feed' | 'user' | 'coach' | 'admin';
 
 const PUBLIC_API = new Set([
   'GET /api/v1/health',
-  'GET /api/openapi.json',
   'GET /api/v1/auth/status',
   'POST /api/v1/auth/sign-in',
   'POST /api/v1/auth/register',

@@ -39,7 +39,7 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/auth/register': { kind: 'public', body: { email: 'newcomer@uni.example', name: 'Newcomer', password: 'a long enough passphrase' } },
   'POST /api/v1/auth/sign-out': { kind: 'public', endsSession: true },
   'GET /api/v1/health': { kind: 'public' },
-  'GET /api/openapi.json': { kind: 'public' },
+  'GET /api/openapi.json': { kind: 'collection' },
   'GET /*': { kind: 'public' },
   'GET /calendar/:userId/:file': { kind: 'feed' },
 

@@ -80,3 +80,26 @@ describe.each(dialects)('a workspace per user on %s', (dialect) => {
     await expect(users.contextFor('../../etc/passwd')).rejects.toThrow(/not a user id/);
   });
 });
+
+describe('a new user’s schema opened by several instances at once', () => {
+  it('is created and migrated once, and every opener finds it ready', async () => {
+    const database = await createTestDatabase('postgres');
+    const pools = [new Pool({ connectionString: database.url, max: 2 }), new Pool({ connectionString: database.url, max: 2 }), new Pool({ connectionString: database.url, max: 2 })];
+    const carol = newId();
+    try {
+      const instances = pools.map((pool) => postgresUserWorkspaces(pool, clock));
+      const opened = await Promise.all(instances.map((w) => w.open(carol)));
+      const applied = opened.map((o) => o.handle.migration.applied.length);
+      // Exactly one instance applied the migrations; the others waited for it and found nothing to do.
+      expect(applied.filter((n) => n > 0)).toHaveLength(1);
+      expect(opened.every((o) => o.handle.migration.current === opened[0]?.handle.migration.current)).toBe(true);
+      const first = opened[0]?.ctx;
+      if (first) await aContact(first, { name: 'Carol Reyes' });
+      expect((await opened[2]?.ctx.repos.contacts.list({}, { field: 'name', direction: 'asc' }, { limit: 5, offset: 0 }))?.total).toBe(1);
+      await Promise.all(instances.map((w) => w.close()));
+    } finally {
+      await Promise.all(pools.map((p) => p.end()));
+      await database.dispose();
+    }
+  });
+});

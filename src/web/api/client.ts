@@ -23,7 +23,8 @@ export class ApiError extends Error {
   }
 }
 
-function csrfToken(): string {
+/** The CSRF value the server set beside the session (`__Host-` prefixed behind https). */
+export function csrfToken(): string {
   const match = /(?:^|;\s*)(?:__Host-)?inroads_csrf=([^;]+)/.exec(document.cookie);
   return match?.[1] ? decodeURIComponent(match[1]) : '';
 }

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { ApiError } from '../../api/client.js';
+import { ApiError, csrfToken } from '../../api/client.js';
 import { ErrorState } from '../../ui/States.js';
 
 type Format = 'linkedin' | 'vcard' | 'google' | 'csv';
@@ -38,9 +38,6 @@ const fieldLabels: Record<string, string> = {
   connectedOn: 'Connected on',
 };
 
-function csrf(): string {
-  return decodeURIComponent(/(?:^|;\s*)inroads_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '');
-}
 
 /** The file goes to the server as it is; the first call is always a preview. */
 async function send(format: Format, file: File, options: { dryRun: boolean; merge: string; mapping?: Record<string, string> }): Promise<Report> {
@@ -48,7 +45,7 @@ async function send(format: Format, file: File, options: { dryRun: boolean; merg
   if (options.mapping) query.set('mapping', JSON.stringify(options.mapping));
   const response = await fetch(`/api/v1/imports/${format}?${query}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': csrf() },
+    headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': csrfToken() },
     body: file,
   });
   const data = (await response.json()) as Report | { error: { code: string; message: string; details?: unknown } };
