@@ -177,6 +177,23 @@ describe.each(dialects)('multi-user mode on %s', (dialect) => {
     clock.set('2026-03-10T10:00:00.000Z');
   });
 
+  it('counts simultaneous guesses before checking any, so no more than five are ever tried', async () => {
+    clock.set('2026-03-10T13:00:00.000Z');
+    await signedIn(t, 'ivan@uni.example');
+    const responses = await Promise.all(Array.from({ length: 12 }, (_, i) => anonymous(t.app, 'POST', '/api/v1/auth/sign-in', { email: 'ivan@uni.example', password: `guess number ${i}` })));
+    const codes = responses.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(5);
+    expect(codes.filter((c) => c === 429)).toHaveLength(7);
+    clock.set('2026-03-10T10:00:00.000Z');
+  });
+
+  it('limits guessing the current password from an open session like signing in', async () => {
+    const kim = await signedIn(t, 'kim@uni.example');
+    const codes = [];
+    for (let i = 0; i < 6; i++) codes.push((await kim.call('POST', '/api/v1/account/password', { currentPassword: `guess ${i}`, newPassword: 'a brand new passphrase' })).statusCode);
+    expect(codes).toEqual([400, 400, 400, 400, 400, 429]);
+  });
+
   it('serves each person’s calendar feed at an address naming them, checked in their own workspace', async () => {
     const path = (await alice.call('GET', '/api/v1/calendar')).json().path as string;
     expect(path).toMatch(new RegExp(`^/calendar/${alice.id}/[A-Za-z0-9_-]+\\.ics$`));

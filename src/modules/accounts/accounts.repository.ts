@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Insertable, Selectable, SelectQueryBuilder, Updateable } from 'kysely';
-import type { CoachGrantsTable, Database, InvitationsTable, ReminderLogTable, SessionsTable, SignInFailuresTable, UsersTable } from '../../db/database.js';
+import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
+import type { CoachGrantsTable, Database, InvitationsTable, ReminderLogTable, SessionsTable, UsersTable } from '../../db/database.js';
 import type { GrantScope, Role, User } from '../../shared/schemas/accounts.js';
 
 type UserRow = Selectable<UsersTable>;
@@ -87,15 +86,27 @@ export function createAccountsRepository(db: Kysely<Database>) {
       return Number(row.n);
     },
 
-    async failures(key: string): Promise<SignInFailuresTable | undefined> {
-      return db.selectFrom('signInFailures').selectAll().where('key', '=', key).executeTakeFirst();
+    /**
+     * Counts one attempt for a key in a single statement (a fresh window once the
+     * old one began before `windowCutoff`), so attempts at the same moment each get
+     * their own number.
+     */
+    async countAttempt(key: string, now: string, windowCutoff: string): Promise<{ failures: number; blockedUntil: string | null }> {
+      const result = await sql<{ failures: number; blockedUntil: string | null }>`
+        insert into sign_in_failures (key, window_started_at, failures, blocked_until) values (${key}, ${now}, 1, null)
+        on conflict (key) do update set
+          failures = case when sign_in_failures.window_started_at <= ${windowCutoff} then 1 else sign_in_failures.failures + 1 end,
+          window_started_at = case when sign_in_failures.window_started_at <= ${windowCutoff} then ${now} else sign_in_failures.window_started_at end
+        returning failures, blocked_until`.execute(db);
+      const row = result.rows[0];
+      return { failures: Number(row?.failures ?? 1), blockedUntil: row?.blockedUntil ?? null };
     },
-    async saveFailures(row: SignInFailuresTable): Promise<void> {
-      await db
-        .insertInto('signInFailures')
-        .values(row)
-        .onConflict((oc) => oc.column('key').doUpdateSet({ windowStartedAt: row.windowStartedAt, failures: row.failures, blockedUntil: row.blockedUntil }))
-        .execute();
+    async block(key: string, until: string): Promise<void> {
+      await db.updateTable('signInFailures').set({ blockedUntil: until }).where('key', '=', key).execute();
+    },
+    /** Takes back one counted attempt (a successful sign-in is no failure). */
+    async forgiveAttempt(key: string): Promise<void> {
+      await db.updateTable('signInFailures').set((eb) => ({ failures: eb('failures', '-', 1) })).where('key', '=', key).where('failures', '>', 0).execute();
     },
     async clearFailures(key: string): Promise<void> {
       await db.deleteFrom('signInFailures').where('key', '=', key).execute();

@@ -4,7 +4,7 @@ import { createAppContext } from '../repositories.js';
 import { AppError } from '../../shared/errors.js';
 import { createUserInput } from '../../shared/schemas/accounts.js';
 import type { Clock } from '../../shared/clock.js';
-import { afterFailure, blockedUntil, THROTTLE } from './accounts.rules.js';
+import { attemptVerdict, THROTTLE } from './accounts.rules.js';
 import { authenticate, changePassword, createUser, disableUser, listUsers, signIn, signOut } from './accounts.usecases.js';
 import { passwordProblem } from './passwords.js';
 
@@ -30,14 +30,15 @@ describe('the password policy', () => {
 
 describe('sign-in throttling rules', () => {
   const at = new Date('2026-03-10T10:00:00Z');
-  it('blocks a key after five failures in fifteen minutes, for fifteen minutes', () => {
-    let counter;
-    for (let n = 0; n < THROTTLE.account.failures; n++) counter = afterFailure('account:a', counter, THROTTLE.account, at);
-    expect(counter?.failures).toBe(5);
-    expect(blockedUntil(counter, at)).toBe('2026-03-10T10:15:00.000Z');
-    expect(blockedUntil(counter, new Date('2026-03-10T10:15:00Z'))).toBeNull();
-    // A failure after the window has passed starts counting again.
-    expect(afterFailure('account:a', counter, THROTTLE.account, new Date('2026-03-10T10:20:00Z'))).toMatchObject({ failures: 1, blockedUntil: null });
+  it('lets five attempts in a window be checked, blocks after the fifth fails, and refuses the sixth at once', () => {
+    expect(attemptVerdict({ failures: 4, blockedUntil: null }, THROTTLE.account, at)).toEqual({ refuse: null, blockOnFailure: null });
+    expect(attemptVerdict({ failures: 5, blockedUntil: null }, THROTTLE.account, at)).toEqual({ refuse: null, blockOnFailure: '2026-03-10T10:15:00.000Z' });
+    expect(attemptVerdict({ failures: 6, blockedUntil: null }, THROTTLE.account, at)).toEqual({ refuse: '2026-03-10T10:15:00.000Z', blockOnFailure: '2026-03-10T10:15:00.000Z' });
+  });
+  it('refuses while a block lasts, whatever the count, and not after it ends', () => {
+    expect(attemptVerdict({ failures: 1, blockedUntil: '2026-03-10T10:05:00.000Z' }, THROTTLE.account, at).refuse).toBe('2026-03-10T10:05:00.000Z');
+    expect(attemptVerdict({ failures: 1, blockedUntil: '2026-03-10T09:59:00.000Z' }, THROTTLE.account, at).refuse).toBeNull();
+    expect(attemptVerdict({ failures: 20, blockedUntil: null }, THROTTLE.address, at)).toEqual({ refuse: null, blockOnFailure: '2026-03-10T10:15:00.000Z' });
   });
 });
 

@@ -4,7 +4,7 @@ import { newId } from '../../shared/ids.js';
 import type { Account, CreateUserInput, InstanceSettings, Invitation, RegisterInput, Role, User } from '../../shared/schemas/accounts.js';
 import { now } from '../references.js';
 import type { AppContext } from '../repositories.js';
-import { afterFailure, blockedUntil, THROTTLE } from './accounts.rules.js';
+import { attemptVerdict, THROTTLE } from './accounts.rules.js';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 
 /** A session lasts 30 days at most, and ends after 7 days without use. */
@@ -90,25 +90,46 @@ export async function signIn({
 }): Promise<{ user: Account; token: string }> {
   const at = ctx.clock.now();
   const keys = [{ key: `account:${email.trim().toLowerCase()}`, limit: THROTTLE.account }, ...(address ? [{ key: `address:${address}`, limit: THROTTLE.address }] : [])];
-  for (const { key } of keys) {
-    const until = blockedUntil(await ctx.repos.accounts.failures(key), at);
-    if (until) throw new AppError('accounts.rate_limited', 429, 'Too many failed sign-ins. Wait a few minutes and try again.', { retryAfter: until, by: key.startsWith('address:') ? 'address' : 'account' });
-  }
+  const verdicts = await countAttempts(ctx, keys, at);
   const user = await ctx.repos.accounts.userByEmail(email.trim().toLowerCase());
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await decoyHash(), password), false);
   if (!ok || !user || user.disabledAt) {
-    await ctx.transaction(async (tx) => {
-      for (const { key, limit } of keys) await tx.repos.accounts.saveFailures(afterFailure(key, await tx.repos.accounts.failures(key), limit, at));
-    });
+    await blockWhereDue(ctx, verdicts);
     throw invalid();
   }
   return ctx.transaction(async (tx) => {
     await tx.repos.accounts.clearFailures(keys[0]?.key ?? '');
+    for (const { key } of keys.slice(1)) await tx.repos.accounts.forgiveAttempt(key);
     if (previousToken) await tx.repos.accounts.deleteSession(sessionId(previousToken));
     const token = await issueSession(tx, user.id, address);
     const { passwordHash: _hash, ...rest } = user;
     return { user: rest, token };
   });
+}
+
+type Verdicts = Array<{ key: string; refuse: string | null; blockOnFailure: string | null }>;
+
+/**
+ * Counts this attempt against each key before any password is checked, and
+ * refuses it (429) when a key is blocked or has used up its attempts.
+ */
+async function countAttempts(ctx: AppContext, keys: Array<{ key: string; limit: (typeof THROTTLE)[keyof typeof THROTTLE] }>, at: Date): Promise<Verdicts> {
+  const verdicts: Verdicts = [];
+  for (const { key, limit } of keys) {
+    const cutoff = new Date(at.getTime() - limit.windowMinutes * 60_000).toISOString();
+    verdicts.push({ key, ...attemptVerdict(await ctx.repos.accounts.countAttempt(key, at.toISOString(), cutoff), limit, at) });
+  }
+  const refused = verdicts.find((v) => v.refuse);
+  if (refused?.refuse) {
+    if (refused.blockOnFailure) await ctx.repos.accounts.block(refused.key, refused.blockOnFailure);
+    throw new AppError('accounts.rate_limited', 429, 'Too many failed sign-ins. Wait a few minutes and try again.', { retryAfter: refused.refuse, by: refused.key.startsWith('address:') ? 'address' : 'account' });
+  }
+  return verdicts;
+}
+
+/** After a wrong password: a key that has just used its last attempt is blocked. */
+async function blockWhereDue(ctx: AppContext, verdicts: Verdicts): Promise<void> {
+  for (const v of verdicts) if (v.blockOnFailure) await ctx.repos.accounts.block(v.key, v.blockOnFailure);
 }
 
 export async function signOut({ ctx, token }: { ctx: AppContext; token: string }): Promise<void> {
@@ -148,7 +169,13 @@ export async function changePassword({
 }): Promise<{ token: string }> {
   const user = await ctx.repos.accounts.userById(userId);
   if (!user || user.disabledAt) throw new AppError('accounts.not_found', 404, 'No such account.');
-  if (!(await verifyPassword(user.passwordHash, currentPassword))) throw validationError([{ field: 'currentPassword', message: 'is not your current password' }]);
+  // Guessing the current password (with someone else's open session) is limited like signing in.
+  const verdicts = await countAttempts(ctx, [{ key: `account:${user.email}`, limit: THROTTLE.account }], ctx.clock.now());
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    await blockWhereDue(ctx, verdicts);
+    throw validationError([{ field: 'currentPassword', message: 'is not your current password' }]);
+  }
+  await ctx.repos.accounts.clearFailures(`account:${user.email}`);
   const problem = passwordProblem(newPassword, user);
   if (problem) throw validationError([{ field: 'newPassword', message: problem }]);
   const passwordHash = await hashPassword(newPassword);
