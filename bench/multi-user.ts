@@ -104,8 +104,7 @@ export async function benchMultiUser(options: MultiUserBenchOptions): Promise<st
       Array.from({ length: 4 }, async () => {
         while (next < userIds.length) {
           const n = next++;
-          const userCtx = await workspaces.contextFor(userIds[n] ?? '');
-          await generateWorkspace(userCtx, { contacts: options.contacts, interactions: Math.round(options.contacts / 2), organizations: 40, interviews: 30, seed: n + 1 });
+          await workspaces.use(userIds[n] ?? '', (userCtx) => generateWorkspace(userCtx, { contacts: options.contacts, interactions: Math.round(options.contacts / 2), organizations: 40, interviews: 30, seed: n + 1 }));
           if ((n + 1) % 100 === 0) log(`  seeded ${n + 1} of ${userIds.length} workspaces (${((performance.now() - seedStart) / 1000).toFixed(0)} s)`);
         }
       }),

@@ -98,7 +98,7 @@ async function sharedServerShots(): Promise<void> {
       const { user } = await createUser({ ctx: control, input: { email: `student${n}@uni.example`, name, role: 'explorer', password } });
       await control.repos.accounts.saveGrant({ explorerId: user.id, coachId: coach.id, scope: n % 2 ? 'progress' : 'notes', createdAt: new Date().toISOString() });
       // The first two carry the demo job search; the others have only just begun.
-      if (n < 2) await seedDemoWorkspace({ ctx: await shared.workspaces.contextFor(user.id) });
+      if (n < 2) await shared.workspaces.use(user.id, (ctx) => seedDemoWorkspace({ ctx }));
     }
     const sharedOrigin = new URL(shared.url).origin;
     const context = await browser.newContext({ viewport: { width: 1280, height: 760 }, colorScheme: 'light' });

@@ -119,7 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   if (multiUser) {
     const token = (request: FastifyRequest) => presentedToken(request, cookies)?.token ?? null;
     registerAccountRoutes(app, { control: multiUser.control, cookies, token, currentUser, planReminders: multiUser.planReminders ?? null });
-    registerSharingRoutes(app, { control: multiUser.control, open: (userId) => multiUser.workspaces.contextFor(userId), currentUser });
+    registerSharingRoutes(app, { control: multiUser.control, open: (userId, work) => multiUser.workspaces.use(userId, work), currentUser });
     registerWorkspaceRoutes(app, multiUserWorkspaces);
   } else {
     registerLocalAuthStatus(app);

@@ -199,7 +199,7 @@ describe.each(dialects)('the authorisation matrix on %s', (dialect) => {
   };
   const csrfOf = (who: Exclude<Principal, 'anonymous'>) => csrfFor(browsers[who].token);
 
-  const ownerData = async () => JSON.stringify(await exportJson({ ctx: await t.workspaces.contextFor(browsers.owner.id) }));
+  const ownerData = async () => JSON.stringify(await t.workspaces.use(browsers.owner.id, (ctx) => exportJson({ ctx })));
   const controlData = async () =>
     JSON.stringify([
       await t.control.repos.accounts.users(),

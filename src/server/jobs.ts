@@ -70,8 +70,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
       const found = await options.control.repos.accounts.userById(job.data.userId);
       if (!found || found.disabledAt || !found.reminderEmails) continue;
       const { passwordHash: _hash, ...user } = found;
-      const ctx = await options.workspaces.contextFor(user.id);
-      await sendMorningReminder({ control: options.control, ctx, user, worker, appUrl: options.appUrl, send: options.send });
+      await options.workspaces.use(user.id, (ctx) => sendMorningReminder({ control: options.control, ctx, user, worker, appUrl: options.appUrl, send: options.send }));
     }
   });
   return {

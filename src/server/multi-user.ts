@@ -76,6 +76,7 @@ export function presentedToken(request: FastifyRequest, cookies: SessionCookies)
 declare module 'fastify' {
   interface FastifyRequest {
     inroadsScope?: RequestScope;
+    inroadsRelease?: () => void;
   }
 }
 
@@ -88,7 +89,15 @@ declare module 'fastify' {
 export function registerMultiUserSecurity(app: FastifyInstance, deps: MultiUserDeps, cookies: SessionCookies): void {
   const allowedHosts = new Set(deps.allowedHosts.map((h) => h.toLowerCase()));
   const allowedOrigins = new Set(deps.allowedOrigins.map((o) => o.toLowerCase()));
-  const scopeFor = async (user: Account): Promise<RequestScope> => ({ user, ...(await deps.workspaces.open(user.id)) });
+  /** The user's workspace for this request, leased until the response is sent (or the client goes away). */
+  const scopeFor = async (request: FastifyRequest, user: Account): Promise<RequestScope> => {
+    const { ctx, handle, release } = await deps.workspaces.open(user.id);
+    request.inroadsRelease = release;
+    return { user, ctx, handle };
+  };
+  const release = async (request: FastifyRequest) => request.inroadsRelease?.();
+  app.addHook('onResponse', release);
+  app.addHook('onRequestAbort', release);
 
   app.addHook('onRequest', async (request, reply) => {
     const host = (request.headers.host ?? '').toLowerCase();
@@ -101,7 +110,7 @@ export function registerMultiUserSecurity(app: FastifyInstance, deps: MultiUserD
       const owner = userId && ID_PATTERN.test(userId) ? await deps.control.repos.accounts.userById(userId) : undefined;
       if (!owner || owner.disabledAt) return reply.code(404).type('application/json; charset=utf-8').send(routeNotFound(request.method, request.url));
       const { passwordHash: _hash, ...user } = owner;
-      request.inroadsScope = await scopeFor(user);
+      request.inroadsScope = await scopeFor(request, user);
       return undefined;
     }
 
@@ -127,7 +136,7 @@ export function registerMultiUserSecurity(app: FastifyInstance, deps: MultiUserD
       const ok = presented?.via === 'bearer' || (user && presented ? safeEqual(header, csrfFor(presented.token)) : header !== undefined);
       if (!ok) return deny(reply, 403, 'security.csrf', `A change needs the ${CSRF_HEADER} header that the Inroads app sends; reload the page and try again.`);
     }
-    if (user) request.inroadsScope = await scopeFor(user);
+    if (user) request.inroadsScope = await scopeFor(request, user);
     return undefined;
   });
 

@@ -50,8 +50,8 @@ describe.each(dialects)('a workspace per user on %s', (dialect) => {
 
   it('keeps each user’s records, search and export to themselves', async () => {
     const users = workspaces();
-    const a = await users.contextFor(alice);
-    const b = await users.contextFor(bob);
+    const { ctx: a } = await users.open(alice);
+    const { ctx: b } = await users.open(bob);
     const maya = await aContact(a, { name: 'Maya Costa', notes: 'met at the research meetup' });
     await aContact(b, { name: 'Ben Walsh' });
 
@@ -70,14 +70,29 @@ describe.each(dialects)('a workspace per user on %s', (dialect) => {
 
   it('keeps the data when a workspace is closed and opened again, and refuses anything but a user id', async () => {
     const users = workspaces(1);
-    const a = await users.contextFor(alice);
-    expect((await a.repos.contacts.list({}, { field: 'name', direction: 'asc' }, { limit: 10, offset: 0 })).total).toBe(1);
+    const first = await users.open(alice);
+    expect((await first.ctx.repos.contacts.list({}, { field: 'name', direction: 'asc' }, { limit: 10, offset: 0 })).total).toBe(1);
+    first.release();
     // Opening Bob's evicts Alice's (at most one open); hers reopens intact.
-    await users.contextFor(bob);
-    const again = await users.contextFor(alice);
-    expect((await again.repos.contacts.list({}, { field: 'name', direction: 'asc' }, { limit: 10, offset: 0 })).items[0]?.name).toBe('Maya Costa');
-    await expect(users.contextFor('public')).rejects.toThrow(/not a user id/);
-    await expect(users.contextFor('../../etc/passwd')).rejects.toThrow(/not a user id/);
+    await users.use(bob, async () => undefined);
+    const again = await users.use(alice, (ctx) => ctx.repos.contacts.list({}, { field: 'name', direction: 'asc' }, { limit: 10, offset: 0 }));
+    expect(again.items[0]?.name).toBe('Maya Costa');
+    await expect(users.open('public')).rejects.toThrow(/not a user id/);
+    await expect(users.open('../../etc/passwd')).rejects.toThrow(/not a user id/);
+  });
+
+  it('never closes a workspace a request is still using, even when it is evicted meanwhile', async () => {
+    const users = workspaces(1);
+    const held = await users.open(alice);
+    // Bob's (and then Carol's) push Alice's out of the cache while her request is still running.
+    await users.use(bob, async () => undefined);
+    await users.use(newId(), async () => undefined);
+    expect((await held.ctx.repos.contacts.list({}, { field: 'name', direction: 'asc' }, { limit: 10, offset: 0 })).items[0]?.name).toBe('Maya Costa');
+    await aContact(held.ctx, { name: 'Written after eviction' });
+    held.release();
+    held.release();
+    const names = await users.use(alice, async (ctx) => (await ctx.repos.contacts.list({}, { field: 'name', direction: 'asc' }, { limit: 10, offset: 0 })).items.map((c) => c.name));
+    expect(names).toEqual(['Maya Costa', 'Written after eviction']);
   });
 });
 
@@ -89,6 +104,7 @@ describe('a new user’s schema opened by several instances at once', () => {
     try {
       const instances = pools.map((pool) => postgresUserWorkspaces(pool, clock));
       const opened = await Promise.all(instances.map((w) => w.open(carol)));
+      for (const o of opened) o.release();
       const applied = opened.map((o) => o.handle.migration.applied.length);
       // Exactly one instance applied the migrations; the others waited for it and found nothing to do.
       expect(applied.filter((n) => n > 0)).toHaveLength(1);

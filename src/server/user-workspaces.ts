@@ -16,9 +16,13 @@ import { ID_PATTERN } from '../shared/ids.js';
  * read or change another's by any route: isolation by construction.
  */
 export interface UserWorkspaces {
-  /** The user's workspace: its context, and a handle for backups and the workspace page. */
-  open(userId: string): Promise<UserWorkspace>;
-  contextFor(userId: string): Promise<AppContext>;
+  /**
+   * The user's workspace (its context, and a handle for backups and the workspace
+   * page), leased: it stays open until `release()`, even if it is evicted meanwhile.
+   */
+  open(userId: string): Promise<LeasedWorkspace>;
+  /** Runs `work` in the user's workspace, holding a lease for as long as it runs. */
+  use<T>(userId: string, work: (ctx: AppContext) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -27,40 +31,79 @@ export interface UserWorkspace {
   handle: DatabaseHandle;
 }
 
+export interface LeasedWorkspace extends UserWorkspace {
+  /** Ends this lease; safe to call more than once. */
+  release(): void;
+}
+
 interface Open extends UserWorkspace {
   close(): Promise<void>;
+}
+
+interface Entry {
+  opening: Promise<Open>;
+  leases: number;
+  /** Out of the cache: closed when its last lease ends. */
+  evicted: boolean;
 }
 
 /** Where a user's data is, as the workspace page shows it: never a server path. */
 const LOCATION = 'your account on this Inroads server';
 
-/** Keeps at most `max` workspaces open, closing the least recently used. */
+const closeEntry = (entry: Entry) => void entry.opening.then((o) => o.close()).catch(() => undefined);
+
+/** Keeps at most `max` workspaces open, closing the least recently used once nobody is using it. */
 function cache(open: (userId: string) => Promise<Open>, max: number): UserWorkspaces {
-  const entries = new Map<string, Promise<Open>>();
+  const entries = new Map<string, Entry>();
   const workspaces: UserWorkspaces = {
     async open(userId) {
       if (!ID_PATTERN.test(userId)) throw new Error(`not a user id: ${userId}`);
       let entry = entries.get(userId);
       if (entry) entries.delete(userId);
       else {
-        entry = open(userId);
+        const created: Entry = { opening: open(userId), leases: 0, evicted: false };
         // A failed open is not cached: the next request tries again.
-        entry.catch(() => entries.delete(userId));
+        created.opening.catch(() => {
+          if (entries.get(userId) === created) entries.delete(userId);
+        });
+        entry = created;
       }
       entries.set(userId, entry);
+      entry.leases += 1;
       while (entries.size > max) {
-        const [oldest, evicted] = entries.entries().next().value as [string, Promise<Open>];
+        const [oldest, evicted] = entries.entries().next().value as [string, Entry];
         entries.delete(oldest);
-        void evicted.then((o) => o.close()).catch(() => undefined);
+        evicted.evicted = true;
+        if (evicted.leases === 0) closeEntry(evicted);
       }
-      const { ctx, handle } = await entry;
-      return { ctx, handle };
+      const leased = entry;
+      let released = false;
+      const release = () => {
+        if (released) return;
+        released = true;
+        leased.leases -= 1;
+        if (leased.evicted && leased.leases === 0) closeEntry(leased);
+      };
+      try {
+        const { ctx, handle } = await leased.opening;
+        return { ctx, handle, release };
+      } catch (error) {
+        release();
+        throw error;
+      }
     },
-    contextFor: async (userId) => (await workspaces.open(userId)).ctx,
+    async use(userId, work) {
+      const leased = await workspaces.open(userId);
+      try {
+        return await work(leased.ctx);
+      } finally {
+        leased.release();
+      }
+    },
     async close() {
       const all = [...entries.values()];
       entries.clear();
-      await Promise.all(all.map((e) => e.then((o) => o.close()).catch(() => undefined)));
+      await Promise.all(all.map((e) => e.opening.then((o) => o.close()).catch(() => undefined)));
     },
   };
   return workspaces;
@@ -75,7 +118,9 @@ export function postgresUserWorkspaces(pool: Pool, clock: Clock, max = 10_000): 
     const schema = schemaFor(userId);
     const db: Kysely<Database> = schemaDatabase(pool, schema);
     const migration = await prepareSchema(db, schema);
-    const handle: DatabaseHandle = { db, dialect: 'postgres', sqlite: null, migration, location: LOCATION, close: () => db.destroy() };
+    // A view holds no connection of its own (the shared pool does), so there is nothing to close: an evicted
+    // view is simply forgotten, and a request still using it finishes normally.
+    const handle: DatabaseHandle = { db, dialect: 'postgres', sqlite: null, migration, location: LOCATION, close: async () => undefined };
     return { ctx: createAppContext(handle, clock), handle, close: handle.close };
   }, max);
   return views;

@@ -7,8 +7,8 @@ import { now } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { progressSummary } from './sharing.rules.js';
 
-/** Opens a user's workspace; the only way these use cases reach an explorer's data. */
-export type OpenWorkspace = (userId: string) => Promise<AppContext>;
+/** Runs work in a user's workspace (holding it open meanwhile); the only way these use cases reach an explorer's data. */
+export type OpenWorkspace = <T>(userId: string, work: (ctx: AppContext) => Promise<T>) => Promise<T>;
 
 /** Explorers share with coaches; admins manage accounts and are no coaches. */
 const isCoach = (role: string) => role === 'coach';
@@ -47,7 +47,7 @@ export async function coachDashboard({ control, coach, open }: { control: AppCon
   const grants = await control.repos.accounts.grantsTo(coach.id);
   const items = [];
   for (const g of grants) {
-    const { summary } = await summaryOf(await open(g.explorerId));
+    const { summary } = await open(g.explorerId, summaryOf);
     items.push({ explorer: { id: g.explorerId, name: g.name, email: g.email }, scope: g.scope, sharedAt: g.createdAt, summary });
   }
   items.sort((a, b) => Number(b.summary.stuck) - Number(a.summary.stuck) || b.summary.overdue - a.summary.overdue || a.explorer.name.localeCompare(b.explorer.name));
@@ -84,8 +84,7 @@ async function allInterviews(ctx: AppContext): Promise<Interview[]> {
 /** One explorer's progress: the summary, the open agenda and every interview's state. */
 export async function explorerProgress({ control, coach, explorerId, open }: { control: AppContext; coach: Account; explorerId: string; open: OpenWorkspace }): Promise<ExplorerProgress> {
   const grant = await grantFor(control, coach, explorerId, 'progress');
-  const ctx = await open(explorerId);
-  const [{ summary, agenda }, interviews] = await Promise.all([summaryOf(ctx), allInterviews(ctx)]);
+  const [{ summary, agenda }, interviews] = await open(explorerId, (ctx) => Promise.all([summaryOf(ctx), allInterviews(ctx)]));
   return {
     explorer: { id: grant.explorerId, name: grant.name, email: grant.email },
     scope: grant.scope,
@@ -98,9 +97,10 @@ export async function explorerProgress({ control, coach, explorerId, open }: { c
 /** The conversations themselves: only with the notes scope. */
 export async function explorerNotes({ control, coach, explorerId, open }: { control: AppContext; coach: Account; explorerId: string; open: OpenWorkspace }): Promise<ExplorerNotes> {
   const grant = await grantFor(control, coach, explorerId, 'notes');
-  const ctx = await open(explorerId);
-  const interviews = (await allInterviews(ctx)).filter((i) => i.heldAt || i.notes || i.takeaways);
-  const notes = await ctx.repos.conversation.notes(interviews.map((i) => i.id));
+  const { interviews, notes } = await open(explorerId, async (ctx) => {
+    const held = (await allInterviews(ctx)).filter((i) => i.heldAt || i.notes || i.takeaways);
+    return { interviews: held, notes: await ctx.repos.conversation.notes(held.map((i) => i.id)) };
+  });
   const items = interviews.map((i) => ({
     interview: sharedInterview(i),
     objective: i.objective,
