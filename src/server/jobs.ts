@@ -6,14 +6,17 @@ import type { UserWorkspaces } from './user-workspaces.js';
 
 /** Background work: the morning reminders, through pg-boss's queue in the shared PostgreSQL database. */
 export interface Jobs {
-  /** Queues a reminder round now (also what the daily schedule does). */
+  /** Queues a reminder round now, sent whatever the hour where each person is (an admin's "send now"). */
   planReminders(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export const QUEUES = { plan: 'reminders-plan', send: 'reminders-send' } as const;
-/** Every morning at 07:00 UTC a round is planned; each person's day is judged in their own time zone. */
-export const DEFAULT_REMINDER_CRON = '0 7 * * *';
+/**
+ * A round is planned every hour; each person's email goes out in the first round
+ * after 07:00 in their own time zone, once a day.
+ */
+export const DEFAULT_REMINDER_CRON = '5 * * * *';
 /** The advisory-lock key under which one instance at a time sets the queue up. */
 const SETUP_LOCK = 461_780_273;
 
@@ -57,25 +60,23 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   }
 
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
-  await boss.work(QUEUES.plan, polling, async () => {
+  await boss.work<{ force?: boolean }>(QUEUES.plan, polling, async (jobs) => {
+    const force = jobs.some((job) => job.data.force === true);
     const recipients = await reminderRecipients({ control: options.control });
-    const day = new Date().toISOString().slice(0, 10);
-    for (const user of recipients) {
-      // One job per person per (UTC) day, however many rounds are planned.
-      await boss.send(QUEUES.send, { userId: user.id }, { singletonKey: `${user.id}:${day}`, singletonHours: 20 });
-    }
+    // A job per person; sending checks their local hour and claims their day, so a repeated round sends nothing twice.
+    for (const user of recipients) await boss.send(QUEUES.send, { userId: user.id, force });
   });
-  await boss.work<{ userId: string }>(QUEUES.send, { ...polling, batchSize: 5 }, async (jobs) => {
+  await boss.work<{ userId: string; force?: boolean }>(QUEUES.send, { ...polling, batchSize: 5 }, async (jobs) => {
     for (const job of jobs) {
       const found = await options.control.repos.accounts.userById(job.data.userId);
       if (!found || found.disabledAt || !found.reminderEmails) continue;
       const { passwordHash: _hash, ...user } = found;
-      await options.workspaces.use(user.id, (ctx) => sendMorningReminder({ control: options.control, ctx, user, worker, appUrl: options.appUrl, send: options.send }));
+      await options.workspaces.use(user.id, (ctx) => sendMorningReminder({ control: options.control, ctx, user, worker, appUrl: options.appUrl, send: options.send, force: job.data.force === true }));
     }
   });
   return {
     planReminders: async () => {
-      await boss.send(QUEUES.plan, {});
+      await boss.send(QUEUES.plan, { force: true });
     },
     stop: () => boss.stop({ graceful: true, wait: true }),
   };

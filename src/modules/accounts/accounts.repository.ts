@@ -167,6 +167,9 @@ export function createAccountsRepository(db: Kysely<Database>) {
       const inserted = await db.insertInto('reminderLog').values(row).onConflict((oc) => oc.columns(['userId', 'day']).doNothing()).returning('userId').execute();
       return inserted.length === 1;
     },
+    async reminderSent(userId: string, day: string): Promise<boolean> {
+      return (await db.selectFrom('reminderLog').select('userId').where('userId', '=', userId).where('day', '=', day).executeTakeFirst()) !== undefined;
+    },
     async releaseReminder(userId: string, day: string): Promise<void> {
       await db.deleteFrom('reminderLog').where('userId', '=', userId).where('day', '=', day).execute();
     },

@@ -20,6 +20,7 @@ import {
 import { idSchema, isoDateTime } from '../../shared/schemas/common.js';
 import type { AppContext } from '../repositories.js';
 import { AppError } from '../../shared/errors.js';
+import { throttleAddress } from './accounts.rules.js';
 import {
   authenticate,
   changePassword,
@@ -51,8 +52,9 @@ export interface AccountRouteDeps {
 }
 
 const withRateLimit = { ...errorResponses, 429: errorBody };
-/** How long a sign-in from a blocked address waits for its 429. */
+/** How long a sign-in from a blocked address waits for its 429, and how many may wait at once. */
 const REFUSAL_DELAY_MS = 1000;
+const MAX_DELAYED = 1000;
 const statusSchema = z.object({
   mode: z.enum(['local', 'multi-user']),
   registration: z.enum(registrationModes).nullable(),
@@ -83,6 +85,7 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
   // An address found blocked is remembered here until its block ends, so a flood of guesses is turned away
   // before its body is even read. Only a copy of what the database says: a block only ends when its time is up.
   const blockedAddresses = new Map<string, number>();
+  let delayed = 0;
   const refuse = (reply: FastifyReply, until: number) =>
     reply
       .code(429)
@@ -92,14 +95,20 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
   app.post('/api/v1/auth/sign-in', {
     schema: { tags, summary: 'Sign in; starts a new session (429 after too many failures)', body: signInInput, response: { 200: z.object({ user: accountSchema }), ...withRateLimit } },
     onRequest: async (request, reply) => {
-      const until = blockedAddresses.get(request.ip);
+      const address = throttleAddress(request.ip);
+      const until = blockedAddresses.get(address);
       if (until === undefined) return undefined;
       if (until > control.clock.now().getTime()) {
-        // A blocked address waits a moment for its refusal: a flood of guesses slows to a trickle, at the cost of a timer.
-        await new Promise((done) => setTimeout(done, REFUSAL_DELAY_MS));
+        // A blocked address waits a moment for its refusal: a flood from a fixed number of connections slows to a
+        // trickle, at the cost of a timer each (and with more waiting than that, refusals go out at once).
+        if (delayed < MAX_DELAYED) {
+          delayed += 1;
+          await new Promise((done) => setTimeout(done, REFUSAL_DELAY_MS));
+          delayed -= 1;
+        }
         return refuse(reply, until);
       }
-      blockedAddresses.delete(request.ip);
+      blockedAddresses.delete(address);
       return undefined;
     },
     handler: async (request, reply) => {
@@ -113,7 +122,7 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
           reply.header('Retry-After', String(Math.max(1, Math.ceil((Date.parse(details.retryAfter) - control.clock.now().getTime()) / 1000))));
           if (details.by === 'address') {
             if (blockedAddresses.size > 10_000) blockedAddresses.clear();
-            blockedAddresses.set(request.ip, Date.parse(details.retryAfter));
+            blockedAddresses.set(throttleAddress(request.ip), Date.parse(details.retryAfter));
           }
         }
         throw error;

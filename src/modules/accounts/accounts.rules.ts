@@ -23,3 +23,19 @@ export function attemptVerdict(count: AttemptCount, limit: (typeof THROTTLE)[key
   if (count.failures > limit.failures) return { refuse: until, blockOnFailure: until };
   return { refuse: null, blockOnFailure: count.failures >= limit.failures ? until : null };
 }
+
+/**
+ * The part of a client address that sign-in limits count by: an IPv4 address as
+ * it is, an IPv6 address by its /64 network (one household or device usually has
+ * a whole /64, so counting single addresses would let it rotate freely). Pure.
+ */
+export function throttleAddress(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped?.[1]) return mapped[1];
+  if (!ip.includes(':')) return ip;
+  const [head = '', tail = ''] = ip.toLowerCase().split('%')[0]?.split('::') ?? [];
+  const left = head ? head.split(':') : [];
+  const right = ip.includes('::') ? (tail ? tail.split(':') : []) : [];
+  const groups = ip.includes('::') ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}

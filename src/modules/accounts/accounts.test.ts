@@ -4,7 +4,7 @@ import { createAppContext } from '../repositories.js';
 import { AppError } from '../../shared/errors.js';
 import { createUserInput } from '../../shared/schemas/accounts.js';
 import type { Clock } from '../../shared/clock.js';
-import { attemptVerdict, THROTTLE } from './accounts.rules.js';
+import { attemptVerdict, THROTTLE, throttleAddress } from './accounts.rules.js';
 import { authenticate, changePassword, createUser, disableUser, listUsers, signIn, signOut } from './accounts.usecases.js';
 import { passwordProblem } from './passwords.js';
 
@@ -29,6 +29,15 @@ describe('the password policy', () => {
 });
 
 describe('sign-in throttling rules', () => {
+  it('counts IPv4 addresses one by one and IPv6 addresses by their /64', () => {
+    expect(throttleAddress('203.0.113.7')).toBe('203.0.113.7');
+    expect(throttleAddress('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(throttleAddress('2001:db8:85a3:0042:1000:8a2e:0370:7334')).toBe('2001:db8:85a3:42::/64');
+    expect(throttleAddress('2001:db8:85a3:42:ffff::1')).toBe(throttleAddress('2001:db8:85a3:42::9'));
+    expect(throttleAddress('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(throttleAddress('::1')).toBe('0:0:0:0::/64');
+  });
+
   const at = new Date('2026-03-10T10:00:00Z');
   it('lets five attempts in a window be checked, blocks after the fifth fails, and refuses the sixth at once', () => {
     expect(attemptVerdict({ failures: 4, blockedUntil: null }, THROTTLE.account, at)).toEqual({ refuse: null, blockOnFailure: null });

@@ -4,7 +4,7 @@ import { newId } from '../../shared/ids.js';
 import type { Account, CreateUserInput, InstanceSettings, Invitation, RegisterInput, Role, User } from '../../shared/schemas/accounts.js';
 import { now } from '../references.js';
 import type { AppContext } from '../repositories.js';
-import { attemptVerdict, THROTTLE } from './accounts.rules.js';
+import { attemptVerdict, THROTTLE, throttleAddress } from './accounts.rules.js';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 
 /** A session lasts 30 days at most, and ends after 7 days without use. */
@@ -89,7 +89,7 @@ export async function signIn({
   previousToken?: string | undefined;
 }): Promise<{ user: Account; token: string }> {
   const at = ctx.clock.now();
-  const keys = [{ key: `account:${email.trim().toLowerCase()}`, limit: THROTTLE.account }, ...(address ? [{ key: `address:${address}`, limit: THROTTLE.address }] : [])];
+  const keys = [{ key: `account:${email.trim().toLowerCase()}`, limit: THROTTLE.account }, ...(address ? [{ key: `address:${throttleAddress(address)}`, limit: THROTTLE.address }] : [])];
   const verdicts = await countAttempts(ctx, keys, at);
   const user = await ctx.repos.accounts.userByEmail(email.trim().toLowerCase());
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await decoyHash(), password), false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaItem } from '../../shared/schemas/agenda.js';
 import { testId } from '../../../test/fixtures/builders.js';
-import { composeReminder, dayIn, dueToday } from './reminders.rules.js';
+import { composeReminder, dayIn, dueToday, hourIn, REMINDER_HOUR } from './reminders.rules.js';
 import { progressSummary } from '../sharing/sharing.rules.js';
 
 const item = (n: number, due: string, extra: Partial<AgendaItem> = {}): AgendaItem => ({
@@ -24,6 +24,13 @@ const item = (n: number, due: string, extra: Partial<AgendaItem> = {}): AgendaIt
 });
 
 describe('the morning reminder', () => {
+  it('waits for seven in the morning where the person is', () => {
+    expect(hourIn('2026-03-10T06:30:00Z', 'Europe/London')).toBe(6);
+    expect(hourIn('2026-03-10T07:05:00Z', 'Europe/London')).toBe(REMINDER_HOUR);
+    expect(hourIn('2026-03-10T12:05:00Z', 'America/New_York')).toBe(8);
+    expect(hourIn('2026-03-10T22:05:00Z', 'Asia/Tokyo')).toBe(7);
+  });
+
   it('judges the day in the person’s own time zone', () => {
     expect(dayIn('2026-03-10T23:30:00Z', 'Europe/London')).toBe('2026-03-10');
     expect(dayIn('2026-03-10T23:30:00Z', 'Asia/Tokyo')).toBe('2026-03-11');

@@ -5,6 +5,14 @@ export function dayIn(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
 
+/** Reminders go out from this hour of the person's own morning. */
+export const REMINDER_HOUR = 7;
+
+/** The hour (0–23) of an instant in a time zone. Pure. */
+export function hourIn(iso: string, timeZone: string): number {
+  return Number(new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(new Date(iso)));
+}
+
 /** The items worth a morning email: open, and overdue or due by the end of that day. Pure. */
 export function dueToday(items: readonly AgendaItem[], day: string, timeZone: string): AgendaItem[] {
   return items.filter((item) => item.state === 'open' && (item.overdue || dayIn(item.due, timeZone) <= day));

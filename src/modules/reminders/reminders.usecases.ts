@@ -2,7 +2,7 @@ import type { Account } from '../../shared/schemas/accounts.js';
 import { getAgenda, workCalendar } from '../followups/followups.usecases.js';
 import { now } from '../references.js';
 import type { AppContext } from '../repositories.js';
-import { composeReminder, dayIn, dueToday } from './reminders.rules.js';
+import { composeReminder, dayIn, dueToday, hourIn, REMINDER_HOUR } from './reminders.rules.js';
 
 export interface OutgoingMail {
   to: string;
@@ -18,7 +18,8 @@ export async function reminderRecipients({ control }: { control: AppContext }): 
 }
 
 /**
- * Sends one person their morning reminder for the day it is where they are, once:
+ * Sends one person their morning reminder for the day it is where they are, once
+ * it is 07:00 there (or at once when `force`d, as an admin's "send now" is), and once:
  * the day's row in the reminder log is claimed first, so a second worker (or a
  * retried job) finds it taken and sends nothing. A failed send gives the claim back.
  */
@@ -29,6 +30,7 @@ export async function sendMorningReminder({
   worker,
   appUrl,
   send,
+  force = false,
 }: {
   control: AppContext;
   ctx: AppContext;
@@ -36,10 +38,13 @@ export async function sendMorningReminder({
   worker: string;
   appUrl: string;
   send: SendMail;
-}): Promise<'sent' | 'nothing-due' | 'already-sent'> {
+  force?: boolean;
+}): Promise<'sent' | 'too-early' | 'nothing-due' | 'already-sent'> {
   const at = now(ctx);
   const { timeZone } = await workCalendar(ctx);
+  if (!force && hourIn(at, timeZone) < REMINDER_HOUR) return 'too-early';
   const day = dayIn(at, timeZone);
+  if (await control.repos.accounts.reminderSent(user.id, day)) return 'already-sent';
   const items = dueToday((await getAgenda({ ctx, at })).items, day, timeZone);
   if (items.length === 0) return 'nothing-due';
   if (!(await control.repos.accounts.claimReminder({ userId: user.id, day, sentAt: at, items: items.length, worker }))) return 'already-sent';
