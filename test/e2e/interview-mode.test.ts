@@ -66,7 +66,8 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a whole conversation in intervi
       await page.waitForTimeout(50);
     }
     await page.getByRole('button', { name: /Your questions/ }).and(page.locator('[aria-current="step"]')).waitFor();
-    await page.getByRole('checkbox').first().check();
+    await page.getByRole('checkbox').first().click();
+    await expect.poll(() => page.getByRole('checkbox').first().isChecked()).toBe(true);
 
     // A tagged note, saved with Enter.
     await note().fill('Juniors present first at the weekly design critique');

@@ -84,18 +84,22 @@ export function InterviewMode() {
 
   // Ticks and agenda moves show at once; the server's answer (or a failure) settles them.
   const live = useMutation({
+    mutationKey: ['interview-live', id],
     mutationFn: (body: Partial<Interview['live']>) => api.put<Interview>(`/api/v1/interviews/${id}/live`, body),
-    onMutate: async (body) => {
-      await client.cancelQueries({ queryKey: ['interview', id], exact: true });
-      const before = client.getQueryData<Interview>(['interview', id]);
-      if (before) client.setQueryData<Interview>(['interview', id], { ...before, live: { ...before.live, ...body } });
-      return { before };
+    // A refetch in flight is dropped, so it cannot bring back the state from before this change.
+    onMutate: () => client.cancelQueries({ queryKey: ['interview', id], exact: true }, { revert: false }),
+    // Quick moves (a step, then a tick) overlap: an earlier answer must not undo a later change still on its way.
+    // The server merges each partial change, so the last answer to arrive has them all.
+    onSuccess: (updated) => {
+      if (client.isMutating({ mutationKey: ['interview-live', id] }) <= 1) client.setQueryData(['interview', id], updated);
     },
-    onError: (_error, _body, context) => {
-      if (context?.before) client.setQueryData(['interview', id], context.before);
-    },
-    onSuccess: (updated) => client.setQueryData(['interview', id], updated),
   });
+  /** Shows a change at once (a tick stays ticked as it is clicked), saves it, and puts it back if the save fails. */
+  const changeLive = (body: Partial<Interview['live']>) => {
+    const before = client.getQueryData<Interview>(['interview', id]);
+    if (before) client.setQueryData<Interview>(['interview', id], { ...before, live: { ...before.live, ...body } });
+    live.mutate(body, { onError: () => before && client.setQueryData(['interview', id], before) });
+  };
 
   // Keeps the note in the browser on every keystroke, and on the server shortly after.
   const remember = (next: Draft) => {
@@ -216,13 +220,13 @@ export function InterviewMode() {
     if (!i) return;
     const index = Math.min(steps.length - 1, Math.max(0, steps.indexOf(i.live.step) + delta));
     const step = steps[index] as AgendaStep;
-    live.mutate({ step });
+    changeLive({ step });
     setAnnouncement(`Agenda: ${agendaSteps[index]?.label ?? step}.`);
   };
   const toggleTimer = () => {
     if (!i) return;
-    if (!i.live.startedAt || i.live.endedAt) live.mutate({ startedAt: new Date().toISOString(), endedAt: null });
-    else live.mutate({ endedAt: new Date().toISOString() });
+    if (!i.live.startedAt || i.live.endedAt) changeLive({ startedAt: new Date().toISOString(), endedAt: null });
+    else changeLive({ endedAt: new Date().toISOString() });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -304,7 +308,7 @@ export function InterviewMode() {
           <ol>
             {agendaSteps.map((s) => (
               <li key={s.key}>
-                <button type="button" className={s.key === i.live.step ? 'step current' : 'step'} aria-current={s.key === i.live.step ? 'step' : undefined} onClick={() => live.mutate({ step: s.key })}>
+                <button type="button" className={s.key === i.live.step ? 'step current' : 'step'} aria-current={s.key === i.live.step ? 'step' : undefined} onClick={() => changeLive({ step: s.key })}>
                   <strong>{s.label}</strong>
                   <span className="muted">{s.hint}</span>
                 </button>
@@ -404,7 +408,7 @@ export function InterviewMode() {
                     <input
                       type="checkbox"
                       checked={asked.has(q.id)}
-                      onChange={(e) => live.mutate({ askedQuestionIds: e.target.checked ? [...asked, q.id] : [...asked].filter((x) => x !== q.id) })}
+                      onChange={(e) => changeLive({ askedQuestionIds: e.target.checked ? [...asked, q.id] : [...asked].filter((x) => x !== q.id) })}
                     />{' '}
                     {q.text}
                   </label>
