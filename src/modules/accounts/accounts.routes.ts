@@ -86,6 +86,16 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
   // before its body is even read. Only a copy of what the database says: a block only ends when its time is up.
   const blockedAddresses = new Map<string, number>();
   let delayed = 0;
+  /**
+   * Refusals wait a moment before they are sent: a flood from a fixed number of connections slows to a trickle,
+   * at the cost of a timer each (with more than MAX_DELAYED waiting, refusals go out at once).
+   */
+  const slowDown = async () => {
+    if (delayed >= MAX_DELAYED) return;
+    delayed += 1;
+    await new Promise((done) => setTimeout(done, REFUSAL_DELAY_MS));
+    delayed -= 1;
+  };
   const refuse = (reply: FastifyReply, until: number) =>
     reply
       .code(429)
@@ -99,13 +109,7 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
       const until = blockedAddresses.get(address);
       if (until === undefined) return undefined;
       if (until > control.clock.now().getTime()) {
-        // A blocked address waits a moment for its refusal: a flood from a fixed number of connections slows to a
-        // trickle, at the cost of a timer each (and with more waiting than that, refusals go out at once).
-        if (delayed < MAX_DELAYED) {
-          delayed += 1;
-          await new Promise((done) => setTimeout(done, REFUSAL_DELAY_MS));
-          delayed -= 1;
-        }
+        await slowDown();
         return refuse(reply, until);
       }
       blockedAddresses.delete(address);
@@ -124,6 +128,8 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
             if (blockedAddresses.size > 10_000) blockedAddresses.clear();
             blockedAddresses.set(throttleAddress(request.ip), Date.parse(details.retryAfter));
           }
+          // A blocked account is refused as slowly as a blocked address.
+          await slowDown();
         }
         throw error;
       }
