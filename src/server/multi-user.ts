@@ -80,6 +80,9 @@ declare module 'fastify' {
   }
 }
 
+/** Ends the request's lease on its user's workspace (once the response is sent, or the client has gone). */
+const releaseWorkspace = async (request: FastifyRequest) => request.inroadsRelease?.();
+
 /**
  * Multi-user mode's defences and its access layer, in front of every route: the
  * Host check, sign-in by session, the role a route needs (see access.ts), Origin
@@ -95,9 +98,8 @@ export function registerMultiUserSecurity(app: FastifyInstance, deps: MultiUserD
     request.inroadsRelease = release;
     return { user, ctx, handle };
   };
-  const release = async (request: FastifyRequest) => request.inroadsRelease?.();
-  app.addHook('onResponse', release);
-  app.addHook('onRequestAbort', release);
+  app.addHook('onResponse', releaseWorkspace);
+  app.addHook('onRequestAbort', releaseWorkspace);
 
   app.addHook('onRequest', async (request, reply) => {
     const host = (request.headers.host ?? '').toLowerCase();
