@@ -31,7 +31,7 @@ import { registerTemplateRoutes } from '../modules/templates/templates.routes.js
 import { registerErrorHandling, routeNotFound } from './errors.js';
 import { FEED_ROUTE } from './access.js';
 import { landingPage } from './landing.js';
-import { currentUser, multiUserWorkspaces, presentedToken, registerMultiUserSecurity, sessionCookies, type MultiUserDeps } from './multi-user.js';
+import { currentUser, signedInUser, multiUserWorkspaces, presentedToken, registerMultiUserSecurity, sessionCookies, type MultiUserDeps } from './multi-user.js';
 import { scopedContext } from './request-scope.js';
 import { registerSecurity } from './security.js';
 import type { App } from './types.js';
@@ -118,7 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const ctx = multiUser ? scopedContext : deps.ctx;
   if (multiUser) {
     const token = (request: FastifyRequest) => presentedToken(request, cookies)?.token ?? null;
-    registerAccountRoutes(app, { control: multiUser.control, cookies, token, currentUser, planReminders: multiUser.planReminders ?? null });
+    registerAccountRoutes(app, { control: multiUser.control, cookies, token, currentUser, signedInUser, planReminders: multiUser.planReminders ?? null });
     registerSharingRoutes(app, { control: multiUser.control, open: (userId, work) => multiUser.workspaces.use(userId, work), currentUser });
     registerWorkspaceRoutes(app, multiUserWorkspaces);
   } else {

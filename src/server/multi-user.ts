@@ -9,10 +9,10 @@ import { accessFor } from './access.js';
 import { routeNotFound } from './errors.js';
 import { runInScope, type RequestScope } from './request-scope.js';
 import { safeEqual } from './secret.js';
-import { applyResponseHeaders, CSRF_HEADER } from './security.js';
+import { applyResponseHeaders, CSRF_HEADER, deny } from './security.js';
 import type { UserWorkspaces } from './user-workspaces.js';
 import type { Workspaces } from './workspace.js';
-import { currentScope, scopedContext } from './request-scope.js';
+import { currentScope, requireScope, scopedContext } from './request-scope.js';
 
 export interface MultiUserDeps {
   /** The accounts database: users, sessions, grants, settings. */
@@ -61,9 +61,8 @@ export function sessionCookies(secure: boolean): SessionCookies {
   };
 }
 
-function deny(reply: FastifyReply, status: number, code: string, message: string) {
-  return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message, details: {} } });
-}
+/** A route one may not use answers exactly like one that does not exist. */
+const notFound = (request: FastifyRequest, reply: FastifyReply) => reply.code(404).type('application/json; charset=utf-8').send(routeNotFound(request.method, request.url));
 
 /** The session token a request presents: the cookie, or `Authorization: Bearer` for scripts. */
 export function presentedToken(request: FastifyRequest, cookies: SessionCookies): { token: string; via: 'cookie' | 'bearer' } | null {
@@ -110,7 +109,7 @@ export function registerMultiUserSecurity(app: FastifyInstance, deps: MultiUserD
       // Calendar apps cannot sign in: the owner's id picks the workspace, and the token in the address is checked there.
       const { userId } = request.params as { userId?: string };
       const owner = userId && ID_PATTERN.test(userId) ? await deps.control.repos.accounts.userById(userId) : undefined;
-      if (!owner || owner.disabledAt) return reply.code(404).type('application/json; charset=utf-8').send(routeNotFound(request.method, request.url));
+      if (!owner || owner.disabledAt) return notFound(request, reply);
       const { passwordHash: _hash, ...user } = owner;
       request.inroadsScope = await scopeFor(request, user);
       return undefined;
@@ -122,10 +121,7 @@ export function registerMultiUserSecurity(app: FastifyInstance, deps: MultiUserD
       if (presented?.via === 'cookie') cookies.clear(reply);
       return deny(reply, 401, 'auth.required', 'Sign in to use Inroads.');
     }
-    if ((access === 'admin' && user?.role !== 'admin') || (access === 'coach' && user?.role !== 'coach')) {
-      // A route one may not use looks exactly like one that does not exist.
-      return reply.code(404).type('application/json; charset=utf-8').send(routeNotFound(request.method, request.url));
-    }
+    if ((access === 'admin' && user?.role !== 'admin') || (access === 'coach' && user?.role !== 'coach')) return notFound(request, reply);
 
     if (STATE_CHANGING.has(request.method)) {
       const origin = request.headers.origin;
@@ -156,21 +152,16 @@ export function registerMultiUserSecurity(app: FastifyInstance, deps: MultiUserD
 }
 
 /** The signed-in user of the current request (routes behind `user`, `coach` or `admin` access always have one). */
-export function currentUser(): Account {
-  const scope = currentScope();
-  if (!scope) throw new AppError('auth.required', 401, 'Sign in to use Inroads.');
-  return scope.user;
-}
+export const currentUser = (): Account => requireScope().user;
+
+/** Whoever is signed in on a public route, if anyone (the access layer has already checked the session). */
+export const signedInUser = (): Account | null => currentScope()?.user ?? null;
 
 /** The workspace page's view in multi-user mode: the signed-in user's workspace, no demo switching. */
 export const multiUserWorkspaces: Workspaces = {
   live: scopedContext,
   demoUrl: null,
-  current: () => {
-    const scope = currentScope();
-    if (!scope) throw new AppError('auth.required', 401, 'Sign in to use Inroads.');
-    return { handle: scope.handle, demo: false };
-  },
+  current: () => ({ handle: requireScope().handle, demo: false }),
   switchTo: async () => {
     throw new AppError('workspace.no_demo', 409, 'The demo workspace is not available on a shared server.');
   },

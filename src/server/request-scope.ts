@@ -18,7 +18,8 @@ export const runInScope = <T>(scope: RequestScope, work: () => T): T => storage.
 
 export const currentScope = (): RequestScope | undefined => storage.getStore();
 
-function requireScope(): RequestScope {
+/** The current request's scope; a 401 where there is none. */
+export function requireScope(): RequestScope {
   const found = storage.getStore();
   // The access layer admits no workspace route without a scope; reaching here is a bug, never a leak.
   if (!found) throw new AppError('auth.required', 401, 'Sign in to use Inroads.');

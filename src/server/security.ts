@@ -42,7 +42,8 @@ export function allowedHostsFor(host: string, port: number): string[] {
   return [...names].map((name) => `${name}:${port}`);
 }
 
-function deny(reply: FastifyReply, status: number, code: string, message: string) {
+/** A refusal in the API's error shape, sent before any route runs. */
+export function deny(reply: FastifyReply, status: number, code: string, message: string) {
   return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message, details: {} } });
 }
 

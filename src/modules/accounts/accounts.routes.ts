@@ -22,7 +22,6 @@ import type { AppContext } from '../repositories.js';
 import { AppError } from '../../shared/errors.js';
 import { throttleAddress } from './accounts.rules.js';
 import {
-  authenticate,
   changePassword,
   createInvitation,
   createUser,
@@ -30,6 +29,7 @@ import {
   getInstanceSettings,
   listUsers,
   openInvitations,
+  rateLimited,
   register,
   saveInstanceSettings,
   setReminderEmails,
@@ -47,6 +47,8 @@ export interface AccountRouteDeps {
   token(request: FastifyRequest): string | null;
   /** The signed-in user (the access layer guarantees one on private routes). */
   currentUser(): Account;
+  /** Whoever is signed in, on a public route (already checked by the access layer). */
+  signedInUser(): Account | null;
   /** Queues a round of morning reminders now; null where they are not configured. */
   planReminders: (() => Promise<void>) | null;
 }
@@ -76,11 +78,7 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
 
   app.get('/api/v1/auth/status', {
     schema: { tags, summary: 'Whether this server has accounts, how people join, and who is signed in', response: { 200: statusSchema } },
-    handler: async (request) => {
-      const token = deps.token(request);
-      const user = token ? await authenticate({ ctx: control, token }) : null;
-      return { mode: 'multi-user' as const, registration: (await getInstanceSettings({ ctx: control })).registration, user };
-    },
+    handler: async () => ({ mode: 'multi-user' as const, registration: (await getInstanceSettings({ ctx: control })).registration, user: deps.signedInUser() }),
   });
   // An address found blocked is remembered here until its block ends, so a flood of guesses is turned away
   // before its body is even read. Only a copy of what the database says: a block only ends when its time is up.
@@ -96,12 +94,7 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
     await new Promise((done) => setTimeout(done, REFUSAL_DELAY_MS));
     delayed -= 1;
   };
-  const refuse = (reply: FastifyReply, until: number) =>
-    reply
-      .code(429)
-      .header('Retry-After', String(Math.max(1, Math.ceil((until - control.clock.now().getTime()) / 1000))))
-      .type('application/json; charset=utf-8')
-      .send({ error: { code: 'accounts.rate_limited', message: 'Too many failed sign-ins. Wait a few minutes and try again.', details: { retryAfter: new Date(until).toISOString(), by: 'address' } } });
+  const retryAfter = (reply: FastifyReply, until: number) => reply.header('Retry-After', String(Math.max(1, Math.ceil((until - control.clock.now().getTime()) / 1000))));
   app.post('/api/v1/auth/sign-in', {
     schema: { tags, summary: 'Sign in; starts a new session (429 after too many failures)', body: signInInput, response: { 200: z.object({ user: accountSchema }), ...withRateLimit } },
     onRequest: async (request, reply) => {
@@ -110,7 +103,8 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
       if (until === undefined) return undefined;
       if (until > control.clock.now().getTime()) {
         await slowDown();
-        return refuse(reply, until);
+        retryAfter(reply, until);
+        throw rateLimited(new Date(until).toISOString(), 'address');
       }
       blockedAddresses.delete(address);
       return undefined;
@@ -123,7 +117,7 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
       } catch (error) {
         const details = error instanceof AppError && error.status === 429 ? (error.details as { retryAfter?: string; by?: string } | undefined) : undefined;
         if (details?.retryAfter) {
-          reply.header('Retry-After', String(Math.max(1, Math.ceil((Date.parse(details.retryAfter) - control.clock.now().getTime()) / 1000))));
+          retryAfter(reply, Date.parse(details.retryAfter));
           if (details.by === 'address') {
             if (blockedAddresses.size > 10_000) blockedAddresses.clear();
             blockedAddresses.set(throttleAddress(request.ip), Date.parse(details.retryAfter));

@@ -107,6 +107,10 @@ export async function signIn({
   });
 }
 
+/** The 429 for a blocked account or address: until when, and which of the two. */
+export const rateLimited = (retryAfter: string, by: 'account' | 'address') =>
+  new AppError('accounts.rate_limited', 429, 'Too many failed sign-ins. Wait a few minutes and try again.', { retryAfter, by });
+
 type Verdicts = Array<{ key: string; refuse: string | null; blockOnFailure: string | null }>;
 
 /**
@@ -122,7 +126,7 @@ async function countAttempts(ctx: AppContext, keys: Array<{ key: string; limit: 
   const refused = verdicts.find((v) => v.refuse);
   if (refused?.refuse) {
     if (refused.blockOnFailure) await ctx.repos.accounts.block(refused.key, refused.blockOnFailure);
-    throw new AppError('accounts.rate_limited', 429, 'Too many failed sign-ins. Wait a few minutes and try again.', { retryAfter: refused.refuse, by: refused.key.startsWith('address:') ? 'address' : 'account' });
+    throw rateLimited(refused.refuse, refused.key.startsWith('address:') ? 'address' : 'account');
   }
   return verdicts;
 }
