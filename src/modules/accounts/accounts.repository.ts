@@ -48,10 +48,6 @@ export function createAccountsRepository(db: Kysely<Database>) {
       const row = await db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
       return row && { ...toUser(row), passwordHash: row.passwordHash, reminderEmails: row.reminderEmails === 1 };
     },
-    async userCount(): Promise<number> {
-      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-      return Number(row.n);
-    },
     /** Active people who asked for the morning reminder. */
     async reminderRecipients(): Promise<User[]> {
       return (await db.selectFrom('users').selectAll().where('reminderEmails', '=', 1).where('disabledAt', 'is', null).orderBy('id').execute()).map(toUser);
@@ -157,11 +153,11 @@ export function createAccountsRepository(db: Kysely<Database>) {
     async grantsTo(coachId: string): Promise<GrantRow[]> {
       return grantRows('explorerId', (q) => q.where('g.coachId', '=', coachId).where('u.disabledAt', 'is', null));
     },
-    async grant(explorerId: string, coachId: string): Promise<GrantScope | undefined> {
-      const row = await db.selectFrom('coachGrants').select('scope').where('explorerId', '=', explorerId).where('coachId', '=', coachId).executeTakeFirst();
-      return row?.scope as GrantScope | undefined;
+    /** One explorer's grant to one coach, with the explorer's name; none when the explorer is disabled. */
+    async grantOf(explorerId: string, coachId: string): Promise<GrantRow | undefined> {
+      const [row] = await grantRows('explorerId', (q) => q.where('g.coachId', '=', coachId).where('g.explorerId', '=', explorerId).where('u.disabledAt', 'is', null));
+      return row;
     },
-
     /** Records that a day's reminder is being sent; false when another worker already has. */
     async claimReminder(row: ReminderLogTable): Promise<boolean> {
       const inserted = await db.insertInto('reminderLog').values(row).onConflict((oc) => oc.columns(['userId', 'day']).doNothing()).returning('userId').execute();

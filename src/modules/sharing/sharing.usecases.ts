@@ -56,7 +56,7 @@ export async function coachDashboard({ control, coach, open }: { control: AppCon
 
 /** The grant a coach holds from an explorer, re-read on every request; `notes` needs the notes scope. */
 async function grantFor(control: AppContext, coach: Account, explorerId: string, need: GrantScope) {
-  const grant = (await control.repos.accounts.grantsTo(coach.id)).find((g) => g.explorerId === explorerId);
+  const grant = await control.repos.accounts.grantOf(explorerId, coach.id);
   if (!grant || (need === 'notes' && grant.scope !== 'notes')) throw notShared();
   return grant;
 }
