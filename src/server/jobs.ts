@@ -64,7 +64,7 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
     const force = jobs.some((job) => job.data.force === true);
     const recipients = await reminderRecipients({ control: options.control });
     // A job per person; sending checks their local hour and claims their day, so a repeated round sends nothing twice.
-    for (const user of recipients) await boss.send(QUEUES.send, { userId: user.id, force });
+    if (recipients.length > 0) await boss.insert(recipients.map((user) => ({ name: QUEUES.send, data: { userId: user.id, force } })));
   });
   await boss.work<{ userId: string; force?: boolean }>(QUEUES.send, { ...polling, batchSize: 5 }, async (jobs) => {
     for (const job of jobs) {

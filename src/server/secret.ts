@@ -28,7 +28,12 @@ export function safeEqual(a: string | undefined, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export function startUrl(host: string, port: number, secret: string): string {
+/** The server's own address to show people: a wildcard bind is shown as the loopback address. */
+export function localUrl(host: string, port: number): string {
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
-  return `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/?token=${secret}`;
+  return `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}/`;
+}
+
+export function startUrl(host: string, port: number, secret: string): string {
+  return `${localUrl(host, port)}?token=${secret}`;
 }

@@ -11,7 +11,7 @@ import { createAppContext } from '../modules/repositories.js';
 import { postgresUserWorkspaces, sqliteUserWorkspaces, type UserWorkspaces } from './user-workspaces.js';
 import { startJobs, type Jobs } from './jobs.js';
 import { createMailer, type MailSettings } from './mailer.js';
-import { loadOrCreateSecret, startUrl } from './secret.js';
+import { loadOrCreateSecret, localUrl, startUrl } from './secret.js';
 import type { App } from './types.js';
 
 /** A port nothing listens on now (the OS picks it). */
@@ -129,7 +129,7 @@ export async function startMultiUserServer(requested: Config, options: MultiUser
     workspaces = sqliteUserWorkspaces(join(config.home, 'users'), systemClock);
   }
   const log = options.log ?? (() => undefined);
-  const appUrl = options.publicUrl ?? `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${config.port}/`;
+  const appUrl = options.publicUrl ?? localUrl(config.host, config.port);
   let jobs: Jobs | null = null;
   let mailer: { close(): void } | null = null;
   if (options.mail && handle.dialect === 'postgres') {
