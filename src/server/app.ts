@@ -28,7 +28,8 @@ import type { AppContext } from '../modules/repositories.js';
 import { registerSearchRoutes } from '../modules/search/search.routes.js';
 import { registerSharingRoutes } from '../modules/sharing/sharing.routes.js';
 import { registerTemplateRoutes } from '../modules/templates/templates.routes.js';
-import { registerErrorHandling, routeNotFound } from './errors.js';
+import { JSON_BODY_LIMIT, registerBodyHandling } from './body.js';
+import { errorOptions, registerErrorHandling, routeNotFound } from './errors.js';
 import { FEED_ROUTE } from './access.js';
 import { landingPage } from './landing.js';
 import { currentUser, signedInUser, multiUserWorkspaces, presentedToken, registerMultiUserSecurity, sessionCookies, type MultiUserDeps } from './multi-user.js';
@@ -78,8 +79,9 @@ const defaultWebRoot = packageWebRoot();
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: deps.logger ? { level: 'warn' } : false,
-    bodyLimit: 5 * 1024 * 1024,
+    bodyLimit: JSON_BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true },
+    ...errorOptions,
     ...(deps.trustProxy === undefined ? {} : { trustProxy: deps.trustProxy }),
   }).withTypeProvider<ZodTypeProvider>();
   if (deps.onRoute) {
@@ -99,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   else if (deps.secret) registerSecurity(app, { secret: deps.secret, allowedHosts: deps.allowedHosts, tokenInPathPrefixes: [CALENDAR_FEED_PREFIX] });
   else throw new Error('buildApp needs the launch secret (local mode) or accounts (multi-user mode)');
   registerErrorHandling(app);
+  registerBodyHandling(app);
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -1,5 +1,8 @@
+import { connect } from 'node:net';
+import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { asBrowser, authCookie, HOST, ORIGIN, TEST_SECRET, useTestApp } from '../../test/fixtures/api.js';
+import { asBrowser, authCookie, HOST, ORIGIN, TEST_SECRET, testApp, useTestApp } from '../../test/fixtures/api.js';
+import { createTestWorkspace, dialects } from '../../test/fixtures/databases.js';
 import { AUTH_COOKIE, CSRF_COOKIE } from './security.js';
 
 describe('the local security baseline', () => {
@@ -94,5 +97,157 @@ describe('the local security baseline', () => {
     const before = (await asBrowser(t.app, { method: 'GET', url: '/api/v1/organizations' })).json().total;
     await asBrowser(t.app, { method: 'GET', url: '/api/v1/organizations?name=x' });
     expect((await asBrowser(t.app, { method: 'GET', url: '/api/v1/organizations' })).json().total).toBe(before);
+  });
+});
+
+/** The one error shape, small whatever was sent, with no SQL, server path or stack in it. */
+function expectCleanError(res: LightMyRequestResponse, status: number, code?: string) {
+  expect(res.statusCode, res.body.slice(0, 300)).toBe(status);
+  expect(res.body.length).toBeLessThan(2048);
+  const body = res.json();
+  expect(Object.keys(body)).toEqual(['error']);
+  expect(Object.keys(body.error).sort()).toEqual(['code', 'details', 'message']);
+  if (code) expect(body.error.code).toBe(code);
+  expect(res.body).not.toMatch(/relation|column "|\/tmp\/|inroads-download|FST_ERR|statusCode|at .*\.ts:\d+|select |insert into/i);
+  return body.error as { code: string; message: string; details: unknown };
+}
+
+describe.each(dialects)('hostile input on %s', (dialect) => {
+  const t = useTestApp(dialect);
+  const post = (url: string, payload: string | object, contentType?: string) =>
+    asBrowser(t.app, { method: 'POST', url, payload: payload as string, ...(contentType ? { headers: { 'content-type': contentType } } : {}) });
+
+  it('answers a JSON route sent any other body type with a small 415, without reading it as an object', async () => {
+    const big = 'x'.repeat(2 * 1024 * 1024);
+    for (const type of ['text/plain', 'application/octet-stream', 'text/csv', 'text/vcard', 'application/zip', 'application/xml', 'application/x-www-form-urlencoded']) {
+      expectCleanError(await post('/api/v1/contacts', big, type), 415, 'request.unsupported_media_type');
+    }
+    expectCleanError(await post('/api/v1/restore', big, 'text/plain'), 415, 'request.unsupported_media_type');
+    expect((await asBrowser(t.app, { method: 'GET', url: '/api/v1/contacts' })).json().total).toBe(0);
+  });
+
+  it('caps JSON bodies at 1 MB with a 413 naming the limit, while an upload keeps its larger limit', async () => {
+    const error = expectCleanError(await post('/api/v1/contacts', { name: 'Big', notes: 'n'.repeat(1024 * 1024) }), 413, 'request.too_large');
+    expect(error.details).toEqual({ limitBytes: 1024 * 1024 });
+    expect(error.message).toContain('1 MB');
+    const rows = Array.from({ length: 2000 }, (_, i) => `Person ${i},p${i}@example.com,${'n'.repeat(600)}`).join('\n');
+    const csv = `Name,Email,Notes\n${rows}\n`;
+    expect(csv.length).toBeGreaterThan(1024 * 1024);
+    const preview = await post('/api/v1/imports/csv?dryRun=true', csv, 'text/csv');
+    expect(preview.statusCode).not.toBe(413);
+    const exported = (await asBrowser(t.app, { method: 'GET', url: '/api/v1/exports/inroads-export.json' })).json();
+    const restore = await post('/api/v1/restore?replace=true', { ...exported, app: 'x'.repeat(1.5 * 1024 * 1024) });
+    expect(restore.statusCode).toBe(200);
+    expect(preview.statusCode).toBeLessThan(500);
+  });
+
+  it('reports a bounded list of problems: thousands of unknown keys are named once, in a short list', async () => {
+    const body: Record<string, unknown> = { name: 'Keys' };
+    for (let i = 0; i < 5000; i++) body[`extra${i}`] = i;
+    const error = expectCleanError(await post('/api/v1/contacts', body), 400, 'validation.failed');
+    expect(error.details).toEqual([{ field: '(body)', message: expect.stringContaining('has 5000 fields it does not know: "extra0"') }]);
+    const one = expectCleanError(await post('/api/v1/contacts', { name: 'One', colour: 'red' }), 400, 'validation.failed');
+    expect(one.details).toEqual([{ field: 'colour', message: 'is not a known field' }]);
+    const many = expectCleanError(await post('/api/v1/contacts', { name: 'Many', emails: Array.from({ length: 2000 }, () => ({ value: 'nope' })) }), 400);
+    expect((many.details as unknown[]).length).toBeLessThanOrEqual(10);
+    const longKey = expectCleanError(await post('/api/v1/contacts', { name: 'Long', ['k'.repeat(200_000)]: 1 }), 400);
+    expect(JSON.stringify(longKey).length).toBeLessThan(1024);
+  });
+
+  it('refuses a NUL character in a body field, a query parameter, a path parameter or an uploaded file with a 400 naming the field', async () => {
+    const body = expectCleanError(await post('/api/v1/contacts', { name: 'Nul\u0000Name' }), 400, 'validation.failed');
+    expect(body.details).toEqual([{ field: 'name', message: expect.stringContaining('NUL') }]);
+    const nested = expectCleanError(await post('/api/v1/contacts', { name: 'Nested', emails: [{ value: 'a\u0000@example.com' }] }), 400);
+    expect(body.message).toContain('name');
+    expect(nested.details).toEqual([{ field: 'emails.0.value', message: expect.stringContaining('NUL') }]);
+    for (const [url, field] of [
+      ['/api/v1/contacts?q=a%00b', 'q'],
+      ['/api/v1/contacts?tag=a%00b', 'tag'],
+      ['/api/v1/search?q=a%00b', 'q'],
+      ['/api/v1/contacts/a%00b', 'id'],
+    ] as const) {
+      const error = expectCleanError(await asBrowser(t.app, { method: 'GET', url }), 400, 'validation.failed');
+      expect(error.details, url).toEqual([{ field, message: expect.stringContaining('NUL') }]);
+    }
+    const upload = expectCleanError(await post('/api/v1/imports/csv', 'Name,Email\nAna,ana@example.com\nNul\u0000Person,n@example.com\n', 'text/csv'), 400, 'validation.failed');
+    expect(upload.message).toContain('line 3');
+    expect((await asBrowser(t.app, { method: 'GET', url: '/api/v1/contacts' })).json().total).toBe(0);
+  });
+
+  it("answers Fastify's own refusals in the one shape, without echoing the address", async () => {
+    const badUrl = expectCleanError(await asBrowser(t.app, { method: 'GET', url: '/api/v1/contacts/%E0%A4%A-secret-looking-text' }), 400, 'request.bad_url');
+    expect(badUrl.message).not.toContain('secret-looking');
+    const long = expectCleanError(await asBrowser(t.app, { method: 'GET', url: `/api/v1/contacts/${'a'.repeat(5000)}` }), 414, 'request.too_long');
+    expect(long.message).not.toContain('aaaa');
+    expectCleanError(await post('/api/v1/contacts', '', 'application/json'), 400, 'request.invalid_json');
+    const broken = expectCleanError(await post('/api/v1/contacts', '{"name": "Broken-secret', 'application/json'), 400, 'request.invalid_json');
+    expect(broken.message).not.toContain('Broken-secret');
+    const missing = expectCleanError(await asBrowser(t.app, { method: 'GET', url: `/api/v1/${'z'.repeat(50_000)}` }), 404, 'route.not_found');
+    expect(missing.message.length).toBeLessThan(200);
+  });
+
+  it('names a __proto__ or constructor.prototype key instead of calling the body invalid JSON', async () => {
+    for (const [payload, field] of [
+      ['{"name":"x","__proto__":{"admin":true}}', '__proto__'],
+      ['{"name":"x","constructor":{"prototype":{"admin":true}}}', 'constructor.prototype'],
+      ['{"name":"x","emails":[{"value":"a@b.example","\\u005f_proto__":{}}]}', 'emails.0.__proto__'],
+    ] as const) {
+      const error = expectCleanError(await post('/api/v1/contacts', payload, 'application/json'), 400, 'validation.failed');
+      expect(error.details).toEqual([{ field, message: expect.stringContaining('reserved') }]);
+    }
+    expectCleanError(await post('/api/v1/contacts', '['.repeat(5000) + ']'.repeat(5000), 'application/json'), 400, 'validation.failed');
+  });
+
+  it('restores nothing from a file that does not fit, naming the table and field rather than quoting the database', async () => {
+    const exported = (await asBrowser(t.app, { method: 'GET', url: '/api/v1/exports/inroads-export.json' })).json();
+    const withRows = (rows: unknown[]) => ({ ...exported, tables: { ...exported.tables, contacts: rows } });
+    const base = { id: '01900000-0000-7000-8000-0000000000aa', name: 'Restored', sortName: 'restored', relationship: 'acquaintance', createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+    const unknownColumn = expectCleanError(await post('/api/v1/restore?replace=true', withRows([{ ...base, nope: 1 }])), 400, 'restore.invalid_file');
+    expect(unknownColumn.details).toEqual({ field: 'tables.contacts.0.nope' });
+    const missingName = expectCleanError(await post('/api/v1/restore?replace=true', withRows([{ ...base, name: null }])), 400, 'restore.failed');
+    expect(missingName.message).toContain('contacts');
+    expect(missingName.details).toEqual({ field: 'tables.contacts' });
+    expectCleanError(await post('/api/v1/restore?replace=true', { ...exported, schema: 'constructor' }), 400, 'restore.newer_file');
+    const manyTables = Object.fromEntries(Array.from({ length: 3000 }, (_, i) => [`table${i}`, []]));
+    const unknownTables = expectCleanError(await post('/api/v1/restore?replace=true', { ...exported, tables: manyTables }), 400, 'restore.invalid_file');
+    expect(unknownTables.message).toContain('and 2995 more');
+    expect((await asBrowser(t.app, { method: 'GET', url: '/api/v1/contacts' })).json().total).toBe(0);
+  });
+
+  it('does not show the server\'s temporary path when a backup fails', async () => {
+    const w = await createTestWorkspace(dialect);
+    const app = await testApp(w);
+    try {
+      await w.handle.close();
+      const error = expectCleanError(await asBrowser(app, { method: 'GET', url: '/api/v1/backup' }), 500, 'backup.failed');
+      expect(error.message).not.toMatch(/\//);
+    } finally {
+      await app.close();
+      await w.dispose().catch(() => undefined);
+    }
+  });
+});
+
+describe('a malformed HTTP request on the wire', () => {
+  it('is answered in the one error shape, not Fastify\'s', async () => {
+    const w = await createTestWorkspace('sqlite');
+    const app = await testApp(w);
+    try {
+      await app.listen({ host: '127.0.0.1', port: 0 });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => socket.write('GET /api/v1/health HTTP/1.1\r\nHost: x\r\nBad Header Line\r\n\r\n'));
+        let data = '';
+        socket.on('data', (chunk) => (data += chunk.toString()));
+        socket.on('close', () => resolve(data));
+        socket.on('error', reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 400/);
+      expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4))).toEqual({ error: { code: 'request.malformed', message: expect.any(String), details: {} } });
+    } finally {
+      await app.close();
+      await w.dispose();
+    }
   });
 });

@@ -113,7 +113,17 @@ export function registerWorkspaceRoutes(app: App, workspaces: Workspaces): void 
     handler: async (_request, reply) => {
       const dir = mkdtempSync(join(tmpdir(), 'inroads-download-'));
       try {
-        const { file } = await backupDatabase(workspaces.current().handle, join(dir, 'inroads.db'));
+        // The snapshot is written to a temporary file here: the CLI's message naming the path means nothing to the browser.
+        const { file } = await backupDatabase(workspaces.current().handle, join(dir, 'inroads.db')).catch((error: unknown) => {
+          const integrity = error instanceof AppError && error.code === 'backup.integrity';
+          throw new AppError(
+            integrity ? 'backup.integrity' : 'backup.failed',
+            500,
+            integrity
+              ? 'The snapshot failed its integrity check, so it was not sent: the database may be damaged.'
+              : 'The snapshot could not be made (the server may be out of disk space). Nothing was changed; please try again.',
+          );
+        });
         const name = `inroads-backup-${new Date().toISOString().slice(0, 10)}.db`;
         return reply
           .type('application/vnd.sqlite3')

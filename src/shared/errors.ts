@@ -30,13 +30,27 @@ export interface FieldProblem {
   message: string;
 }
 
-export function validationError(problems: FieldProblem[]): AppError {
+/** At most this many problems are listed for one request; the message says how many there were. */
+export const MAX_PROBLEMS = 10;
+/** Field names and quoted input are cut to this many characters, so no error grows with the input. */
+export const MAX_FIELD_LENGTH = 80;
+
+/** A string cut to `max` characters, marked with an ellipsis when it was cut. */
+export function clip(value: string, max: number = MAX_FIELD_LENGTH): string {
+  return value.length <= max ? value : `${value.slice(0, max - 1)}…`;
+}
+
+/** "a: x" for one problem; "3 fields are invalid: a: x; b: y; c: z" (at most MAX_PROBLEMS listed) for several. */
+export function describeProblems(problems: FieldProblem[], total: number = problems.length): string {
   const first = problems[0];
-  const message =
-    problems.length === 1 && first
-      ? `${first.field}: ${first.message}`
-      : `${problems.length} fields are invalid: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`;
-  return new AppError('validation.failed', 400, message, problems.map((p) => ({ ...p })));
+  if (total === 1 && first) return `${first.field}: ${first.message}`;
+  const listed = problems.slice(0, MAX_PROBLEMS).map((p) => `${p.field}: ${p.message}`);
+  const more = total - listed.length;
+  return `${total} fields are invalid: ${listed.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+}
+
+export function validationError(problems: FieldProblem[]): AppError {
+  return new AppError('validation.failed', 400, describeProblems(problems), problems.slice(0, MAX_PROBLEMS).map((p) => ({ ...p })));
 }
 
 export interface Issue {
@@ -46,13 +60,24 @@ export interface Issue {
   keys?: string[] | undefined;
 }
 
-/** Turns zod issues into `{ field, message }`, naming each offending field. */
+const fieldOf = (path: string[]) => clip(path.join('.')) || '(body)';
+
+/**
+ * Turns zod issues into `{ field, message }`, naming each offending field: at most
+ * MAX_PROBLEMS of them, and unknown keys once per object (a short list), so that
+ * neither the list nor a name grows with what was sent.
+ */
 export function issuesToProblems(issues: Issue[]): FieldProblem[] {
-  return issues.flatMap((issue) => {
-    const base = (issue.path ?? []).map(String).join('.');
-    if (issue.code === 'unrecognized_keys' && issue.keys?.length) {
-      return issue.keys.map((key) => ({ field: base ? `${base}.${key}` : key, message: 'is not a known field' }));
+  return issues.slice(0, MAX_PROBLEMS).map((issue) => {
+    const path = (issue.path ?? []).map(String);
+    const keys = issue.code === 'unrecognized_keys' ? (issue.keys ?? []) : [];
+    const [only] = keys;
+    if (keys.length === 1 && only !== undefined) return { field: fieldOf([...path, only]), message: 'is not a known field' };
+    if (keys.length > 1) {
+      const shown = keys.slice(0, 5).map((key) => `"${clip(key, 30)}"`);
+      const more = keys.length - shown.length;
+      return { field: fieldOf(path), message: `has ${keys.length} fields it does not know: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}` };
     }
-    return [{ field: base || '(body)', message: issue.message }];
+    return { field: fieldOf(path), message: clip(issue.message, 300) };
   });
 }

@@ -4,6 +4,8 @@ import { DATA_TABLES } from '../../db/tables.js';
 
 export type TableDump = Partial<Record<keyof Database, Array<Record<string, unknown>>>>;
 
+const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+
 /** Whole-table reads and writes for export and restore; rows are kept exactly as stored. */
 export function createExportsRepository(db: Kysely<Database>) {
   return {
@@ -36,13 +38,22 @@ export function createExportsRepository(db: Kysely<Database>) {
       for (const table of [...DATA_TABLES].reverse()) await db.deleteFrom(table).execute();
     },
 
-    async load(dump: TableDump): Promise<void> {
-      for (const table of DATA_TABLES) {
-        // Referrers may come after the people they referred: link them once everyone exists.
-        const rows = table === 'contacts' ? (dump.contacts ?? []).map((r) => ({ ...r, referredById: null })) : (dump[table] ?? []);
-        for (let i = 0; i < rows.length; i += 200) await db.insertInto(table).values(rows.slice(i, i + 200) as never).execute();
-      }
-      for (const row of dump.contacts ?? []) {
+    /** The columns of each data table, as the rows of `dump` name them (camelCase). */
+    async columns(): Promise<Map<string, Set<string>>> {
+      const out = new Map<string, Set<string>>();
+      for (const table of await db.introspection.getTables()) out.set(camel(table.name), new Set(table.columns.map((c) => camel(c.name))));
+      return out;
+    },
+
+    /** Inserts one table's rows as they are (contacts without their referrer: see `linkReferrers`). */
+    async loadTable(table: keyof Database, rows: Array<Record<string, unknown>>): Promise<void> {
+      const values = table === 'contacts' ? rows.map((r) => ({ ...r, referredById: null })) : rows;
+      for (let i = 0; i < values.length; i += 200) await db.insertInto(table).values(values.slice(i, i + 200) as never).execute();
+    },
+
+    /** Referrers may come after the people they referred: linked once everyone exists. */
+    async linkReferrers(contacts: Array<Record<string, unknown>>): Promise<void> {
+      for (const row of contacts) {
         if (row.referredById) {
           await db.updateTable('contacts').set({ referredById: row.referredById as string }).where('id', '=', row.id as string).execute();
         }

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.js';
 import { DATA_TABLES } from '../../db/tables.js';
 import { migrations } from '../../db/migrations/registry.js';
-import { AppError } from '../../shared/errors.js';
+import { AppError, clip } from '../../shared/errors.js';
 import { VERSION } from '../../shared/version.js';
 import type { AppContext } from '../repositories.js';
 import { now } from '../references.js';
@@ -42,20 +42,27 @@ export async function restoreJson({ ctx, text, replace = false }: { ctx: AppCont
   let data: JsonExport;
   try {
     data = JSON.parse(text) as JsonExport;
-  } catch (error) {
-    throw new AppError('restore.invalid_file', 400, `This is not a JSON export: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`);
+  } catch {
+    throw new AppError('restore.invalid_file', 400, 'This is not a JSON export: the file is not valid JSON. Nothing was changed.');
   }
-  if (data?.format !== EXPORT_FORMAT || typeof data.tables !== 'object' || data.tables === null) {
-    throw new AppError('restore.invalid_file', 400, 'This file is not an Inroads export (its "format" is not inroads-export). Nothing was changed.');
+  if (data?.format !== EXPORT_FORMAT || typeof data.tables !== 'object' || data.tables === null || Array.isArray(data.tables)) {
+    throw new AppError('restore.invalid_file', 400, 'This file is not an Inroads export (its "format" is not inroads-export). Nothing was changed.', { field: 'format' });
   }
-  if (data.version > EXPORT_VERSION || !(data.schema in migrations)) {
-    throw new AppError('restore.newer_file', 400, `This export was written by a newer Inroads (format ${data.version}, schema ${data.schema}). Upgrade Inroads to restore it. Nothing was changed.`);
+  if (typeof data.version !== 'number' || typeof data.schema !== 'string') {
+    throw new AppError('restore.invalid_file', 400, 'This export has no version or schema (its "version" must be a number and its "schema" a name). Nothing was changed.', { field: typeof data.version !== 'number' ? 'version' : 'schema' });
+  }
+  if (data.version > EXPORT_VERSION || !Object.hasOwn(migrations, data.schema)) {
+    throw new AppError('restore.newer_file', 400, `This export was written by a newer Inroads (format ${data.version}, schema ${clip(data.schema, 60)}). Upgrade Inroads to restore it. Nothing was changed.`);
   }
   const unknown = Object.keys(data.tables).filter((t) => !DATA_TABLES.includes(t as keyof Database));
-  if (unknown.length) throw new AppError('restore.invalid_file', 400, `Unknown table in the export: ${unknown.join(', ')}. Nothing was changed.`);
-  for (const [table, rows] of Object.entries(data.tables)) {
-    if (!Array.isArray(rows) || rows.some((r) => typeof r !== 'object' || r === null)) {
-      throw new AppError('restore.invalid_file', 400, `The export's ${table} is not a list of records. Nothing was changed.`);
+  if (unknown.length) {
+    const names = unknown.slice(0, 5).map((t) => clip(t, 40)).join(', ');
+    throw new AppError('restore.invalid_file', 400, `Unknown table in the export: ${names}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}. Nothing was changed.`, { field: `tables.${clip(unknown[0] ?? '', 40)}` });
+  }
+  const tables = data.tables;
+  for (const [table, rows] of Object.entries(tables)) {
+    if (!Array.isArray(rows) || rows.some((r) => typeof r !== 'object' || r === null || Array.isArray(r))) {
+      throw new AppError('restore.invalid_file', 400, `The export's ${table} is not a list of records. Nothing was changed.`, { field: `tables.${table}` });
     }
   }
   return ctx.transaction(async (tx) => {
@@ -63,17 +70,43 @@ export async function restoreJson({ ctx, text, replace = false }: { ctx: AppCont
       if (!replace) {
         throw new AppError('restore.not_empty', 409, 'This workspace already has data. Restore into a new --home, or pass --replace to replace everything in it. Nothing was changed.');
       }
-      await tx.repos.exports.clear();
-    } else {
-      await tx.repos.exports.clear();
     }
-    try {
-      await tx.repos.exports.load(data.tables);
-    } catch (error) {
-      throw new AppError('restore.failed', 400, `The export could not be restored: ${error instanceof Error ? error.message : String(error)}. Nothing was changed.`);
+    const columns = await tx.repos.exports.columns();
+    for (const table of DATA_TABLES) {
+      const known = columns.get(table) ?? new Set<string>();
+      (tables[table] ?? []).forEach((row, i) => {
+        const stranger = Object.keys(row).find((key) => !known.has(key));
+        if (stranger !== undefined) {
+          const field = `tables.${table}.${i}.${clip(stranger, 40)}`;
+          throw new AppError('restore.invalid_file', 400, `The export's ${table} record ${i + 1} has a field this Inroads does not know (${clip(stranger, 40)}). Nothing was changed.`, { field });
+        }
+      });
     }
-    return { rows: Object.values(data.tables).reduce((sum, rows) => sum + (rows?.length ?? 0), 0) };
+    await tx.repos.exports.clear();
+    for (const table of DATA_TABLES) await loadTable(tx, table, tables[table] ?? []);
+    await loadTable(tx, 'referrers', tables.contacts ?? []);
+    return { rows: Object.values(tables).reduce((sum, rows) => sum + (rows?.length ?? 0), 0) };
   });
+}
+
+/**
+ * One table into the database. What the database says when a row does not fit
+ * names its own tables and columns (and quotes values), so only the table is told.
+ */
+async function loadTable(tx: AppContext, table: keyof Database | 'referrers', rows: Array<Record<string, unknown>>): Promise<void> {
+  try {
+    if (table === 'referrers') await tx.repos.exports.linkReferrers(rows);
+    else await tx.repos.exports.loadTable(table, rows);
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const what = table === 'referrers' ? 'contacts (who referred whom)' : table;
+    throw new AppError(
+      'restore.failed',
+      400,
+      `The export's ${what} could not be restored: a record is missing a required field, has a value of the wrong kind, or refers to something that is not in the file. Nothing was changed.`,
+      { field: `tables.${table === 'referrers' ? 'contacts' : table}` },
+    );
+  }
 }
 
 async function allInterviews(ctx: AppContext) {

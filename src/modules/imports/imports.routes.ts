@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { acceptFileUploads } from '../../server/body.js';
 import { errorResponses, type App } from '../../server/types.js';
 import { AppError } from '../../shared/errors.js';
 import type { AppContext } from '../repositories.js';
@@ -49,11 +50,16 @@ const mappingParam = z
     }
   });
 
-/** Upload a file as the raw request body; preview with dryRun=true, then import. */
+/**
+ * Upload a file as the raw request body; preview with dryRun=true, then import.
+ * The raw-file parsers live in a scope of their own holding only this route.
+ */
 export function registerImportRoutes(app: App, ctx: AppContext): void {
-  for (const type of ['application/octet-stream', 'text/csv', 'text/vcard', 'text/x-vcard', 'text/plain', 'application/zip']) {
-    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: 50 * 1024 * 1024 }, (_request, body, done) => done(null, body));
-  }
+  void app.register(async (uploads: App) => importRoutes(uploads, ctx));
+}
+
+function importRoutes(app: App, ctx: AppContext): void {
+  acceptFileUploads(app, 50 * 1024 * 1024);
   app.post('/api/v1/imports/:format', {
     bodyLimit: 50 * 1024 * 1024,
     schema: {
