@@ -88,6 +88,37 @@ describe('vCard', () => {
     expect(records[2]).toMatchObject({ name: 'Jürgen Müller', familyName: 'Müller', phones: [{ value: '+49 30 123456', label: 'work' }] });
   });
 
+  it('decodes quoted-printable and base64 in every property, in the card\u2019s CHARSET, as Outlook writes vCard 2.1', () => {
+    const card = [
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'N;CHARSET=Windows-1252;ENCODING=QUOTED-PRINTABLE:M=FCller;J=FCrgen',
+      'FN;CHARSET=Windows-1252;ENCODING=QUOTED-PRINTABLE:J=FCrgen M=FCller',
+      'ORG;CHARSET=Windows-1252;ENCODING=QUOTED-PRINTABLE:B=E4ckerei M=FCller;Verk=E4ufe',
+      'TITLE;CHARSET=utf-8;QUOTED-PRINTABLE:Gesch=C3=A4ftsf=C3=BChrer',
+      'NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=ISO-8859-1:Erste Zeile: gr=FC=DFe=0D=0A=',
+      ' zweite Zeile',
+      'CATEGORIES;ENCODING=QUOTED-PRINTABLE;CHARSET=utf-8:Kund=C3=A9,M=C3=BCnchen',
+      'EMAIL;INTERNET;QUOTED-PRINTABLE:j=3Dm@example.com',
+      `TEL;WORK;VOICE;ENCODING=BASE64:${Buffer.from('+49 30 123456').toString('base64')}`,
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const { records, problems } = parseVCard(card);
+    expect(problems).toEqual([]);
+    expect(records[0]).toMatchObject({
+      name: 'J\u00fcrgen M\u00fcller',
+      familyName: 'M\u00fcller',
+      organization: 'B\u00e4ckerei M\u00fcller',
+      department: 'Verk\u00e4ufe',
+      title: 'Gesch\u00e4ftsf\u00fchrer',
+      notes: 'Erste Zeile: gr\u00fc\u00dfe\n zweite Zeile',
+      tags: ['Kund\u00e9', 'M\u00fcnchen'],
+      emails: [{ value: 'j=m@example.com' }],
+      phones: [{ value: '+49 30 123456', label: 'work' }],
+    });
+  });
+
   it('refuses a file with no cards', () => {
     expect(parseVCard('hello').problems).toEqual([expect.objectContaining({ severity: 'fatal', line: 1 })]);
   });
