@@ -2,7 +2,7 @@ import type { Contact } from '../../shared/schemas/contacts.js';
 import type { Interview } from '../../shared/schemas/interviews.js';
 
 /** Characters a spreadsheet skips or shows as nothing before a cell's first visible character. */
-const INVISIBLE_LEAD = /^[\s\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]+/u;
+const INVISIBLE_LEAD = /^[\s\u00AD\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]+/u;
 const FORMULA_START = /^[=+\-@\u2212]/u;
 
 /**

@@ -25,7 +25,7 @@ describe('import and export over HTTP', () => {
   it('downloads exports with formulas neutralised, and restores only into an empty workspace', async () => {
     const people = await asBrowser(t.app, { method: 'GET', url: '/api/v1/exports/contacts.csv' });
     expect(people.headers['content-disposition']).toBe('attachment; filename="contacts.csv"');
-    expect(people.body).toContain(',"'=Acme",');
+    expect(people.body).toContain(`,"'=Acme",`);
     const backup = await asBrowser(t.app, { method: 'GET', url: '/api/v1/exports/inroads-export.json' });
     expect(backup.json()).toMatchObject({ format: 'inroads-export', version: 1 });
     const refused = await asBrowser(t.app, { method: 'POST', url: '/api/v1/restore', payload: backup.json() });
