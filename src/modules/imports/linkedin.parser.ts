@@ -1,6 +1,7 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { AppError } from '../../shared/errors.js';
 import { cell, column, readCsv } from './csv.js';
-import { clean, displayName, emptyRecord, isEmail, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
+import { clean, displayName, emptyRecord, IMPORT_LIMITS, isEmail, megabytes, tooLarge, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
 
 const MONTHS: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
 
@@ -24,18 +25,67 @@ export function linkedInDate(value: string): string | null {
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
-/** The Connections.csv inside LinkedIn's data-export ZIP, or the bytes as text when they are the CSV itself. */
-export function linkedInText(bytes: Uint8Array): { text: string } | { problem: string } {
+const CONNECTIONS = /(^|\/)connections\.csv$/i;
+/** The ZIP is fed to the inflater in small pieces, so one step never unpacks more than about 1 MB. */
+const STEP = 1024;
+
+/**
+ * The Connections.csv inside LinkedIn's data-export ZIP, or the bytes as text when they are
+ * the CSV itself. Only the first Connections.csv is unpacked, and only while it stays under
+ * IMPORT_LIMITS.bytes and IMPORT_LIMITS.zipRatio times its packed size (checked against the
+ * sizes the ZIP declares and again while unpacking, since a ZIP can declare anything).
+ * Throws a 413 AppError naming the limit.
+ */
+export function linkedInText(bytes: Uint8Array, limits: { bytes: number; zipRatio: number } = IMPORT_LIMITS): { text: string } | { problem: string } {
   if (!isZip(bytes)) return { text: new TextDecoder('utf-8').decode(bytes) };
-  let files: Record<string, Uint8Array>;
+  const { bytes: maxBytes, zipRatio } = limits;
+  const overSize = () => tooLarge(`The Connections.csv in this ZIP unpacks to more than ${megabytes(maxBytes)}, the most Inroads reads from one import. Nothing was imported.`, { maxBytes });
+  const overRatio = () =>
+    tooLarge(`The Connections.csv in this ZIP unpacks to more than ${zipRatio} times its packed size, which a real LinkedIn export never does; Inroads refuses it. Nothing was imported.`, { zipRatio });
+  let chosen: UnzipFile | null = null;
+  let failure: Error | null = null;
+  let done = false;
+  const chunks: Uint8Array[] = [];
+  const unzip = new Unzip();
+  unzip.register(UnzipInflate);
+  unzip.onfile = (file) => {
+    if (chosen || !CONNECTIONS.test(file.name)) return;
+    chosen = file;
+    const packed = file.size && file.size > 0 ? file.size : bytes.length;
+    if ((file.originalSize ?? 0) > maxBytes) failure = overSize();
+    else if ((file.originalSize ?? 0) > packed * zipRatio) failure = overRatio();
+    if (failure) return;
+    let total = 0;
+    file.ondata = (error, data, final) => {
+      if (failure) return;
+      if (error) {
+        failure = error;
+        return;
+      }
+      total += data.length;
+      if (total > maxBytes) failure = overSize();
+      else if (total > Math.max(packed, STEP) * zipRatio) failure = overRatio();
+      if (failure) {
+        file.terminate();
+        return;
+      }
+      chunks.push(data);
+      if (final) done = true;
+    };
+    file.start();
+  };
   try {
-    files = unzipSync(bytes, { filter: (file) => /(^|\/)connections\.csv$/i.test(file.name) });
+    for (let at = 0; at < bytes.length && !failure && !done; at += STEP) unzip.push(bytes.subarray(at, at + STEP), at + STEP >= bytes.length);
   } catch {
     return { problem: 'This ZIP file could not be read; is it complete?' };
   }
-  const entry = Object.entries(files)[0];
-  if (!entry) return { problem: 'This ZIP has no Connections.csv. In LinkedIn, request a data export that includes Connections.' };
-  return { text: strFromU8(entry[1]) };
+  if (failure) {
+    if ((failure as Error) instanceof AppError) throw failure;
+    return { problem: 'This ZIP file could not be read; is it complete?' };
+  }
+  if (!chosen) return { problem: 'This ZIP has no Connections.csv. In LinkedIn, request a data export that includes Connections.' };
+  if (!done) return { problem: 'The Connections.csv in this ZIP is cut short; is the ZIP complete?' };
+  return { text: new TextDecoder('utf-8').decode(Buffer.concat(chunks)) };
 }
 
 /**

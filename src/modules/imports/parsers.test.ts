@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseImportFile } from './imports.usecases.js';
 import { guessMapping, parseMappedCsv } from './generic.parser.js';
 import { parseGoogle } from './google.parser.js';
-import { linkedInDate, parseLinkedIn } from './linkedin.parser.js';
+import { linkedInDate, linkedInText, parseLinkedIn } from './linkedin.parser.js';
 import { parseVCard } from './vcard.parser.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/imports/${name}`, import.meta.url), 'utf8');
@@ -37,6 +37,39 @@ describe('LinkedIn Connections.csv', () => {
     expect(result.records.map((r) => r.name)).toEqual(['Maya Costa', 'Ben "BJ" Walsh']);
     const empty = parseImportFile('linkedin', zipSync({ 'Profile.csv': strToU8('x') }));
     expect(empty.problems[0]).toMatchObject({ severity: 'fatal', message: expect.stringContaining('no Connections.csv') });
+  });
+
+  describe('a ZIP that unpacks to far more than it holds (a zip bomb)', () => {
+    const bomb = (size: number) => zipSync({ 'Basic_LinkedInDataExport/Connections.csv': strToU8(`First Name,Last Name\r\n${'Ana,Lima\r\n'.repeat(size / 10)}`) }, { level: 9 });
+    /** Makes the ZIP claim its Connections.csv unpacks to `declared` bytes, in the local and the central header. */
+    const lying = (zip: Uint8Array, declared: number) => {
+      const copy = zip.slice();
+      const view = new DataView(copy.buffer);
+      view.setUint32(22, declared, true);
+      for (let at = copy.length - 22; at >= 0; at--) {
+        if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, declared, true);
+      }
+      return copy;
+    };
+
+    it('is refused with a 413 naming the ratio, before it is unpacked in full', () => {
+      const zip = bomb(4 * 1024 * 1024);
+      expect(() => linkedInText(zip)).toThrow(expect.objectContaining({ code: 'imports.too_large', status: 413, details: { zipRatio: 100 }, message: expect.stringContaining('more than 100 times') }));
+      expect(() => parseImportFile('linkedin', zip)).toThrow(expect.objectContaining({ status: 413 }));
+    });
+
+    it('is refused while unpacking when its headers understate the size', () => {
+      const zip = lying(bomb(4 * 1024 * 1024), 100);
+      expect(() => linkedInText(zip)).toThrow(expect.objectContaining({ status: 413, details: { zipRatio: 100 } }));
+      const small = zipSync({ 'Connections.csv': strToU8(LINKEDIN.repeat(4)) });
+      expect(() => linkedInText(lying(small, 10), { bytes: 1000, zipRatio: 1000 })).toThrow(expect.objectContaining({ status: 413, details: { maxBytes: 1000 }, message: expect.stringContaining('more than 0 MB') }));
+      expect(() => linkedInText(small, { bytes: 1000, zipRatio: 1000 })).toThrow(expect.objectContaining({ status: 413, details: { maxBytes: 1000 } }));
+    });
+
+    it('unpacks only the first Connections.csv', () => {
+      const zip = zipSync({ 'a/Connections.csv': strToU8(LINKEDIN), 'b/connections.csv': strToU8('x'.repeat(8 * 1024 * 1024)) }, { level: 9 });
+      expect(parseImportFile('linkedin', zip).records.map((r) => r.name)).toEqual(['Maya Costa', 'Ben "BJ" Walsh']);
+    });
   });
 
   it('accepts older exports without the URL column', () => {
