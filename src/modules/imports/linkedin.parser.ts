@@ -43,8 +43,7 @@ export function linkedInText(bytes: Uint8Array, limits: { bytes: number; zipRati
   const overRatio = () =>
     tooLarge(`The Connections.csv in this ZIP unpacks to more than ${zipRatio} times its packed size, which a real LinkedIn export never does; Inroads refuses it. Nothing was imported.`, { zipRatio });
   let chosen: UnzipFile | null = null;
-  let failure: Error | null = null;
-  let done = false;
+  const state: { failure: Error | null; done: boolean } = { failure: null, done: false };
   const chunks: Uint8Array[] = [];
   const unzip = new Unzip();
   unzip.register(UnzipInflate);
@@ -52,39 +51,39 @@ export function linkedInText(bytes: Uint8Array, limits: { bytes: number; zipRati
     if (chosen || !CONNECTIONS.test(file.name)) return;
     chosen = file;
     const packed = file.size && file.size > 0 ? file.size : bytes.length;
-    if ((file.originalSize ?? 0) > maxBytes) failure = overSize();
-    else if ((file.originalSize ?? 0) > packed * zipRatio) failure = overRatio();
-    if (failure) return;
+    if ((file.originalSize ?? 0) > maxBytes) state.failure = overSize();
+    else if ((file.originalSize ?? 0) > packed * zipRatio) state.failure = overRatio();
+    if (state.failure) return;
     let total = 0;
     file.ondata = (error, data, final) => {
-      if (failure) return;
+      if (state.failure) return;
       if (error) {
-        failure = error;
+        state.failure = error;
         return;
       }
       total += data.length;
-      if (total > maxBytes) failure = overSize();
-      else if (total > Math.max(packed, STEP) * zipRatio) failure = overRatio();
-      if (failure) {
+      if (total > maxBytes) state.failure = overSize();
+      else if (total > Math.max(packed, STEP) * zipRatio) state.failure = overRatio();
+      if (state.failure) {
         file.terminate();
         return;
       }
       chunks.push(data);
-      if (final) done = true;
+      if (final) state.done = true;
     };
     file.start();
   };
   try {
-    for (let at = 0; at < bytes.length && !failure && !done; at += STEP) unzip.push(bytes.subarray(at, at + STEP), at + STEP >= bytes.length);
+    for (let at = 0; at < bytes.length && !state.failure && !state.done; at += STEP) unzip.push(bytes.subarray(at, at + STEP), at + STEP >= bytes.length);
   } catch {
     return { problem: 'This ZIP file could not be read; is it complete?' };
   }
-  if (failure) {
-    if ((failure as Error) instanceof AppError) throw failure;
+  if (state.failure) {
+    if (state.failure instanceof AppError) throw state.failure;
     return { problem: 'This ZIP file could not be read; is it complete?' };
   }
   if (!chosen) return { problem: 'This ZIP has no Connections.csv. In LinkedIn, request a data export that includes Connections.' };
-  if (!done) return { problem: 'The Connections.csv in this ZIP is cut short; is the ZIP complete?' };
+  if (!state.done) return { problem: 'The Connections.csv in this ZIP is cut short; is the ZIP complete?' };
   return { text: new TextDecoder('utf-8').decode(Buffer.concat(chunks)) };
 }
 

@@ -19,6 +19,18 @@ const LINKEDIN = [
   ',,https://www.linkedin.com/in/nobody,,,,01 Jan 2023',
 ].join('\r\n');
 
+const bomb = (size: number) => zipSync({ 'Basic_LinkedInDataExport/Connections.csv': strToU8(`First Name,Last Name\r\n${'Ana,Lima\r\n'.repeat(size / 10)}`) }, { level: 9 });
+/** Makes the ZIP claim its Connections.csv unpacks to `declared` bytes, in the local and the central header. */
+const lying = (zip: Uint8Array, declared: number) => {
+  const copy = zip.slice();
+  const view = new DataView(copy.buffer);
+  view.setUint32(22, declared, true);
+  for (let at = copy.length - 22; at >= 0; at--) {
+    if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, declared, true);
+  }
+  return copy;
+};
+
 describe('LinkedIn Connections.csv', () => {
   it('reads the file exactly as LinkedIn exports it: BOM, CRLF, preamble, quoted commas and doubled quotes', () => {
     const { records, problems } = parseLinkedIn(`\uFEFF${LINKEDIN}`);
@@ -40,18 +52,6 @@ describe('LinkedIn Connections.csv', () => {
   });
 
   describe('a ZIP that unpacks to far more than it holds (a zip bomb)', () => {
-    const bomb = (size: number) => zipSync({ 'Basic_LinkedInDataExport/Connections.csv': strToU8(`First Name,Last Name\r\n${'Ana,Lima\r\n'.repeat(size / 10)}`) }, { level: 9 });
-    /** Makes the ZIP claim its Connections.csv unpacks to `declared` bytes, in the local and the central header. */
-    const lying = (zip: Uint8Array, declared: number) => {
-      const copy = zip.slice();
-      const view = new DataView(copy.buffer);
-      view.setUint32(22, declared, true);
-      for (let at = copy.length - 22; at >= 0; at--) {
-        if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, declared, true);
-      }
-      return copy;
-    };
-
     it('is refused with a 413 naming the ratio, before it is unpacked in full', () => {
       const zip = bomb(4 * 1024 * 1024);
       expect(() => linkedInText(zip)).toThrow(expect.objectContaining({ code: 'imports.too_large', status: 413, details: { zipRatio: 100 }, message: expect.stringContaining('more than 100 times') }));
