@@ -1,6 +1,7 @@
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { AppError } from '../../shared/errors.js';
-import { cell, column, readCsv } from './csv.js';
+import { cell, column, readCsvSteps } from './csv.js';
+import { runAtOnce, type Steps } from './slices.js';
 import { clean, displayName, emptyRecord, IMPORT_LIMITS, isEmail, megabytes, tooLarge, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
 
 const MONTHS: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
@@ -37,6 +38,10 @@ const STEP = 1024;
  * Throws a 413 AppError naming the limit.
  */
 export function linkedInText(bytes: Uint8Array, limits: { bytes: number; zipRatio: number } = IMPORT_LIMITS): { text: string } | { problem: string } {
+  return runAtOnce(linkedInTextSteps(bytes, limits));
+}
+
+export function* linkedInTextSteps(bytes: Uint8Array, limits: { bytes: number; zipRatio: number } = IMPORT_LIMITS): Steps<{ text: string } | { problem: string }> {
   if (!isZip(bytes)) return { text: new TextDecoder('utf-8').decode(bytes) };
   const { bytes: maxBytes, zipRatio } = limits;
   const overSize = () => tooLarge(`The Connections.csv in this ZIP unpacks to more than ${megabytes(maxBytes)}, the most Inroads reads from one import. Nothing was imported.`, { maxBytes });
@@ -73,10 +78,13 @@ export function linkedInText(bytes: Uint8Array, limits: { bytes: number; zipRati
     };
     file.start();
   };
-  try {
-    for (let at = 0; at < bytes.length && !state.failure && !state.done; at += STEP) unzip.push(bytes.subarray(at, at + STEP), at + STEP >= bytes.length);
-  } catch {
-    return { problem: 'This ZIP file could not be read; is it complete?' };
+  for (let at = 0; at < bytes.length && !state.failure && !state.done; at += STEP) {
+    yield;
+    try {
+      unzip.push(bytes.subarray(at, at + STEP), at + STEP >= bytes.length);
+    } catch {
+      return { problem: 'This ZIP file could not be read; is it complete?' };
+    }
   }
   if (state.failure) {
     if (state.failure instanceof AppError) throw state.failure;
@@ -92,7 +100,11 @@ export function linkedInText(bytes: Uint8Array, limits: { bytes: number; zipRati
  * First Name,Last Name,URL,Email Address,Company,Position,Connected On (older files have no URL).
  */
 export function parseLinkedIn(text: string): ParseResult {
-  const table = readCsv(text, (cells) => {
+  return runAtOnce(parseLinkedInSteps(text));
+}
+
+export function* parseLinkedInSteps(text: string): Steps<ParseResult> {
+  const table = yield* readCsvSteps(text, (cells) => {
     const lower = cells.map((c) => c.trim().toLowerCase());
     return lower.includes('first name') && lower.includes('last name');
   });
@@ -112,6 +124,7 @@ export function parseLinkedIn(text: string): ParseResult {
   };
   const records: ImportRecord[] = [];
   for (const { line, cells } of table.rows) {
+    yield;
     const record = emptyRecord(line, 'linkedin-connection');
     record.givenName = clean(cell(cells, idx.first));
     record.familyName = clean(cell(cells, idx.last));

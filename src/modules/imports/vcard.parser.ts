@@ -1,3 +1,4 @@
+import { runAtOnce, type Steps } from './slices.js';
 import { clean, displayName, emptyRecord, isEmail, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
 
 interface Property {
@@ -70,10 +71,11 @@ const isQuotedPrintable = (text: string) => /;\s*(ENCODING\s*=\s*)?QUOTED-PRINTA
  * tab continues the last one, minus that one character) and vCard 2.1 quoted-printable soft
  * breaks (a line ending in "=" continues on the next line, which is kept whole).
  */
-function unfold(text: string): Array<{ text: string; line: number }> {
+function* unfold(text: string): Steps<Array<{ text: string; line: number }>> {
   const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   const out: Array<{ text: string; line: number }> = [];
   for (let i = 0; i < raw.length; i++) {
+    if (i % 64 === 0) yield;
     const line = raw[i] ?? '';
     const last = out.at(-1);
     if (last && last.text.endsWith('=') && isQuotedPrintable(last.text)) {
@@ -129,12 +131,17 @@ const label = (p: Property) => (p.params.TYPE ?? []).find((t) => !['internet', '
  * units, TITLE, NOTE, URL. Photos and other binary data are skipped.
  */
 export function parseVCard(text: string): ParseResult {
+  return runAtOnce(parseVCardSteps(text));
+}
+
+export function* parseVCardSteps(text: string): Steps<ParseResult> {
   const records: ImportRecord[] = [];
   const problems: ImportProblem[] = [];
   let current: Property[] | null = null;
   let start = 0;
   let sawCard = false;
-  for (const { text: lineText, line } of unfold(text)) {
+  for (const { text: lineText, line } of yield* unfold(text)) {
+    yield;
     if (/^BEGIN:VCARD\s*$/i.test(lineText)) {
       current = [];
       start = line;
