@@ -32,7 +32,7 @@ function split(value: string, sep: string): string[] {
 }
 
 /** A decoder for a vCard CHARSET label; UTF-8 when the label is missing or unknown. */
-function decoderFor(charset: string | undefined): TextDecoder {
+function decoderFor(charset: string | undefined) {
   try {
     return new TextDecoder(charset?.trim() || 'utf-8');
   } catch {
