@@ -9,10 +9,12 @@ import { openDatabase } from '../src/db/factory.js';
 import { issueSession } from '../src/modules/accounts/accounts.usecases.js';
 import { hashPassword } from '../src/modules/accounts/passwords.js';
 import { createAppContext } from '../src/modules/repositories.js';
+import { csrfFor } from '../src/server/multi-user.js';
 import { postgresUserWorkspaces } from '../src/server/user-workspaces.js';
 import { systemClock } from '../src/shared/clock.js';
 import { newId } from '../src/shared/ids.js';
 import { generateWorkspace } from './generate.js';
+import { linkedInFile } from './import.js';
 import { freePort } from '../src/server/start.js';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -22,6 +24,30 @@ export interface MultiUserBenchOptions {
   contacts: number;
   connections: number;
   duration: number;
+  /** Rows of the LinkedIn file one user imports while the others are measured. */
+  importRows: number;
+}
+
+/**
+ * Users importing a LinkedIn file of `rows` connections, one after another (each import
+ * a real one, into a different user's workspace), until `running()` turns false.
+ */
+async function importLoop(origin: string, tokens: string[], rows: number, running: () => boolean): Promise<{ imports: number; seconds: number[] }> {
+  const file = Buffer.from(linkedInFile(rows));
+  const seconds: number[] = [];
+  for (let n = 0; running() && n < tokens.length; n++) {
+    const token = tokens[tokens.length - 1 - n] ?? '';
+    const start = performance.now();
+    const response = await fetch(`${origin}/api/v1/imports/linkedin`, {
+      method: 'POST',
+      headers: { cookie: `inroads_session=${token}`, origin, 'x-csrf-token': csrfFor(token), 'content-type': 'application/octet-stream' },
+      body: file,
+    });
+    const report = (await response.json()) as { counts?: { new: number } };
+    if (response.status !== 200 || report.counts?.new !== rows) throw new Error(`the import answered ${response.status}: ${JSON.stringify(report).slice(0, 300)}`);
+    seconds.push((performance.now() - start) / 1000);
+  }
+  return { imports: seconds.length, seconds };
 }
 
 /** 20 connections of wrong passwords for one account from one address, by autocannon in a separate process. */
@@ -148,6 +174,15 @@ export async function benchMultiUser(options: MultiUserBenchOptions): Promise<st
     const quiet = await load(20, quietSeconds);
     // The flood runs in a process of its own, so it does not slow the client that measures everyone else.
     const [busy, flood] = await Promise.all([load(20, quietSeconds), signInFlood(`${origin}/api/v1/auth/sign-in`, origin, 20, quietSeconds)]);
+    // Long enough to hold a whole import or more: imports follow one another for the whole window.
+    const importSeconds = Math.max(30, quietSeconds);
+    log(`Quiet again, then beside ${options.importRows.toLocaleString('en')}-row LinkedIn imports (${importSeconds} s each)…`);
+    const quietAgain = await load(20, importSeconds);
+    let importing = true;
+    const imports = importLoop(origin, tokens, options.importRows, () => importing);
+    const beside = await load(20, importSeconds);
+    importing = false;
+    const done = await imports;
     const statuses = flood.statusCodeStats ?? {};
     const count = (code: string) => statuses[code]?.count ?? 0;
     const errors = main.errors + main.non2xx;
@@ -156,7 +191,9 @@ export async function benchMultiUser(options: MultiUserBenchOptions): Promise<st
       `| 20 connections, quiet | ${quiet.requests.average.toFixed(0)} req/s | ${quiet.errors + quiet.non2xx} errors | p99 ${quiet.latency.p99} ms |`,
       `| 20 connections beside a sign-in flood (20 connections of wrong passwords) | ${busy.requests.average.toFixed(0)} req/s | ${busy.errors + busy.non2xx} errors | p99 ${busy.latency.p99} ms = ${(busy.latency.p99 / Math.max(1, quiet.latency.p99)).toFixed(2)}× quiet |`,
       `| the flood itself | ${flood.requests.total} sign-ins | ${count('429')} refused with 429, ${count('401')} with 401 | |`,
-      `Seeded in ${seedSeconds.toFixed(0)} s. Targets: 0 errors; with the flood, 429s and the others' p99 within 2× of quiet.`,
+      `| 20 connections, quiet (again, before the import) | ${quietAgain.requests.average.toFixed(0)} req/s | ${quietAgain.errors + quietAgain.non2xx} errors | p99 ${quietAgain.latency.p99} ms |`,
+      `| 20 connections beside one user's ${options.importRows.toLocaleString('en')}-row LinkedIn import (${done.imports} import${done.imports === 1 ? '' : 's'} started, ${done.seconds.map((x) => x.toFixed(1)).join(', ')} s each) | ${beside.requests.average.toFixed(0)} req/s | ${beside.errors + beside.non2xx} errors | p99 ${beside.latency.p99} ms = ${(beside.latency.p99 / Math.max(1, quietAgain.latency.p99)).toFixed(2)}× quiet |`,
+      `Seeded in ${seedSeconds.toFixed(0)} s. Targets: 0 errors; with the flood, 429s and the others' p99 within 2× of quiet; beside an import, the others' p99 within 2× of quiet.`,
     ];
   } finally {
     // The server goes first, so it never sees its database vanish.

@@ -158,7 +158,7 @@ try {
     const users = Number(flags.users);
     const contacts = Number(flags['user-contacts']);
     log(`Multi-user: seeding ${users} users with ${contacts} contacts each on an embedded PostgreSQL…`);
-    lines.push('', '| multi-user | throughput | errors | latency |', '|---|---|---|---|', ...(await benchMultiUser({ users, contacts, connections: Number(flags['mu-connections']), duration: Number(flags['mu-duration']) })));
+    lines.push('', '| multi-user | throughput | errors | latency |', '|---|---|---|---|', ...(await benchMultiUser({ users, contacts, connections: Number(flags['mu-connections']), duration: Number(flags['mu-duration']), importRows: Number(flags['import-rows']) })));
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {

@@ -5,6 +5,7 @@ import { mappableFields, type ColumnMapping, type MappableField } from '../modul
 import { importFormats, runImport, type ImportFormat, type ImportReport } from '../modules/imports/imports.usecases.js';
 import type { MergeChoice } from '../modules/imports/imports.match.js';
 import { AppError } from '../shared/errors.js';
+import { describeFields } from '../shared/schemas/imports.js';
 import { withContext } from './context.js';
 import { print, printJson, table } from './output.js';
 
@@ -26,22 +27,25 @@ function parseMapping(pairs: string[] | undefined): ColumnMapping | undefined {
 
 function printReport(report: ImportReport): void {
   const c = report.counts;
-  print(`${report.dryRun ? 'Preview (nothing written)' : 'Imported'}: ${c.records} ${c.records === 1 ? 'person' : 'people'} read — ${c.new} new, ${c.matched} already there (${c.conflicting} with differences, ${c.unchanged} unchanged${c.skipped ? `, ${c.skipped} skipped` : ''}).`);
+  print(
+    `${report.dryRun ? 'Preview (nothing written)' : 'Imported'}: ${c.records} ${c.records === 1 ? 'person' : 'people'} read — ${c.new} new, ${c.matched} already there (${c.updated} gaining details, ${c.conflicting} with differences, ${c.unchanged} unchanged${c.skipped ? `, ${c.skipped} skipped` : ''}).`,
+  );
   if (report.mapping) print(`Columns: ${Object.entries(report.mapping).map(([f, h]) => `${f} ← "${h}"`).join(', ')}`);
   if (report.problems.length) {
-    print(`\n${report.problems.length} ${report.problems.length === 1 ? 'note' : 'notes'} about the file:`);
+    print(`\n${c.problems} ${c.problems === 1 ? 'note' : 'notes'} about the file:`);
     for (const p of report.problems.slice(0, 50)) print(`  line ${p.line}: ${p.message}`);
-    if (report.problems.length > 50) print(`  … and ${report.problems.length - 50} more (use --json for all).`);
+    if (c.problems > 50) print(`  … and ${c.problems - 50} more${report.problems.length > 50 ? ' (use --json for the first 200)' : ''}.`);
   }
-  const interesting = report.items.filter((i) => i.action !== 'create' || report.items.length <= 20).slice(0, 20);
+  const interesting = report.items.slice(0, 20);
   if (interesting.length) {
-    print('');
+    print(`\n${report.page.total} ${report.page.total === 1 ? 'person needs' : 'people need'} a look:`);
     print(
       table(
-        interesting.map((i) => ({ line: String(i.line), name: i.name, action: i.action, 'matched by': i.matchedBy ?? '', differences: i.conflicts.join(', ') })),
-        ['line', 'name', 'action', 'matched by', 'differences'],
+        interesting.map((i) => ({ line: String(i.line), name: i.name, action: i.action, 'matched by': i.matchedBy ?? '', adds: describeFields(i.changes), differences: describeFields(i.conflicts) })),
+        ['line', 'name', 'action', 'matched by', 'adds', 'differences'],
       ),
     );
+    if (report.page.total > interesting.length) print(`… and ${report.page.total - interesting.length} more (use --json).`);
   }
   if (report.dryRun) print('\nRun again without --dry-run to import. --merge overwrite lets the file win where the two differ.');
 }

@@ -16,22 +16,47 @@ const nonBlank = tricky.filter((s) => s.trim().length > 0);
 
 describe('CSV cells', () => {
   it.each([
-    ['=1+1', "'=1+1"],
-    ['+SUM(A1)', "'+SUM(A1)"],
-    ['-2', "'-2"],
-    ['@cmd', "'@cmd"],
+    ['=1+1', `"'=1+1"`],
+    ['+SUM(A1)', `"'+SUM(A1)"`],
+    ['-2', `"'-2"`],
+    ['@cmd', `"'@cmd"`],
+    ['\t=1+1', `"'\t=1+1"`],
+    ['  =1+1', `"'  =1+1"`],
+    ['\uFF1D1+1', `"'\uFF1D1+1"`],
+    ['\uFF0BSUM(A1)', `"'\uFF0BSUM(A1)"`],
+    ['\uFE621', `"'\uFE621"`],
+    ['\u200B=1+1', `"'\u200B=1+1"`],
+    ['\uFEFF\u2060 @cmd', `"'\uFEFF\u2060 @cmd"`],
+    ['\u3000\uFF1D1', `"'\u3000\uFF1D1"`],
+    ['a;=1+1', '"a;=1+1"'],
     ['a,b', '"a,b"'],
     ['say "hi"', '"say ""hi"""'],
-    ['plain', 'plain'],
-  ])('%s is written as %s', (input, output) => {
+    ['plain', '"plain"'],
+    ['', '""'],
+  ])('%j is written as %s', (input, output) => {
     expect(csvCell(input)).toBe(output);
   });
 
+  it('quotes every field, so a spreadsheet splitting on ; or tabs keeps each cell whole', () => {
+    const [header, row] = contactsCsv([
+      { name: 'a;=1+1', givenName: null, familyName: null, title: '\u200B=1+1', organization: null, department: null, relationship: 'friend', seniority: null, emails: [], phones: [], linkedinUrl: null, tags: [], connectedOn: null, howWeMet: null, notes: '\uFF1D1+1', responsiveness: 'unknown', id: 'x' } as never,
+    ]).split('\r\n');
+    expect(header?.startsWith('"Name","Given name",')).toBe(true);
+    expect(row).toBe(`"a;=1+1","","","'\u200B=1+1","","","friend","","","","","","","","'\uFF1D1+1","unknown","x"`);
+  });
+
   it('never lets a cell start a formula, whatever the text', () => {
+    const invisible = fc.constantFrom('', ' ', '\u200B', '\u200D', '\uFEFF', '\u2060', '\u00A0', '\u3000', '\t');
+    const trigger = fc.constantFrom('=', '+', '-', '@', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20', '\uFE62', '\uFE63', '\uFE66');
+    const hostile = fc.tuple(fc.array(invisible, { maxLength: 3 }), trigger, tricky).map(([lead, t, rest]) => `${lead.join('')}${t}${rest}`);
     fc.assert(
-      fc.property(tricky, (value) => {
-        const cell = csvCell(value).replace(/^"/, '');
-        expect(/^[=+\-@\t\r]/.test(cell)).toBe(false);
+      fc.property(fc.oneof(tricky, hostile), (value) => {
+        const cell = csvCell(value);
+        expect(cell.startsWith('"') && cell.endsWith('"')).toBe(true);
+        const inner = cell.slice(1, -1);
+        if (inner.startsWith("'")) return;
+        const visible = inner.replace(/^[\s\u200B-\u200F\u2060\uFEFF]+/u, '').normalize('NFKC').trimStart();
+        expect(/^[=+\-@]/.test(visible)).toBe(false);
       }),
       { numRuns: 1000 },
     );
@@ -96,7 +121,7 @@ describe.each(dialects)('JSON export and restore on %s', (dialect) => {
     expect(restored.rows).toBeGreaterThan(100);
     const again = await exportJson({ ctx: target.ctx });
     expect({ ...again, exportedAt: null }).toEqual({ ...exported, exportedAt: null });
-    expect(contactsCsv(await target.ctx.repos.contacts.all()).split('\r\n')[1]).not.toMatch(/^=/);
+    expect(contactsCsv(await target.ctx.repos.contacts.all()).split('\r\n')[1]).not.toMatch(/^"?=/);
 
     await expect(restoreJson({ ctx: target.ctx, text: JSON.stringify(exported) })).rejects.toMatchObject({ code: 'restore.not_empty' });
     await expect(restoreJson({ ctx: target.ctx, text: '{"format":"something-else"}', replace: true })).rejects.toMatchObject({ code: 'restore.invalid_file' });

@@ -1,14 +1,30 @@
 import type { Contact } from '../../shared/schemas/contacts.js';
 import type { Interview } from '../../shared/schemas/interviews.js';
 
+/** Characters a spreadsheet skips or shows as nothing before a cell's first visible character. */
+const INVISIBLE_LEAD = /^[\s\u00AD\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFEFF\uFFA0]+/u;
+const FORMULA_START = /^[=+\-@\u2212]/u;
+
 /**
- * One CSV cell. Text a spreadsheet would run as a formula (starting with = + - @,
- * tab or carriage return) gets a leading apostrophe, so opening the file runs nothing.
+ * Whether a spreadsheet could take this text as a formula: it starts with = + - @
+ * (or a tab or carriage return), also once leading spaces and invisible characters are
+ * dropped and full-width or small forms (＝, ﹢) are read as the plain ones.
+ */
+export function looksLikeFormula(text: string): boolean {
+  if (/^[\t\r]/.test(text)) return true;
+  const head = text.slice(0, 64).replace(INVISIBLE_LEAD, '').normalize('NFKC').replace(INVISIBLE_LEAD, '');
+  return FORMULA_START.test(head);
+}
+
+/**
+ * One CSV cell, always quoted (so a `;` or tab inside a cell never starts a new cell in a
+ * spreadsheet that splits on it). Text a spreadsheet could run as a formula gets a leading
+ * apostrophe, so opening the file runs nothing.
  */
 export function csvCell(value: string | number | null | undefined): string {
   let text = value === null || value === undefined ? '' : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (looksLikeFormula(text)) text = `'${text}`;
+  return `"${text.replace(/"/g, '""')}"`;
 }
 
 const csv = (header: string[], rows: Array<Array<string | number | null>>) =>

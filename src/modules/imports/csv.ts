@@ -1,3 +1,5 @@
+import { runAtOnce, type Steps } from './slices.js';
+
 export interface CsvRow {
   /** The 1-based line in the file where the row starts. */
   line: number;
@@ -32,11 +34,16 @@ const CR = 13;
  * one empty cell. Only a quoted field that never closes is an error.
  */
 export function splitCsv(text: string): CsvRow[] {
+  return runAtOnce(splitCsvSteps(text));
+}
+
+export function* splitCsvSteps(text: string): Steps<CsvRow[]> {
   const rows: CsvRow[] = [];
   const length = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   while (i < length) {
+    yield;
     const row: CsvRow = { line, cells: [] };
     rows.push(row);
     for (;;) {
@@ -92,7 +99,11 @@ function countLineBreaks(text: string, from: number, to: number): number {
  * come before it). Rows with nothing in them are dropped. Throws CsvSyntaxError.
  */
 export function readCsv(text: string, findHeader: (cells: string[]) => boolean = () => true): CsvTable {
-  const rows = splitCsv(text);
+  return runAtOnce(readCsvSteps(text, findHeader));
+}
+
+export function* readCsvSteps(text: string, findHeader: (cells: string[]) => boolean = () => true): Steps<CsvTable> {
+  const rows = yield* splitCsvSteps(text);
   const headerIndex = rows.findIndex((r) => findHeader(r.cells));
   if (headerIndex === -1) return { header: [], rows: [] };
   const header = rows[headerIndex]?.cells.map((h) => h.trim()) ?? [];

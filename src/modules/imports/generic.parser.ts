@@ -1,4 +1,5 @@
-import { cell, readCsv } from './csv.js';
+import { cell, readCsv, readCsvSteps } from './csv.js';
+import { runAtOnce, type Steps } from './slices.js';
 import { linkedInDate } from './linkedin.parser.js';
 import { clean, displayName, emptyRecord, isEmail, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
 
@@ -38,7 +39,11 @@ export function csvHeader(text: string): string[] {
 
 /** Any CSV, read through a column mapping (guessed when none is given). */
 export function parseMappedCsv(text: string, given?: ColumnMapping): ParseResult & { header: string[]; mapping: ColumnMapping } {
-  const table = readCsv(text);
+  return runAtOnce(parseMappedCsvSteps(text, given));
+}
+
+export function* parseMappedCsvSteps(text: string, given?: ColumnMapping): Steps<ParseResult & { header: string[]; mapping: ColumnMapping }> {
+  const table = yield* readCsvSteps(text);
   const mapping = given ?? guessMapping(table.header);
   const problems: ImportProblem[] = [];
   for (const [field, headerName] of Object.entries(mapping)) {
@@ -53,6 +58,7 @@ export function parseMappedCsv(text: string, given?: ColumnMapping): ParseResult
   const at = (cells: string[], field: MappableField) => (mapping[field] ? cell(cells, table.header.indexOf(mapping[field] ?? '')) : '');
   const records: ImportRecord[] = [];
   for (const { line, cells } of table.rows) {
+    yield;
     const record = emptyRecord(line, 'cold');
     record.givenName = clean(at(cells, 'givenName'));
     record.familyName = clean(at(cells, 'familyName'));

@@ -1,4 +1,5 @@
-import { cell, column, readCsv } from './csv.js';
+import { cell, column, readCsvSteps } from './csv.js';
+import { runAtOnce, type Steps } from './slices.js';
 import { clean, displayName, emptyRecord, isEmail, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
 
 /** Google packs several values into one cell with " ::: ". */
@@ -10,7 +11,11 @@ const values = (raw: string) => raw.split(/\s*:::\s*/).map((v) => v.trim()).filt
  * Name, E-mail 1 - Value, Organization 1 - Name, …).
  */
 export function parseGoogle(text: string): ParseResult {
-  const table = readCsv(text, (cells) => cells.some((c) => /^(first name|given name|name)$/i.test(c.trim())));
+  return runAtOnce(parseGoogleSteps(text));
+}
+
+export function* parseGoogleSteps(text: string): Steps<ParseResult> {
+  const table = yield* readCsvSteps(text, (cells) => cells.some((c) => /^(first name|given name|name)$/i.test(c.trim())));
   if (table.header.length === 0) {
     return { records: [], problems: [{ line: 1, severity: 'fatal', message: 'This does not look like a Google Contacts CSV: no name column was found.' }] };
   }
@@ -45,6 +50,7 @@ export function parseGoogle(text: string): ParseResult {
   const records: ImportRecord[] = [];
   const problems: ImportProblem[] = [];
   for (const { line, cells } of table.rows) {
+    yield;
     const record = emptyRecord(line, 'cold');
     record.givenName = clean(cell(cells, idx.first));
     record.familyName = clean(cell(cells, idx.last));

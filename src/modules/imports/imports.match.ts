@@ -1,4 +1,5 @@
 import { sortKey } from '../../shared/text.js';
+import { runAtOnce, type Steps } from './slices.js';
 import { normaliseLinkedIn, type ImportProblem, type ImportRecord } from './imports.types.js';
 
 /** A person already in Inroads, in the same shape as an imported record. */
@@ -35,7 +36,7 @@ const matchKeys = (p: Pick<ImportRecord, 'emails' | 'linkedinUrl' | 'name' | 'or
 });
 
 /** Indexes people by email, LinkedIn address and name plus organisation; keys are computed once per person. */
-function indexPeople(people: readonly ExistingPerson[]) {
+function* indexPeople(people: readonly ExistingPerson[]) {
   const byEmail = new Map<string, ExistingPerson>();
   const byLinkedIn = new Map<string, ExistingPerson>();
   const byNameOrg = new Map<string, ExistingPerson>();
@@ -44,7 +45,10 @@ function indexPeople(people: readonly ExistingPerson[]) {
     if (keys.linkedin && !byLinkedIn.has(keys.linkedin)) byLinkedIn.set(keys.linkedin, p);
     if (!byNameOrg.has(keys.nameOrg)) byNameOrg.set(keys.nameOrg, p);
   };
-  for (const p of people) add(p);
+  for (let i = 0; i < people.length; i++) {
+    if (i % 64 === 0) yield;
+    add(people[i] as ExistingPerson);
+  }
   return {
     add,
     find(keys: MatchKeys): { person: ExistingPerson; by: MatchKind } | null {
@@ -98,12 +102,17 @@ export function mergeInto(person: ExistingPerson, record: ImportRecord, choice: 
  * same file, so a person listed twice is created once. Pure.
  */
 export function planImport(records: readonly ImportRecord[], existing: readonly ExistingPerson[], choice: MergeChoice): { planned: PlannedRecord[]; problems: ImportProblem[] } {
-  const known = indexPeople(existing);
+  return runAtOnce(planImportSteps(records, existing, choice));
+}
+
+export function* planImportSteps(records: readonly ImportRecord[], existing: readonly ExistingPerson[], choice: MergeChoice): Steps<{ planned: PlannedRecord[]; problems: ImportProblem[] }> {
+  const known = yield* indexPeople(existing);
   const problems: ImportProblem[] = [];
   const planned: PlannedRecord[] = [];
   const firstLine = new Map<ExistingPerson, PlannedRecord>();
-  const fileIndex = indexPeople([]);
+  const fileIndex = runAtOnce(indexPeople([]));
   for (const record of records) {
+    yield;
     const keys = matchKeys(record);
     const earlier = fileIndex.find(keys);
     if (earlier) {

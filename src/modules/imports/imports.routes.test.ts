@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { asBrowser, useTestApp } from '../../../test/fixtures/api.js';
 
@@ -25,7 +26,7 @@ describe('import and export over HTTP', () => {
   it('downloads exports with formulas neutralised, and restores only into an empty workspace', async () => {
     const people = await asBrowser(t.app, { method: 'GET', url: '/api/v1/exports/contacts.csv' });
     expect(people.headers['content-disposition']).toBe('attachment; filename="contacts.csv"');
-    expect(people.body).toContain(",'=Acme,");
+    expect(people.body).toContain(`,"'=Acme",`);
     const backup = await asBrowser(t.app, { method: 'GET', url: '/api/v1/exports/inroads-export.json' });
     expect(backup.json()).toMatchObject({ format: 'inroads-export', version: 1 });
     const refused = await asBrowser(t.app, { method: 'POST', url: '/api/v1/restore', payload: backup.json() });
@@ -33,5 +34,15 @@ describe('import and export over HTTP', () => {
     const replaced = await asBrowser(t.app, { method: 'POST', url: '/api/v1/restore?replace=true', payload: backup.json() });
     expect(replaced.statusCode).toBe(200);
     expect((await asBrowser(t.app, { method: 'GET', url: '/api/v1/contacts' })).json().total).toBe(1);
+  });
+
+  it('answers a zip bomb with a 413 that names the limit, and pages the rows needing a decision', async () => {
+    const bomb = zipSync({ 'Connections.csv': strToU8(`First Name,Last Name\r\n${'Ana,Lima\r\n'.repeat(400_000)}`) }, { level: 9 });
+    const refused = await asBrowser(t.app, { method: 'POST', url: '/api/v1/imports/linkedin?dryRun=true', payload: Buffer.from(bomb), headers: { 'content-type': 'application/zip' } });
+    expect(refused.statusCode).toBe(413);
+    expect(refused.json()).toEqual({ error: { code: 'imports.too_large', message: expect.stringContaining('more than 100 times its packed size'), details: { zipRatio: 100 } } });
+    const page = await upload('dryRun=true&offset=0&limit=5');
+    expect(page.json()).toMatchObject({ page: { offset: 0, limit: 5, total: expect.any(Number) }, counts: { updated: expect.any(Number) } });
+    expect((await upload('limit=5000')).statusCode).toBe(400);
   });
 });

@@ -3,38 +3,9 @@ import { acceptFileUploads } from '../../server/body.js';
 import { errorResponses, type App } from '../../server/types.js';
 import { AppError } from '../../shared/errors.js';
 import type { AppContext } from '../repositories.js';
-import { csvHeader, mappableFields, type ColumnMapping } from './generic.parser.js';
-import { importFormats, runImport } from './imports.usecases.js';
-
-const problem = z.object({ line: z.number().int(), severity: z.enum(['fatal', 'row']), message: z.string() });
-const report = z.object({
-  format: z.enum(importFormats),
-  dryRun: z.boolean(),
-  applied: z.boolean(),
-  counts: z.object({
-    records: z.number().int(),
-    new: z.number().int(),
-    matched: z.number().int(),
-    conflicting: z.number().int(),
-    unchanged: z.number().int(),
-    skipped: z.number().int(),
-    problems: z.number().int(),
-  }),
-  items: z.array(
-    z.object({
-      line: z.number().int(),
-      name: z.string(),
-      action: z.enum(['create', 'update', 'unchanged', 'skip']),
-      contactId: z.string().nullable(),
-      matchedBy: z.string().nullable(),
-      conflicts: z.array(z.string()),
-      changes: z.array(z.string()),
-    }),
-  ),
-  problems: z.array(problem),
-  mapping: z.record(z.string(), z.string()).optional(),
-  header: z.array(z.string()).optional(),
-});
+import { importFormats, importPageSize, importReportSchema, maxImportPageSize } from '../../shared/schemas/imports.js';
+import { mappableFields, type ColumnMapping } from './generic.parser.js';
+import { runImport } from './imports.usecases.js';
 
 const mappingParam = z
   .string()
@@ -71,16 +42,19 @@ function importRoutes(app: App, ctx: AppContext): void {
         merge: z.enum(['fill', 'overwrite', 'skip']).default('fill'),
         strict: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
         mapping: mappingParam,
+        /** Which rows needing a decision the report lists. */
+        offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+        limit: z.coerce.number().int().min(1).max(maxImportPageSize).default(importPageSize),
       }),
-      response: { 200: report, ...errorResponses },
+      response: { 200: importReportSchema, ...errorResponses },
     },
     handler: async (request) => {
       if (!Buffer.isBuffer(request.body) || request.body.length === 0) {
         throw new AppError('imports.empty', 400, 'Send the file itself as the request body (Content-Type: application/octet-stream).');
       }
       const bytes = new Uint8Array(request.body);
-      const result = await runImport({ ctx, format: request.params.format, bytes, mapping: request.query.mapping, merge: request.query.merge, dryRun: request.query.dryRun, strict: request.query.strict });
-      return request.params.format === 'csv' ? { ...result, header: csvHeader(new TextDecoder().decode(bytes)) } : result;
+      const { mapping, merge, dryRun, strict, offset, limit } = request.query;
+      return runImport({ ctx, format: request.params.format, bytes, mapping, merge, dryRun, strict, page: { offset, limit } });
     },
   });
 }

@@ -1,4 +1,23 @@
 import type { Relationship } from '../../shared/schemas/contacts.js';
+import { AppError } from '../../shared/errors.js';
+
+/**
+ * What one import may hold (documented in the README). LinkedIn exports at most 30,000
+ * connections; a phone's address book with photos stays well under the size.
+ */
+export const IMPORT_LIMITS = {
+  /** Bytes of the uploaded file, and of the Connections.csv unpacked from a ZIP. */
+  bytes: 32 * 1024 * 1024,
+  /** People (rows or cards) in one file. */
+  rows: 50_000,
+  /** How many times larger than its packed size a file in a ZIP may unpack. */
+  zipRatio: 100,
+} as const;
+
+export const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+
+/** The refusal when a file is over one of the limits: 413, naming the limit. */
+export const tooLarge = (message: string, limit: Record<string, number>) => new AppError('imports.too_large', 413, message, { ...limit });
 
 /** One person read from an import file, before matching; `line` is where it starts in the file. */
 export interface ImportRecord {

@@ -9,53 +9,42 @@ import { now } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { contactDocument, organizationDocument } from '../search/search.documents.js';
 import { CsvSyntaxError } from './csv.js';
-import { parseMappedCsv, type ColumnMapping } from './generic.parser.js';
-import { parseGoogle } from './google.parser.js';
-import { linkedInText, parseLinkedIn } from './linkedin.parser.js';
-import { planImport, type ExistingPerson, type MergeChoice, type PlannedRecord } from './imports.match.js';
-import type { ImportProblem, ParseResult } from './imports.types.js';
-import { parseVCard } from './vcard.parser.js';
+import { importFormats, importPageSize, maxImportProblems, type ImportFormat, type ImportReport, type ImportReportItem } from '../../shared/schemas/imports.js';
+import { parseMappedCsvSteps, type ColumnMapping } from './generic.parser.js';
+import { parseGoogleSteps } from './google.parser.js';
+import { linkedInTextSteps, parseLinkedInSteps } from './linkedin.parser.js';
+import { planImportSteps, type ExistingPerson, type MergeChoice, type PlannedRecord } from './imports.match.js';
+import { IMPORT_LIMITS, megabytes, tooLarge, type ParseResult } from './imports.types.js';
+import { runAtOnce, runInSlices, slicer, type Steps } from './slices.js';
+import { parseVCardSteps } from './vcard.parser.js';
 
-export const importFormats = ['linkedin', 'vcard', 'google', 'csv'] as const;
-export type ImportFormat = (typeof importFormats)[number];
+export { importFormats, type ImportFormat, type ImportReport, type ImportReportItem };
 
-export interface ImportReportItem {
-  line: number;
-  name: string;
-  action: PlannedRecord['action'];
-  contactId: string | null;
-  matchedBy: string | null;
-  conflicts: string[];
-  changes: string[];
-}
-
-export interface ImportReport {
-  format: ImportFormat;
-  dryRun: boolean;
-  applied: boolean;
-  counts: { records: number; new: number; matched: number; conflicting: number; unchanged: number; skipped: number; problems: number };
-  items: ImportReportItem[];
-  problems: ImportProblem[];
-  mapping?: ColumnMapping | undefined;
-}
-
-/** Reads a file of the given format; ZIPs are accepted for LinkedIn. Pure apart from decoding. */
-export function parseImportFile(format: ImportFormat, bytes: Uint8Array, mapping?: ColumnMapping): ParseResult & { mapping?: ColumnMapping } {
+/** Reads a file of the given format, a few rows at a time (see slices.ts); ZIPs are accepted for LinkedIn. */
+export function* parseImportFileSteps(format: ImportFormat, bytes: Uint8Array, mapping?: ColumnMapping): Steps<ParseResult & { mapping?: ColumnMapping; header?: string[] }> {
   try {
     if (format === 'linkedin') {
-      const source = linkedInText(bytes);
+      const source = yield* linkedInTextSteps(bytes);
       if ('problem' in source) return { records: [], problems: [{ line: 1, severity: 'fatal', message: source.problem }] };
-      return parseLinkedIn(source.text);
+      return yield* parseLinkedInSteps(source.text);
     }
     const text = new TextDecoder('utf-8').decode(bytes);
-    if (format === 'vcard') return parseVCard(text);
-    if (format === 'google') return parseGoogle(text);
-    return parseMappedCsv(text, mapping);
+    if (format === 'vcard') return yield* parseVCardSteps(text);
+    if (format === 'google') return yield* parseGoogleSteps(text);
+    return yield* parseMappedCsvSteps(text, mapping);
   } catch (error) {
     if (error instanceof CsvSyntaxError) return { records: [], problems: [{ line: error.line, severity: 'fatal', message: error.message }] };
     throw error;
   }
 }
+
+/** Reads a file of the given format at once. Pure apart from decoding. */
+export function parseImportFile(format: ImportFormat, bytes: Uint8Array, mapping?: ColumnMapping): ParseResult & { mapping?: ColumnMapping; header?: string[] } {
+  return runAtOnce(parseImportFileSteps(format, bytes, mapping));
+}
+
+/** A matched row the user should look at: the import changes the person, or the two differ. */
+const needsDecision = (p: PlannedRecord) => p.action === 'update' || p.conflicts.length > 0;
 
 const toExisting = (c: Contact): ExistingPerson => ({
   id: c.id,
@@ -78,6 +67,9 @@ const toExisting = (c: Contact): ExistingPerson => ({
  * Imports people: parse, match against everyone already there, and — unless it is
  * a dry run — write it all in one transaction. A fatal problem writes nothing and
  * names the line. Importing the same file twice changes nothing the second time.
+ * Files over IMPORT_LIMITS are refused (413). Parsing, matching and writing run in
+ * slices that give the event loop back, so a large import does not stall other requests.
+ * The report has the counts and one page of the rows that need a decision.
  */
 export async function runImport({
   ctx,
@@ -87,6 +79,7 @@ export async function runImport({
   merge = 'fill',
   dryRun = false,
   strict = false,
+  page = { offset: 0, limit: importPageSize },
 }: {
   ctx: AppContext;
   format: ImportFormat;
@@ -95,20 +88,31 @@ export async function runImport({
   merge?: MergeChoice;
   dryRun?: boolean;
   strict?: boolean;
+  page?: { offset: number; limit: number };
 }): Promise<ImportReport> {
-  const parsed = parseImportFile(format, bytes, mapping);
+  if (bytes.length > IMPORT_LIMITS.bytes) {
+    throw tooLarge(`This file is ${megabytes(bytes.length)}; Inroads imports files of up to ${megabytes(IMPORT_LIMITS.bytes)}. Split it into smaller files. Nothing was imported.`, { maxBytes: IMPORT_LIMITS.bytes });
+  }
+  const parsed = await runInSlices(parseImportFileSteps(format, bytes, mapping));
+  if (parsed.records.length > IMPORT_LIMITS.rows) {
+    throw tooLarge(
+      `This file holds ${parsed.records.length.toLocaleString('en')} people; one import takes at most ${IMPORT_LIMITS.rows.toLocaleString('en')}. Split it into smaller files. Nothing was imported.`,
+      { maxRows: IMPORT_LIMITS.rows },
+    );
+  }
   const fatal = parsed.problems.filter((p) => p.severity === 'fatal' || (strict && p.severity === 'row'));
   if (fatal.length > 0) {
     const first = fatal[0];
-    throw new AppError('imports.invalid_file', 400, `Line ${first?.line ?? 1}: ${first?.message ?? 'the file cannot be imported'} Nothing was imported.`, fatal.map((p) => ({ ...p })));
+    throw new AppError('imports.invalid_file', 400, `Line ${first?.line ?? 1}: ${first?.message ?? 'the file cannot be imported'} Nothing was imported.`, fatal.slice(0, maxImportProblems).map((p) => ({ ...p })));
   }
   return ctx.transaction(async (tx) => {
     const existing = (await tx.repos.contacts.all()).map(toExisting);
-    const { planned, problems } = planImport(parsed.records, existing, merge);
+    const { planned, problems } = await runInSlices(planImportSteps(parsed.records, existing, merge));
     const allProblems = [...parsed.problems, ...problems].sort((a, b) => a.line - b.line);
     const createdIds = new Map<PlannedRecord, string>();
     if (!dryRun) await apply(tx, planned, createdIds);
-    const items: ImportReportItem[] = planned.map((p) => ({
+    const decisions = planned.filter(needsDecision);
+    const items: ImportReportItem[] = decisions.slice(page.offset, page.offset + page.limit).map((p) => ({
       line: p.record.line,
       name: p.record.name,
       action: p.action,
@@ -125,20 +129,24 @@ export async function runImport({
         records: parsed.records.length,
         new: planned.filter((p) => p.action === 'create').length,
         matched: planned.filter((p) => p.match).length,
+        updated: planned.filter((p) => p.action === 'update').length,
         conflicting: planned.filter((p) => p.conflicts.length > 0).length,
         unchanged: planned.filter((p) => p.action === 'unchanged').length,
         skipped: planned.filter((p) => p.action === 'skip').length,
         problems: allProblems.length,
       },
       items,
-      problems: allProblems,
-      ...('mapping' in parsed ? { mapping: parsed.mapping } : {}),
+      page: { offset: page.offset, limit: page.limit, total: decisions.length },
+      problems: allProblems.slice(0, maxImportProblems),
+      ...('mapping' in parsed && parsed.mapping ? { mapping: parsed.mapping } : {}),
+      ...('header' in parsed && parsed.header ? { header: parsed.header } : {}),
     };
   });
 }
 
 async function apply(tx: AppContext, planned: PlannedRecord[], createdIds: Map<PlannedRecord, string>): Promise<void> {
   const at = now(tx);
+  const slice = slicer();
   const organizations = await tx.repos.organizations.idsBySortName();
   const newOrganizations: OrganizationsTable[] = [];
   const organizationId = (name: string | null | undefined): string | null => {
@@ -157,6 +165,7 @@ async function apply(tx: AppContext, planned: PlannedRecord[], createdIds: Map<P
   const tags = new Map<string, string[]>();
   const documents = [];
   for (const item of planned) {
+    await slice.tick();
     if (item.action !== 'create') continue;
     const r = item.record;
     const id = newId();
@@ -212,6 +221,7 @@ async function apply(tx: AppContext, planned: PlannedRecord[], createdIds: Map<P
   await tx.repos.search.upsert(documents);
 
   for (const item of planned) {
+    await slice.tick();
     if (item.action !== 'update' || !item.match) continue;
     const { organization, ...patch } = item.patch;
     const input = { ...patch, ...(organization ? { organizationId: organizationId(organization) } : {}) } as Parameters<typeof updateContact>[0]['input'];

@@ -1,6 +1,8 @@
-import { strFromU8, unzipSync } from 'fflate';
-import { cell, column, readCsv } from './csv.js';
-import { clean, displayName, emptyRecord, isEmail, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
+import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { AppError } from '../../shared/errors.js';
+import { cell, column, readCsvSteps } from './csv.js';
+import { runAtOnce, type Steps } from './slices.js';
+import { clean, displayName, emptyRecord, IMPORT_LIMITS, isEmail, megabytes, tooLarge, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
 
 const MONTHS: Record<string, string> = { jan: '01', feb: '02', mar: '03', apr: '04', may: '05', jun: '06', jul: '07', aug: '08', sep: '09', oct: '10', nov: '11', dec: '12' };
 
@@ -24,18 +26,73 @@ export function linkedInDate(value: string): string | null {
 
 const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
-/** The Connections.csv inside LinkedIn's data-export ZIP, or the bytes as text when they are the CSV itself. */
-export function linkedInText(bytes: Uint8Array): { text: string } | { problem: string } {
+const CONNECTIONS = /(^|\/)connections\.csv$/i;
+/** The ZIP is fed to the inflater in small pieces, so one step never unpacks more than about 1 MB. */
+const STEP = 1024;
+
+/**
+ * The Connections.csv inside LinkedIn's data-export ZIP, or the bytes as text when they are
+ * the CSV itself. Only the first Connections.csv is unpacked, and only while it stays under
+ * IMPORT_LIMITS.bytes and IMPORT_LIMITS.zipRatio times its packed size (checked against the
+ * sizes the ZIP declares and again while unpacking, since a ZIP can declare anything).
+ * Throws a 413 AppError naming the limit.
+ */
+export function linkedInText(bytes: Uint8Array, limits: { bytes: number; zipRatio: number } = IMPORT_LIMITS): { text: string } | { problem: string } {
+  return runAtOnce(linkedInTextSteps(bytes, limits));
+}
+
+export function* linkedInTextSteps(bytes: Uint8Array, limits: { bytes: number; zipRatio: number } = IMPORT_LIMITS): Steps<{ text: string } | { problem: string }> {
   if (!isZip(bytes)) return { text: new TextDecoder('utf-8').decode(bytes) };
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (file) => /(^|\/)connections\.csv$/i.test(file.name) });
-  } catch {
+  const { bytes: maxBytes, zipRatio } = limits;
+  const overSize = () => tooLarge(`The Connections.csv in this ZIP unpacks to more than ${megabytes(maxBytes)}, the most Inroads reads from one import. Nothing was imported.`, { maxBytes });
+  const overRatio = () =>
+    tooLarge(`The Connections.csv in this ZIP unpacks to more than ${zipRatio} times its packed size, which a real LinkedIn export never does; Inroads refuses it. Nothing was imported.`, { zipRatio });
+  let chosen: UnzipFile | null = null;
+  const state: { failure: Error | null; done: boolean } = { failure: null, done: false };
+  const chunks: Uint8Array[] = [];
+  const unzip = new Unzip();
+  unzip.register(UnzipInflate);
+  unzip.onfile = (file) => {
+    if (chosen || !CONNECTIONS.test(file.name)) return;
+    chosen = file;
+    const packed = file.size && file.size > 0 ? file.size : bytes.length;
+    if ((file.originalSize ?? 0) > maxBytes) state.failure = overSize();
+    else if ((file.originalSize ?? 0) > packed * zipRatio) state.failure = overRatio();
+    if (state.failure) return;
+    let total = 0;
+    file.ondata = (error, data, final) => {
+      if (state.failure) return;
+      if (error) {
+        state.failure = error;
+        return;
+      }
+      total += data.length;
+      if (total > maxBytes) state.failure = overSize();
+      else if (total > Math.max(packed, STEP) * zipRatio) state.failure = overRatio();
+      if (state.failure) {
+        file.terminate();
+        return;
+      }
+      chunks.push(data);
+      if (final) state.done = true;
+    };
+    file.start();
+  };
+  for (let at = 0; at < bytes.length && !state.failure && !state.done; at += STEP) {
+    yield;
+    try {
+      unzip.push(bytes.subarray(at, at + STEP), at + STEP >= bytes.length);
+    } catch {
+      return { problem: 'This ZIP file could not be read; is it complete?' };
+    }
+  }
+  if (state.failure) {
+    if (state.failure instanceof AppError) throw state.failure;
     return { problem: 'This ZIP file could not be read; is it complete?' };
   }
-  const entry = Object.entries(files)[0];
-  if (!entry) return { problem: 'This ZIP has no Connections.csv. In LinkedIn, request a data export that includes Connections.' };
-  return { text: strFromU8(entry[1]) };
+  if (!chosen) return { problem: 'This ZIP has no Connections.csv. In LinkedIn, request a data export that includes Connections.' };
+  if (!state.done) return { problem: 'The Connections.csv in this ZIP is cut short; is the ZIP complete?' };
+  return { text: new TextDecoder('utf-8').decode(Buffer.concat(chunks)) };
 }
 
 /**
@@ -43,7 +100,11 @@ export function linkedInText(bytes: Uint8Array): { text: string } | { problem: s
  * First Name,Last Name,URL,Email Address,Company,Position,Connected On (older files have no URL).
  */
 export function parseLinkedIn(text: string): ParseResult {
-  const table = readCsv(text, (cells) => {
+  return runAtOnce(parseLinkedInSteps(text));
+}
+
+export function* parseLinkedInSteps(text: string): Steps<ParseResult> {
+  const table = yield* readCsvSteps(text, (cells) => {
     const lower = cells.map((c) => c.trim().toLowerCase());
     return lower.includes('first name') && lower.includes('last name');
   });
@@ -63,6 +124,7 @@ export function parseLinkedIn(text: string): ParseResult {
   };
   const records: ImportRecord[] = [];
   for (const { line, cells } of table.rows) {
+    yield;
     const record = emptyRecord(line, 'linkedin-connection');
     record.givenName = clean(cell(cells, idx.first));
     record.familyName = clean(cell(cells, idx.last));

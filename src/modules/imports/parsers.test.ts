@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseImportFile } from './imports.usecases.js';
 import { guessMapping, parseMappedCsv } from './generic.parser.js';
 import { parseGoogle } from './google.parser.js';
-import { linkedInDate, parseLinkedIn } from './linkedin.parser.js';
+import { linkedInDate, linkedInText, parseLinkedIn } from './linkedin.parser.js';
 import { parseVCard } from './vcard.parser.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../test/fixtures/imports/${name}`, import.meta.url), 'utf8');
@@ -18,6 +18,18 @@ const LINKEDIN = [
   '"Ben ""BJ""",Walsh,https://www.linkedin.com/in/benwalsh,ben@example.com,Kestrel Labs,Engineer,01 Jan 2023',
   ',,https://www.linkedin.com/in/nobody,,,,01 Jan 2023',
 ].join('\r\n');
+
+const bomb = (size: number) => zipSync({ 'Basic_LinkedInDataExport/Connections.csv': strToU8(`First Name,Last Name\r\n${'Ana,Lima\r\n'.repeat(size / 10)}`) }, { level: 9 });
+/** Makes the ZIP claim its Connections.csv unpacks to `declared` bytes, in the local and the central header. */
+const lying = (zip: Uint8Array, declared: number) => {
+  const copy = zip.slice();
+  const view = new DataView(copy.buffer);
+  view.setUint32(22, declared, true);
+  for (let at = copy.length - 22; at >= 0; at--) {
+    if (view.getUint32(at, true) === 0x02014b50) view.setUint32(at + 24, declared, true);
+  }
+  return copy;
+};
 
 describe('LinkedIn Connections.csv', () => {
   it('reads the file exactly as LinkedIn exports it: BOM, CRLF, preamble, quoted commas and doubled quotes', () => {
@@ -37,6 +49,27 @@ describe('LinkedIn Connections.csv', () => {
     expect(result.records.map((r) => r.name)).toEqual(['Maya Costa', 'Ben "BJ" Walsh']);
     const empty = parseImportFile('linkedin', zipSync({ 'Profile.csv': strToU8('x') }));
     expect(empty.problems[0]).toMatchObject({ severity: 'fatal', message: expect.stringContaining('no Connections.csv') });
+  });
+
+  describe('a ZIP that unpacks to far more than it holds (a zip bomb)', () => {
+    it('is refused with a 413 naming the ratio, before it is unpacked in full', () => {
+      const zip = bomb(4 * 1024 * 1024);
+      expect(() => linkedInText(zip)).toThrow(expect.objectContaining({ code: 'imports.too_large', status: 413, details: { zipRatio: 100 }, message: expect.stringContaining('more than 100 times') }));
+      expect(() => parseImportFile('linkedin', zip)).toThrow(expect.objectContaining({ status: 413 }));
+    });
+
+    it('is refused while unpacking when its headers understate the size', () => {
+      const zip = lying(bomb(4 * 1024 * 1024), 100);
+      expect(() => linkedInText(zip)).toThrow(expect.objectContaining({ status: 413, details: { zipRatio: 100 } }));
+      const small = zipSync({ 'Connections.csv': strToU8(LINKEDIN.repeat(4)) });
+      expect(() => linkedInText(lying(small, 10), { bytes: 1000, zipRatio: 1000 })).toThrow(expect.objectContaining({ status: 413, details: { maxBytes: 1000 }, message: expect.stringContaining('more than 0 MB') }));
+      expect(() => linkedInText(small, { bytes: 1000, zipRatio: 1000 })).toThrow(expect.objectContaining({ status: 413, details: { maxBytes: 1000 } }));
+    });
+
+    it('unpacks only the first Connections.csv', () => {
+      const zip = zipSync({ 'a/Connections.csv': strToU8(LINKEDIN), 'b/connections.csv': strToU8('x'.repeat(8 * 1024 * 1024)) }, { level: 9 });
+      expect(parseImportFile('linkedin', zip).records.map((r) => r.name)).toEqual(['Maya Costa', 'Ben "BJ" Walsh']);
+    });
   });
 
   it('accepts older exports without the URL column', () => {
@@ -86,6 +119,37 @@ describe('vCard', () => {
     });
     expect(records[1]?.notes).toBe('A very long note that was folded by the exporting program because it went past seventy-five characters on one line.');
     expect(records[2]).toMatchObject({ name: 'Jürgen Müller', familyName: 'Müller', phones: [{ value: '+49 30 123456', label: 'work' }] });
+  });
+
+  it('decodes quoted-printable and base64 in every property, in the card\u2019s CHARSET, as Outlook writes vCard 2.1', () => {
+    const card = [
+      'BEGIN:VCARD',
+      'VERSION:2.1',
+      'N;CHARSET=Windows-1252;ENCODING=QUOTED-PRINTABLE:M=FCller;J=FCrgen',
+      'FN;CHARSET=Windows-1252;ENCODING=QUOTED-PRINTABLE:J=FCrgen M=FCller',
+      'ORG;CHARSET=Windows-1252;ENCODING=QUOTED-PRINTABLE:B=E4ckerei M=FCller;Verk=E4ufe',
+      'TITLE;CHARSET=utf-8;QUOTED-PRINTABLE:Gesch=C3=A4ftsf=C3=BChrer',
+      'NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=ISO-8859-1:Erste Zeile: gr=FC=DFe=0D=0A=',
+      ' zweite Zeile',
+      'CATEGORIES;ENCODING=QUOTED-PRINTABLE;CHARSET=utf-8:Kund=C3=A9,M=C3=BCnchen',
+      'EMAIL;INTERNET;QUOTED-PRINTABLE:j=3Dm@example.com',
+      `TEL;WORK;VOICE;ENCODING=BASE64:${Buffer.from('+49 30 123456').toString('base64')}`,
+      'END:VCARD',
+      '',
+    ].join('\r\n');
+    const { records, problems } = parseVCard(card);
+    expect(problems).toEqual([]);
+    expect(records[0]).toMatchObject({
+      name: 'J\u00fcrgen M\u00fcller',
+      familyName: 'M\u00fcller',
+      organization: 'B\u00e4ckerei M\u00fcller',
+      department: 'Verk\u00e4ufe',
+      title: 'Gesch\u00e4ftsf\u00fchrer',
+      notes: 'Erste Zeile: gr\u00fc\u00dfe\n zweite Zeile',
+      tags: ['Kund\u00e9', 'M\u00fcnchen'],
+      emails: [{ value: 'j=m@example.com' }],
+      phones: [{ value: '+49 30 123456', label: 'work' }],
+    });
   });
 
   it('refuses a file with no cards', () => {

@@ -1,3 +1,4 @@
+import { runAtOnce, type Steps } from './slices.js';
 import { clean, displayName, emptyRecord, isEmail, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
 
 interface Property {
@@ -30,35 +31,65 @@ function split(value: string, sep: string): string[] {
   return out;
 }
 
-function decodeQuotedPrintable(value: string): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i];
-    if (c === '=' && /^[0-9A-Fa-f]{2}$/.test(value.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(value.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(value.charCodeAt(i) & 0xff);
+/** A decoder for a vCard CHARSET label; UTF-8 when the label is missing or unknown. */
+function decoderFor(charset: string | undefined) {
+  try {
+    return new TextDecoder(charset?.trim() || 'utf-8');
+  } catch {
+    return new TextDecoder('utf-8');
   }
-  return new TextDecoder('utf-8').decode(new Uint8Array(bytes));
 }
 
-/** Unfolds lines (RFC 6350 folding, and vCard 2.1 quoted-printable soft breaks) keeping each start line. */
-function unfold(text: string): Array<{ text: string; line: number }> {
+/** Quoted-printable (RFC 2045 §6.7): =XX is a byte, "=" at a line end is a soft break; bytes read in the card's charset. */
+function decodeQuotedPrintable(value: string, charset: string | undefined): string {
+  const text = value.replace(/=\r?\n/g, '');
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '=' && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      const code = text.charCodeAt(i);
+      if (code < 0x80) bytes.push(code);
+      else bytes.push(...new TextEncoder().encode(text[i] ?? ''));
+    }
+  }
+  return decoderFor(charset).decode(new Uint8Array(bytes));
+}
+
+function decodeBase64(value: string, charset: string | undefined): string {
+  return decoderFor(charset).decode(Buffer.from(value.replace(/\s+/g, ''), 'base64'));
+}
+
+/** The part of a content line before its value: name and parameters. */
+const head = (text: string) => text.split(':')[0] ?? '';
+const isQuotedPrintable = (text: string) => /;\s*(ENCODING\s*=\s*)?QUOTED-PRINTABLE\b/i.test(head(text));
+
+/**
+ * Unfolds lines keeping each start line: RFC 6350 folding (a line starting with a space or
+ * tab continues the last one, minus that one character) and vCard 2.1 quoted-printable soft
+ * breaks (a line ending in "=" continues on the next line, which is kept whole).
+ */
+function* unfold(text: string): Steps<Array<{ text: string; line: number }>> {
   const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
   const out: Array<{ text: string; line: number }> = [];
   for (let i = 0; i < raw.length; i++) {
+    if (i % 64 === 0) yield;
     const line = raw[i] ?? '';
     const last = out.at(-1);
-    if ((line.startsWith(' ') || line.startsWith('\t')) && last) {
-      last.text += line.slice(1);
-    } else if (last && /ENCODING=QUOTED-PRINTABLE/i.test(last.text.split(':')[0] ?? '') && last.text.endsWith('=')) {
+    if (last && last.text.endsWith('=') && isQuotedPrintable(last.text)) {
       last.text = last.text.slice(0, -1) + line;
+    } else if ((line.startsWith(' ') || line.startsWith('\t')) && last) {
+      last.text += line.slice(1);
     } else {
       out.push({ text: line, line: i + 1 });
     }
   }
   return out;
 }
+
+const BINARY = ['PHOTO', 'LOGO', 'SOUND', 'KEY'];
 
 function parseProperty(text: string, line: number): Property | null {
   const colon = (() => {
@@ -82,11 +113,17 @@ function parseProperty(text: string, line: number): Property | null {
     params[key] = [...(params[key] ?? []), ...values.map((v) => v.toLowerCase())];
   }
   let value = text.slice(colon + 1);
-  if ((params.ENCODING ?? []).includes('quoted-printable')) value = decodeQuotedPrintable(value);
+  // Every property may be encoded, in 2.1 also with a bare parameter (ORG;QUOTED-PRINTABLE:…).
+  const encodings = [...(params.ENCODING ?? []), ...(params.TYPE ?? [])];
+  const charset = params.CHARSET?.[0];
+  if (!BINARY.includes(name)) {
+    if (encodings.includes('quoted-printable')) value = decodeQuotedPrintable(value, charset).replace(/\r\n?/g, '\n');
+    else if (encodings.includes('base64') || encodings.includes('b')) value = decodeBase64(value, charset).replace(/\r\n?/g, '\n');
+  }
   return { name, params, value, line };
 }
 
-const label = (p: Property) => (p.params.TYPE ?? []).find((t) => !['internet', 'pref', 'voice', 'x400'].includes(t));
+const label = (p: Property) => (p.params.TYPE ?? []).find((t) => !['internet', 'pref', 'voice', 'x400', 'quoted-printable', 'base64', 'b', '8bit', '7bit'].includes(t));
 
 /**
  * vCard 2.1, 3.0 and 4.0, as phones and mail programs export them: folded lines,
@@ -94,12 +131,17 @@ const label = (p: Property) => (p.params.TYPE ?? []).find((t) => !['internet', '
  * units, TITLE, NOTE, URL. Photos and other binary data are skipped.
  */
 export function parseVCard(text: string): ParseResult {
+  return runAtOnce(parseVCardSteps(text));
+}
+
+export function* parseVCardSteps(text: string): Steps<ParseResult> {
   const records: ImportRecord[] = [];
   const problems: ImportProblem[] = [];
   let current: Property[] | null = null;
   let start = 0;
   let sawCard = false;
-  for (const { text: lineText, line } of unfold(text)) {
+  for (const { text: lineText, line } of yield* unfold(text)) {
+    yield;
     if (/^BEGIN:VCARD\s*$/i.test(lineText)) {
       current = [];
       start = line;
@@ -116,7 +158,7 @@ export function parseVCard(text: string): ParseResult {
     }
     if (!current || lineText.trim() === '') continue;
     const property = parseProperty(lineText, line);
-    if (property && !['PHOTO', 'LOGO', 'SOUND', 'KEY'].includes(property.name)) current.push(property);
+    if (property && !BINARY.includes(property.name)) current.push(property);
   }
   if (current) problems.push({ line: start, severity: 'row', message: 'This card has no END:VCARD; the file may be cut short. The card is skipped.' });
   if (!sawCard) problems.push({ line: 1, severity: 'fatal', message: 'No BEGIN:VCARD found: this is not a vCard file.' });
