@@ -223,7 +223,7 @@ export interface SessionsTable {
 }
 
 export interface SignInFailuresTable {
-  /** `account:<email>` or `address:<ip>`. */
+  /** `account:<email>`, `address:<ip>`, `device:<trusted device id>` or `register:<ip>`. */
   key: string;
   windowStartedAt: string;
   failures: number;
@@ -245,6 +245,21 @@ export interface InvitationsTable {
   createdAt: string;
   expiresAt: string;
   usedAt: string | null;
+}
+
+export interface TrustedDevicesTable {
+  /** SHA-256 of the device cookie's token; the token itself is only ever in the cookie. */
+  id: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface CalendarFeedsTable {
+  userId: string;
+  /** SHA-256 of the feed token in the person's calendar address. */
+  tokenHash: string;
+  updatedAt: string;
 }
 
 export interface CoachGrantsTable {
@@ -288,6 +303,8 @@ export interface Database {
   invitations: InvitationsTable;
   coachGrants: CoachGrantsTable;
   reminderLog: ReminderLogTable;
+  trustedDevices: TrustedDevicesTable;
+  calendarFeeds: CalendarFeedsTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;

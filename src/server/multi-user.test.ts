@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/fixtures/databases.js';
-import { anonymous, browserFor, cookieValue, createMultiUserApp, MU_HOST, PASSWORD, signedIn, type Browser, type MultiUserTestApp } from '../../test/fixtures/multi-user.js';
+import { anonymous, browserFor, cookieValue, createMultiUserApp, MU_HOST, MU_ORIGIN, PASSWORD, signedIn, type Browser, type MultiUserTestApp } from '../../test/fixtures/multi-user.js';
 import { settableClock } from '../shared/clock.js';
 
 const clock = settableClock('2026-03-10T10:00:00.000Z');
@@ -221,6 +221,58 @@ describe('a flood of sign-ins from one address', () => {
     } finally {
       await t.dispose();
     }
+  });
+});
+
+describe.each(dialects)('strangers’ guesses on %s', (dialect) => {
+  let t: MultiUserTestApp;
+  const at = settableClock('2026-03-10T10:00:00.000Z');
+  beforeAll(async () => {
+    t = await createMultiUserApp(dialect, at);
+  });
+  afterAll(async () => t?.dispose());
+  const signInWith = (email: string, password: string, device?: string) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      headers: { host: MU_HOST, origin: MU_ORIGIN, 'x-csrf-token': 'none', ...(device ? { cookie: `inroads_device=${device}` } : {}) },
+      payload: { email, password },
+    });
+
+  it('cannot lock out a browser that has signed in to the account before, nor block it with its whole address', async () => {
+    const owner = await signedIn(t, 'owner@uni.example');
+    const first = await signInWith(owner.email, PASSWORD);
+    const cookie = first.cookies.find((c) => c.name === 'inroads_device');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(cookie?.maxAge).toBeGreaterThan(90 * 86_400);
+    const device = cookie?.value ?? '';
+    const codes = [];
+    for (let i = 0; i < 6; i++) codes.push((await signInWith(owner.email, `stranger guess ${i}`)).statusCode);
+    expect(codes).toEqual([401, 401, 401, 401, 401, 429]);
+    expect((await signInWith(owner.email, PASSWORD)).statusCode).toBe(429);
+    expect((await signInWith(owner.email, PASSWORD, 'forged-device-cookie')).statusCode).toBe(429);
+    const trusted = await signInWith(owner.email, PASSWORD, device);
+    expect(trusted.statusCode).toBe(200);
+    const renewed = cookieValue(trusted, 'inroads_device') ?? '';
+    expect(renewed).not.toBe(device);
+
+    // Twenty failures from the address (every request here comes from one) block it for everyone without the owner's cookie.
+    for (let i = 0; i < 20; i++) if ((await signInWith(`nobody${i}@uni.example`, 'nope nope nope')).statusCode === 429) break;
+    const blocked = await signInWith(owner.email, PASSWORD);
+    expect([blocked.statusCode, blocked.json().error.details.by]).toEqual([429, 'address']);
+    expect((await signInWith(owner.email, PASSWORD, 'forged-device-cookie')).statusCode).toBe(429);
+    expect((await signInWith(owner.email, PASSWORD, renewed)).statusCode).toBe(200);
+  });
+
+  it('throttles registration by address like sign-in, with the same 429 and Retry-After', async () => {
+    at.set('2026-03-10T12:00:00.000Z');
+    const codes = [];
+    for (let i = 0; i < 21; i++) codes.push((await anonymous(t.app, 'POST', '/api/v1/auth/register', { email: `walk-in${i}@uni.example`, name: 'Walk In', password: PASSWORD })).statusCode);
+    expect(codes.slice(0, 20).every((c) => c === 403)).toBe(true);
+    const refused = await anonymous(t.app, 'POST', '/api/v1/auth/register', { email: 'walk-in@uni.example', name: 'Walk In', password: PASSWORD });
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error).toMatchObject({ code: 'accounts.rate_limited', details: { by: 'register' } });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
   });
 });
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { authenticate } from '../modules/accounts/accounts.usecases.js';
+import { authenticate, DEVICE_DAYS } from '../modules/accounts/accounts.usecases.js';
 import type { AppContext } from '../modules/repositories.js';
 import { ID_PATTERN } from '../shared/ids.js';
 import type { Account } from '../shared/schemas/accounts.js';
@@ -31,12 +31,17 @@ export interface MultiUserDeps {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const SESSION_MAX_AGE_S = 30 * 86_400;
+const DEVICE_MAX_AGE_S = DEVICE_DAYS * 86_400;
 
 export interface SessionCookies {
   session: string;
   csrf: string;
+  /** The device cookie: a browser the account has signed in from before (see signIn). */
+  device: string;
   set(reply: FastifyReply, token: string): void;
   clear(reply: FastifyReply): void;
+  deviceToken(request: FastifyRequest): string | undefined;
+  setDevice(reply: FastifyReply, token: string): void;
 }
 
 /** The CSRF value that goes with a session: derived from its token, so any instance can check it with no shared state. */
@@ -46,10 +51,12 @@ export function sessionCookies(secure: boolean): SessionCookies {
   const prefix = secure ? '__Host-' : '';
   const session = `${prefix}inroads_session`;
   const csrf = `${prefix}inroads_csrf`;
+  const device = `${prefix}inroads_device`;
   const base = { path: '/', secure, sameSite: 'lax', maxAge: SESSION_MAX_AGE_S } as const;
   return {
     session,
     csrf,
+    device,
     set(reply, token) {
       reply.setCookie(session, token, { ...base, httpOnly: true });
       reply.setCookie(csrf, csrfFor(token), { ...base, httpOnly: false });
@@ -57,6 +64,11 @@ export function sessionCookies(secure: boolean): SessionCookies {
     clear(reply) {
       reply.clearCookie(session, { path: '/', secure });
       reply.clearCookie(csrf, { path: '/', secure });
+    },
+    // Only ever sent with this site's own requests, and kept when the session ends: it stands for the browser, not a sign-in.
+    deviceToken: (request) => request.cookies[device] || undefined,
+    setDevice(reply, token) {
+      reply.setCookie(device, token, { path: '/', secure, sameSite: 'strict', httpOnly: true, maxAge: DEVICE_MAX_AGE_S });
     },
   };
 }

@@ -175,7 +175,7 @@ describe('the inroads command', () => {
 
   it('reports the schema state with db migrate', () => {
     const result = run(home, ['db', 'migrate', '--json']);
-    expect(JSON.parse(result.stdout)).toMatchObject({ dialect: 'sqlite', applied: [], current: '0008-multi-user' });
+    expect(JSON.parse(result.stdout)).toMatchObject({ dialect: 'sqlite', applied: [], current: '0009-devices-and-feeds' });
   });
 
   it('serves on the given port, printing the start link and where data lives', async () => {

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
-import type { CoachGrantsTable, Database, InvitationsTable, ReminderLogTable, SessionsTable, UsersTable } from '../../db/database.js';
+import type { CoachGrantsTable, Database, InvitationsTable, ReminderLogTable, SessionsTable, TrustedDevicesTable, UsersTable } from '../../db/database.js';
 import type { GrantScope, Role, User } from '../../shared/schemas/accounts.js';
 
 type UserRow = Selectable<UsersTable>;
@@ -106,6 +106,48 @@ export function createAccountsRepository(db: Kysely<Database>) {
     },
     async clearFailures(key: string): Promise<void> {
       await db.deleteFrom('signInFailures').where('key', '=', key).execute();
+    },
+
+    async insertDevice(row: TrustedDevicesTable): Promise<void> {
+      await db.insertInto('trustedDevices').values(row).execute();
+    },
+    /** A trusted device with the email of the account it belongs to. */
+    async device(id: string): Promise<(TrustedDevicesTable & { email: string }) | undefined> {
+      return db
+        .selectFrom('trustedDevices as d')
+        .innerJoin('users as u', 'u.id', 'd.userId')
+        .select(['d.id', 'd.userId', 'd.createdAt', 'd.expiresAt', 'u.email'])
+        .where('d.id', '=', id)
+        .executeTakeFirst();
+    },
+    async deleteDevice(id: string): Promise<void> {
+      await db.deleteFrom('trustedDevices').where('id', '=', id).execute();
+    },
+    async deleteExpiredDevicesOf(userId: string, now: string): Promise<void> {
+      await db.deleteFrom('trustedDevices').where('userId', '=', userId).where('expiresAt', '<=', now).execute();
+    },
+    async deviceCount(userId: string): Promise<number> {
+      const row = await db.selectFrom('trustedDevices').select((eb) => eb.fn.countAll().as('n')).where('userId', '=', userId).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /** The stored hash of an active user's calendar-feed token (none for an unknown or disabled user). */
+    async feedTokenHash(userId: string): Promise<string | undefined> {
+      const row = await db
+        .selectFrom('calendarFeeds as f')
+        .innerJoin('users as u', 'u.id', 'f.userId')
+        .select('f.tokenHash')
+        .where('f.userId', '=', userId)
+        .where('u.disabledAt', 'is', null)
+        .executeTakeFirst();
+      return row?.tokenHash;
+    },
+    async saveFeedTokenHash(userId: string, tokenHash: string, updatedAt: string): Promise<void> {
+      await db
+        .insertInto('calendarFeeds')
+        .values({ userId, tokenHash, updatedAt })
+        .onConflict((oc) => oc.column('userId').doUpdateSet({ tokenHash, updatedAt }))
+        .execute();
     },
 
     async setting(key: string): Promise<string | undefined> {

@@ -41,8 +41,13 @@ import { generatedPassword } from './passwords.js';
 export interface AccountRouteDeps {
   /** The accounts database. */
   control: AppContext;
-  /** Sets or clears the session and CSRF cookies. */
-  cookies: { set(reply: FastifyReply, token: string): void; clear(reply: FastifyReply): void };
+  /** Sets or clears the session and CSRF cookies; reads and sets the device cookie (a browser the account has signed in from). */
+  cookies: {
+    set(reply: FastifyReply, token: string): void;
+    clear(reply: FastifyReply): void;
+    deviceToken(request: FastifyRequest): string | undefined;
+    setDevice(reply: FastifyReply, token: string): void;
+  };
   /** The session token the request carries, if any. */
   token(request: FastifyRequest): string | null;
   /** The signed-in user (the access layer guarantees one on private routes). */
@@ -95,9 +100,30 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
     delayed -= 1;
   };
   const retryAfter = (reply: FastifyReply, until: number) => reply.header('Retry-After', String(Math.max(1, Math.ceil((until - control.clock.now().getTime()) / 1000))));
+  /** A 429 says when to try again and goes out slowly; a blocked address is remembered for the early refusal. */
+  const refusing = async <T>(request: FastifyRequest, reply: FastifyReply, work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      const details = error instanceof AppError && error.status === 429 ? (error.details as { retryAfter?: string; by?: string } | undefined) : undefined;
+      if (details?.retryAfter) {
+        retryAfter(reply, Date.parse(details.retryAfter));
+        if (details.by === 'address') {
+          if (blockedAddresses.size > 10_000) blockedAddresses.clear();
+          blockedAddresses.set(throttleAddress(request.ip), Date.parse(details.retryAfter));
+        }
+        // A blocked account is refused as slowly as a blocked address.
+        await slowDown();
+      }
+      throw error;
+    }
+  };
   app.post('/api/v1/auth/sign-in', {
     schema: { tags, summary: 'Sign in; starts a new session (429 after too many failures)', body: signInInput, response: { 200: z.object({ user: accountSchema }), ...withRateLimit } },
     onRequest: async (request, reply) => {
+      // A browser with a device cookie may be trusted by the account it signs in to, whatever its address: it is judged
+      // after the body is read (an invalid device cookie is then counted against the address like any other attempt).
+      if (cookies.deviceToken(request)) return undefined;
       const address = throttleAddress(request.ip);
       const until = blockedAddresses.get(address);
       if (until === undefined) return undefined;
@@ -109,33 +135,29 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
       blockedAddresses.delete(address);
       return undefined;
     },
-    handler: async (request, reply) => {
-      try {
-        const { user, token } = await signIn({ ctx: control, ...request.body, address: request.ip, previousToken: deps.token(request) ?? undefined });
+    handler: async (request, reply) =>
+      refusing(request, reply, async () => {
+        const { user, token, deviceToken } = await signIn({
+          ctx: control,
+          ...request.body,
+          address: request.ip,
+          previousToken: deps.token(request) ?? undefined,
+          deviceToken: cookies.deviceToken(request),
+        });
         cookies.set(reply, token);
+        cookies.setDevice(reply, deviceToken);
         return { user };
-      } catch (error) {
-        const details = error instanceof AppError && error.status === 429 ? (error.details as { retryAfter?: string; by?: string } | undefined) : undefined;
-        if (details?.retryAfter) {
-          retryAfter(reply, Date.parse(details.retryAfter));
-          if (details.by === 'address') {
-            if (blockedAddresses.size > 10_000) blockedAddresses.clear();
-            blockedAddresses.set(throttleAddress(request.ip), Date.parse(details.retryAfter));
-          }
-          // A blocked account is refused as slowly as a blocked address.
-          await slowDown();
-        }
-        throw error;
-      }
-    },
+      }),
   });
   app.post('/api/v1/auth/register', {
-    schema: { tags, summary: 'Create your own account, with an invitation or where registration is open', body: registerInput, response: { 201: z.object({ user: accountSchema }), ...errorResponses } },
-    handler: async (request, reply) => {
-      const { user, token } = await register({ ctx: control, input: request.body, address: request.ip });
-      cookies.set(reply, token);
-      return reply.code(201).send({ user });
-    },
+    schema: { tags, summary: 'Create your own account, with an invitation or where registration is open (429 after too many failures)', body: registerInput, response: { 201: z.object({ user: accountSchema }), ...withRateLimit } },
+    handler: async (request, reply) =>
+      refusing(request, reply, async () => {
+        const { user, token, deviceToken } = await register({ ctx: control, input: request.body, address: request.ip });
+        cookies.set(reply, token);
+        cookies.setDevice(reply, deviceToken);
+        return reply.code(201).send({ user });
+      }),
   });
   app.post('/api/v1/auth/sign-out', {
     schema: { tags, summary: 'End this session', response: { 204: z.null(), ...errorResponses } },

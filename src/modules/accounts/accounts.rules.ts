@@ -1,7 +1,14 @@
-/** Failed sign-ins allowed per window before a key is blocked, and for how long. */
+/**
+ * Failed attempts allowed per window before a key is blocked, and for how long:
+ * sign-ins by account and by address, sign-ins from a browser the account has
+ * signed in from before (its device cookie, counted on its own so strangers'
+ * guesses do not lock the owner out), and registrations by address.
+ */
 export const THROTTLE = {
   account: { failures: 5, windowMinutes: 15, blockMinutes: 15 },
   address: { failures: 20, windowMinutes: 15, blockMinutes: 15 },
+  device: { failures: 5, windowMinutes: 15, blockMinutes: 15 },
+  register: { failures: 20, windowMinutes: 15, blockMinutes: 15 },
 } as const;
 
 const MINUTE = 60_000;

@@ -1,12 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestWorkspace, dialects, type TestWorkspace } from '../../../test/fixtures/databases.js';
 import { createAppContext } from '../repositories.js';
 import { AppError } from '../../shared/errors.js';
 import { createUserInput } from '../../shared/schemas/accounts.js';
 import type { Clock } from '../../shared/clock.js';
 import { attemptVerdict, THROTTLE, throttleAddress } from './accounts.rules.js';
-import { authenticate, changePassword, createUser, disableUser, listUsers, signIn, signOut } from './accounts.usecases.js';
-import { passwordProblem } from './passwords.js';
+import { authenticate, changePassword, createInvitation, createUser, disableUser, listUsers, register, saveInstanceSettings, signIn, signOut } from './accounts.usecases.js';
+import { hashPassword, passwordProblem } from './passwords.js';
+import type * as Passwords from './passwords.js';
+
+// The real hashing, watched: registration must not pay for argon2 before it knows the account can be made.
+vi.mock('./passwords.js', async (original) => {
+  const real = await original<typeof Passwords>();
+  return { ...real, hashPassword: vi.fn<typeof real.hashPassword>(real.hashPassword) };
+});
 
 const GOOD = 'correct horse battery staple 42';
 
@@ -128,5 +135,63 @@ describe.each(dialects)('accounts and sessions on %s', (dialect) => {
     expect(await authenticate({ ctx: ctx(), token })).toBeNull();
     expect(await w.ctx.repos.accounts.sessionCount(a.user.id)).toBe(0);
     await expect(signIn({ ctx: ctx(), email: 'sam@example.org', password: 'a brand new passphrase', address: null })).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('checks the registration mode and the invitation before hashing any password, and counts failed registrations by address', async () => {
+    time = new Date('2026-03-11T09:00:00Z');
+    const input = { email: 'newcomer@example.org', name: 'New Comer', password: GOOD };
+    const { user: admin } = await add('admin-reg@example.org', { role: 'admin' });
+    const { path } = await createInvitation({ ctx: ctx(), email: 'invited@example.org', role: 'explorer', createdBy: admin.id });
+    const invitation = new URL(path, 'http://x').searchParams.get('invitation') ?? '';
+    vi.mocked(hashPassword).mockClear();
+    await expect(register({ ctx: ctx(), input, address: '10.5.0.1' })).rejects.toMatchObject({ code: 'accounts.registration_closed', status: 403 });
+    await expect(register({ ctx: ctx(), input: { ...input, invitation: 'not-a-real-invitation' }, address: '10.5.0.1' })).rejects.toMatchObject({ code: 'accounts.invitation_invalid' });
+    await expect(register({ ctx: ctx(), input: { ...input, invitation }, address: '10.5.0.1' })).rejects.toMatchObject({ code: 'accounts.invitation_email' });
+    expect(hashPassword).not.toHaveBeenCalled();
+    // The right invitation does its work (and is forgiven, not counted).
+    await expect(register({ ctx: ctx(), input: { ...input, email: 'invited@example.org', invitation }, address: '10.5.0.1' })).resolves.toMatchObject({ user: { role: 'explorer' } });
+    expect(hashPassword).toHaveBeenCalledTimes(1);
+
+    // Three failures so far from 10.5.0.1; the limit is reached, then every registration from there is refused, even a good one.
+    for (let n = 3; n < THROTTLE.register.failures; n++) await expect(register({ ctx: ctx(), input, address: '10.5.0.1' })).rejects.toMatchObject({ status: 403 });
+    await saveInstanceSettings({ ctx: ctx(), input: { registration: 'open' } });
+    await expect(register({ ctx: ctx(), input, address: '10.5.0.1' })).rejects.toMatchObject({ code: 'accounts.rate_limited', status: 429, details: { by: 'register' } });
+    await expect(register({ ctx: ctx(), input, address: '10.5.0.2' })).resolves.toMatchObject({ user: { email: 'newcomer@example.org' } });
+    await saveInstanceSettings({ ctx: ctx(), input: { registration: 'invitation' } });
+    time = new Date('2026-03-10T10:00:00Z');
+  });
+
+  it('lets a browser that signed in to an account before through while strangers’ guesses have it blocked (device cookies)', async () => {
+    time = new Date('2026-03-12T09:00:00Z');
+    await add('owner@example.org', { name: 'Olive Owner' });
+    await add('neighbour@example.org', { name: 'Nia Neighbour' });
+    const { deviceToken } = await signIn({ ctx: ctx(), email: 'owner@example.org', password: GOOD, address: '10.6.0.1' });
+    const { deviceToken: othersDevice } = await signIn({ ctx: ctx(), email: 'neighbour@example.org', password: GOOD, address: '10.6.0.9' });
+    for (let n = 0; n < THROTTLE.account.failures; n++) {
+      await expect(signIn({ ctx: ctx(), email: 'owner@example.org', password: `stranger guess ${n}`, address: `10.7.0.${n}` })).rejects.toMatchObject({ status: 401 });
+    }
+    // The account is blocked for everyone else: no cookie, a made-up one, or another account's.
+    await expect(signIn({ ctx: ctx(), email: 'owner@example.org', password: GOOD, address: '10.6.0.1' })).rejects.toMatchObject({ status: 429, details: { by: 'account' } });
+    await expect(signIn({ ctx: ctx(), email: 'owner@example.org', password: GOOD, address: '10.6.0.1', deviceToken: 'made-up-device-token' })).rejects.toMatchObject({ status: 429 });
+    await expect(signIn({ ctx: ctx(), email: 'owner@example.org', password: GOOD, address: '10.6.0.1', deviceToken: othersDevice })).rejects.toMatchObject({ status: 429 });
+    // The owner's browser gets in, and its device token is replaced by a new one.
+    const again = await signIn({ ctx: ctx(), email: 'owner@example.org', password: GOOD, address: '10.6.0.1', deviceToken });
+    expect(again.user.email).toBe('owner@example.org');
+    expect(again.deviceToken).not.toBe(deviceToken);
+    await expect(signIn({ ctx: ctx(), email: 'owner@example.org', password: GOOD, address: '10.6.0.1', deviceToken })).rejects.toMatchObject({ status: 429 });
+
+    // Guessing from a trusted browser is limited too, on its own count: it blocks that browser, not the others.
+    const trusted = again.deviceToken;
+    for (let n = 0; n < THROTTLE.device.failures; n++) {
+      await expect(signIn({ ctx: ctx(), email: 'owner@example.org', password: `typo ${n}`, address: '10.6.0.1', deviceToken: trusted })).rejects.toMatchObject({ status: 401 });
+    }
+    await expect(signIn({ ctx: ctx(), email: 'owner@example.org', password: GOOD, address: '10.6.0.1', deviceToken: trusted })).rejects.toMatchObject({ status: 429, details: { by: 'device' } });
+    const second = await signIn({ ctx: ctx(), email: 'neighbour@example.org', password: GOOD, address: '10.6.0.9', deviceToken: othersDevice });
+    expect(second.user.email).toBe('neighbour@example.org');
+
+    // A device token is only good for half a year.
+    time = new Date(time.getTime() + 181 * 86_400_000);
+    await expect(signIn({ ctx: ctx(), email: 'neighbour@example.org', password: 'wrong again', address: '10.6.0.9', deviceToken: second.deviceToken })).rejects.toMatchObject({ status: 401 });
+    time = new Date('2026-03-10T10:00:00Z');
   });
 });

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AppError, validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
+import type { InvitationsTable } from '../../db/database.js';
 import type { Account, CreateUserInput, InstanceSettings, Invitation, RegisterInput, Role, User } from '../../shared/schemas/accounts.js';
 import { now } from '../references.js';
 import type { AppContext } from '../repositories.js';
@@ -71,28 +72,59 @@ export async function issueSession(ctx: AppContext, userId: string, address: str
 
 const invalid = () => new AppError('accounts.invalid_credentials', 401, 'That email and password do not match an account.');
 
+/** A device cookie lasts half a year; every sign-in with it replaces it with a new one. */
+export const DEVICE_DAYS = 180;
+
+/** Marks this browser as one the user has signed in from: a new random token, of which only the hash is stored. */
+async function issueDevice(ctx: AppContext, userId: string): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  const at = ctx.clock.now();
+  await ctx.repos.accounts.deleteExpiredDevicesOf(userId, at.toISOString());
+  await ctx.repos.accounts.insertDevice({ id: sha256(token), userId, createdAt: at.toISOString(), expiresAt: new Date(at.getTime() + DEVICE_DAYS * DAY).toISOString() });
+  return token;
+}
+
+/** The trusted device a device cookie stands for, when it is valid for this email's account; otherwise none. */
+async function trustedDevice(ctx: AppContext, deviceToken: string | undefined, email: string, at: Date): Promise<string | null> {
+  if (!deviceToken) return null;
+  const device = await ctx.repos.accounts.device(sha256(deviceToken));
+  return device && device.email === email && Date.parse(device.expiresAt) > at.getTime() ? device.id : null;
+}
+
 /**
  * Signs in: refused with 429 while the account or the address is blocked after
  * too many failures; the same 401 for an unknown email and a wrong password. A
  * session presented with the sign-in is ended: every sign-in starts a new one.
+ *
+ * A browser that has signed in to this account before presents its device cookie
+ * (OWASP's "device cookies"): its attempts are counted for that device alone, so
+ * neither others' failures on the account nor a blocked (shared) address lock it
+ * out. A device cookie that is unknown, expired or another account's counts for
+ * nothing. Every successful sign-in gets a fresh device token.
  */
 export async function signIn({
   ctx,
-  email,
+  email: typed,
   password,
   address,
   previousToken,
+  deviceToken,
 }: {
   ctx: AppContext;
   email: string;
   password: string;
   address: string | null;
   previousToken?: string | undefined;
-}): Promise<{ user: Account; token: string }> {
+  deviceToken?: string | undefined;
+}): Promise<{ user: Account; token: string; deviceToken: string }> {
   const at = ctx.clock.now();
-  const keys = [{ key: `account:${email.trim().toLowerCase()}`, limit: THROTTLE.account }, ...(address ? [{ key: `address:${throttleAddress(address)}`, limit: THROTTLE.address }] : [])];
+  const email = typed.trim().toLowerCase();
+  const device = await trustedDevice(ctx, deviceToken, email, at);
+  const keys = device
+    ? [{ key: `device:${device}`, limit: THROTTLE.device }]
+    : [{ key: `account:${email}`, limit: THROTTLE.account }, ...(address ? [{ key: `address:${throttleAddress(address)}`, limit: THROTTLE.address }] : [])];
   const verdicts = await countAttempts(ctx, keys, at);
-  const user = await ctx.repos.accounts.userByEmail(email.trim().toLowerCase());
+  const user = await ctx.repos.accounts.userByEmail(email);
   const ok = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await decoyHash(), password), false);
   if (!ok || !user || user.disabledAt) {
     await blockWhereDue(ctx, verdicts);
@@ -101,16 +133,21 @@ export async function signIn({
   return ctx.transaction(async (tx) => {
     await tx.repos.accounts.clearFailures(keys[0]?.key ?? '');
     for (const { key } of keys.slice(1)) await tx.repos.accounts.forgiveAttempt(key);
+    if (device) await tx.repos.accounts.deleteDevice(device);
     if (previousToken) await tx.repos.accounts.deleteSession(sessionId(previousToken));
     const token = await issueSession(tx, user.id, address);
     const { passwordHash: _hash, ...rest } = user;
-    return { user: rest, token };
+    return { user: rest, token, deviceToken: await issueDevice(tx, user.id) };
   });
 }
 
-/** The 429 for a blocked account or address: until when, and which of the two. */
-export const rateLimited = (retryAfter: string, by: 'account' | 'address') =>
-  new AppError('accounts.rate_limited', 429, 'Too many failed sign-ins. Wait a few minutes and try again.', { retryAfter, by });
+type ThrottledBy = 'account' | 'address' | 'device' | 'register';
+
+/** The 429 for a blocked account, address or device (or registrations from an address): until when, and which. */
+export const rateLimited = (retryAfter: string, by: ThrottledBy) =>
+  by === 'register'
+    ? new AppError('accounts.rate_limited', 429, 'Too many sign-up attempts from your network. Wait a few minutes and try again.', { retryAfter, by })
+    : new AppError('accounts.rate_limited', 429, 'Too many failed sign-ins. Wait a few minutes and try again.', { retryAfter, by });
 
 type Verdicts = Array<{ key: string; refuse: string | null; blockOnFailure: string | null }>;
 
@@ -127,7 +164,7 @@ async function countAttempts(ctx: AppContext, keys: Array<{ key: string; limit: 
   const refused = verdicts.find((v) => v.refuse);
   if (refused?.refuse) {
     if (refused.blockOnFailure) await ctx.repos.accounts.block(refused.key, refused.blockOnFailure);
-    throw rateLimited(refused.refuse, refused.key.startsWith('address:') ? 'address' : 'account');
+    throw rateLimited(refused.refuse, refused.key.slice(0, refused.key.indexOf(':')) as ThrottledBy);
   }
   return verdicts;
 }
@@ -222,38 +259,64 @@ export async function openInvitations({ ctx }: { ctx: AppContext }): Promise<{ i
 const invitationInvalid = () =>
   new AppError('accounts.invitation_invalid', 400, 'This invitation link is not valid any more: it was used, it expired, or it is incomplete. Ask for a new one.', { field: 'invitation' });
 
+/** The invitation a registration presents, if it is still good for this address; throws otherwise. */
+async function usableInvitation(ctx: AppContext, input: RegisterInput, at: string): Promise<InvitationsTable> {
+  const invitation = await ctx.repos.accounts.invitation(sha256(input.invitation ?? ''));
+  if (!invitation || invitation.usedAt || invitation.expiresAt <= at) throw invitationInvalid();
+  if (invitation.email !== input.email) {
+    throw new AppError('accounts.invitation_email', 400, `This invitation is for ${invitation.email}; sign up with that address.`, { field: 'email' });
+  }
+  return invitation;
+}
+
 /**
  * Creates an account for oneself: with an invitation (for the address it was
  * sent to, with the role it names), or with none where registration is open.
- * Signs the new account in.
+ * Signs the new account in, and trusts this browser for it (a device cookie).
+ *
+ * Attempts are counted by address like sign-ins (a failed one counts, a
+ * successful one is forgiven), and everything cheap is checked before the
+ * password is hashed: the limit, the password policy, the registration mode,
+ * the invitation and the address being free.
  */
-export async function register({ ctx, input, address }: { ctx: AppContext; input: RegisterInput; address: string | null }): Promise<{ user: Account; token: string }> {
-  const problem = passwordProblem(input.password, input);
-  if (problem) throw validationError([{ field: 'password', message: problem }]);
-  const settings = await getInstanceSettings({ ctx });
-  const passwordHash = await hashPassword(input.password);
-  return ctx.transaction(async (tx) => {
-    let role: Role = 'explorer';
-    const at = now(tx);
-    if (input.invitation) {
-      const invitation = await tx.repos.accounts.invitation(sha256(input.invitation));
-      if (!invitation || invitation.usedAt || invitation.expiresAt <= at) throw invitationInvalid();
-      if (invitation.email !== input.email) {
-        throw new AppError('accounts.invitation_email', 400, `This invitation is for ${invitation.email}; sign up with that address.`, { field: 'email' });
-      }
-      if (!(await tx.repos.accounts.useInvitation(invitation.id, at))) throw invitationInvalid();
-      role = invitation.role as Role;
-    } else if (settings.registration !== 'open') {
+export async function register({ ctx, input, address }: { ctx: AppContext; input: RegisterInput; address: string | null }): Promise<{ user: Account; token: string; deviceToken: string }> {
+  const at = ctx.clock.now();
+  const key = `register:${address ? throttleAddress(address) : 'unknown'}`;
+  const verdicts = await countAttempts(ctx, [{ key, limit: THROTTLE.register }], at);
+  try {
+    const problem = passwordProblem(input.password, input);
+    if (problem) throw validationError([{ field: 'password', message: problem }]);
+    if (input.invitation) await usableInvitation(ctx, input, at.toISOString());
+    else if ((await getInstanceSettings({ ctx })).registration !== 'open') {
       throw new AppError('accounts.registration_closed', 403, 'Accounts on this server are by invitation only. Ask your career centre for an invitation link.');
     }
-    if (await tx.repos.accounts.userByEmail(input.email)) {
+    if (await ctx.repos.accounts.userByEmail(input.email)) {
       throw new AppError('accounts.email_taken', 409, `There is already an account for ${input.email}.`, { field: 'email' });
     }
-    const id = newId();
-    await tx.repos.accounts.insertUser({ id, email: input.email, name: input.name, role, passwordHash, disabledAt: null, createdAt: at, updatedAt: at });
-    const token = await issueSession(tx, id, address);
-    return { user: { id, email: input.email, name: input.name, role, disabledAt: null, reminderEmails: false, createdAt: at, updatedAt: at }, token };
-  });
+    const passwordHash = await hashPassword(input.password);
+    return await ctx.transaction(async (tx) => {
+      let role: Role = 'explorer';
+      const when = now(tx);
+      // Checked again inside the transaction: the link may have been used meanwhile.
+      if (input.invitation) {
+        const invitation = await usableInvitation(tx, input, when);
+        if (!(await tx.repos.accounts.useInvitation(invitation.id, when))) throw invitationInvalid();
+        role = invitation.role as Role;
+      }
+      if (await tx.repos.accounts.userByEmail(input.email)) {
+        throw new AppError('accounts.email_taken', 409, `There is already an account for ${input.email}.`, { field: 'email' });
+      }
+      const id = newId();
+      await tx.repos.accounts.insertUser({ id, email: input.email, name: input.name, role, passwordHash, disabledAt: null, createdAt: when, updatedAt: when });
+      await tx.repos.accounts.forgiveAttempt(key);
+      const token = await issueSession(tx, id, address);
+      const deviceToken = await issueDevice(tx, id);
+      return { user: { id, email: input.email, name: input.name, role, disabledAt: null, reminderEmails: false, createdAt: when, updatedAt: when }, token, deviceToken };
+    });
+  } catch (error) {
+    await blockWhereDue(ctx, verdicts);
+    throw error;
+  }
 }
 
 export async function setReminderEmails({ ctx, userId, reminderEmails }: { ctx: AppContext; userId: string; reminderEmails: boolean }): Promise<{ user: Account }> {
