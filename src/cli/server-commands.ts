@@ -1,11 +1,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
-import { openDatabase } from '../db/factory.js';
+import { integrityProblems, isPostgresUrl, openDatabase } from '../db/factory.js';
 import { createAppContext } from '../modules/repositories.js';
 import { systemClock } from '../shared/clock.js';
-import { loadOrCreateSecret, startUrl } from '../server/secret.js';
+import { runningServer } from '../server/home-lock.js';
+import { loadOrCreateSecret, localUrl } from '../server/secret.js';
 import { AppError } from '../shared/errors.js';
 import { mailSettingsFrom } from '../server/mailer.js';
 import { configFrom } from './context.js';
@@ -63,12 +63,11 @@ async function serveMultiUser(program: Command, options: ServeOptions): Promise<
 
 async function serve(program: Command, options: ServeOptions): Promise<void> {
   if (options.multiUser) return serveMultiUser(program, options);
-  let config = configFrom(program, { port: options.port, host: options.host });
-  if (options.demo) config = { ...config, databaseUrl: join(config.home, 'demo', 'inroads.db') };
-  if (options.demo) await ensureDemo(config.databaseUrl);
+  const config = configFrom(program, { port: options.port, host: options.host });
   // The web server is loaded only by the commands that serve, so the others start quickly.
-  const { startServer } = await import('../server/start.js');
-  const server = await startServer(config, { logger: true });
+  const { startServer, demoDatabasePath } = await import('../server/start.js');
+  if (options.demo) await ensureDemo(demoDatabasePath(config.home));
+  const server = await startServer(config, { logger: true, demo: options.demo === true });
   print(`Inroads is running${options.demo ? ' with the demo workspace' : ''}.`);
   print(`  Open:  ${server.url}`);
   print(`  Data:  ${server.handle.location}${server.handle.dialect === 'sqlite' ? ' (SQLite)' : ' (PostgreSQL)'}`);
@@ -76,6 +75,29 @@ async function serve(program: Command, options: ServeOptions): Promise<void> {
   if (server.handle.migration.applied.length > 0) print(`  Schema updated: ${server.handle.migration.applied.join(', ')}`);
   print('Press Ctrl+C to stop.');
   closeOnSignals(server.close);
+}
+
+/** The full check: SQLite's integrity_check and foreign_key_check, read only; a file that cannot be opened is a problem too. */
+async function checkDatabase(url: string): Promise<{ database: string; dialect: 'sqlite' | 'postgres'; ok: boolean; problems: string[] }> {
+  if (!isPostgresUrl(url) && !existsSync(url.replace(/^sqlite:(\/\/)?/, ''))) throw new AppError('db.missing', 1, `There is no database at ${url} to check.`);
+  let handle;
+  try {
+    handle = await openDatabase({ url, migrate: false });
+  } catch (error) {
+    if (error instanceof AppError && (error.code === 'db.damaged' || error.code === 'db.unavailable')) return { database: url, dialect: 'sqlite', ok: false, problems: [error.message] };
+    throw error;
+  }
+  try {
+    let problems: string[] = [];
+    try {
+      problems = handle.sqlite ? integrityProblems(handle.sqlite) : [];
+    } catch (error) {
+      problems = [error instanceof Error ? error.message : String(error)];
+    }
+    return { database: handle.location, dialect: handle.dialect, ok: problems.length === 0, problems };
+  } finally {
+    await handle.close();
+  }
 }
 
 async function ensureDemo(databaseUrl: string): Promise<void> {
@@ -116,7 +138,10 @@ export function registerServerCommands(program: Command): void {
     .option('--no-browser', 'only print the link')
     .action((options: { port?: number; json?: boolean; browser: boolean }) => {
       const config = configFrom(program, { port: options.port });
-      const url = startUrl(config.host, config.port, loadOrCreateSecret(config.home));
+      // The server running on this home says where it listens; otherwise the configured address.
+      const running = options.port === undefined ? runningServer(config.home) : null;
+      const base = running && running.mode === 'local' ? running.url : localUrl(config.host, config.port);
+      const url = `${base}?token=${loadOrCreateSecret(config.home)}`;
       if (options.json) printJson({ url });
       else print(url);
       if (options.browser && !process.env.CI && existsSync('/usr/bin/xdg-open')) {
@@ -124,10 +149,19 @@ export function registerServerCommands(program: Command): void {
       }
     });
 
-  program
-    .command('db')
-    .description('database maintenance')
-    .command('migrate')
+  const db = program.command('db').description('database maintenance');
+  db.command('check')
+    .description('check the whole database for damage (SQLite integrity_check); exits 1 when it finds any')
+    .option('--json', 'print the result as JSON')
+    .action(async (options: { json?: boolean }) => {
+      const config = configFrom(program);
+      const report = await checkDatabase(config.databaseUrl);
+      if (options.json) printJson(report);
+      else if (report.ok) print(`${report.database} is sound${report.dialect === 'postgres' ? ' (PostgreSQL checks its own pages; Inroads found its schema in order)' : ' (integrity_check: ok)'}.`);
+      else print(`${report.database} is damaged:\n${report.problems.map((p) => `  ${p}`).join('\n')}\nOpen your latest backup (made with \`inroads backup FILE\`) with \`inroads --database FILE\`.`);
+      if (!report.ok) process.exitCode = 1;
+    });
+  db.command('migrate')
     .description('bring the database schema up to date (also done automatically at start)')
     .option('--json', 'print the result as JSON')
     .action(async (options: { json?: boolean }) => {

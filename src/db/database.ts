@@ -279,6 +279,18 @@ export interface ReminderLogTable {
   worker: string;
 }
 
+/** One value of a local browser's sign-in cookie (local mode). */
+export interface BrowserSessionsTable {
+  /** SHA-256 of the cookie value; the value itself is only ever in the browser. */
+  id: string;
+  /** When this browser first signed in with the start link (kept across replacements). */
+  signedInAt: string;
+  issuedAt: string;
+  expiresAt: string;
+  /** When a new value replaced this one (it stays valid for a short overlap after). */
+  replacedAt: string | null;
+}
+
 export interface Database {
   profile: ProfileTable;
   explorations: ExplorationsTable;
@@ -305,6 +317,7 @@ export interface Database {
   reminderLog: ReminderLogTable;
   trustedDevices: TrustedDevicesTable;
   calendarFeeds: CalendarFeedsTable;
+  browserSessions: BrowserSessionsTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;

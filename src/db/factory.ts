@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
@@ -23,7 +23,15 @@ export interface OpenDatabaseOptions {
   /** Apply pending migrations (the default); `false` only checks the version. */
   migrate?: boolean;
   poolSize?: number;
+  /**
+   * Run SQLite's quick_check before anything else and refuse a damaged file (the server does
+   * this at start). Bounded: files larger than QUICK_CHECK_MAX_BYTES are not checked here.
+   */
+  check?: boolean;
 }
+
+/** Above this size a start-up quick_check would hold the start too long; `inroads db check` checks any size. */
+export const QUICK_CHECK_MAX_BYTES = 512 * 1024 * 1024;
 
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
@@ -42,19 +50,85 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** Opens SQLite with the durability settings Inroads relies on, and checks each took effect. */
-export function openSqlite(path: string): BetterSqlite3.Database {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+/** What to say about getting data back from a damaged file: backups are files the user made with `inroads backup`. */
+function howToRestore(path: string): string {
+  return (
+    `Nothing was changed. To get your data back, open your latest backup (a file made with \`inroads backup FILE\`) with ` +
+    `\`inroads --database FILE\`, or stop Inroads and copy that file over ${path}. \`inroads db check\` lists every problem it finds.`
+  );
+}
+
+/**
+ * Checks, before anything is written, that an existing file is an Inroads database:
+ * it reads as SQLite, it is either empty or has Inroads's migration bookkeeping, and
+ * (when asked) it passes SQLite's quick_check. Another program's SQLite file, or a
+ * damaged one, is refused exactly as it was found.
+ */
+function assertOurs(sqlite: BetterSqlite3.Database, path: string, check: boolean): void {
+  let tables: string[];
+  try {
+    tables = (sqlite.prepare("select name from sqlite_master where type = 'table'").all() as Array<{ name: string }>).map((t) => t.name);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError('db.damaged', 500, `${path} cannot be read as an Inroads database (${reason}). ${howToRestore(path)}`);
+  }
+  if (tables.length > 0 && !tables.includes('kysely_migration')) {
+    throw new AppError(
+      'db.foreign',
+      500,
+      `${path} is an SQLite database, but not one Inroads made (it has none of Inroads's bookkeeping). Inroads has not changed it; give Inroads a new file or its own database with --database.`,
+    );
+  }
+  if (!check || statSync(path).size > QUICK_CHECK_MAX_BYTES) return;
+  let problems: string[];
+  try {
+    problems = (sqlite.pragma('quick_check(5)') as Array<{ quick_check: string }>).map((row) => row.quick_check);
+  } catch (error) {
+    problems = [error instanceof Error ? error.message : String(error)];
+  }
+  if (problems.length !== 1 || problems[0] !== 'ok') {
+    throw new AppError('db.damaged', 500, `The database at ${path} is damaged (${problems.join('; ')}), so Inroads will not open it. ${howToRestore(path)}`, {
+      problems,
+    });
+  }
+}
+
+/** A new database file, and its folder, readable by the owner only; SQLite gives the -wal and -shm files the same mode. */
+function createPrivately(path: string): void {
+  const dir = dirname(path);
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
+  }
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  chmodSync(path, 0o600);
+}
+
+/**
+ * Opens SQLite with the durability settings Inroads relies on, and checks each took effect.
+ * An existing file is first checked to be Inroads's own (and, with `check`, undamaged):
+ * nothing, not even the journal mode, is changed in a file before that.
+ */
+export function openSqlite(path: string, options: { check?: boolean } = {}): BetterSqlite3.Database {
+  const memory = path === ':memory:';
+  const existed = !memory && existsSync(path) && statSync(path).size > 0;
+  if (!memory && !existed) createPrivately(path);
   const sqlite = new BetterSqlite3(path);
-  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  if (path !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  try {
+    sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    if (existed) assertOurs(sqlite, path, options.check ?? false);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  if (!memory) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   // Reads come from memory-mapped pages and a larger page cache; durability settings are unaffected.
   sqlite.pragma('cache_size = -32000');
-  if (path !== ':memory:') sqlite.pragma('mmap_size = 268435456');
+  if (!memory) sqlite.pragma('mmap_size = 268435456');
   const checks: Array<[string, unknown, unknown]> = [
-    ['journal_mode', sqlite.pragma('journal_mode', { simple: true }), path === ':memory:' ? 'memory' : 'wal'],
+    ['journal_mode', sqlite.pragma('journal_mode', { simple: true }), memory ? 'memory' : 'wal'],
     ['synchronous', sqlite.pragma('synchronous', { simple: true }), 2],
     ['foreign_keys', sqlite.pragma('foreign_keys', { simple: true }), 1],
     ['busy_timeout', sqlite.pragma('busy_timeout', { simple: true }), SQLITE_BUSY_TIMEOUT_MS],
@@ -66,6 +140,15 @@ export function openSqlite(path: string): BetterSqlite3.Database {
     }
   }
   return sqlite;
+}
+
+/** SQLite's full integrity check and foreign-key check: every problem found (an empty list when the file is sound). */
+export function integrityProblems(sqlite: BetterSqlite3.Database): string[] {
+  const integrity = (sqlite.pragma('integrity_check') as Array<{ integrity_check: string }>).map((row) => row.integrity_check).filter((line) => line !== 'ok');
+  const keys = (sqlite.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>).map(
+    (row) => `row ${row.rowid} of ${row.table} points to a missing ${row.parent}`,
+  );
+  return [...integrity, ...keys];
 }
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -105,7 +188,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   } else {
     dialect = 'sqlite';
-    sqlite = openSqlite(url.replace(/^sqlite:(\/\/)?/, ''));
+    sqlite = openSqlite(url.replace(/^sqlite:(\/\/)?/, ''), { check: options.check ?? false });
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
   }
   try {

@@ -34,7 +34,7 @@ import { FEED_ROUTE } from './access.js';
 import { landingPage } from './landing.js';
 import { currentUser, signedInUser, multiUserWorkspaces, presentedToken, registerMultiUserSecurity, sessionCookies, type MultiUserDeps } from './multi-user.js';
 import { scopedContext } from './request-scope.js';
-import { registerSecurity } from './security.js';
+import { registerLocalSignInRoutes, registerSecurity } from './security.js';
 import type { App } from './types.js';
 import { createWorkspaces, registerWorkspaceRoutes, type Workspaces } from './workspace.js';
 
@@ -45,6 +45,8 @@ export interface AppDeps {
   workspaces?: Workspaces | undefined;
   /** Local mode: the launch secret. */
   secret?: string | undefined;
+  /** Local mode: the command the signed-out page tells people to run. */
+  openCommand?: string | undefined;
   /** Multi-user mode: accounts, and a workspace per user. */
   multiUser?: MultiUserDeps | undefined;
   /** Which proxies to believe about the client's address (multi-user behind a reverse proxy). */
@@ -98,7 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const { multiUser } = deps;
   const cookies = sessionCookies(multiUser?.secureCookies ?? false);
   if (multiUser) registerMultiUserSecurity(app, multiUser, cookies);
-  else if (deps.secret) registerSecurity(app, { secret: deps.secret, allowedHosts: deps.allowedHosts, tokenInPathPrefixes: [CALENDAR_FEED_PREFIX] });
+  else if (deps.secret) registerSecurity(app, { secret: deps.secret, allowedHosts: deps.allowedHosts, tokenInPathPrefixes: [CALENDAR_FEED_PREFIX], db: deps.handle.db, clock: deps.ctx.clock, openCommand: deps.openCommand });
   else throw new Error('buildApp needs the launch secret (local mode) or accounts (multi-user mode)');
   registerErrorHandling(app);
   registerBodyHandling(app);
@@ -126,6 +128,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     registerWorkspaceRoutes(app, multiUserWorkspaces);
   } else {
     registerLocalAuthStatus(app);
+    registerLocalSignInRoutes(app);
     registerWorkspaceRoutes(app, deps.workspaces ?? createWorkspaces(deps.handle, ctx.clock, null));
   }
   registerProfileRoutes(app, ctx);

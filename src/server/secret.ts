@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -12,7 +12,7 @@ export function loadOrCreateSecret(home: string): string {
     const value = readFileSync(file, 'utf8').trim();
     if (value.length >= 32) return value;
   }
-  mkdirSync(home, { recursive: true });
+  makePrivateHome(home);
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   chmodSync(file, 0o600);
@@ -36,4 +36,41 @@ export function localUrl(host: string, port: number): string {
 
 export function startUrl(host: string, port: number, secret: string): string {
   return `${localUrl(host, port)}?token=${secret}`;
+}
+
+/** Creates the home (readable by its owner only) if it is missing. */
+export function makePrivateHome(home: string): void {
+  if (!existsSync(home)) mkdirSync(home, { recursive: true, mode: 0o700 });
+}
+
+/** Inroads's own files in a home (databases with their -wal/-shm/-journal, the secret, the lock) and its own folders. */
+const OWN_FILE = /^(secret|server\.lock|[^/]*\.db(-wal|-shm|-journal)?)$/;
+const OWN_FOLDERS = new Set(['demo', 'users']);
+
+/** Gives a file or folder of this user's the mode; false for links and what belongs to someone else. */
+function restrict(path: string, mode: number): boolean {
+  const stat = lstatSync(path);
+  if (stat.isSymbolicLink() || (typeof process.getuid === 'function' && stat.uid !== process.getuid())) return false;
+  if ((stat.mode & 0o777) !== mode) chmodSync(path, mode);
+  return true;
+}
+
+/**
+ * The home readable by its owner only: the folder and Inroads's folders in it 0700, Inroads's
+ * files 0600. Run at every start, so a home made by an older version is fixed. Only what
+ * Inroads made is touched (a home may be a folder with other things in it); links are left alone.
+ */
+export function securePrivateHome(home: string): void {
+  makePrivateHome(home);
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory() && OWN_FOLDERS.has(entry.name)) {
+        if (restrict(path, 0o700)) walk(path);
+      } else if (entry.isFile() && OWN_FILE.test(entry.name)) {
+        restrict(path, 0o600);
+      }
+    }
+  };
+  if (restrict(home, 0o700)) walk(home);
 }

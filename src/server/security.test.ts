@@ -1,9 +1,39 @@
-import { connect } from 'node:net';
+import { request } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import type { LightMyRequestResponse } from 'fastify';
-import { describe, expect, it } from 'vitest';
-import { asBrowser, authCookie, HOST, ORIGIN, TEST_SECRET, testApp, useTestApp } from '../../test/fixtures/api.js';
-import { createTestWorkspace, dialects } from '../../test/fixtures/databases.js';
-import { AUTH_COOKIE, CSRF_COOKIE } from './security.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asBrowser, authCookie, csrfToken, HOST, ORIGIN, PORT, TEST_SECRET, testApp, useTestApp } from '../../test/fixtures/api.js';
+import { createTestWorkspace, dialects, type TestWorkspace } from '../../test/fixtures/databases.js';
+import { settableClock } from '../shared/clock.js';
+import { buildApp } from './app.js';
+import { AUTH_COOKIE, allowedHostsFor, CSRF_COOKIE, openCommandFor, sameOriginPath } from './security.js';
+import type { App } from './types.js';
+
+interface SetCookie {
+  name: string;
+  value: string;
+  httpOnly?: boolean;
+  sameSite?: string;
+  maxAge?: number;
+  path?: string;
+}
+const cookiesOf = (res: { cookies: unknown }) => res.cookies as SetCookie[];
+/** A GET with the path sent exactly as written (as a browser or curl sends it), to the app listening on a free port. */
+async function rawGet(app: App, path: string): Promise<{ status: number; location: string | undefined }> {
+  if (!app.server.listening) await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  return new Promise((done, fail) => {
+    const req = request({ host: '127.0.0.1', port, path, method: 'GET', headers: { host: HOST } }, (res) => {
+      res.resume();
+      res.on('end', () => done({ status: res.statusCode ?? 0, location: res.headers.location }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+/** The new sign-in cookie a response sets, if it sets one. */
+const replacement = (res: { cookies: unknown }) => cookiesOf(res).find((c) => c.name === AUTH_COOKIE);
 
 describe('the local security baseline', () => {
   const t = useTestApp();
@@ -31,23 +61,62 @@ describe('the local security baseline', () => {
     const page = await t.app.inject({ method: 'GET', url: '/', headers: { host: HOST, accept: 'text/html' } });
     expect(page.statusCode).toBe(401);
     expect(page.headers['content-type']).toMatch(/text\/html/);
-    expect(page.body).toContain('inroads open');
     expect(page.body).toContain('?token=');
+    // A command that works without `inroads` on the PATH: this installation's bin/inroads.js, by its absolute path.
+    expect(page.body).toContain(openCommandFor());
+    expect(openCommandFor()).toMatch(/^node \/\S*\/bin\/inroads\.js open$/);
+    expect(page.body).toContain('npx inroads open');
     const wrong = await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: { host: HOST, cookie: `${AUTH_COOKIE}=nope` } });
     expect(wrong.statusCode).toBe(401);
   });
 
-  it('exchanges the start link for an HttpOnly cookie and drops the token from the address', async () => {
+  it('exchanges the start link for a lasting HttpOnly cookie and drops the token from the address', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/?token=${TEST_SECRET}&x=1`, headers: { host: HOST } });
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/?x=1');
-    const cookies = res.cookies as Array<{ name: string; value: string; httpOnly?: boolean; sameSite?: string }>;
+    const cookies = cookiesOf(res);
     const auth = cookies.find((c) => c.name === AUTH_COOKIE);
-    expect(auth).toMatchObject({ value: authCookie, httpOnly: true, sameSite: 'Strict' });
+    // Max-Age makes it outlive the browser: 30 days.
+    expect(auth).toMatchObject({ httpOnly: true, sameSite: 'Strict', maxAge: 30 * 24 * 60 * 60, path: '/' });
     expect(auth?.value).not.toBe(TEST_SECRET);
+    expect(auth?.value).not.toBe(authCookie);
+    expect(cookies.find((c) => c.name === CSRF_COOKIE)).toMatchObject({ value: csrfToken, maxAge: 30 * 24 * 60 * 60 });
     expect(cookies.find((c) => c.name === CSRF_COOKIE)?.httpOnly).toBeFalsy();
+    // The new cookie signs the browser in.
+    const signedIn = await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: { host: HOST, cookie: `${AUTH_COOKIE}=${auth?.value}` } });
+    expect(signedIn.statusCode).toBe(200);
     const wrong = await t.app.inject({ method: 'GET', url: '/?token=wrong', headers: { host: HOST } });
     expect(wrong.statusCode).toBe(401);
+  });
+
+  it.each([
+    ['/..//evil.example/', '/'],
+    ['//evil.example/', '/'],
+    ['/\\evil.example/', '/'],
+    ['/./\\/evil.example', '/'],
+    ['/people/abc', '/people/abc'],
+  ])('sends the start link %s on to %s: a path on this server only', async (path, expected) => {
+    // Over a real connection: app.inject() tidies the address before the app sees it, a browser's request is not tidied.
+    const res = await rawGet(t.app, `${path}?token=${TEST_SECRET}`);
+    expect(res.status).toBe(303);
+    expect(res.location).toBe(expected);
+  });
+
+  it.each(['/%2e%2e//evil.example/x', '/.%2e//evil.example', '/a/../..//evil.example/', '/%5cevil.example', '///evil.example'])(
+    'never sends the start link %s to another site',
+    async (path) => {
+      const res = await rawGet(t.app, `${path}?token=${TEST_SECRET}`);
+      expect(res.status).toBe(303);
+      const location = String(res.location);
+      expect(location).toMatch(/^\/(?![/\\])/);
+      expect(new URL(location, ORIGIN).origin).toBe(ORIGIN);
+    },
+  );
+
+  it('keeps other query parameters on the way', () => {
+    expect(sameOriginPath('/interviews', '?view=board')).toBe('/interviews?view=board');
+    expect(sameOriginPath('//evil.example', '?view=board')).toBe('/');
+    expect(sameOriginPath('evil.example')).toBe('/');
   });
 
   it('refuses a change from a foreign Origin with 403', async () => {
@@ -249,5 +318,86 @@ describe('a malformed HTTP request on the wire', () => {
       await app.close();
       await w.dispose();
     }
+describe.each(dialects)('signed-in browsers on %s', (dialect) => {
+  let w: TestWorkspace;
+  let app: App;
+  const clock = settableClock('2026-03-10T10:00:00Z');
+  beforeAll(async () => {
+    w = await createTestWorkspace(dialect, clock);
+    app = await buildApp({ ctx: w.ctx, secret: TEST_SECRET, allowedHosts: allowedHostsFor('127.0.0.1', PORT), handle: w.handle });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await w?.dispose();
+  });
+
+  const signIn = async () => {
+    const res = await app.inject({ method: 'GET', url: `/?token=${TEST_SECRET}`, headers: { host: HOST } });
+    return cookiesOf(res).find((c) => c.name === AUTH_COOKIE)?.value ?? '';
+  };
+  const get = (cookie: string) => app.inject({ method: 'GET', url: '/api/v1/contacts', headers: { host: HOST, cookie: `${AUTH_COOKIE}=${cookie}` } });
+
+  it('stay signed in, replacing the cookie value as it is used once it is an hour old', async () => {
+    clock.set('2026-03-10T10:00:00Z');
+    const first = await signIn();
+    clock.set('2026-03-10T10:30:00Z');
+    const early = await get(first);
+    expect(early.statusCode).toBe(200);
+    expect(replacement(early)).toBeUndefined();
+
+    clock.set('2026-03-10T11:00:00Z');
+    const rotated = await get(first);
+    expect(rotated.statusCode).toBe(200);
+    const second = replacement(rotated);
+    expect(second).toMatchObject({ httpOnly: true, maxAge: 30 * 24 * 60 * 60 });
+    expect(second?.value).not.toBe(first);
+    // A request already on its way with the old value still gets through, and does not replace it twice.
+    const inFlight = await get(first);
+    expect(inFlight.statusCode).toBe(200);
+    expect(replacement(inFlight)).toBeUndefined();
+    // A minute later the old value no longer works; the new one does.
+    clock.set('2026-03-10T11:01:01Z');
+    expect((await get(first)).statusCode).toBe(401);
+    expect((await get(second?.value ?? '')).statusCode).toBe(200);
+  });
+
+  it('last thirty days from the last use, and no longer', async () => {
+    clock.set('2026-04-01T10:00:00Z');
+    let cookie = await signIn();
+    // Used every three weeks, it keeps working for months.
+    for (const at of ['2026-04-22T10:00:00Z', '2026-05-13T10:00:00Z', '2026-06-03T10:00:00Z']) {
+      clock.set(at);
+      const res = await get(cookie);
+      expect(res.statusCode, at).toBe(200);
+      cookie = replacement(res)?.value ?? cookie;
+    }
+    clock.set('2026-07-03T10:00:01Z');
+    expect((await get(cookie)).statusCode).toBe(401);
+  });
+
+  it('are all signed out by "sign out everywhere", this one included', async () => {
+    clock.set('2026-08-01T10:00:00Z');
+    const laptop = await signIn();
+    const other = await signIn();
+    expect((await get(laptop)).statusCode).toBe(200);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-out-everywhere',
+      headers: { host: HOST, origin: ORIGIN, 'x-csrf-token': csrfToken, cookie: `${AUTH_COOKIE}=${laptop}; ${CSRF_COOKIE}=${csrfToken}` },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().signedOut).toBeGreaterThanOrEqual(2);
+    expect(cookiesOf(res).find((c) => c.name === AUTH_COOKIE)?.value).toBe('');
+    expect((await get(laptop)).statusCode).toBe(401);
+    expect((await get(other)).statusCode).toBe(401);
+    // The start link signs a browser in again.
+    expect((await get(await signIn())).statusCode).toBe(200);
+  });
+
+  it('refuse "sign out everywhere" from another site (no CSRF token)', async () => {
+    const cookie = await signIn();
+    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/sign-out-everywhere', headers: { host: HOST, origin: ORIGIN, cookie: `${AUTH_COOKIE}=${cookie}` } });
+    expect(res.statusCode).toBe(403);
+    expect((await get(cookie)).statusCode).toBe(200);
   });
 });

@@ -1,6 +1,17 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/database.js';
+import { createBrowserSessionsRepository } from '../modules/browser-sessions/browser-sessions.repository.js';
+import { registerBrowserSessionRoutes } from '../modules/browser-sessions/browser-sessions.routes.js';
+import { BROWSER_SESSION_DAYS } from '../modules/browser-sessions/browser-sessions.rules.js';
+import { createBrowserSessions, type BrowserSessions } from '../modules/browser-sessions/browser-sessions.usecases.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 import { derive, safeEqual } from './secret.js';
+import type { App } from './types.js';
 
 export interface SecurityOptions {
   secret: string;
@@ -8,6 +19,30 @@ export interface SecurityOptions {
   allowedHosts: string[];
   /** GET paths that carry their own secret token (calendar feeds) and so need no sign-in. */
   tokenInPathPrefixes?: string[];
+  /** Where the signed-in browsers are kept: the database the server opened. */
+  db: Kysely<Database>;
+  clock?: Clock | undefined;
+  /** The command that prints the start link again, as the signed-out page shows it (see openCommandFor). */
+  openCommand?: string | undefined;
+}
+
+/** Quotes a word for a POSIX shell when it needs it. */
+const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
+/** bin/inroads.js of this installation, whether running from src/ (tests) or dist/src/ (the built app). */
+function binPath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'bin', 'inroads.js');
+}
+
+/**
+ * The exact command that prints the start link again and opens it: the absolute path of this
+ * installation's bin/inroads.js (the `inroads` command is only on the PATH after `npm link`),
+ * with `--home` when the server does not use the default home.
+ */
+export function openCommandFor(home?: string): string {
+  return ['node', shellWord(binPath()), ...(home ? ['--home', shellWord(home)] : []), 'open'].join(' ');
 }
 
 export const AUTH_COOKIE = 'inroads_auth';
@@ -50,7 +85,7 @@ export function deny(reply: FastifyReply, status: number, code: string, message:
 export const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
-export function signInPage(host: string): string {
+export function signInPage(host: string, openCommand: string = openCommandFor()): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Inroads — open it from your terminal</title>
@@ -59,10 +94,38 @@ export function signInPage(host: string): string {
 <h1>Inroads is running, but this browser is not signed in</h1>
 <p>Your workspace is private to you. To open it, use the link Inroads printed when it started
 (it ends in <code>?token=…</code>), or run this in a terminal:</p>
-<p><code>inroads open</code></p>
-<p>That prints the link again and opens it here. The link signs this browser in and is remembered, so you only need it once.</p>
+<p><code>${escapeHtml(openCommand)}</code></p>
+<p>That prints the link again and opens it here. (From the folder where you installed Inroads, <code>npx inroads open</code> does the same.)
+The link signs this browser in for ${BROWSER_SESSION_DAYS} days from its last visit, also after the browser is closed.</p>
 <p>Address: <code>${escapeHtml(host)}</code></p>
 </main></body></html>`;
+}
+
+/** Signs this browser out (its cookies end now). */
+function clearSignedIn(reply: FastifyReply): void {
+  reply.clearCookie(AUTH_COOKIE, { path: '/' });
+  reply.clearCookie(CSRF_COOKIE, { path: '/' });
+}
+
+/** What the local-mode routes need from registerSecurity, per app. */
+const signInState = new WeakMap<App, BrowserSessions>();
+
+/** The local-mode sign-in routes (signing every browser out); registered with the other routes, after registerSecurity. */
+export function registerLocalSignInRoutes(app: App): void {
+  const sessions = signInState.get(app);
+  if (!sessions) throw new Error('registerLocalSignInRoutes needs registerSecurity first');
+  registerBrowserSessionRoutes(app, sessions, clearSignedIn);
+}
+
+/**
+ * Where the sign-in link may send the browser on: a path on this server only. `//host/…`
+ * (or `/\\host`, which browsers read the same) would leave for another site, so anything
+ * that is not one `/` followed by a path segment goes to the start page.
+ */
+export function sameOriginPath(pathname: string, search = ''): string {
+  const path = pathname.replace(/\\/g, '/');
+  if (!path.startsWith('/') || path.startsWith('//')) return '/';
+  return `${path}${search}`;
 }
 
 /**
@@ -70,11 +133,19 @@ export function signInPage(host: string): string {
  * Host check (DNS rebinding), the launch secret, Origin + CSRF token on writes,
  * and strict response headers.
  */
-export function registerSecurity(app: FastifyInstance, options: SecurityOptions): void {
-  const authValue = derive(options.secret, 'inroads-auth-cookie-v1');
+export function registerSecurity(app: App, options: SecurityOptions): void {
   const csrfValue = derive(options.secret, 'inroads-csrf-v1');
   const allowedHosts = new Set(options.allowedHosts.map((h) => h.toLowerCase()));
   const allowedOrigins = new Set([...allowedHosts].map((h) => `http://${h}`));
+  const openCommand = options.openCommand ?? openCommandFor();
+  // A signed-in browser keeps a random value that is replaced as it is used; only its hash is stored.
+  const sessions = createBrowserSessions(createBrowserSessionsRepository(options.db), options.clock ?? systemClock);
+  const cookie = { path: '/', httpOnly: true, sameSite: 'strict', secure: false, maxAge: BROWSER_SESSION_DAYS * 24 * 60 * 60 } as const;
+  const setSignedIn = (reply: FastifyReply, token: string) => {
+    reply.setCookie(AUTH_COOKIE, token, cookie);
+    reply.setCookie(CSRF_COOKIE, csrfValue, { ...cookie, httpOnly: false });
+  };
+  signInState.set(app, sessions);
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     const host = (request.headers.host ?? '').toLowerCase();
@@ -85,24 +156,28 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
     const authorization = request.headers.authorization;
     const bearer = authorization?.startsWith('Bearer ') ? authorization.slice(7).trim() : undefined;
     const viaBearer = safeEqual(bearer, options.secret);
-    const viaCookie = safeEqual(request.cookies[AUTH_COOKIE], authValue);
+    let viaCookie = false;
+    const presented = request.cookies[AUTH_COOKIE];
+    if (!viaBearer && presented !== undefined) {
+      const used = await sessions.use(presented);
+      viaCookie = used.valid;
+      if (used.replacement) setSignedIn(reply, used.replacement.token);
+    }
 
     const url = new URL(request.url, `http://${host}`);
     const token = url.searchParams.get('token');
     if (!viaBearer && !viaCookie && request.method === 'GET' && token !== null && safeEqual(token, options.secret)) {
-      const cookie = { path: '/', httpOnly: true, sameSite: 'strict', secure: false } as const;
-      reply.setCookie(AUTH_COOKIE, authValue, cookie);
-      reply.setCookie(CSRF_COOKIE, csrfValue, { ...cookie, httpOnly: false });
+      setSignedIn(reply, (await sessions.signIn()).token);
       url.searchParams.delete('token');
-      return reply.redirect(`${url.pathname}${url.search}`, 303);
+      return reply.redirect(sameOriginPath(url.pathname, url.search), 303);
     }
 
     const tokenInPath = request.method === 'GET' && (options.tokenInPathPrefixes ?? []).some((p) => request.url.startsWith(p));
     if (!viaBearer && !viaCookie && !tokenInPath) {
       if (request.url.startsWith('/api/')) {
-        return deny(reply, 401, 'auth.required', 'Sign in with the link Inroads printed at start (or run `inroads open`), or send the launch secret as a Bearer token.');
+        return deny(reply, 401, 'auth.required', 'Sign in with the link Inroads printed at start (or run `npx inroads open` in the folder where Inroads is installed), or send the launch secret as a Bearer token.');
       }
-      return reply.code(401).type('text/html; charset=utf-8').send(signInPage(host));
+      return reply.code(401).type('text/html; charset=utf-8').send(signInPage(host, openCommand));
     }
 
     if (STATE_CHANGING.has(request.method)) {

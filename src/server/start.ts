@@ -1,17 +1,18 @@
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import type { Config } from '../config/config.js';
-import { openDatabase, type DatabaseHandle } from '../db/factory.js';
-import { systemClock } from '../shared/clock.js';
+import { resolveHome, type Config } from '../config/config.js';
+import { isPostgresUrl, openDatabase, type DatabaseHandle } from '../db/factory.js';
+import { lockHome } from './home-lock.js';
+import { systemClock, type Clock } from '../shared/clock.js';
 import { AppError } from '../shared/errors.js';
 import { buildApp } from './app.js';
-import { allowedHostsFor } from './security.js';
+import { allowedHostsFor, openCommandFor } from './security.js';
 import { createWorkspaces } from './workspace.js';
 import { createAppContext } from '../modules/repositories.js';
 import { postgresUserWorkspaces, sqliteUserWorkspaces, type UserWorkspaces } from './user-workspaces.js';
 import { startJobs, type Jobs } from './jobs.js';
 import { createMailer, type MailSettings } from './mailer.js';
-import { loadOrCreateSecret, localUrl, startUrl } from './secret.js';
+import { loadOrCreateSecret, localUrl, securePrivateHome, startUrl } from './secret.js';
 import type { App } from './types.js';
 
 /** A port nothing listens on now (the OS picks it). */
@@ -33,19 +34,44 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  logger?: boolean;
+  /** Open the demo workspace (in the home's demo/ folder) first; the configured database stays the user's own. */
+  demo?: boolean;
+  /** The source of "now" for everything the server does (tests pass a settable clock). */
+  clock?: Clock;
+}
+
+/** The demo workspace's file in a home. */
+export const demoDatabasePath = (home: string) => join(home, 'demo', 'inroads.db');
+
 /** Opens the database (migrating it), builds the app and listens. */
-export async function startServer(requested: Config, options: { logger?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(requested: Config, options: StartOptions = {}): Promise<RunningServer> {
   // Port 0 means "any free port": pick it now, because the Host check must know the real one.
   const config = requested.port === 0 ? { ...requested, port: await freePort(requested.host) } : requested;
-  const handle = await openDatabase({ url: config.databaseUrl });
+  const clock = options.clock ?? systemClock;
+  const demoUrl = demoDatabasePath(config.home);
+  // Started in the demo: either asked for, or the demo file given as the database (then the own workspace is the home's default).
+  const startsInDemo = options.demo === true || config.databaseUrl === demoUrl;
+  const ownUrl = config.databaseUrl === demoUrl ? join(config.home, 'inroads.db') : config.databaseUrl;
+  securePrivateHome(config.home);
+  // One server per home: a second one is told where the first runs (and `inroads open` finds it).
+  const release = lockHome(config.home, { url: localUrl(config.host, config.port), mode: 'local' });
+  let handle: DatabaseHandle;
+  try {
+    handle = await openDatabase({ url: startsInDemo ? demoUrl : ownUrl, check: true });
+  } catch (error) {
+    release();
+    throw error;
+  }
   const secret = loadOrCreateSecret(config.home);
-  const demoUrl = join(config.home, 'demo', 'inroads.db');
-  const workspaces = createWorkspaces(handle, systemClock, config.databaseUrl === demoUrl ? null : demoUrl);
+  const workspaces = createWorkspaces(handle, clock, demoUrl, startsInDemo ? { in: 'demo', ownUrl } : { in: 'own' });
   const app = await buildApp({
     ctx: workspaces.live,
     workspaces,
     secret,
     allowedHosts: allowedHostsFor(config.host, config.port),
+    openCommand: openCommandFor(config.home === resolveHome(undefined) ? undefined : config.home),
     handle,
     logger: options.logger ?? false,
     validateResponses: false,
@@ -55,6 +81,7 @@ export async function startServer(requested: Config, options: { logger?: boolean
   } catch (error) {
     await app.close();
     await handle.close();
+    release();
     throw error;
   }
   return {
@@ -65,6 +92,7 @@ export async function startServer(requested: Config, options: { logger?: boolean
       await app.close();
       await workspaces.close();
       await handle.close();
+      release();
     },
   };
 }
@@ -116,7 +144,17 @@ export function multiUserAddresses(host: string, port: number, publicUrl: string
 export async function startMultiUserServer(requested: Config, options: MultiUserOptions = {}): Promise<RunningMultiUserServer> {
   const config = requested.port === 0 ? { ...requested, port: await freePort(requested.host) } : requested;
   const addresses = multiUserAddresses(config.host, config.port, options.publicUrl);
-  const handle = await openDatabase({ url: config.databaseUrl });
+  const onSqlite = !isPostgresUrl(config.databaseUrl);
+  if (onSqlite) securePrivateHome(config.home);
+  // Instances may share one PostgreSQL database; SQLite files belong to one server only.
+  const release = onSqlite ? lockHome(config.home, { url: options.publicUrl ?? localUrl(config.host, config.port), mode: 'multi-user' }) : () => undefined;
+  let handle: DatabaseHandle;
+  try {
+    handle = await openDatabase({ url: config.databaseUrl, check: true });
+  } catch (error) {
+    release();
+    throw error;
+  }
   const control = createAppContext(handle, systemClock);
   let workspaces: UserWorkspaces;
   let pool: { end(): Promise<void> } | null = null;
@@ -155,6 +193,7 @@ export async function startMultiUserServer(requested: Config, options: MultiUser
     await workspaces.close();
     await pool?.end();
     await handle.close();
+    release();
   };
   try {
     await app.listen({ host: config.host, port: config.port });

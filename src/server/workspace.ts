@@ -24,10 +24,15 @@ export interface Workspaces {
   close(): Promise<void>;
 }
 
-export function createWorkspaces(own: DatabaseHandle, clock: Clock, demoUrl: string | null): Workspaces {
-  const contexts = new Map<'own' | 'demo', { handle: DatabaseHandle; ctx: AppContext }>([['own', { handle: own, ctx: createAppContext(own, clock) }]]);
-  let active: 'own' | 'demo' = 'own';
-  const currentCtx = () => contexts.get(active)?.ctx ?? createAppContext(own, clock);
+/**
+ * `opened` is the workspace the server started in: the user's own (the default), or the demo
+ * (`inroads demo`), in which case `ownUrl` says where the user's own workspace is for the way back.
+ */
+export function createWorkspaces(opened: DatabaseHandle, clock: Clock, demoUrl: string | null, start: { in: 'own' } | { in: 'demo'; ownUrl: string } = { in: 'own' }): Workspaces {
+  const first = start.in;
+  const contexts = new Map<'own' | 'demo', { handle: DatabaseHandle; ctx: AppContext }>([[first, { handle: opened, ctx: createAppContext(opened, clock) }]]);
+  let active: 'own' | 'demo' = first;
+  const currentCtx = () => contexts.get(active)?.ctx ?? createAppContext(opened, clock);
   const live: AppContext = {
     get repos() {
       return currentCtx().repos;
@@ -43,7 +48,7 @@ export function createWorkspaces(own: DatabaseHandle, clock: Clock, demoUrl: str
   return {
     live,
     demoUrl,
-    current: () => ({ handle: contexts.get(active)?.handle ?? own, demo: active === 'demo' }),
+    current: () => ({ handle: contexts.get(active)?.handle ?? opened, demo: active === 'demo' }),
     async switchTo(target) {
       if (target === 'demo' && !contexts.has('demo')) {
         if (!demoUrl) throw new AppError('workspace.no_demo', 409, 'The demo workspace is not available here.');
@@ -52,10 +57,15 @@ export function createWorkspaces(own: DatabaseHandle, clock: Clock, demoUrl: str
         await seedDemoWorkspace({ ctx });
         contexts.set('demo', { handle, ctx });
       }
+      if (target === 'own' && !contexts.has('own') && start.in === 'demo') {
+        const handle = await openDatabase({ url: start.ownUrl });
+        contexts.set('own', { handle, ctx: createAppContext(handle, clock) });
+      }
       active = target;
     },
     async close() {
-      for (const [name, { handle }] of contexts) if (name !== 'own') await handle.close();
+      // The workspace the server started in is closed by whoever opened it.
+      for (const [name, { handle }] of contexts) if (name !== first) await handle.close();
     },
   };
 }

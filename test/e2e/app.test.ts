@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openCommandFor } from '../../src/server/security.js';
 import { assertBrowserAvailable, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
@@ -29,7 +30,9 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the web app in Chromium', () =>
     const response = await stranger.goto(server.origin);
     expect(response?.status()).toBe(401);
     await expect(stranger.getByRole('heading', { level: 1 }).textContent()).resolves.toMatch(/not signed in/);
-    expect(await stranger.content()).toContain('inroads open');
+    // The command works from anywhere: this installation's bin/inroads.js by its absolute path, with this server's home.
+    expect(await stranger.getByText(openCommandFor(server.home), { exact: true }).count()).toBe(1);
+    expect(await stranger.content()).toContain('npx inroads open');
     await stranger.close();
   });
 

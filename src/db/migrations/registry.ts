@@ -8,6 +8,7 @@ import * as m0006 from './0006-interview-mode.js';
 import * as m0007 from './0007-accounts.js';
 import * as m0008 from './0008-multi-user.js';
 import * as m0009 from './0009-devices-and-feeds.js';
+import * as m0013 from './0013-browser-sessions.js';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void>;
@@ -25,4 +26,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0007-accounts': m0007,
   '0008-multi-user': m0008,
   '0009-devices-and-feeds': m0009,
+  '0013-browser-sessions': m0013,
 };

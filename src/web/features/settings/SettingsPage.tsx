@@ -4,6 +4,7 @@ import { api } from '../../api/client.js';
 import { useAccount } from '../../app/session.js';
 import { useSwitchWorkspace, useWorkspace } from '../../app/workspace.js';
 import { ProfileForm } from './ProfileForm.js';
+import { SignOutEverywhere } from './SignOutEverywhere.js';
 
 export function SettingsPage() {
   const workspace = useWorkspace();
@@ -82,6 +83,7 @@ export function SettingsPage() {
           ) : null}
         </div>
       </section>
+      <SignOutEverywhere />
     </section>
   );
 }
