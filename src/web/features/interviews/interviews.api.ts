@@ -12,11 +12,12 @@ export const interviewKeys = {
   ofContact: (contactId: string) => ['interviews', { contactId }] as const,
 };
 
+/** Not there: deleted, or an address whose id cannot name an interview at all. */
+export const isMissing = (error: unknown): boolean => error instanceof ApiError && (error.status === 404 || (error.status === 400 && 'id' in error.fieldErrors()));
+
 /** A 404 will not turn into anything else by asking again: no retry, so a deleted interview shows one clear state. */
 export const retryUnlessMissing = (count: number, error: unknown): boolean =>
-  !(error instanceof ApiError && (error.status === 404 || error.status === 401)) && count < 1;
-
-export const isMissing = (error: unknown): boolean => error instanceof ApiError && error.status === 404;
+  !(isMissing(error) || (error instanceof ApiError && error.status === 401)) && count < 1;
 
 export function useInterview(id: string) {
   return useQuery({ queryKey: interviewKeys.one(id), queryFn: () => api.get<Interview>(`/api/v1/interviews/${id}`), retry: retryUnlessMissing });
