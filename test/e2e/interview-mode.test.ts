@@ -127,6 +127,13 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a whole conversation in intervi
     const referrals = await api<{ items: Array<{ interviewId: string }> }>('GET', `/api/v1/referrals?interviewId=${ids.interview}`);
     expect(referrals.items).toHaveLength(1);
 
+    // Interview mode fits a phone too.
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.getByRole('heading', { level: 1, name: /Talking with Maya Costa/ }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     // Ending the conversation marks it held and opens the debrief.
     await page.getByRole('button', { name: 'End and debrief' }).click();
     await page.getByRole('heading', { level: 1, name: 'Interview with Maya Costa' }).waitFor();
@@ -165,11 +172,8 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a whole conversation in intervi
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'insights');
     expect(cspViolations).toEqual([]);
-    // Interview mode fits a phone too.
-    await page.setViewportSize({ width: 375, height: 740 });
+    // Once thanked, interview mode is not offered; its address says the conversation is over.
     await page.goto(`${server.origin}/interviews/${ids.interview}/live`);
-    await page.getByRole('heading', { level: 1, name: /Talking with Maya Costa/ }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(1);
+    await page.getByRole('heading', { level: 1, name: 'The conversation with Maya Costa is over' }).waitFor();
   }, 90_000);
 });

@@ -1,94 +1,193 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
+import { Link } from 'react-router';
 import type { InterviewNote, ThankYouDraft } from '../../../shared/schemas/conversation.js';
 import { keyQuestions, type KeyQuestion } from '../../../shared/schemas/explorations.js';
 import type { Interview } from '../../../shared/schemas/interviews.js';
+import type { Referral } from '../../../shared/schemas/referrals.js';
 import { api, ApiError } from '../../api/client.js';
 import { TextArea } from '../../ui/Field.js';
-import { ErrorState } from '../../ui/States.js';
-import { SaveActions } from '../../ui/SaveActions.js';
+import { ErrorState, Loading } from '../../ui/States.js';
+import { useInterviewNotes, useInterviewReferrals } from './interviews.api.js';
+import { useAutosave } from './useAutosave.js';
 
 const LEANINGS = [-2, -1, 0, 1, 2] as const;
 const leaningLabel: Record<number, string> = { [-2]: 'Clearly no', [-1]: 'Probably not', 0: 'Unsure', 1: 'Probably', 2: 'Clearly yes' };
 
+type Evidence = Partial<Record<KeyQuestion, string[]>>;
+
+/** The notes tagged with a key question during the conversation, as the evidence for it. */
+export function taggedEvidence(notes: InterviewNote[]): Evidence {
+  const evidence: Evidence = {};
+  for (const n of notes) if (n.keyQuestion && n.body.trim()) evidence[n.keyQuestion] = [...(evidence[n.keyQuestion] ?? []), n.id];
+  return evidence;
+}
+
+/** The people suggested during the conversation, one a line, to start "Who else to talk to". */
+export const referralLines = (referrals: Referral[]): string => referrals.map((r) => r.to.name).join('\n');
+
 /**
  * The debrief, best written within a day: what was learned (the takeaways), how it
  * fits, what is still unknown, who else to see, and a leaning on each key question
- * with the notes that support it.
+ * with the notes that support it. What interview mode already knows is filled in: the
+ * notes tagged with a key question are its evidence, and the people suggested are in
+ * "Who else to talk to".
  */
 export function DebriefCard({ interview }: { interview: Interview }) {
+  const notes = useInterviewNotes(interview.id);
+  const referrals = useInterviewReferrals(interview.id);
+  if (notes.isPending || referrals.isPending) return <Loading what="the debrief" />;
+  if (notes.isError) return <ErrorState error={notes.error} retry={() => void notes.refetch()} />;
+  return <DebriefForm interview={interview} notes={notes.data.items} referrals={referrals.data?.items ?? []} />;
+}
+
+function DebriefForm({ interview, notes, referrals }: { interview: Interview; notes: InterviewNote[]; referrals: Referral[] }) {
   const client = useQueryClient();
-  const notes = useQuery({ queryKey: ['interview', interview.id, 'notes'], queryFn: () => api.get<{ items: InterviewNote[] }>(`/api/v1/interviews/${interview.id}/notes`) });
+  const form = useRef<HTMLFormElement>(null);
   const d = interview.debrief;
   const [leanings, setLeanings] = useState<Record<KeyQuestion, number | null>>(d?.leanings ?? { success: null, fit: null, desire: null, prospects: null });
-  const [evidence, setEvidence] = useState<Partial<Record<KeyQuestion, string[]>>>(d?.evidence ?? {});
+  // Until the debrief is saved, the tagged notes are the suggested evidence.
+  const [evidence, setEvidence] = useState<Evidence>(() => d?.evidence ?? taggedEvidence(notes));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.put<Interview>(`/api/v1/interviews/${interview.id}/debrief`, body),
-    onSuccess: async () => {
+  const autosave = useAutosave(async (body: Record<string, unknown>) => {
+    try {
+      await api.put<Interview>(`/api/v1/interviews/${interview.id}/debrief`, body);
       setErrors({});
-      setSaved(true);
       await client.invalidateQueries();
-    },
-    onError: (e) => setErrors(e instanceof ApiError ? e.fieldErrors() : {}),
+    } catch (error) {
+      setErrors(error instanceof ApiError ? error.fieldErrors() : {});
+      throw error;
+    }
   });
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    setSaved(false);
-    const data = new FormData(event.currentTarget);
+  const [needsLearned, setNeedsLearned] = useState(false);
+  /** Saves shortly (or now), once there is something learned to save. */
+  const save = (next: { leanings?: typeof leanings; evidence?: Evidence } = {}, now = false) => {
+    if (!form.current) return;
+    const data = new FormData(form.current);
     const text = (name: string) => String(data.get(name) ?? '').trim() || null;
-    save.mutate({ learned: String(data.get('learned') ?? ''), fit: text('fit'), unknowns: text('unknowns'), whoElse: text('whoElse'), leanings, evidence });
+    const learned = String(data.get('learned') ?? '');
+    if (!learned.trim()) {
+      setNeedsLearned(now);
+      return;
+    }
+    setNeedsLearned(false);
+    // A note deleted since it was chosen is no longer evidence.
+    const existing = new Set(notes.map((n) => n.id));
+    const cited = Object.fromEntries(Object.entries(next.evidence ?? evidence).map(([key, ids]) => [key, ids.filter((noteId) => existing.has(noteId))]));
+    autosave.schedule({ learned, fit: text('fit'), unknowns: text('unknowns'), whoElse: text('whoElse'), leanings: next.leanings ?? leanings, evidence: cited });
+    if (now) void autosave.flush();
   };
-  const items = (notes.data?.items ?? []).filter((n) => n.body.trim());
+  const changeLeanings = (next: typeof leanings) => {
+    setLeanings(next);
+    save({ leanings: next });
+  };
+  const changeEvidence = (next: Evidence) => {
+    setEvidence(next);
+    save({ evidence: next });
+  };
+  const items = notes.filter((n) => n.body.trim());
+  const status =
+    autosave.state === 'saved'
+      ? 'Debrief saved.'
+      : autosave.state === 'saving'
+        ? 'Saving…'
+        : autosave.state === 'pending'
+          ? 'Changes not saved yet…'
+          : autosave.state === 'failed'
+            ? `Not saved. ${Object.keys(errors).length ? 'Check the fields marked above.' : autosave.error instanceof Error ? autosave.error.message : ''}`
+            : needsLearned
+              ? 'Write what you learned first; then the debrief saves as you type.'
+              : '';
   return (
-    <form id="debrief" className="card" onSubmit={submit} noValidate aria-labelledby="debrief-heading">
+    <form
+      id="debrief"
+      ref={form}
+      className="card"
+      onSubmit={(event) => {
+        event.preventDefault();
+        save({}, true);
+      }}
+      onChange={(event) => {
+        // Text fields; the leanings and the evidence save through their own handlers.
+        if ((event.target as HTMLElement).tagName === 'TEXTAREA') save();
+      }}
+      noValidate
+      aria-labelledby="debrief-heading"
+    >
       <h2 id="debrief-heading">Debrief</h2>
-      <p className="muted">Best written within a day, while it is fresh.{d ? ` Last saved ${new Date(d.completedAt).toLocaleString()}.` : ''}</p>
-      <TextArea label="What I learned" name="learned" defaultValue={interview.takeaways ?? ''} rows={3} error={errors.learned} />
+      <p className="muted">
+        Best written within a day, while it is fresh. It saves as you type once you have written what you learned.
+        {d ? ` Last saved ${new Date(d.completedAt).toLocaleString()}.` : ''}
+      </p>
+      <TextArea label="What I learned" name="learned" defaultValue={interview.takeaways ?? ''} rows={3} error={errors.learned ?? (needsLearned ? 'Write at least one thing you learned.' : undefined)} />
       <TextArea label="How it fits my skills, values and interests" name="fit" defaultValue={d?.fit ?? ''} rows={2} />
       <TextArea label="What else I need to know" name="unknowns" defaultValue={d?.unknowns ?? ''} rows={2} hint="One point per line; each becomes a suggested question on the decision board." />
-      <TextArea label="Who else to talk to" name="whoElse" defaultValue={d?.whoElse ?? ''} rows={2} />
-      {keyQuestions.map((q) => (
-        <fieldset key={q.key} className="field">
-          <legend>{q.question}</legend>
-          <div className="leaning-scale" role="radiogroup" aria-label={`Leaning: ${q.question}`}>
-            {LEANINGS.map((value) => (
-              <label key={value} className="badge">
-                <input type="radio" name={`leaning-${q.key}`} checked={leanings[q.key] === value} onChange={() => setLeanings({ ...leanings, [q.key]: value })} /> {leaningLabel[value]}
-              </label>
+      <TextArea
+        label="Who else to talk to"
+        name="whoElse"
+        defaultValue={d?.whoElse ?? referralLines(referrals)}
+        rows={2}
+        hint={referrals.length ? 'Filled in with the people suggested in interview mode; add anyone else.' : undefined}
+      />
+      {referrals.length ? (
+        <div className="debrief-referrals">
+          <p className="muted">Suggested during the conversation (already in your people):</p>
+          <ul className="plain-list">
+            {referrals.map((r) => (
+              <li key={r.id}>
+                <Link to={`/people/${r.to.id}`}>{r.to.name}</Link>
+              </li>
             ))}
-            <label className="badge">
-              <input type="radio" name={`leaning-${q.key}`} checked={leanings[q.key] === null} onChange={() => setLeanings({ ...leanings, [q.key]: null })} /> Not yet
-            </label>
-          </div>
-          {items.length ? (
-            <details>
-              <summary>Notes that support it ({evidence[q.key]?.length ?? 0})</summary>
-              <ul>
-                {items.map((n) => (
-                  <li key={n.id}>
-                    <label>
-                      <input
-                        type="checkbox"
-                        checked={evidence[q.key]?.includes(n.id) ?? false}
-                        onChange={(e) => {
-                          const current = evidence[q.key] ?? [];
-                          setEvidence({ ...evidence, [q.key]: e.target.checked ? [...current, n.id] : current.filter((x) => x !== n.id) });
-                        }}
-                      />{' '}
-                      {n.body}
-                    </label>
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
-          {errors[`evidence.${q.key}`] ? <p className="error">{errors[`evidence.${q.key}`]}</p> : null}
-        </fieldset>
-      ))}
-      {save.isError && Object.keys(errors).length === 0 ? <ErrorState error={save.error} /> : null}
-      <SaveActions label="Save debrief" pending={save.isPending} saved={saved} savedText="Debrief saved." />
+          </ul>
+        </div>
+      ) : null}
+      {keyQuestions.map((q) => {
+        const chosen = evidence[q.key] ?? [];
+        // Notes tagged with this question first.
+        const ordered = [...items.filter((n) => n.keyQuestion === q.key), ...items.filter((n) => n.keyQuestion !== q.key)];
+        return (
+          <fieldset key={q.key} className="field">
+            <legend>{q.question}</legend>
+            <div className="leaning-scale" role="radiogroup" aria-label={`Leaning: ${q.question}`}>
+              {LEANINGS.map((value) => (
+                <label key={value} className="badge">
+                  <input type="radio" name={`leaning-${q.key}`} checked={leanings[q.key] === value} onChange={() => changeLeanings({ ...leanings, [q.key]: value })} /> {leaningLabel[value]}
+                </label>
+              ))}
+              <label className="badge">
+                <input type="radio" name={`leaning-${q.key}`} checked={leanings[q.key] === null} onChange={() => changeLeanings({ ...leanings, [q.key]: null })} /> Not yet
+              </label>
+            </div>
+            {items.length ? (
+              <details open={chosen.length > 0}>
+                <summary>Notes that support it ({chosen.length})</summary>
+                <ul>
+                  {ordered.map((n) => (
+                    <li key={n.id}>
+                      <label>
+                        <input
+                          type="checkbox"
+                          checked={chosen.includes(n.id)}
+                          onChange={(e) => changeEvidence({ ...evidence, [q.key]: e.target.checked ? [...chosen, n.id] : chosen.filter((x) => x !== n.id) })}
+                        />{' '}
+                        {n.body}
+                        {n.keyQuestion === q.key ? <span className="muted"> (tagged during the conversation)</span> : null}
+                      </label>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+            {errors[`evidence.${q.key}`] ? <p className="error">{errors[`evidence.${q.key}`]}</p> : null}
+          </fieldset>
+        );
+      })}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={autosave.state === 'saving'}>
+          Save debrief
+        </button>
+        <span role="status">{status}</span>
+      </div>
     </form>
   );
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { allowedTransitions, canTransition } from '../../../shared/lifecycle.js';
 import type { Interview, InterviewStatus } from '../../../shared/schemas/interviews.js';
 import { api, ApiError, type Page } from '../../api/client.js';
@@ -10,7 +10,10 @@ import { Empty, ErrorState, Loading } from '../../ui/States.js';
 import { ScheduleDialog } from './ScheduleDialog.js';
 import { useTransition } from './useTransition.js';
 
-const columns: InterviewStatus[] = ['idea', 'requested', 'scheduled', 'held', 'thanked', 'keeping-in-touch', 'no-reply', 'declined', 'cancelled'];
+/** The road most interviews travel, as full columns. */
+const mainColumns: InterviewStatus[] = ['idea', 'requested', 'scheduled', 'held', 'thanked', 'keeping-in-touch'];
+/** Where an interview ends without a conversation: compact columns beneath the main ones. */
+const sideColumns: InterviewStatus[] = ['no-reply', 'declined', 'cancelled'];
 
 export function explainRefusal(from: InterviewStatus, to: InterviewStatus): string {
   const allowed = allowedTransitions[from];
@@ -61,7 +64,9 @@ function Card({ interview, onMove }: { interview: Interview; onMove: (to: Interv
 export function InterviewBoard() {
   const list = useQuery({ queryKey: ['interviews', 'board'], queryFn: () => api.get<Page<Interview>>('/api/v1/interviews', { limit: 500, sort: '-updatedAt' }) });
   const transition = useTransition();
-  const [message, setMessage] = useState<string | null>(null);
+  const location = useLocation();
+  // A notice handed over by the page the user came from (an interview just deleted, say).
+  const [message, setMessage] = useState<string | null>(() => (location.state as { notice?: string } | null)?.notice ?? null);
   const [over, setOver] = useState<InterviewStatus | null>(null);
   const [scheduling, setScheduling] = useState<Interview | null>(null);
 
@@ -83,6 +88,32 @@ export function InterviewBoard() {
     const id = event.dataTransfer.getData('text/plain');
     const interview = list.data?.items.find((i) => i.id === id);
     if (interview) move(interview, to);
+  };
+
+  const renderColumn = (status: InterviewStatus, items: Interview[]) => {
+    const cards = items.filter((i) => i.status === status);
+    return (
+      <section
+        key={status}
+        className={`column${sideColumns.includes(status) ? ' side' : ''}${cards.length === 0 ? ' empty' : ''}${over === status ? ' drop-target' : ''}`}
+        aria-labelledby={`col-${status}`}
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(status);
+        }}
+        onDragLeave={() => setOver(null)}
+        onDrop={(e) => drop(e, status)}
+      >
+        <h2 id={`col-${status}`}>
+          {statusLabels[status]} <span className="badge">{cards.length}</span>
+        </h2>
+        <ul>
+          {cards.map((interview) => (
+            <Card key={interview.id} interview={interview} onMove={(to) => move(interview, to)} />
+          ))}
+        </ul>
+      </section>
+    );
   };
 
   return (
@@ -109,32 +140,11 @@ export function InterviewBoard() {
         </div>
       ) : null}
       {list.data?.items.length ? (
-        <div className="board">
-          {columns.map((status) => {
-            const cards = list.data.items.filter((i) => i.status === status);
-            return (
-              <section
-                key={status}
-                className={`column${over === status ? ' drop-target' : ''}`}
-                aria-labelledby={`col-${status}`}
-                onDragOver={(e) => {
-                  e.preventDefault();
-                  setOver(status);
-                }}
-                onDragLeave={() => setOver(null)}
-                onDrop={(e) => drop(e, status)}
-              >
-                <h2 id={`col-${status}`}>
-                  {statusLabels[status]} <span className="badge">{cards.length}</span>
-                </h2>
-                <ul>
-                  {cards.map((interview) => (
-                    <Card key={interview.id} interview={interview} onMove={(to) => move(interview, to)} />
-                  ))}
-                </ul>
-              </section>
-            );
-          })}
+        <div className="board-wrap">
+          <div className="board">{mainColumns.map((status) => renderColumn(status, list.data.items))}</div>
+          <div className="board board-side" role="group" aria-label="Ended without a conversation">
+            {sideColumns.map((status) => renderColumn(status, list.data.items))}
+          </div>
         </div>
       ) : null}
       {scheduling ? (

@@ -11,6 +11,7 @@ import { SelectField, TextArea } from '../../ui/Field.js';
 import { kindLabels, relationshipLabels, responsivenessLabels, seniorityLabels, statusLabels } from '../../ui/labels.js';
 import { ConfirmDialog, Modal } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';
+import { PlanInterviewButton } from '../interviews/PlanInterviewButton.js';
 import { ContactForm } from './ContactForm.js';
 import { useContact } from './usePeople.js';
 
@@ -71,13 +72,6 @@ export function PersonPage() {
       navigate('/people');
     },
   });
-  const plan = useMutation({
-    mutationFn: () => api.post<Interview>('/api/v1/interviews', { contactId: id }),
-    onSuccess: async (interview) => {
-      await client.invalidateQueries();
-      navigate(`/interviews/${interview.id}`);
-    },
-  });
 
   if (contact.isPending) return <Loading what="this person" />;
   if (contact.isError) return <ErrorState error={contact.error} retry={() => void contact.refetch()} />;
@@ -99,9 +93,7 @@ export function PersonPage() {
           </p>
         </div>
         <div className="actions">
-          <button type="button" className="primary" onClick={() => plan.mutate()}>
-            Plan an interview
-          </button>
+          <PlanInterviewButton contactId={id} contactName={c.name} />
           <button type="button" onClick={() => setEditing(true)}>
             Edit
           </button>
