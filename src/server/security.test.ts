@@ -318,6 +318,9 @@ describe('a malformed HTTP request on the wire', () => {
       await app.close();
       await w.dispose();
     }
+  });
+});
+
 describe.each(dialects)('signed-in browsers on %s', (dialect) => {
   let w: TestWorkspace;
   let app: App;
