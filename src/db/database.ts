@@ -264,6 +264,19 @@ export interface ReminderLogTable {
   worker: string;
 }
 
+/** Deleted items kept for a while so the delete can be undone (see modules/trash). */
+export interface TrashTable {
+  id: string;
+  /** `contact`, `organization` or `interview`. */
+  entityType: string;
+  entityId: string;
+  /** The item's name when it was deleted, for the undo message. */
+  label: string;
+  /** JSON: the deleted rows and the links the delete cleared. */
+  payload: string;
+  deletedAt: string;
+}
+
 export interface Database {
   profile: ProfileTable;
   explorations: ExplorationsTable;
@@ -288,6 +301,7 @@ export interface Database {
   invitations: InvitationsTable;
   coachGrants: CoachGrantsTable;
   reminderLog: ReminderLogTable;
+  trash: TrashTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;
