@@ -11,6 +11,7 @@ import { SelectField, TextArea } from '../../ui/Field.js';
 import { kindLabels, relationshipLabels, responsivenessLabels, seniorityLabels, statusLabels } from '../../ui/labels.js';
 import { ConfirmDialog, Modal } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';
+import { useUndoableDelete } from '../../ui/undo.js';
 import { ContactForm } from './ContactForm.js';
 import { useContact } from './usePeople.js';
 
@@ -64,12 +65,12 @@ export function PersonPage() {
   const [deleting, setDeleting] = useState(false);
   const navigate = useNavigate();
   const client = useQueryClient();
-  const remove = useMutation({
-    mutationFn: () => api.delete(`/api/v1/contacts/${id}`),
-    onSuccess: async () => {
-      await client.invalidateQueries();
-      navigate('/people');
-    },
+  const remove = useUndoableDelete({
+    url: `/api/v1/contacts/${id}`,
+    label: contact.data?.name ?? 'The person',
+    restoredPath: `/people/${id}`,
+    homePath: '/people',
+    onDeleted: () => navigate('/people'),
   });
   const plan = useMutation({
     mutationFn: () => api.post<Interview>('/api/v1/interviews', { contactId: id }),
@@ -251,11 +252,14 @@ export function PersonPage() {
       </Modal>
       <ConfirmDialog
         title={`Delete ${c.name}?`}
-        message="This removes the person with their interviews, interactions and referrals. It cannot be undone — download a backup first if you may want them back."
-        confirmLabel="Delete for good"
+        message="This removes the person with their interviews, interactions and referrals. Right after, you can undo it for a short while."
+        confirmLabel="Delete person"
         isOpen={deleting}
         onClose={() => setDeleting(false)}
-        onConfirm={() => remove.mutate()}
+        onConfirm={() => {
+          setDeleting(false);
+          remove.mutate();
+        }}
       />
     </section>
   );
