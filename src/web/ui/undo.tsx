@@ -91,6 +91,10 @@ export function UndoRegion() {
   }, [offer, location.key, location.pathname]);
 
   useEffect(() => {
+    if (!offer) setHeld(false);
+  }, [offer]);
+
+  useEffect(() => {
     if (!offer || held) return;
     const timer = window.setTimeout(() => setState({ offer: null, note: '' }), UNDO_SECONDS * 1000);
     return () => window.clearTimeout(timer);

@@ -64,6 +64,7 @@ export function OrganizationPage() {
           </button>
         </div>
       </div>
+      {remove.isError ? <ErrorState error={remove.error} /> : null}
       <p role="status" className={added ? 'notice' : 'visually-hidden'}>
         {added ? (
           <>

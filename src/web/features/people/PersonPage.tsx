@@ -111,6 +111,7 @@ export function PersonPage() {
           </button>
         </div>
       </div>
+      {remove.isError ? <ErrorState error={remove.error} /> : null}
       <div className="grid-2">
         <div>
           <section className="card" aria-labelledby="next-heading">

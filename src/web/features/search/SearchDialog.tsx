@@ -54,8 +54,10 @@ export function SearchDialog({ isOpen, onClose }: { isOpen: boolean; onClose: ()
     if (active >= 0) document.getElementById(`${base}-option-${active}`)?.scrollIntoView({ block: 'nearest' });
   }, [active, base]);
 
+  // Each Ctrl/Cmd-K starts from an empty box.
   const close = () => {
     setActive(-1);
+    setText('');
     onClose();
   };
   const open = (hit: SearchHit | undefined) => {
