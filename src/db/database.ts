@@ -291,6 +291,19 @@ export interface BrowserSessionsTable {
   replacedAt: string | null;
 }
 
+/** Deleted items kept for a while so the delete can be undone (see modules/trash). */
+export interface TrashTable {
+  id: string;
+  /** `contact`, `organization` or `interview`. */
+  entityType: string;
+  entityId: string;
+  /** The item's name when it was deleted, for the undo message. */
+  label: string;
+  /** JSON: the deleted rows and the links the delete cleared. */
+  payload: string;
+  deletedAt: string;
+}
+
 export interface Database {
   profile: ProfileTable;
   explorations: ExplorationsTable;
@@ -318,6 +331,7 @@ export interface Database {
   trustedDevices: TrustedDevicesTable;
   calendarFeeds: CalendarFeedsTable;
   browserSessions: BrowserSessionsTable;
+  trash: TrashTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;

@@ -19,6 +19,7 @@ import { createQuestionsRepository } from './questions/questions.repository.js';
 import { createReferralsRepository } from './referrals/referrals.repository.js';
 import { createSearchRepository } from './search/search.repository.js';
 import { createTemplatesRepository } from './templates/templates.repository.js';
+import { createTrashRepository } from './trash/trash.repository.js';
 
 export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
   return {
@@ -38,6 +39,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     coach: createCoachRepository(db),
     conversation: createConversationRepository(db),
     insights: createInsightsRepository(db),
+    trash: createTrashRepository(db),
   };
 }
 

@@ -28,6 +28,7 @@ import type { AppContext } from '../modules/repositories.js';
 import { registerSearchRoutes } from '../modules/search/search.routes.js';
 import { registerSharingRoutes } from '../modules/sharing/sharing.routes.js';
 import { registerTemplateRoutes } from '../modules/templates/templates.routes.js';
+import { registerTrashRoutes } from '../modules/trash/trash.routes.js';
 import { JSON_BODY_LIMIT, registerBodyHandling } from './body.js';
 import { errorOptions, registerErrorHandling, routeNotFound } from './errors.js';
 import { FEED_ROUTE } from './access.js';
@@ -149,6 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerImportRoutes(app, ctx);
   registerExportRoutes(app, ctx);
   registerCoachRoutes(app, ctx);
+  registerTrashRoutes(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/v1/health', { schema: { tags: ['meta'], summary: 'Liveness and version' } }, async () => ({

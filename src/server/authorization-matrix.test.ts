@@ -79,6 +79,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/organizations/:id': { kind: 'record' },
   'PATCH /api/v1/organizations/:id': { kind: 'record', body: { posting: 3 } },
   'DELETE /api/v1/organizations/:id': { kind: 'record' },
+  'POST /api/v1/trash/:id/restore': { kind: 'record' },
   'GET /api/v1/contacts': { kind: 'collection' },
   'POST /api/v1/contacts': { kind: 'collection', body: { name: 'Someone Else' } },
   'GET /api/v1/contacts/:id': { kind: 'record' },
@@ -234,6 +235,7 @@ describe.each(dialects)('the authorisation matrix on %s', (dialect) => {
     ids.interactions = await post('/api/v1/interactions', { contactId: ids.contacts, kind: 'note', occurredAt: '2026-03-09T16:00:00Z', summary: MARK });
     ids.referrals = await post('/api/v1/referrals', { fromContactId: ids.contacts, toContactId: second, interviewId: ids.interviews });
     ids.questions = await post('/api/v1/questions', { text: `${MARK}: what surprised you most?`, category: 'day-in-the-life' });
+    ids.trash = (await owner.call('DELETE', `/api/v1/contacts/${await post('/api/v1/contacts', { name: `${MARK} Deleted` })}`)).json().trashId;
     ids.templates = await post('/api/v1/templates', { name: `${MARK} template`, kind: 'request', channel: 'email', body: 'Hi' });
     feedPath = (await owner.call('GET', '/api/v1/calendar')).json().path;
     await owner.call('POST', '/api/v1/account/sharing', { coachEmail: 'coach-b@uni.example', scope: 'notes' });

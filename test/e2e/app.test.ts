@@ -181,7 +181,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the web app in Chromium', () =>
     await page.keyboard.press('Control+k');
     const search = page.getByLabel('Search everything');
     await search.fill('maya');
-    await page.getByRole('dialog').getByRole('link', { name: /Maya Costa/ }).first().click();
+    await page.getByRole('dialog').getByRole('option', { name: /Maya Costa/ }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Maya Costa' }).waitFor();
   });
 

@@ -113,7 +113,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('hostile input stored in every t
     // Search shows them highlighted, still as text.
     await page.keyboard.press('Control+k');
     await page.getByLabel('Search everything').fill('xss');
-    await page.getByRole('dialog').getByRole('link').first().waitFor();
+    await page.getByRole('dialog').getByRole('option').first().waitFor();
     await page.waitForLoadState('networkidle');
     expect(await page.evaluate(() => (window as unknown as { xssRan?: number }).xssRan)).toBeUndefined();
     expect(dialogs).toEqual([]);

@@ -1,5 +1,6 @@
+import { deletedWithUndoResponse } from '../../shared/schemas/trash.js';
 import { z } from 'zod';
-import { boolQuery, csvOf, deletedResponse, idSchema, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
+import { boolQuery, csvOf, idSchema, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
 import {
   contactSchema,
   createContactInput,
@@ -54,9 +55,9 @@ export function registerContactRoutes(app: App, ctx: AppContext): void {
       tags,
       summary: 'Remove a person with their interviews, interactions and referrals',
       params: idParams,
-      response: { 200: deletedResponse, ...errorResponses },
+      response: { 200: deletedWithUndoResponse, ...errorResponses },
     },
-    handler: async (request) => ({ deleted: true as const, id: (await deleteContact({ ctx, id: request.params.id })).id }),
+    handler: async (request) => ({ deleted: true as const, ...(await deleteContact({ ctx, id: request.params.id })) }),
   });
   app.get('/api/v1/contacts/:id/timeline', {
     schema: {

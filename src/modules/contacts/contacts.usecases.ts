@@ -9,6 +9,7 @@ import type { AppContext } from '../repositories.js';
 import { assertContact, assertOrganization, now, required } from '../references.js';
 import { contactDocument, interactionDocument } from '../search/search.documents.js';
 import { indexInterviews } from '../search/search.index.js';
+import { moveToTrash } from '../trash/trash.usecases.js';
 import type { ContactFilters, ContactSortField } from './contacts.repository.js';
 
 function displayName(input: { name?: string | undefined; givenName?: string | null | undefined; familyName?: string | null | undefined }) {
@@ -130,14 +131,15 @@ export async function updateContact({
   });
 }
 
-/** Removes a person with their interviews, interactions and referrals. */
-export async function deleteContact({ ctx, id }: { ctx: AppContext; id: string }): Promise<{ id: string }> {
+/** Removes a person with their interviews, interactions and referrals; the trash keeps them for an undo. */
+export async function deleteContact({ ctx, id }: { ctx: AppContext; id: string }): Promise<{ id: string; trashId: string; undoUntil: string }> {
   return ctx.transaction(async (tx) => {
-    required(await tx.repos.contacts.get(id), 'contacts', id);
+    const contact = required(await tx.repos.contacts.get(id), 'contacts', id);
+    const undo = await moveToTrash(tx, { type: 'contact', id, label: contact.name });
     await tx.repos.search.remove('interview', await tx.repos.interviews.idsForContact(id));
     await tx.repos.search.remove('interaction', await tx.repos.interactions.idsForContact(id));
     await tx.repos.search.remove('contact', [id]);
     await tx.repos.contacts.delete(id);
-    return { id };
+    return { id, ...undo };
   });
 }

@@ -1,5 +1,6 @@
+import { deletedWithUndoResponse } from '../../shared/schemas/trash.js';
 import { z } from 'zod';
-import { csvOf, deletedResponse, idSchema, isoDateTime, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
+import { csvOf, idSchema, isoDateTime, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
 import { meetingFormats } from '../../shared/schemas/contacts.js';
 import {
   createInterviewInput,
@@ -79,7 +80,7 @@ export function registerInterviewRoutes(app: App, ctx: AppContext): void {
     handler: async (request) => (await transitionInterview({ ctx, id: request.params.id, input: request.body })).interview,
   });
   app.delete('/api/v1/interviews/:id', {
-    schema: { tags, summary: 'Remove an interview', params: idParams, response: { 200: deletedResponse, ...errorResponses } },
-    handler: async (request) => ({ deleted: true as const, id: (await deleteInterview({ ctx, id: request.params.id })).id }),
+    schema: { tags, summary: 'Remove an interview', params: idParams, response: { 200: deletedWithUndoResponse, ...errorResponses } },
+    handler: async (request) => ({ deleted: true as const, ...(await deleteInterview({ ctx, id: request.params.id })) }),
   });
 }

@@ -13,6 +13,7 @@ import {
 } from '../../shared/schemas/interviews.js';
 import { assertContact, assertExplorations, now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
+import { moveToTrash } from '../trash/trash.usecases.js';
 import { refreshResponsiveness } from '../followups/followups.usecases.js';
 import { createInteraction } from '../interactions/interactions.usecases.js';
 import { indexInterviews } from '../search/search.index.js';
@@ -170,12 +171,14 @@ export async function transitionInterview({
   });
 }
 
-export async function deleteInterview({ ctx, id }: { ctx: AppContext; id: string }): Promise<{ id: string }> {
+/** Removes an interview with its notes; the trash keeps it for an undo. */
+export async function deleteInterview({ ctx, id }: { ctx: AppContext; id: string }): Promise<{ id: string; trashId: string; undoUntil: string }> {
   return ctx.transaction(async (tx) => {
     const current = required(await tx.repos.interviews.get(id), 'interviews', id);
+    const undo = await moveToTrash(tx, { type: 'interview', id, label: `The interview with ${current.contact.name}` });
     await tx.repos.interviews.delete(id);
     await tx.repos.search.remove('interview', [id]);
     await refreshResponsiveness(tx, current.contactId);
-    return { id };
+    return { id, ...undo };
   });
 }

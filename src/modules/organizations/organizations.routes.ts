@@ -1,5 +1,6 @@
+import { deletedWithUndoResponse } from '../../shared/schemas/trash.js';
 import { z } from 'zod';
-import { boolQuery, deletedResponse, idSchema, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
+import { boolQuery, idSchema, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
 import { createOrganizationInput, organizationSchema, updateOrganizationInput } from '../../shared/schemas/organizations.js';
 import { errorResponses, idParams, type App } from '../../server/types.js';
 import type { AppContext } from '../repositories.js';
@@ -57,8 +58,8 @@ export function registerOrganizationRoutes(app: App, ctx: AppContext): void {
       tags,
       summary: 'Remove an organisation (its people stay)',
       params: idParams,
-      response: { 200: deletedResponse, ...errorResponses },
+      response: { 200: deletedWithUndoResponse, ...errorResponses },
     },
-    handler: async (request) => ({ deleted: true as const, id: (await deleteOrganization({ ctx, id: request.params.id })).id }),
+    handler: async (request) => ({ deleted: true as const, ...(await deleteOrganization({ ctx, id: request.params.id })) }),
   });
 }

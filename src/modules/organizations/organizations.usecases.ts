@@ -6,6 +6,7 @@ import { sortKey } from '../../shared/text.js';
 import { assertExplorations, now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { contactDocument, organizationDocument } from '../search/search.documents.js';
+import { moveToTrash } from '../trash/trash.usecases.js';
 import type { OrganizationFilters, OrganizationSortField } from './organizations.repository.js';
 
 async function reindex(ctx: AppContext, id: string): Promise<Organization> {
@@ -92,14 +93,15 @@ export async function updateOrganization({
   });
 }
 
-/** Removes an organisation; its people stay, without an organisation. */
-export async function deleteOrganization({ ctx, id }: { ctx: AppContext; id: string }): Promise<{ id: string }> {
+/** Removes an organisation; its people stay, without an organisation. The trash keeps it for an undo. */
+export async function deleteOrganization({ ctx, id }: { ctx: AppContext; id: string }): Promise<{ id: string; trashId: string; undoUntil: string }> {
   return ctx.transaction(async (tx) => {
-    required(await tx.repos.organizations.get(id), 'organizations', id);
+    const organization = required(await tx.repos.organizations.get(id), 'organizations', id);
+    const undo = await moveToTrash(tx, { type: 'organization', id, label: organization.name });
     const people = await tx.repos.contacts.idsAtOrganization(id);
     await tx.repos.organizations.delete(id);
     await tx.repos.search.remove('organization', [id]);
     await reindexPeople(tx, people);
-    return { id };
+    return { id, ...undo };
   });
 }

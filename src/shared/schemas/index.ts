@@ -13,3 +13,4 @@ export * from './timeline.js';
 export * from './agenda.js';
 export * from './coach.js';
 export * from './imports.js';
+export * from './trash.js';

@@ -14,6 +14,7 @@ import { PeoplePage } from '../features/people/PeoplePage.js';
 import { PersonPage } from '../features/people/PersonPage.js';
 import { QuestionsPage } from '../features/questions/QuestionsPage.js';
 import { SearchDialog } from '../features/search/SearchDialog.js';
+import { UndoRegion } from '../ui/undo.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { TemplatesPage } from '../features/templates/TemplatesPage.js';
 import { TodayPage } from '../features/today/TodayPage.js';
@@ -183,6 +184,7 @@ function Workbench({ account }: { account: Account | null }) {
         </main>
       </div>
       <SearchDialog isOpen={searchOpen} onClose={() => setSearchOpen(false)} />
+      <UndoRegion />
     </>
   );
 }

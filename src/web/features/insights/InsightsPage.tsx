@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Insights, ReferralGraph } from '../../../shared/schemas/insights.js';
 import { api } from '../../api/client.js';
+import { plural } from '../../ui/format.js';
 import { responsivenessLabels, statusLabels } from '../../ui/labels.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { ErrorState, Loading } from '../../ui/States.js';
@@ -87,7 +88,7 @@ function ReferralGraphView({ graph }: { graph: ReferralGraph }) {
   if (graph.nodes.length === 0) return <p className="muted">No referrals yet. Ask “Who else should I talk to?” near the end of each conversation.</p>;
   return (
     <>
-      <div ref={container} className="graph" role="img" aria-label={`Referral graph: ${graph.nodes.length} people, ${graph.edges.length} introductions, chains up to ${graph.maxDepth} steps long.`} />
+      <div ref={container} className="graph" role="img" aria-label={`Referral graph: ${plural(graph.nodes.length, 'person', 'people')}, ${plural(graph.edges.length, 'introduction')}, chains up to ${plural(graph.maxDepth, 'step')} long.`} />
       <h3>People whose introductions led to the most conversations</h3>
       <DataTable
         columns={['Person', 'Introductions', 'Conversations that followed']}

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Contact } from '../../../shared/schemas/contacts.js';
@@ -7,9 +7,12 @@ import type { Organization } from '../../../shared/schemas/organizations.js';
 import { api, type Page } from '../../api/client.js';
 import { formatDateTime } from '../../ui/format.js';
 import { relationshipLabels, statusLabels } from '../../ui/labels.js';
-import { ConfirmDialog } from '../../ui/Modal.js';
+import { ConfirmDialog, Modal } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';
+import { useUndoableDelete } from '../../ui/undo.js';
 import { SuggestionsCard } from '../coach/SuggestionsCard.js';
+import { ContactForm } from '../people/ContactForm.js';
+import { motivationLabels, OrganizationForm, postingLabels } from './OrganizationForm.js';
 
 export function OrganizationPage() {
   const { id = '' } = useParams();
@@ -17,14 +20,16 @@ export function OrganizationPage() {
   const people = useQuery({ queryKey: ['contacts', { organizationId: id }], queryFn: () => api.get<Page<Contact>>('/api/v1/contacts', { organizationId: id, limit: 200 }) });
   const interviews = useQuery({ queryKey: ['interviews', { organizationId: id }], queryFn: () => api.get<Page<Interview>>('/api/v1/interviews', { organizationId: id, limit: 200 }) });
   const [deleting, setDeleting] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [addingPerson, setAddingPerson] = useState(false);
+  const [added, setAdded] = useState<Contact | null>(null);
   const navigate = useNavigate();
-  const client = useQueryClient();
-  const remove = useMutation({
-    mutationFn: () => api.delete(`/api/v1/organizations/${id}`),
-    onSuccess: async () => {
-      await client.invalidateQueries();
-      navigate('/organizations');
-    },
+  const remove = useUndoableDelete({
+    url: `/api/v1/organizations/${id}`,
+    label: org.data?.name ?? 'The organisation',
+    restoredPath: `/organizations/${id}`,
+    homePath: '/organizations',
+    onDeleted: () => navigate('/organizations'),
   });
   if (org.isPending) return <Loading what="this organisation" />;
   if (org.isError) return <ErrorState error={org.error} />;
@@ -47,15 +52,46 @@ export function OrganizationPage() {
             ) : null}
           </p>
         </div>
-        <button type="button" className="danger" onClick={() => setDeleting(true)}>
-          Delete
-        </button>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => setAddingPerson(true)}>
+            Add a person here
+          </button>
+          <button type="button" onClick={() => setEditing(true)}>
+            Edit
+          </button>
+          <button type="button" className="danger" onClick={() => setDeleting(true)}>
+            Delete
+          </button>
+        </div>
       </div>
+      {remove.isError ? <ErrorState error={remove.error} /> : null}
+      <p role="status" className={added ? 'notice' : 'visually-hidden'}>
+        {added ? (
+          <>
+            Added <Link to={`/people/${added.id}`}>{added.name}</Link> at {o.name}.
+          </>
+        ) : null}
+      </p>
+      <section className="card" aria-labelledby="ranking-heading">
+        <h2 id="ranking-heading">Why it is on your list</h2>
+        <dl className="facts">
+          <dt>How keen you are</dt>
+          <dd>{motivationLabels[o.motivation]}</dd>
+          <dt>Relevant job posting</dt>
+          <dd>{postingLabels[o.posting]}</dd>
+          <dt>Alumni or affinity link</dt>
+          <dd>{o.advocacy ? 'Yes' : 'No'}</dd>
+        </dl>
+      </section>
       <SuggestionsCard organizationId={id} limit={3} />
       <div className="grid-2">
         <section className="card" aria-labelledby="people-heading">
           <h2 id="people-heading">People</h2>
-          {people.data?.items.length === 0 ? <p className="muted">No one here yet. Ask friends whom they know at {o.name}.</p> : null}
+          {people.data?.items.length === 0 ? (
+            <p className="muted">
+              No one here yet. Ask friends whom they know at {o.name}, then use <strong>Add a person here</strong>.
+            </p>
+          ) : null}
           <div className="table-wrap" role="region" aria-label="Table, scrolls sideways on small screens" tabIndex={0}>
           <table className="table">
             <caption className="visually-hidden">People at {o.name}</caption>
@@ -89,12 +125,28 @@ export function OrganizationPage() {
       </div>
       <ConfirmDialog
         title={`Delete ${o.name}?`}
-        message="The organisation is removed from your target list. Its people stay, without an organisation."
+        message="The organisation is removed from your target list. Its people stay, without an organisation. Right after, you can undo it for a short while."
         confirmLabel="Delete organisation"
         isOpen={deleting}
         onClose={() => setDeleting(false)}
-        onConfirm={() => remove.mutate()}
+        onConfirm={() => {
+          setDeleting(false);
+          remove.mutate();
+        }}
       />
+      <Modal title={`Edit ${o.name}`} isOpen={editing} onClose={() => setEditing(false)}>
+        <OrganizationForm organization={o} onCancel={() => setEditing(false)} onSaved={() => setEditing(false)} />
+      </Modal>
+      <Modal title={`Add a person at ${o.name}`} isOpen={addingPerson} onClose={() => setAddingPerson(false)}>
+        <ContactForm
+          organizationId={o.id}
+          onCancel={() => setAddingPerson(false)}
+          onSaved={(contact) => {
+            setAddingPerson(false);
+            setAdded(contact);
+          }}
+        />
+      </Modal>
     </section>
   );
 }

@@ -1,14 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Organization } from '../../../shared/schemas/organizations.js';
-import { api, ApiError, type Page } from '../../api/client.js';
-import { TextField } from '../../ui/Field.js';
+import { api, type Page } from '../../api/client.js';
 import { Modal } from '../../ui/Modal.js';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
-
-const motivation = ['0 · not really', '1 · some', '2 · keen', '3 · very keen'];
-const posting = ['', '1 · none', '2 · some postings', '3 · my target role'];
+import { motivationLabels, OrganizationForm, postingLabels } from './OrganizationForm.js';
 
 function RankCells({ org }: { org: Organization }) {
   const client = useQueryClient();
@@ -19,8 +16,8 @@ function RankCells({ org }: { org: Organization }) {
   return (
     <>
       <td>
-        <select aria-label={`Motivation for ${org.name}`} value={org.motivation} onChange={(e) => save.mutate({ motivation: Number(e.target.value) })}>
-          {motivation.map((label, value) => (
+        <select aria-label={`How keen you are on ${org.name}`} value={org.motivation} onChange={(e) => save.mutate({ motivation: Number(e.target.value) })}>
+          {Object.entries(motivationLabels).map(([value, label]) => (
             <option key={value} value={value}>
               {label}
             </option>
@@ -28,10 +25,10 @@ function RankCells({ org }: { org: Organization }) {
         </select>
       </td>
       <td>
-        <select aria-label={`Posting at ${org.name}`} value={org.posting} onChange={(e) => save.mutate({ posting: Number(e.target.value) })}>
-          {[1, 2, 3].map((value) => (
+        <select aria-label={`Relevant job posting at ${org.name}`} value={org.posting} onChange={(e) => save.mutate({ posting: Number(e.target.value) })}>
+          {Object.entries(postingLabels).map(([value, label]) => (
             <option key={value} value={value}>
-              {posting[value]}
+              {label}
             </option>
           ))}
         </select>
@@ -43,44 +40,36 @@ function RankCells({ org }: { org: Organization }) {
   );
 }
 
-function AddOrganization({ onDone }: { onDone: () => void }) {
-  const client = useQueryClient();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const add = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post('/api/v1/organizations', body),
-    onSuccess: async () => {
-      await client.invalidateQueries();
-      onDone();
-    },
-    onError: (e) => setErrors(e instanceof ApiError ? e.fieldErrors() : {}),
-  });
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const website = String(data.get('website') ?? '').trim();
-    const industry = String(data.get('industry') ?? '').trim();
-    add.mutate({ name: String(data.get('name') ?? '').trim(), ...(website ? { website } : {}), ...(industry ? { industry } : {}) });
-  };
-  return (
-    <form onSubmit={submit} noValidate>
-      <TextField label="Name" name="name" required error={errors.name} />
-      <TextField label="Website" name="website" type="url" placeholder="https://" error={errors.website} />
-      <TextField label="Industry" name="industry" />
-      <div className="actions">
-        <button type="submit" className="primary">
-          Add organisation
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
-    </form>
-  );
+/**
+ * The rows in the order they had when the list was loaded (or last re-sorted), so
+ * a row does not jump away while its rank is being changed.
+ */
+function useStableOrder(items: Organization[] | undefined) {
+  const [order, setOrder] = useState<string[] | null>(null);
+  const live = useMemo(() => (items ?? []).map((o) => o.id), [items]);
+  useEffect(() => {
+    if (!items) return;
+    setOrder((current) => {
+      if (current === null) return live;
+      const known = new Set(current);
+      const present = new Set(live);
+      const added = live.filter((id) => !known.has(id));
+      const kept = current.filter((id) => present.has(id));
+      // A new organisation is placed by a fresh sort; one that went just leaves a gap that closes.
+      if (added.length > 0) return live;
+      return kept.length === current.length ? current : kept;
+    });
+  }, [items, live]);
+  const byId = useMemo(() => new Map((items ?? []).map((o) => [o.id, o])), [items]);
+  const rows = (order ?? live).map((id) => byId.get(id)).filter((o): o is Organization => o !== undefined);
+  const moved = order !== null && rows.some((o, i) => o.id !== live[i]);
+  return { rows, moved, resort: () => setOrder(live) };
 }
 
 export function OrganizationsPage() {
   const list = useQuery({ queryKey: ['organizations', 'ranked'], queryFn: () => api.get<Page<Organization>>('/api/v1/organizations', { sort: 'rank', limit: 500 }) });
   const [adding, setAdding] = useState(false);
+  const { rows, moved, resort } = useStableOrder(list.data?.items);
   return (
     <section>
       <div className="page-header">
@@ -103,6 +92,14 @@ export function OrganizationsPage() {
       ) : null}
       {list.data?.items.length ? (
         <div className="card">
+          <div className="resort">
+            <p role="status" className="muted">
+              {moved ? 'The ranking has changed. Rows stay where they are until you re-sort.' : 'Change how keen you are, postings or alumni links and the ranking follows.'}
+            </p>
+            <button type="button" onClick={resort} disabled={!moved}>
+              Re-sort by rank
+            </button>
+          </div>
           <div className="table-wrap" role="region" aria-label="Table, scrolls sideways on small screens" tabIndex={0}>
           <table className="table">
             <caption className="visually-hidden">Target organisations, best first</caption>
@@ -110,13 +107,13 @@ export function OrganizationsPage() {
               <tr>
                 <th scope="col">Rank</th>
                 <th scope="col">Organisation</th>
-                <th scope="col">Motivation</th>
-                <th scope="col">Posting</th>
+                <th scope="col">How keen</th>
+                <th scope="col">Job posting</th>
                 <th scope="col">Alumni link</th>
               </tr>
             </thead>
             <tbody>
-              {list.data.items.map((org) => (
+              {rows.map((org) => (
                 <tr key={org.id}>
                   <td>{org.rank}</td>
                   <td>
@@ -132,7 +129,7 @@ export function OrganizationsPage() {
         </div>
       ) : null}
       <Modal title="Add an organisation" isOpen={adding} onClose={() => setAdding(false)}>
-        <AddOrganization onDone={() => setAdding(false)} />
+        <OrganizationForm onCancel={() => setAdding(false)} onSaved={() => setAdding(false)} />
       </Modal>
     </section>
   );

@@ -8,7 +8,18 @@ import { ErrorState } from '../../ui/States.js';
 import { useOrganizationOptions } from './usePeople.js';
 
 /** Add or edit a person. Errors from the server are shown beside the field they name. */
-export function ContactForm({ contact, onSaved, onCancel }: { contact?: Contact; onSaved: (contact: Contact) => void; onCancel: () => void }) {
+export function ContactForm({
+  contact,
+  organizationId,
+  onSaved,
+  onCancel,
+}: {
+  contact?: Contact;
+  /** For a new person: the organisation chosen to start with (adding someone from an organisation's page). */
+  organizationId?: string;
+  onSaved: (contact: Contact) => void;
+  onCancel: () => void;
+}) {
   const organizations = useOrganizationOptions();
   const client = useQueryClient();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -52,9 +63,11 @@ export function ContactForm({ contact, onSaved, onCancel }: { contact?: Contact;
       <div className="row">
         <TextField label="Job title" name="title" defaultValue={contact?.title ?? ''} error={errors.title} />
         <SelectField
+          // Remounted once the organisations arrive, so the starting choice is selected.
+          key={organizations.data ? 'loaded' : 'loading'}
           label="Organisation"
           name="organizationId"
-          defaultValue={contact?.organizationId ?? ''}
+          defaultValue={contact ? (contact.organizationId ?? '') : (organizationId ?? '')}
           error={errors.organizationId}
           options={[{ value: '', label: 'None' }, ...(organizations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))]}
         />

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Contact } from '../../../shared/schemas/contacts.js';
 import { api, type Page } from '../../api/client.js';
+import { plural } from '../../ui/format.js';
 import { optionsFrom, SelectField, TextField } from '../../ui/Field.js';
 import { relationshipLabels, responsivenessLabels } from '../../ui/labels.js';
 import { Modal } from '../../ui/Modal.js';
@@ -85,7 +86,7 @@ export function PeoplePage() {
       <div className="page-header">
         <div>
           <h1>People</h1>
-          <p>{list.total === null ? ' ' : `${list.total.toLocaleString()} ${list.total === 1 ? 'person' : 'people'}`}</p>
+          <p>{list.total === null ? ' ' : plural(list.total, 'person', 'people')}</p>
         </div>
         <button type="button" className="primary" onClick={() => setAdding(true)}>
           Add person

@@ -12,6 +12,7 @@ import { kindLabels, relationshipLabels, responsivenessLabels, seniorityLabels, 
 import { ConfirmDialog, Modal } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { PlanInterviewButton } from '../interviews/PlanInterviewButton.js';
+import { useUndoableDelete } from '../../ui/undo.js';
 import { ContactForm } from './ContactForm.js';
 import { useContact } from './usePeople.js';
 
@@ -64,13 +65,12 @@ export function PersonPage() {
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const navigate = useNavigate();
-  const client = useQueryClient();
-  const remove = useMutation({
-    mutationFn: () => api.delete(`/api/v1/contacts/${id}`),
-    onSuccess: async () => {
-      await client.invalidateQueries();
-      navigate('/people');
-    },
+  const remove = useUndoableDelete({
+    url: `/api/v1/contacts/${id}`,
+    label: contact.data?.name ?? 'The person',
+    restoredPath: `/people/${id}`,
+    homePath: '/people',
+    onDeleted: () => navigate('/people'),
   });
 
   if (contact.isPending) return <Loading what="this person" />;
@@ -102,6 +102,7 @@ export function PersonPage() {
           </button>
         </div>
       </div>
+      {remove.isError ? <ErrorState error={remove.error} /> : null}
       <div className="grid-2">
         <div>
           <section className="card" aria-labelledby="next-heading">
@@ -243,11 +244,14 @@ export function PersonPage() {
       </Modal>
       <ConfirmDialog
         title={`Delete ${c.name}?`}
-        message="This removes the person with their interviews, interactions and referrals. It cannot be undone — download a backup first if you may want them back."
-        confirmLabel="Delete for good"
+        message="This removes the person with their interviews, interactions and referrals. Right after, you can undo it for a short while."
+        confirmLabel="Delete person"
         isOpen={deleting}
         onClose={() => setDeleting(false)}
-        onConfirm={() => remove.mutate()}
+        onConfirm={() => {
+          setDeleting(false);
+          remove.mutate();
+        }}
       />
     </section>
   );

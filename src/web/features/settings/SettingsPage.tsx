@@ -5,6 +5,7 @@ import { useAccount } from '../../app/session.js';
 import { useSwitchWorkspace, useWorkspace } from '../../app/workspace.js';
 import { ProfileForm } from './ProfileForm.js';
 import { SignOutEverywhere } from './SignOutEverywhere.js';
+import { plural } from '../../ui/format.js';
 
 export function SettingsPage() {
   const workspace = useWorkspace();
@@ -57,7 +58,7 @@ export function SettingsPage() {
           <dt>Holds</dt>
           <dd>
             {workspace.data
-              ? `${workspace.data.counts.contacts} people, ${workspace.data.counts.organizations} organisations, ${workspace.data.counts.interviews} interviews`
+              ? `${plural(workspace.data.counts.contacts, 'person', 'people')}, ${plural(workspace.data.counts.organizations, 'organisation')}, ${plural(workspace.data.counts.interviews, 'interview')}`
               : ''}
           </dd>
         </dl>

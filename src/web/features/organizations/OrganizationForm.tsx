@@ -1,0 +1,109 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
+import type { Organization } from '../../../shared/schemas/organizations.js';
+import { api, ApiError } from '../../api/client.js';
+import { SelectField, TextArea, TextField } from '../../ui/Field.js';
+import { ErrorState } from '../../ui/States.js';
+
+/** The words for each step of the two ranking scales, shared by the form and the list. */
+export const motivationLabels: Record<number, string> = {
+  0: '0 · not really',
+  1: '1 · a little',
+  2: '2 · keen',
+  3: '3 · very keen',
+};
+export const postingLabels: Record<number, string> = {
+  1: '1 · no relevant posting',
+  2: '2 · some related postings',
+  3: '3 · a posting for my target role',
+};
+
+const options = (labels: Record<number, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+/** Add or edit an organisation, with the three things that rank it. Server errors show beside their field. */
+export function OrganizationForm({
+  organization,
+  onSaved,
+  onCancel,
+}: {
+  organization?: Organization;
+  onSaved: (organization: Organization) => void;
+  onCancel: () => void;
+}) {
+  const client = useQueryClient();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const advocacyId = useId();
+  const save = useMutation({
+    mutationFn: (body: Record<string, unknown>) =>
+      organization ? api.patch<Organization>(`/api/v1/organizations/${organization.id}`, body) : api.post<Organization>('/api/v1/organizations', body),
+    onSuccess: async (saved) => {
+      await client.invalidateQueries();
+      onSaved(saved);
+    },
+    onError: (e) => setErrors(e instanceof ApiError ? e.fieldErrors() : {}),
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const text = (name: string) => {
+      const value = String(data.get(name) ?? '').trim();
+      return value === '' ? null : value;
+    };
+    const body: Record<string, unknown> = {
+      name: text('name') ?? '',
+      website: text('website'),
+      industry: text('industry'),
+      notes: text('notes'),
+      motivation: Number(data.get('motivation')),
+      posting: Number(data.get('posting')),
+      advocacy: data.get('advocacy') === 'on',
+    };
+    // A new organisation leaves out what is empty; an edit clears it.
+    if (!organization) for (const key of ['website', 'industry', 'notes']) if (body[key] === null) delete body[key];
+    save.mutate(body);
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <TextField label="Name" name="name" required defaultValue={organization?.name} error={errors.name} autoComplete="off" />
+      <div className="row">
+        <TextField label="Website" name="website" type="url" placeholder="https://" defaultValue={organization?.website ?? ''} error={errors.website} />
+        <TextField label="Industry" name="industry" defaultValue={organization?.industry ?? ''} error={errors.industry} />
+      </div>
+      <div className="row top">
+        <SelectField
+          label="How keen are you?"
+          name="motivation"
+          defaultValue={String(organization?.motivation ?? 0)}
+          options={options(motivationLabels)}
+          hint="How much you would like to work there, from 0 (not really) to 3 (very keen). This counts most in the ranking."
+          error={errors.motivation}
+        />
+        <SelectField
+          label="Is there a relevant job posting?"
+          name="posting"
+          defaultValue={String(organization?.posting ?? 1)}
+          options={options(postingLabels)}
+          hint="From 1 (nothing relevant) to 3 (an opening for the role you want). It breaks ties between equally keen places."
+          error={errors.posting}
+        />
+      </div>
+      <div className="field checkbox-field">
+        <input id={advocacyId} type="checkbox" name="advocacy" defaultChecked={organization?.advocacy ?? false} aria-describedby={`${advocacyId}-hint`} />
+        <label htmlFor={advocacyId}>I have an alumni or affinity link there</label>
+        <div className="hint" id={`${advocacyId}-hint`}>
+          Someone from your school, a former employer or a group you belong to works there — people like that tend to answer.
+        </div>
+      </div>
+      <TextArea label="Notes" name="notes" rows={3} defaultValue={organization?.notes ?? ''} error={errors.notes} />
+      {save.isError && Object.keys(errors).length === 0 ? <ErrorState error={save.error} /> : null}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {organization ? 'Save changes' : 'Add organisation'}
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
