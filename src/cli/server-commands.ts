@@ -73,6 +73,7 @@ async function serve(program: Command, options: ServeOptions): Promise<void> {
   print(`  Data:  ${server.handle.location}${server.handle.dialect === 'sqlite' ? ' (SQLite)' : ' (PostgreSQL)'}`);
   print(`  Home:  ${config.home}`);
   if (server.handle.migration.applied.length > 0) print(`  Schema updated: ${server.handle.migration.applied.join(', ')}`);
+  if (server.handle.quickCheck === 'skipped') print('  Note: the database is too large to check quickly at every start; run `inroads db check` now and then.');
   print('Press Ctrl+C to stop.');
   closeOnSignals(server.close);
 }
