@@ -191,6 +191,16 @@ describe('a database that is damaged or not Inroads’s', () => {
     check.close();
   });
 
+  it('refuses a file that is not a database at all, leaving it as it was', async () => {
+    const home = newHome();
+    const notes = join(home, 'notes.txt');
+    writeFileSync(notes, 'Call Maya on Tuesday\n'.repeat(200));
+    const before = readFileSync(notes);
+    await expect(start(home, {}, notes)).rejects.toMatchObject({ code: 'db.damaged', message: expect.stringContaining('cannot be read as an Inroads database') });
+    expect(readFileSync(notes).equals(before)).toBe(true);
+    expect(existsSync(`${notes}-wal`)).toBe(false);
+  });
+
   it('opens a sound Inroads database as before', async () => {
     const home = newHome();
     const first = await start(home);
