@@ -73,6 +73,7 @@ async function serve(program: Command, options: ServeOptions): Promise<void> {
   print(`  Data:  ${server.handle.location}${server.handle.dialect === 'sqlite' ? ' (SQLite)' : ' (PostgreSQL)'}`);
   print(`  Home:  ${config.home}`);
   if (server.handle.migration.applied.length > 0) print(`  Schema updated: ${server.handle.migration.applied.join(', ')}`);
+  if (server.handle.quickCheck === 'skipped') print('  Note: the database is too large to check quickly at every start; run `inroads db check` now and then.');
   print('Press Ctrl+C to stop.');
   closeOnSignals(server.close);
 }
@@ -142,6 +143,7 @@ export function registerServerCommands(program: Command): void {
       const running = options.port === undefined ? runningServer(config.home) : null;
       const base = running && running.mode === 'local' ? running.url : localUrl(config.host, config.port);
       const url = `${base}?token=${loadOrCreateSecret(config.home)}`;
+      if (options.port === undefined && !running) process.stderr.write('Inroads does not seem to be running on this home; start it first (npm start, or this program with no command).\n');
       if (options.json) printJson({ url });
       else print(url);
       if (options.browser && !process.env.CI && existsSync('/usr/bin/xdg-open')) {

@@ -14,6 +14,8 @@ export interface DatabaseHandle {
   /** The raw better-sqlite3 connection, for SQLite-only work such as online backups. */
   sqlite: BetterSqlite3.Database | null;
   migration: MigrationReport;
+  /** SQLite's quick_check at open: passed, skipped (the file is larger than QUICK_CHECK_MAX_BYTES), or not asked for. */
+  quickCheck?: 'passed' | 'skipped' | 'not-run';
   close(): Promise<void>;
 }
 
@@ -31,7 +33,7 @@ export interface OpenDatabaseOptions {
 }
 
 /** Above this size a start-up quick_check would hold the start too long; `inroads db check` checks any size. */
-export const QUICK_CHECK_MAX_BYTES = 512 * 1024 * 1024;
+export const QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024;
 
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
@@ -175,6 +177,12 @@ function withStatementCache(sqlite: BetterSqlite3.Database) {
   };
 }
 
+function quickCheckOutcome(url: string, dialect: Dialect, asked: boolean): DatabaseHandle['quickCheck'] {
+  if (!asked || dialect !== 'sqlite') return 'not-run';
+  const path = url.replace(/^sqlite:(\/\/)?/, '');
+  return path !== ':memory:' && statSync(path).size > QUICK_CHECK_MAX_BYTES ? 'skipped' : 'passed';
+}
+
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   const { url } = options;
   let db: Kysely<Database>;
@@ -195,7 +203,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     let migration: MigrationReport = { applied: [], current: null };
     if (options.migrate === false) await assertNotNewer(db, dialect);
     else migration = await migrateToLatest(db, dialect);
-    return { db, dialect, sqlite, migration, location: redactUrl(url), close: () => db.destroy() };
+    return { db, dialect, sqlite, migration, quickCheck: quickCheckOutcome(url, dialect, options.check ?? false), location: redactUrl(url), close: () => db.destroy() };
   } catch (error) {
     await db.destroy();
     if (error instanceof AppError) throw error;

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../shared/errors.js';
+import { openCommandFor } from './secret.js';
 
 /** What the lock file says about the server holding a home. */
 export interface ServerLock {
@@ -71,7 +72,7 @@ export function lockHome(home: string, lock: Omit<ServerLock, 'pid' | 'startedAt
         throw new AppError(
           'server.already_running',
           409,
-          `Inroads is already running on this home (${home}) at ${holder.url} (process ${holder.pid}). ${holder.mode === 'local' ? 'Open it with `inroads open`, or stop' : 'Stop'} that one first to start another.`,
+          `Inroads is already running on this home (${home}) at ${holder.url} (process ${holder.pid}). ${holder.mode === 'local' ? `Open it with \`${openCommandFor(home)}\`, or stop` : 'Stop'} that one first to start another.`,
           { url: holder.url, pid: holder.pid },
         );
       }

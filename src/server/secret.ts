@@ -1,6 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveHome } from '../config/config.js';
 
 /**
  * The per-installation launch secret. It is printed in the start URL, exchanged
@@ -73,4 +75,24 @@ export function securePrivateHome(home: string): void {
     }
   };
   if (restrict(home, 0o700)) walk(home);
+}
+
+/** Quotes a word for a POSIX shell when it needs it. */
+const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
+/** bin/inroads.js of this installation, whether running from src/ (tests) or dist/src/ (the built app). */
+function binPath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return join(dir, 'bin', 'inroads.js');
+}
+
+/**
+ * The exact command that prints the start link again and opens it: the absolute path of this
+ * installation's bin/inroads.js (the `inroads` command is only on the PATH after `npm link`),
+ * with `--home` when the server does not use the default home.
+ */
+export function openCommandFor(home?: string): string {
+  const otherHome = home !== undefined && home !== resolveHome(undefined);
+  return ['node', shellWord(binPath()), ...(otherHome ? ['--home', shellWord(home)] : []), 'open'].join(' ');
 }

@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
@@ -10,7 +7,9 @@ import { registerBrowserSessionRoutes } from '../modules/browser-sessions/browse
 import { BROWSER_SESSION_DAYS } from '../modules/browser-sessions/browser-sessions.rules.js';
 import { createBrowserSessions, type BrowserSessions } from '../modules/browser-sessions/browser-sessions.usecases.js';
 import { systemClock, type Clock } from '../shared/clock.js';
-import { derive, safeEqual } from './secret.js';
+import { derive, openCommandFor, safeEqual } from './secret.js';
+
+export { openCommandFor } from './secret.js';
 import type { App } from './types.js';
 
 export interface SecurityOptions {
@@ -26,24 +25,6 @@ export interface SecurityOptions {
   openCommand?: string | undefined;
 }
 
-/** Quotes a word for a POSIX shell when it needs it. */
-const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
-
-/** bin/inroads.js of this installation, whether running from src/ (tests) or dist/src/ (the built app). */
-function binPath(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return join(dir, 'bin', 'inroads.js');
-}
-
-/**
- * The exact command that prints the start link again and opens it: the absolute path of this
- * installation's bin/inroads.js (the `inroads` command is only on the PATH after `npm link`),
- * with `--home` when the server does not use the default home.
- */
-export function openCommandFor(home?: string): string {
-  return ['node', shellWord(binPath()), ...(home ? ['--home', shellWord(home)] : []), 'open'].join(' ');
-}
 
 export const AUTH_COOKIE = 'inroads_auth';
 export const CSRF_COOKIE = 'inroads_csrf';

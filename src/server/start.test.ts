@@ -9,7 +9,7 @@ import { settableClock } from '../shared/clock.js';
 import { lockPath, runningServer } from './home-lock.js';
 import { AUTH_COOKIE } from './security.js';
 import { loadOrCreateSecret } from './secret.js';
-import { demoDatabasePath, startServer, type RunningServer } from './start.js';
+import { demoDatabasePath, startMultiUserServer, startServer, type RunningServer } from './start.js';
 
 const homes: string[] = [];
 const servers: RunningServer[] = [];
@@ -135,6 +135,19 @@ describe('two servers on one home', () => {
     await start(home);
   });
 
+  it('refuses a second shared server on the same SQLite home, and a local one beside it', async () => {
+    const home = newHome();
+    const shared = await startMultiUserServer(loadConfig({ home, port: 0, env: {} }));
+    try {
+      expect(runningServer(home)).toMatchObject({ mode: 'multi-user', url: shared.url });
+      await expect(startMultiUserServer(loadConfig({ home, port: 0, env: {} }))).rejects.toMatchObject({ code: 'server.already_running', message: expect.stringContaining(shared.url) });
+      await expect(start(home)).rejects.toMatchObject({ code: 'server.already_running' });
+    } finally {
+      await shared.close();
+    }
+    expect(runningServer(home)).toBeNull();
+  });
+
   it('takes over a lock left by a server that is no longer running', async () => {
     const home = newHome();
     mkdirSync(home, { recursive: true });
@@ -178,12 +191,23 @@ describe('a database that is damaged or not Inroads’s', () => {
     check.close();
   });
 
+  it('refuses a file that is not a database at all, leaving it as it was', async () => {
+    const home = newHome();
+    const notes = join(home, 'notes.txt');
+    writeFileSync(notes, 'Call Maya on Tuesday\n'.repeat(200));
+    const before = readFileSync(notes);
+    await expect(start(home, {}, notes)).rejects.toMatchObject({ code: 'db.damaged', message: expect.stringContaining('cannot be read as an Inroads database') });
+    expect(readFileSync(notes).equals(before)).toBe(true);
+    expect(existsSync(`${notes}-wal`)).toBe(false);
+  });
+
   it('opens a sound Inroads database as before', async () => {
     const home = newHome();
     const first = await start(home);
     await api(first, home, 'POST', '/api/v1/organizations', { name: 'Kept' });
     await stop(first);
     const again = await start(home);
+    expect(again.handle.quickCheck).toBe('passed');
     expect((await api<{ total: number }>(again, home, 'GET', '/api/v1/organizations')).total).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { resolveHome, type Config } from '../config/config.js';
+import type { Config } from '../config/config.js';
 import { isPostgresUrl, openDatabase, type DatabaseHandle } from '../db/factory.js';
 import { lockHome } from './home-lock.js';
 import { systemClock, type Clock } from '../shared/clock.js';
@@ -71,7 +71,7 @@ export async function startServer(requested: Config, options: StartOptions = {})
     workspaces,
     secret,
     allowedHosts: allowedHostsFor(config.host, config.port),
-    openCommand: openCommandFor(config.home === resolveHome(undefined) ? undefined : config.home),
+    openCommand: openCommandFor(config.home),
     handle,
     logger: options.logger ?? false,
     validateResponses: false,

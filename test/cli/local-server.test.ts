@@ -58,7 +58,7 @@ describe('one local server per home', () => {
       expect(second.status).toBe(1);
       expect(second.stderr).toContain('already running');
       expect(second.stderr).toContain(`http://127.0.0.1:${port}/`);
-      expect(second.stderr).toContain('inroads open');
+      expect(second.stderr).toContain(`bin/inroads.js --home ${home} open`);
       // `open` without --port takes the running server's address, whatever the default port is.
       const open = run(home, ['open', '--no-browser', '--json']);
       expect(open.code, open.stderr).toBe(0);

@@ -43,6 +43,10 @@ describe.skipIf(!hasBrowser && !requireBrowser)('signing in on this computer, in
     await again.getByRole('heading', { name: 'Signed-in browsers' }).waitFor();
     await expectAccessible(again, 'settings');
     await again.screenshot({ path: '/tmp/h4-settings-browsers.png', fullPage: true });
+    await again.setViewportSize({ width: 375, height: 800 });
+    await again.getByRole('heading', { name: 'Signed-in browsers' }).scrollIntoViewIfNeeded();
+    await again.screenshot({ path: '/tmp/h4-settings-browsers-375.png' });
+    await again.setViewportSize({ width: 1280, height: 900 });
 
     await again.getByRole('button', { name: 'Sign out every browser' }).click();
     await again.getByRole('button', { name: 'Yes, sign out every browser' }).click();
