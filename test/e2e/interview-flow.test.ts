@@ -119,7 +119,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('one interview from plan to than
     const editor = page.getByRole('form', { name: 'Edit note: Most of the work is remote' });
     await editor.getByLabel('Note', { exact: true }).fill('Most of the work is remote, two office days a month');
     await expectAccessible(page, 'interview mode, editing a note');
-    await editor.getByRole('button', { name: 'Save note' }).click();
+    await editor.getByRole('button', { name: 'Save changes' }).click();
     await taken.getByText('Most of the work is remote, two office days a month', { exact: true }).waitFor();
 
     // Ending leads to the debrief, which already knows the tagged note and the referral.
