@@ -60,6 +60,7 @@ function DebriefForm({ interview, notes, referrals }: { interview: Interview; no
     }
   });
   const [needsLearned, setNeedsLearned] = useState(false);
+  const [learnedError, setLearnedError] = useState(false);
   /** Saves shortly (or now), once there is something learned to save. */
   const save = (next: { leanings?: typeof leanings; evidence?: Evidence } = {}, now = false) => {
     if (!form.current) return;
@@ -67,10 +68,13 @@ function DebriefForm({ interview, notes, referrals }: { interview: Interview; no
     const text = (name: string) => String(data.get(name) ?? '').trim() || null;
     const learned = String(data.get('learned') ?? '');
     if (!learned.trim()) {
-      setNeedsLearned(now);
+      // Nothing is saved without what was learned; say so (beside the field only when the user asked to save).
+      setNeedsLearned(true);
+      setLearnedError(now);
       return;
     }
     setNeedsLearned(false);
+    setLearnedError(false);
     // A note deleted since it was chosen is no longer evidence.
     const existing = new Set(notes.map((n) => n.id));
     const cited = Object.fromEntries(Object.entries(next.evidence ?? evidence).map(([key, ids]) => [key, ids.filter((noteId) => existing.has(noteId))]));
@@ -96,7 +100,7 @@ function DebriefForm({ interview, notes, referrals }: { interview: Interview; no
           : autosave.state === 'failed'
             ? `Not saved. ${Object.keys(errors).length ? 'Check the fields marked above.' : autosave.error instanceof Error ? autosave.error.message : ''}`
             : needsLearned
-              ? 'Write what you learned first; then the debrief saves as you type.'
+              ? 'Not saved yet: write what you learned first, then the debrief saves as you type.'
               : '';
   return (
     <form
@@ -119,7 +123,7 @@ function DebriefForm({ interview, notes, referrals }: { interview: Interview; no
         Best written within a day, while it is fresh. It saves as you type once you have written what you learned.
         {d ? ` Last saved ${new Date(d.completedAt).toLocaleString()}.` : ''}
       </p>
-      <TextArea label="What I learned" name="learned" defaultValue={interview.takeaways ?? ''} rows={3} error={errors.learned ?? (needsLearned ? 'Write at least one thing you learned.' : undefined)} />
+      <TextArea label="What I learned" name="learned" defaultValue={interview.takeaways ?? ''} rows={3} error={errors.learned ?? (learnedError ? 'Write at least one thing you learned.' : undefined)} />
       <TextArea label="How it fits my skills, values and interests" name="fit" defaultValue={d?.fit ?? ''} rows={2} />
       <TextArea label="What else I need to know" name="unknowns" defaultValue={d?.unknowns ?? ''} rows={2} hint="One point per line; each becomes a suggested question on the decision board." />
       <TextArea
@@ -197,10 +201,19 @@ export function ThankYouCard({ interview }: { interview: Interview }) {
   const client = useQueryClient();
   const draft = useQuery({ queryKey: ['interview', interview.id, 'thank-you', interview.updatedAt], queryFn: () => api.get<ThankYouDraft>(`/api/v1/interviews/${interview.id}/thank-you/draft`) });
   const [format, setFormat] = useState<'email' | 'handwritten' | null>(null);
-  const [body, setBody] = useState<string | null>(null);
+  // The message as edited is kept in this browser until it is recorded, so leaving the page loses nothing.
+  const stored = `inroads:thank-you:${interview.id}`;
+  const [body, setBodyState] = useState<string | null>(() => localStorage.getItem(stored));
+  const setBody = (text: string) => {
+    setBodyState(text);
+    localStorage.setItem(stored, text);
+  };
   const record = useMutation({
     mutationFn: (chosen: 'email' | 'handwritten') => api.post<Interview>(`/api/v1/interviews/${interview.id}/thank-you`, { format: chosen, message: body ?? draft.data?.body ?? null }),
-    onSuccess: () => client.invalidateQueries(),
+    onSuccess: () => {
+      localStorage.removeItem(stored);
+      return client.invalidateQueries();
+    },
   });
   if (draft.isError) return <ErrorState error={draft.error} />;
   if (!draft.data) return null;
@@ -220,7 +233,14 @@ export function ThankYouCard({ interview }: { interview: Interview }) {
         </select>
       </div>
       {draft.data.subject ? <p>Subject: {draft.data.subject}</p> : null}
-      <TextArea label="Message" name="thanks-body" value={body ?? draft.data.body} onChange={(e) => setBody(e.target.value)} rows={8} />
+      <TextArea
+        label="Message"
+        name="thanks-body"
+        value={body ?? draft.data.body}
+        onChange={(e) => setBody(e.target.value)}
+        rows={8}
+        hint={body === null ? undefined : 'Your changes are kept in this browser until you record the thank-you.'}
+      />
       <div className="actions">
         <button type="button" onClick={() => void navigator.clipboard?.writeText(body ?? draft.data.body)}>
           Copy

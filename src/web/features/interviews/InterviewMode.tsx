@@ -11,7 +11,7 @@ import { statusLabels } from '../../ui/labels.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { categoryLabels } from '../questions/QuestionsPage.js';
 import { InterviewGone } from './InterviewGone.js';
-import { interviewKeys, isMissing, offersInterviewMode, useInterview, useInterviewNotes } from './interviews.api.js';
+import { interviewKeys, isMissing, isOver, useInterview, useInterviewNotes } from './interviews.api.js';
 import { NoteList } from './NoteList.js';
 import { ReferralPanel } from './ReferralPanel.js';
 import { useNoteDraft, type Draft } from './useNoteDraft.js';
@@ -49,18 +49,19 @@ export function InterviewMode() {
   const i = interview.data;
   if (interview.isPending) return <Loading what="this interview" />;
   if (interview.isError || !i) return isMissing(interview.error) ? <InterviewGone /> : <ErrorState error={interview.error} retry={() => void interview.refetch()} />;
-  if (!offersInterviewMode(i.status)) return <ConversationOver interview={i} />;
+  if (isOver(i.status)) return <ConversationOver interview={i} />;
   return <LiveConversation interview={i} />;
 }
 
-/** Interview mode after the thank-you (or when the interview ended another way): the conversation is over. */
+/** Interview mode after the thank-you (or when the interview closed another way): there is no conversation left to hold. */
 function ConversationOver({ interview: i }: { interview: Interview }) {
+  const thanked = i.status === 'thanked' || i.status === 'keeping-in-touch';
   return (
     <section className="card gone" aria-labelledby="over-heading">
-      <h1 id="over-heading">The conversation with {i.contact.name} is over</h1>
+      <h1 id="over-heading">{thanked ? `The conversation with ${i.contact.name} is over` : `This interview with ${i.contact.name} is closed`}</h1>
       <p>
-        This interview is “{statusLabels[i.status]}”{i.thankedAt ? `; you thanked them on ${formatDateTime(i.thankedAt)}` : ''}. Interview mode is for the conversation
-        itself; its notes, the debrief and what comes next are on the interview page.
+        It is “{statusLabels[i.status]}”{i.thankedAt ? `: you thanked them on ${formatDateTime(i.thankedAt)}` : ''}. Interview mode is for the conversation itself; the notes,
+        the debrief and what comes next are on the interview page.
       </p>
       <p>
         <Link className="button primary" to={`/interviews/${i.id}`}>

@@ -127,7 +127,7 @@ function NoteEditor({ interviewId, note, onDone }: { interviewId: string; note: 
       {save.isError ? <ErrorState error={save.error} /> : null}
       <div className="actions">
         <button type="submit" className="primary" disabled={save.isPending || !body.trim()}>
-          Save note
+          Save changes
         </button>
         <button type="button" onClick={() => onDone('Edit cancelled.')}>
           Cancel

@@ -48,9 +48,12 @@ export function useContactInterviews(contactId: string) {
   });
 }
 
-/** The states in which the conversation is still to come (or going on): interview mode is offered only then. */
-export const beforeTheThanks: readonly InterviewStatus[] = ['scheduled', 'held'];
-/** Interview mode is for the conversation itself; once the thank-you is sent (or the interview is over another way) it is not offered. */
-export const offersInterviewMode = (status: InterviewStatus): boolean => beforeTheThanks.includes(status);
+/**
+ * Interview mode is for the conversation itself: offered once it is scheduled and until the
+ * thank-you is sent (held, it is where the notes were being taken), never after.
+ */
+export const offersInterviewMode = (status: InterviewStatus): boolean => status === 'scheduled' || status === 'held';
+/** After the thanks, or closed without a conversation: interview mode has nothing left to do. */
+export const isOver = (status: InterviewStatus): boolean => ['thanked', 'keeping-in-touch', 'no-reply', 'declined', 'cancelled'].includes(status);
 /** The states in which an interview is still open: planning another with the same person would be a duplicate. */
 export const openStatuses: readonly InterviewStatus[] = ['idea', 'requested', 'scheduled'];
