@@ -6,7 +6,7 @@ export interface SecurityOptions {
   secret: string;
   /** `host:port` values this server answers to. */
   allowedHosts: string[];
-  /** GET paths that carry their own secret token (calendar feeds) and so need no sign-in. */
+  /** GET (and HEAD) paths that carry their own secret token (calendar feeds) and so need no sign-in. */
   tokenInPathPrefixes?: string[];
 }
 
@@ -97,7 +97,7 @@ export function registerSecurity(app: FastifyInstance, options: SecurityOptions)
       return reply.redirect(`${url.pathname}${url.search}`, 303);
     }
 
-    const tokenInPath = request.method === 'GET' && (options.tokenInPathPrefixes ?? []).some((p) => request.url.startsWith(p));
+    const tokenInPath = (request.method === 'GET' || request.method === 'HEAD') && (options.tokenInPathPrefixes ?? []).some((p) => request.url.startsWith(p));
     if (!viaBearer && !viaCookie && !tokenInPath) {
       if (request.url.startsWith('/api/')) {
         return deny(reply, 401, 'auth.required', 'Sign in with the link Inroads printed at start (or run `inroads open`), or send the launch secret as a Bearer token.');
