@@ -318,6 +318,7 @@ describe.each(dialects)('strangers’ guesses on %s', (dialect) => {
     const blocked = await signInWith(owner.email, PASSWORD);
     expect([blocked.statusCode, blocked.json().error.details.by]).toEqual([429, 'address']);
     expect((await signInWith(owner.email, PASSWORD, 'forged-device-cookie')).statusCode).toBe(429);
+    expect((await signInWith(owner.email, PASSWORD, 'F'.repeat(43))).statusCode).toBe(429);
     expect((await signInWith(owner.email, PASSWORD, renewed)).statusCode).toBe(200);
   });
 

@@ -195,7 +195,11 @@ export async function authenticate({ ctx, token }: { ctx: AppContext; token: str
   return rest;
 }
 
-/** Changes a password: the current one is required, every session ends, and a new one is issued for this browser. */
+/**
+ * Changes a password: the current one is required, every session ends and every
+ * browser's device cookie stops counting, and a new session and device cookie
+ * are issued for this browser.
+ */
 export async function changePassword({
   ctx,
   userId,
@@ -208,7 +212,7 @@ export async function changePassword({
   currentPassword: string;
   newPassword: string;
   address: string | null;
-}): Promise<{ token: string }> {
+}): Promise<{ token: string; deviceToken: string }> {
   const user = await ctx.repos.accounts.userById(userId);
   if (!user || user.disabledAt) throw new AppError('accounts.not_found', 404, 'No such account.');
   // Guessing the current password (with someone else's open session) is limited like signing in.
@@ -224,7 +228,8 @@ export async function changePassword({
   return ctx.transaction(async (tx) => {
     await tx.repos.accounts.updateUser(userId, { passwordHash, updatedAt: now(tx) });
     await tx.repos.accounts.deleteSessionsOf(userId);
-    return { token: await issueSession(tx, userId, address) };
+    await tx.repos.accounts.deleteDevicesOf(userId);
+    return { token: await issueSession(tx, userId, address), deviceToken: await issueDevice(tx, userId) };
   });
 }
 
