@@ -262,6 +262,16 @@ export interface CalendarFeedsTable {
   updatedAt: string;
 }
 
+/** What the calendar feed last published of one event: bookkeeping, not the user's data (not exported). */
+export interface CalendarEventsTable {
+  uid: string;
+  startAt: string;
+  endAt: string;
+  /** The event's revision (iCalendar SEQUENCE), one up each time its times change. */
+  sequence: number;
+  modifiedAt: string;
+}
+
 export interface CoachGrantsTable {
   explorerId: string;
   coachId: string;
@@ -332,6 +342,7 @@ export interface Database {
   calendarFeeds: CalendarFeedsTable;
   browserSessions: BrowserSessionsTable;
   trash: TrashTable;
+  calendarEvents: CalendarEventsTable;
 }
 
 export type ContactRow = Selectable<ContactsTable>;

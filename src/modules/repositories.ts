@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../db/factory.js';
 import type { Clock } from '../shared/clock.js';
 import { createContactsRepository } from './contacts/contacts.repository.js';
 import { createAccountsRepository } from './accounts/accounts.repository.js';
+import { createCalendarRepository } from './calendar/calendar.repository.js';
 import { createCoachRepository } from './coach/coach.repository.js';
 import { createConversationRepository } from './conversation/conversation.repository.js';
 import { createExportsRepository } from './exports/exports.repository.js';
@@ -40,6 +41,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     conversation: createConversationRepository(db),
     insights: createInsightsRepository(db),
     trash: createTrashRepository(db),
+    calendar: createCalendarRepository(db),
   };
 }
 

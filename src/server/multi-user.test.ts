@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/fixtures/databases.js';
 import { anonymous, browserFor, cookieValue, createMultiUserApp, MU_HOST, MU_ORIGIN, PASSWORD, signedIn, type Browser, type MultiUserTestApp } from '../../test/fixtures/multi-user.js';
 import { settableClock } from '../shared/clock.js';
+import { createUser } from '../modules/accounts/accounts.usecases.js';
 
 const clock = settableClock('2026-03-10T10:00:00.000Z');
 
@@ -203,6 +204,62 @@ describe.each(dialects)('multi-user mode on %s', (dialect) => {
     const wrongOwner = await t.app.inject({ method: 'GET', url: path.replace(alice.id, bob.id), headers: { host: MU_HOST } });
     expect(wrongOwner.statusCode).toBe(404);
   });
+
+  it('checks a feed address against the accounts database before opening any workspace, and answers alike for an unknown id and a wrong token', async () => {
+    const path = (await alice.call('GET', '/api/v1/calendar')).json().path as string;
+    // Someone with an account who has never signed in has no workspace yet; a feed request must not make one.
+    const { user: newcomer } = await createUser({ ctx: t.control, input: { email: 'newcomer@uni.example', name: 'Newcomer', role: 'explorer', password: PASSWORD } });
+    const opened: string[] = [];
+    const open = t.workspaces.open.bind(t.workspaces);
+    t.workspaces.open = async (userId) => {
+      opened.push(userId);
+      return open(userId);
+    };
+    try {
+      const token = 'A'.repeat(32);
+      const get = (url: string, method: 'GET' | 'HEAD' = 'GET') => t.app.inject({ method, url, headers: { host: MU_HOST } });
+      const wrongToken = await get(path.replace(/[^/]+\.ics$/, `${token}.ics`));
+      const unknownUser = await get(`/calendar/01900000-0000-7000-8000-000000000000/${token}.ics`);
+      const noWorkspace = await get(`/calendar/${newcomer.id}/${token}.ics`);
+      const othersToken = await get(path.replace(alice.id, newcomer.id));
+      const headWrong = await get(path.replace(/[^/]+\.ics$/, `${token}.ics`), 'HEAD');
+      const answers = [wrongToken, unknownUser, noWorkspace, othersToken, headWrong];
+      expect(answers.map((r) => r.statusCode)).toEqual([404, 404, 404, 404, 404]);
+      const shape = (r: (typeof answers)[number]) => ({ code: r.json().error.code, type: r.headers['content-type'], length: r.body.replace(/\/calendar\/[^"]+/, '').length });
+      expect(new Set([wrongToken, unknownUser, noWorkspace, othersToken].map((r) => JSON.stringify(shape(r)))).size).toBe(1);
+      expect(opened).toEqual([]);
+
+      // The right address opens its owner's workspace, and HEAD answers like GET without the body.
+      const feed = await get(path);
+      const head = await get(path, 'HEAD');
+      expect([feed.statusCode, head.statusCode, head.body]).toEqual([200, 200, '']);
+      for (const name of ['content-type', 'cache-control', 'content-length']) expect([name, head.headers[name]]).toEqual([name, feed.headers[name]]);
+      expect(opened).toEqual([alice.id, alice.id]);
+
+      // A new address works at once and the old one stops.
+      const renewed = (await alice.call('POST', '/api/v1/calendar/regenerate')).json().path as string;
+      expect((await get(path)).statusCode).toBe(404);
+      expect((await get(renewed)).statusCode).toBe(200);
+    } finally {
+      t.workspaces.open = open;
+    }
+  });
+
+  it('lets a feed address made before the accounts database kept its hash work again once its owner signs in; a disabled owner’s feed is gone', async () => {
+    const { user } = await createUser({ ctx: t.control, input: { email: 'olden@uni.example', name: 'Olden', role: 'explorer', password: PASSWORD } });
+    // A workspace with a feed token from an earlier version: nothing about it in the accounts database.
+    const token = 'Oldfeedtoken_0123456789abcdef';
+    await t.workspaces.use(user.id, (ctx) => ctx.repos.followups.saveSetting('calendar_feed_token', token, '2026-01-01T00:00:00.000Z'));
+    const path = `/calendar/${user.id}/${token}.ics`;
+    const get = () => t.app.inject({ method: 'GET', url: path, headers: { host: MU_HOST } });
+    expect((await get()).statusCode).toBe(404);
+    const signIn = await anonymous(t.app, 'POST', '/api/v1/auth/sign-in', { email: 'olden@uni.example', password: PASSWORD });
+    const olden = browserFor(t.app, user.id, 'olden@uni.example', cookieValue(signIn, 'inroads_session') ?? '');
+    expect((await olden.call('GET', '/api/v1/contacts')).statusCode).toBe(200);
+    expect((await get()).statusCode).toBe(200);
+    await admin.call('POST', `/api/v1/admin/users/${user.id}/disable`);
+    expect((await get()).statusCode).toBe(404);
+  });
 });
 
 describe('a flood of sign-ins from one address', () => {
@@ -261,6 +318,7 @@ describe.each(dialects)('strangers’ guesses on %s', (dialect) => {
     const blocked = await signInWith(owner.email, PASSWORD);
     expect([blocked.statusCode, blocked.json().error.details.by]).toEqual([429, 'address']);
     expect((await signInWith(owner.email, PASSWORD, 'forged-device-cookie')).statusCode).toBe(429);
+    expect((await signInWith(owner.email, PASSWORD, 'F'.repeat(43))).statusCode).toBe(429);
     expect((await signInWith(owner.email, PASSWORD, renewed)).statusCode).toBe(200);
   });
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { authenticate, DEVICE_DAYS } from '../modules/accounts/accounts.usecases.js';
+import { authenticate, calendarFeedOwner, DEVICE_DAYS, recordFeedToken } from '../modules/accounts/accounts.usecases.js';
+import { storedCalendarFeedToken } from '../modules/calendar/calendar.usecases.js';
 import type { AppContext } from '../modules/repositories.js';
 import { ID_PATTERN } from '../shared/ids.js';
 import type { Account } from '../shared/schemas/accounts.js';
@@ -107,7 +108,20 @@ export function registerMultiUserSecurity(app: FastifyInstance, deps: MultiUserD
   const scopeFor = async (request: FastifyRequest, user: Account): Promise<RequestScope> => {
     const { ctx, handle, release } = await deps.workspaces.open(user.id);
     request.inroadsRelease = release;
-    return { user, ctx, handle };
+    const recordFeed = (token: string) => recordFeedToken({ ctx: deps.control, userId: user.id, token });
+    return { user, ctx, handle, recordFeedToken: recordFeed };
+  };
+  /**
+   * Users whose feed token this process has copied into the accounts database: a feed address made before the
+   * accounts database kept its hash works again once its owner next uses Inroads (checked once per user, not per request).
+   */
+  const feedsCopied = new Set<string>();
+  const copyFeedToken = async (scope: RequestScope) => {
+    if (feedsCopied.has(scope.user.id)) return;
+    const token = await storedCalendarFeedToken({ ctx: scope.ctx });
+    if (token) await scope.recordFeedToken?.(token);
+    if (feedsCopied.size > 100_000) feedsCopied.clear();
+    feedsCopied.add(scope.user.id);
   };
   app.addHook('onResponse', releaseWorkspace);
   app.addHook('onRequestAbort', releaseWorkspace);
@@ -118,12 +132,12 @@ export function registerMultiUserSecurity(app: FastifyInstance, deps: MultiUserD
     const access = accessFor(request.method, request.routeOptions.url, request.url);
 
     if (access === 'feed') {
-      // Calendar apps cannot sign in: the owner's id picks the workspace, and the token in the address is checked there.
-      const { userId } = request.params as { userId?: string };
-      const owner = userId && ID_PATTERN.test(userId) ? await deps.control.repos.accounts.userById(userId) : undefined;
-      if (!owner || owner.disabledAt) return notFound(request, reply);
-      const { passwordHash: _hash, ...user } = owner;
-      request.inroadsScope = await scopeFor(request, user);
+      // Calendar apps cannot sign in: the token in the address is checked against the accounts database first, in
+      // constant time, so an unknown id and a wrong token look alike and no workspace is opened (or created) for either.
+      const { userId = '', file = '' } = request.params as { userId?: string; file?: string };
+      const owner = ID_PATTERN.test(userId) ? await calendarFeedOwner({ ctx: deps.control, userId, token: file.replace(/\.ics$/, '') }) : null;
+      if (!owner) return notFound(request, reply);
+      request.inroadsScope = await scopeFor(request, owner);
       return undefined;
     }
 
@@ -146,7 +160,10 @@ export function registerMultiUserSecurity(app: FastifyInstance, deps: MultiUserD
       const ok = presented?.via === 'bearer' || (user && presented ? safeEqual(header, csrfFor(presented.token)) : header !== undefined);
       if (!ok) return deny(reply, 403, 'security.csrf', `A change needs the ${CSRF_HEADER} header that the Inroads app sends; reload the page and try again.`);
     }
-    if (user) request.inroadsScope = await scopeFor(request, user);
+    if (user) {
+      request.inroadsScope = await scopeFor(request, user);
+      await copyFeedToken(request.inroadsScope);
+    }
     return undefined;
   });
 

@@ -9,6 +9,8 @@ export interface RequestScope {
   user: Account;
   ctx: AppContext;
   handle: DatabaseHandle;
+  /** Records this user's calendar-feed token in the accounts database, where anonymous feed requests are checked first. */
+  recordFeedToken?: (token: string) => Promise<void>;
 }
 
 const storage = new AsyncLocalStorage<RequestScope>();

@@ -16,7 +16,7 @@ export interface SecurityOptions {
   secret: string;
   /** `host:port` values this server answers to. */
   allowedHosts: string[];
-  /** GET paths that carry their own secret token (calendar feeds) and so need no sign-in. */
+  /** GET (and HEAD) paths that carry their own secret token (calendar feeds) and so need no sign-in. */
   tokenInPathPrefixes?: string[];
   /** Where the signed-in browsers are kept: the database the server opened. */
   db: Kysely<Database>;
@@ -153,7 +153,7 @@ export function registerSecurity(app: App, options: SecurityOptions): void {
       return reply.redirect(sameOriginPath(url.pathname, url.search), 303);
     }
 
-    const tokenInPath = request.method === 'GET' && (options.tokenInPathPrefixes ?? []).some((p) => request.url.startsWith(p));
+    const tokenInPath = (request.method === 'GET' || request.method === 'HEAD') && (options.tokenInPathPrefixes ?? []).some((p) => request.url.startsWith(p));
     if (!viaBearer && !viaCookie && !tokenInPath) {
       if (request.url.startsWith('/api/')) {
         return deny(reply, 401, 'auth.required', 'Sign in with the link Inroads printed at start (or run `npx inroads open` in the folder where Inroads is installed), or send the launch secret as a Bearer token.');

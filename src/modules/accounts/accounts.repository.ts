@@ -123,6 +123,9 @@ export function createAccountsRepository(db: Kysely<Database>) {
     async deleteDevice(id: string): Promise<void> {
       await db.deleteFrom('trustedDevices').where('id', '=', id).execute();
     },
+    async deleteDevicesOf(userId: string): Promise<void> {
+      await db.deleteFrom('trustedDevices').where('userId', '=', userId).execute();
+    },
     async deleteExpiredDevicesOf(userId: string, now: string): Promise<void> {
       await db.deleteFrom('trustedDevices').where('userId', '=', userId).where('expiresAt', '<=', now).execute();
     },

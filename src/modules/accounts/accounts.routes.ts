@@ -58,6 +58,8 @@ export interface AccountRouteDeps {
   planReminders: (() => Promise<void>) | null;
 }
 
+/** What a device cookie looks like (32 random bytes, base64url): anything else cannot be trusted and is refused early like no cookie. */
+const DEVICE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const withRateLimit = { ...errorResponses, 429: errorBody };
 /** How long a sign-in from a blocked address waits for its 429, and how many may wait at once. */
 const REFUSAL_DELAY_MS = 1000;
@@ -123,7 +125,7 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
     onRequest: async (request, reply) => {
       // A browser with a device cookie may be trusted by the account it signs in to, whatever its address: it is judged
       // after the body is read (an invalid device cookie is then counted against the address like any other attempt).
-      if (cookies.deviceToken(request)) return undefined;
+      if (DEVICE_TOKEN.test(cookies.deviceToken(request) ?? '')) return undefined;
       const address = throttleAddress(request.ip);
       const until = blockedAddresses.get(address);
       if (until === undefined) return undefined;
@@ -180,8 +182,9 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
   app.post('/api/v1/account/password', {
     schema: { tags, summary: 'Change your password; every other session ends', body: changePasswordInput, response: { 200: z.object({ changed: z.literal(true) }), ...errorResponses } },
     handler: async (request, reply) => {
-      const { token } = await changePassword({ ctx: control, userId: deps.currentUser().id, ...request.body, address: request.ip });
+      const { token, deviceToken } = await changePassword({ ctx: control, userId: deps.currentUser().id, ...request.body, address: request.ip });
       cookies.set(reply, token);
+      cookies.setDevice(reply, deviceToken);
       return { changed: true as const };
     },
   });

@@ -194,4 +194,18 @@ describe.each(dialects)('accounts and sessions on %s', (dialect) => {
     await expect(signIn({ ctx: ctx(), email: 'neighbour@example.org', password: 'wrong again', address: '10.6.0.9', deviceToken: second.deviceToken })).rejects.toMatchObject({ status: 401 });
     time = new Date('2026-03-10T10:00:00Z');
   });
+
+  it('stops trusting every browser’s device cookie when the password changes, except the new one of the browser that changed it', async () => {
+    time = new Date('2026-03-13T09:00:00Z');
+    const { user } = await add('mover@example.org', { name: 'Mo Mover' });
+    const elsewhere = await signIn({ ctx: ctx(), email: 'mover@example.org', password: GOOD, address: '10.8.0.1' });
+    const here = await signIn({ ctx: ctx(), email: 'mover@example.org', password: GOOD, address: '10.8.0.2' });
+    const changed = await changePassword({ ctx: ctx(), userId: user.id, currentPassword: GOOD, newPassword: 'a brand new passphrase', address: '10.8.0.2' });
+    for (let n = 0; n < THROTTLE.account.failures; n++) await signIn({ ctx: ctx(), email: 'mover@example.org', password: `guess ${n}`, address: '10.9.0.1' }).catch(() => undefined);
+    for (const stale of [elsewhere.deviceToken, here.deviceToken]) {
+      await expect(signIn({ ctx: ctx(), email: 'mover@example.org', password: 'a brand new passphrase', address: '10.8.0.1', deviceToken: stale })).rejects.toMatchObject({ status: 429 });
+    }
+    await expect(signIn({ ctx: ctx(), email: 'mover@example.org', password: 'a brand new passphrase', address: '10.8.0.2', deviceToken: changed.deviceToken })).resolves.toBeDefined();
+    time = new Date('2026-03-10T10:00:00Z');
+  });
 });

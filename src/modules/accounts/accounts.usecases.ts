@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError, validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { InvitationsTable } from '../../db/database.js';
@@ -195,7 +195,11 @@ export async function authenticate({ ctx, token }: { ctx: AppContext; token: str
   return rest;
 }
 
-/** Changes a password: the current one is required, every session ends, and a new one is issued for this browser. */
+/**
+ * Changes a password: the current one is required, every session ends and every
+ * browser's device cookie stops counting, and a new session and device cookie
+ * are issued for this browser.
+ */
 export async function changePassword({
   ctx,
   userId,
@@ -208,7 +212,7 @@ export async function changePassword({
   currentPassword: string;
   newPassword: string;
   address: string | null;
-}): Promise<{ token: string }> {
+}): Promise<{ token: string; deviceToken: string }> {
   const user = await ctx.repos.accounts.userById(userId);
   if (!user || user.disabledAt) throw new AppError('accounts.not_found', 404, 'No such account.');
   // Guessing the current password (with someone else's open session) is limited like signing in.
@@ -224,7 +228,8 @@ export async function changePassword({
   return ctx.transaction(async (tx) => {
     await tx.repos.accounts.updateUser(userId, { passwordHash, updatedAt: now(tx) });
     await tx.repos.accounts.deleteSessionsOf(userId);
-    return { token: await issueSession(tx, userId, address) };
+    await tx.repos.accounts.deleteDevicesOf(userId);
+    return { token: await issueSession(tx, userId, address), deviceToken: await issueDevice(tx, userId) };
   });
 }
 
@@ -325,4 +330,32 @@ export async function setReminderEmails({ ctx, userId, reminderEmails }: { ctx: 
   if (!found) throw new AppError('accounts.not_found', 404, 'No such account.');
   const { passwordHash: _hash, ...user } = found;
   return { user };
+}
+
+/** A hash that no feed token has, compared against when there is no stored one, so an unknown id takes as long as a wrong token. */
+const NO_FEED = sha256(`no-feed-${randomBytes(16).toString('hex')}`);
+
+/**
+ * Records the hash of a user's calendar-feed token in the accounts database (when
+ * it is not there already), where anonymous feed requests are checked.
+ */
+export async function recordFeedToken({ ctx, userId, token }: { ctx: AppContext; userId: string; token: string }): Promise<void> {
+  const hash = sha256(token);
+  if ((await ctx.repos.accounts.feedTokenHash(userId)) !== hash) await ctx.repos.accounts.saveFeedTokenHash(userId, hash, now(ctx));
+}
+
+/**
+ * The owner of a calendar-feed address, or null: checked in the accounts database
+ * alone, in constant time, before anyone's workspace is opened. An unknown or
+ * disabled user, a user with no feed and a wrong token all give the same null
+ * after the same work (one lookup, one hash, one comparison).
+ */
+export async function calendarFeedOwner({ ctx, userId, token }: { ctx: AppContext; userId: string; token: string }): Promise<Account | null> {
+  const stored = await ctx.repos.accounts.feedTokenHash(userId);
+  const matches = timingSafeEqual(Buffer.from(sha256(token), 'hex'), Buffer.from(stored ?? NO_FEED, 'hex'));
+  if (!matches || !stored) return null;
+  const user = await ctx.repos.accounts.userById(userId);
+  if (!user || user.disabledAt) return null;
+  const { passwordHash: _hash, ...rest } = user;
+  return rest;
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { errorResponses, idParams, type App } from '../../server/types.js';
 import type { AppContext } from '../repositories.js';
+import { currentScope } from '../../server/request-scope.js';
 import { calendarFeedFor, calendarFeedToken, interviewCalendar, regenerateCalendarFeedToken } from './calendar.usecases.js';
 
 export const CALENDAR_FEED_PREFIX = '/calendar/';
@@ -15,16 +16,22 @@ export interface SharedFeed {
   feedRoute: string;
 }
 
+/** On a shared server, the accounts database learns the token's hash before its address is shown. */
+async function recorded(token: string): Promise<string> {
+  await currentScope()?.recordFeedToken?.(token);
+  return token;
+}
+
 export function registerCalendarRoutes(app: App, ctx: AppContext, shared?: SharedFeed): void {
   const feedPath = shared?.feedPath ?? localFeedPath;
   const tags = ['calendar'];
   app.get('/api/v1/calendar', {
     schema: { tags, summary: 'The private calendar feed address', response: { 200: feedResponse, ...errorResponses } },
-    handler: async () => ({ path: feedPath((await calendarFeedToken({ ctx })).token) }),
+    handler: async () => ({ path: feedPath(await recorded((await calendarFeedToken({ ctx })).token)) }),
   });
   app.post('/api/v1/calendar/regenerate', {
     schema: { tags, summary: 'Make a new feed address; the old one stops working', response: { 200: feedResponse, ...errorResponses } },
-    handler: async () => ({ path: feedPath((await regenerateCalendarFeedToken({ ctx })).token) }),
+    handler: async () => ({ path: feedPath(await recorded((await regenerateCalendarFeedToken({ ctx })).token)) }),
   });
   app.get('/api/v1/interviews/:id/calendar.ics', {
     schema: { tags, summary: 'Download one scheduled interview as an .ics file', params: idParams },
