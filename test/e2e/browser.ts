@@ -7,6 +7,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { loadOrCreateSecret } from '../../src/server/secret.js';
+import type { Clock } from '../../src/shared/clock.js';
 import { startServer, type RunningServer } from '../../src/server/start.js';
 
 /** Debian's chromium, or CHROMIUM_PATH. */
@@ -39,9 +40,9 @@ export interface TestServer {
 }
 
 /** The real server (as `npm start` runs it) on a temporary home and a free port. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: { clock?: Clock } = {}): Promise<TestServer> {
   const home = mkdtempSync(join(tmpdir(), 'inroads-e2e-'));
-  const server = await startServer(loadConfig({ home, port: 0, env: {} }));
+  const server = await startServer(loadConfig({ home, port: 0, env: {} }), options.clock ? { clock: options.clock } : {});
   const origin = new URL(server.url).origin;
   return {
     server,

@@ -51,16 +51,16 @@ export function useUndoableDelete({
   label: string;
   restoredPath?: string;
   homePath?: string;
-  onDeleted?: () => void;
+  onDeleted?: () => void | Promise<void>;
 }) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => api.delete<DeletedWithUndo>(url),
     onSuccess: async (result) => {
-      // The deleted item's own queries would only answer 404 now.
+      // Away from the deleted item's page first; its own queries would only answer 404 now.
+      await onDeleted?.();
       client.removeQueries({ predicate: (q) => JSON.stringify(q.queryKey).includes(result.id) });
       await client.invalidateQueries();
-      onDeleted?.();
       offerUndo({ trashId: result.trashId, message: `${label} deleted.`, ...(restoredPath ? { restoredPath } : {}), ...(homePath ? { homePath } : {}) });
     },
   });

@@ -1,18 +1,17 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { allowedTransitions } from '../../../shared/lifecycle.js';
 import type { InterviewStatus } from '../../../shared/schemas/interviews.js';
-import { api } from '../../api/client.js';
 import { formatDateTime } from '../../ui/format.js';
 import { statusLabels } from '../../ui/labels.js';
 import { ConfirmDialog } from '../../ui/Modal.js';
+import { useUndoableDelete } from '../../ui/undo.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { InterviewQuestions } from '../questions/InterviewQuestions.js';
 import { DebriefCard, ThankYouCard } from './Debrief.js';
 import { InterviewDetails } from './InterviewDetails.js';
 import { InterviewGone } from './InterviewGone.js';
-import { interviewKeys, isMissing, offersInterviewMode, useInterview, useInterviewNotes } from './interviews.api.js';
+import { isMissing, offersInterviewMode, useInterview, useInterviewNotes } from './interviews.api.js';
 import { NoteList } from './NoteList.js';
 import { PrepChecklist } from './PrepChecklist.js';
 import { ScheduleDialog } from './ScheduleDialog.js';
@@ -43,18 +42,16 @@ export function InterviewPage() {
   const { id = '' } = useParams();
   const interview = useInterview(id);
   const transition = useTransition();
-  const client = useQueryClient();
   const navigate = useNavigate();
   const [scheduling, setScheduling] = useState(false);
   const [deleting, setDeleting] = useState(false);
-  const remove = useMutation({
-    mutationFn: () => api.delete(`/api/v1/interviews/${id}`),
-    onSuccess: async () => {
-      // Away first, then forget it: nothing asks for the deleted interview again.
-      await navigate('/interviews', { state: { notice: `The interview with ${interview.data?.contact.name ?? 'them'} was deleted.` } });
-      client.removeQueries({ queryKey: interviewKeys.one(id) });
-      await client.invalidateQueries();
-    },
+  // Deleting can be undone for a while (the Undo offer appears on the board).
+  const remove = useUndoableDelete({
+    url: `/api/v1/interviews/${id}`,
+    label: `The interview with ${interview.data?.contact.name ?? 'them'}`,
+    restoredPath: `/interviews/${id}`,
+    homePath: '/interviews',
+    onDeleted: () => navigate('/interviews', { state: { notice: `The interview with ${interview.data?.contact.name ?? 'them'} was deleted.` } }),
   });
   if (interview.isPending) return <Loading what="this interview" />;
   if (interview.isError) return isMissing(interview.error) ? <InterviewGone /> : <ErrorState error={interview.error} retry={() => void interview.refetch()} />;
