@@ -70,10 +70,43 @@ export function hasTimeBoundAsk(text: string): boolean {
   return false;
 }
 
+/**
+ * Merge fields and hand-fill markers a draft can still carry: `{{contact.name}}`,
+ * `{name}`, `[exploration.title]` or `[one line on your progress]`, `<name>`, `%NAME%`.
+ * Not flagged: `<ana@example.com>` and `<https://…>` (addresses in angle brackets),
+ * `[text](url)` links, and footnote marks such as `[1]`.
+ */
+const PLACEHOLDERS: RegExp[] = [
+  /\{\{[^{}\n]{1,80}\}\}/g,
+  /(?<!\{)\{[A-Za-z][\w.\- ]{0,40}\}(?!\})/g,
+  /\[(?=[^\]\n]*\p{L})[^\[\]\n]{1,80}\](?!\()/gu,
+  /<(?![^>\n]*(?:@|:\/\/))[A-Za-z][\w.\- ]{0,40}>/g,
+  /%[A-Za-z][\w.]{0,40}%/g,
+];
+
+/** Every unfilled merge field or hand-fill marker in the text, in order, each once. */
+export function unfilledPlaceholders(text: string): string[] {
+  const found: Array<{ at: number; text: string }> = [];
+  for (const pattern of PLACEHOLDERS) for (const m of text.matchAll(pattern)) found.push({ at: m.index, text: m[0] });
+  return [...new Set(found.sort((a, b) => a.at - b.at).map((f) => f.text))];
+}
+
+const quoteList = (items: string[]) =>
+  items.length === 1 ? `“${items[0]}”` : `${items.slice(0, -1).map((i) => `“${i}”`).join(', ')} and “${items[items.length - 1]}”`;
+
 /** The outreach-email checks, with the rule ids of the public contract. Pure and deterministic. */
 export function checkEmail(text: string): Finding[] {
   const email = parseEmail(text);
   const findings: Finding[] = [];
+  const unfilled = unfilledPlaceholders(text);
+  if (unfilled.length) {
+    const shown = unfilled.slice(0, 3);
+    findings.push({
+      rule: 'unfilled-placeholder',
+      message: `${quoteList(shown)}${unfilled.length > 3 ? ` and ${unfilled.length - 3} more` : ''} still ${unfilled.length === 1 ? 'needs' : 'need'} filling in. A message that arrives with a blank to fill reads like a form letter.`,
+      suggestion: 'Replace each one with your own words, or delete it, before you send.',
+    });
+  }
   const count = words(email.core).length;
   if (count > EMAIL_WORD_LIMIT) {
     findings.push({
