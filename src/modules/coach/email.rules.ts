@@ -79,7 +79,7 @@ export function hasTimeBoundAsk(text: string): boolean {
 const PLACEHOLDERS: RegExp[] = [
   /\{\{[^{}\n]{1,80}\}\}/g,
   /(?<!\{)\{[A-Za-z][\w.\- ]{0,40}\}(?!\})/g,
-  /\[(?=[^\]\n]*\p{L})[^\[\]\n]{1,80}\](?!\()/gu,
+  /\[(?=[^\]\n]*\p{L})[^[\]\n]{1,80}\](?!\()/gu,
   /<(?![^>\n]*(?:@|:\/\/))[A-Za-z][\w.\- ]{0,40}>/g,
   /%[A-Za-z][\w.]{0,40}%/g,
 ];

@@ -111,6 +111,7 @@ export async function previewTemplate({
   subject,
   body,
   contactId,
+  explorationId,
   takeaway,
 }: {
   ctx: AppContext;
@@ -118,6 +119,8 @@ export async function previewTemplate({
   subject?: string | null | undefined;
   body?: string | undefined;
   contactId: string;
+  /** The exploration the message is about; by default the one of the person's latest interview. */
+  explorationId?: string | null | undefined;
   /** The takeaway to quote; by default the first sentence of the latest takeaways. */
   takeaway?: string | undefined;
 }): Promise<{ subject: string | null; body: string }> {
@@ -129,8 +132,8 @@ export async function previewTemplate({
   const interviews = await ctx.repos.interviews.forContact(contactId);
   const latest = [...interviews].sort((a, b) => (a.heldAt ?? a.createdAt) < (b.heldAt ?? b.createdAt) ? 1 : -1);
   const latestTakeaways = latest.find((i) => i.takeaways?.trim())?.takeaways ?? null;
-  const explorationId = latest.flatMap((i) => i.explorationIds)[0];
-  const exploration = explorationId ? await ctx.repos.explorations.get(explorationId) : undefined;
+  const chosenExplorationId = explorationId ?? latest.flatMap((i) => i.explorationIds)[0];
+  const exploration = chosenExplorationId ? await ctx.repos.explorations.get(chosenExplorationId) : undefined;
   const referrer = contact.referredById ? await ctx.repos.contacts.get(contact.referredById) : undefined;
   const values: MergeValues = {
     'contact.name': contact.name,

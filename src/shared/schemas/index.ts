@@ -12,3 +12,4 @@ export * from './templates.js';
 export * from './timeline.js';
 export * from './agenda.js';
 export * from './coach.js';
+export * from './outreach.js';
