@@ -17,6 +17,7 @@ import { PrepChecklist } from './PrepChecklist.js';
 import { ScheduleDialog } from './ScheduleDialog.js';
 import { useTransition } from './useTransition.js';
 import { SaveActions } from '../../ui/SaveActions.js';
+import { DraftRequestButton } from '../outreach/DraftRequest.js';
 
 const purposeLabels: Record<string, string> = {
   'explore-career': 'Explore a career path',
@@ -131,6 +132,11 @@ export function InterviewPage() {
         <h2 id="status-heading">Where it stands</h2>
         {nextStepHint[i.status] ? <p>{nextStepHint[i.status]}</p> : null}
         {i.status === 'held' ? <p>Send the thank-you below; recording it marks the interview thanked.</p> : null}
+        {i.status === 'idea' ? (
+          <p className="actions">
+            <DraftRequestButton className="primary" contactId={i.contact.id} interviewId={i.id} />
+          </p>
+        ) : null}
         {moves.length ? (
           <div className="actions" role="group" aria-label="Move this interview">
             {moves.map((to) => (

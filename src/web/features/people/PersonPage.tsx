@@ -13,6 +13,7 @@ import { ConfirmDialog, Modal } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { ContactForm } from './ContactForm.js';
 import { useContact } from './usePeople.js';
+import { DraftRequestButton } from '../outreach/DraftRequest.js';
 
 function describe(entry: TimelineEntry): string {
   if (entry.type === 'interaction') return `${entry.interaction.kind.replace('-', ' ')}${entry.interaction.summary ? `: ${entry.interaction.summary}` : ''}`;
@@ -99,6 +100,7 @@ export function PersonPage() {
           </p>
         </div>
         <div className="actions">
+          <DraftRequestButton contactId={c.id} />
           <button type="button" className="primary" onClick={() => plan.mutate()}>
             Plan an interview
           </button>
