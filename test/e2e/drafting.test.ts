@@ -124,4 +124,40 @@ describe.skipIf(!hasBrowser && !requireBrowser)('drafting a request from “Whom
     await page.locator('ol.suggestions').waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   }, 60_000);
+
+  it('on Today, reach-next drafts to the next person at the organisation and follow-up to the first, saying when the request went', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const requestedAt = new Date(Date.now() - 12 * 86_400_000).toISOString();
+    const exploration = (await server.api<{ id: string }>('POST', '/api/v1/explorations', { title: 'Learning design', kind: 'field', transition: 'change-career' })).id;
+    const org = await server.api<{ id: string }>('POST', '/api/v1/organizations', { name: 'Northwind Schools', motivation: 2, explorationIds: [exploration] });
+    const ana = await server.api<{ id: string }>('POST', '/api/v1/contacts', { name: 'Ana Silva', organizationId: org.id, relationship: 'former-colleague', title: 'Learning designer' });
+    await server.api('POST', '/api/v1/contacts', { name: 'Ben Okafor', organizationId: org.id, relationship: 'friend', title: 'Curriculum lead', emails: [{ value: 'ben@northwind.example', label: 'work' }] });
+    await server.api('POST', '/api/v1/interviews', { contactId: ana.id, explorationIds: [exploration], status: 'requested', requestedAt });
+    const { timeZone } = await server.api<{ timeZone: string }>('GET', '/api/v1/profile');
+    const sentOn = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone }).format(new Date(requestedAt));
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Today' }).click();
+    const reach = page.locator('li.agenda-item', { has: page.getByRole('heading', { name: 'Reach out to Ben Okafor at Northwind Schools' }) });
+    await reach.waitFor();
+    await reach.getByRole('button', { name: 'Draft request' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Request to Ben Okafor' });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.getByLabel('Message').inputValue()).toContain('I am exploring Learning design');
+    expect(await dialog.getByLabel('Message').inputValue()).toMatch(/^Hi Ben,/);
+    expect(await dialog.getByLabel('About').inputValue()).toBe(exploration);
+    await dialog.getByRole('button', { name: 'I sent it' }).click();
+    await dialog.getByText('Marked as requested').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('heading', { name: 'Reach out to Ben Okafor at Northwind Schools' }).waitFor({ state: 'detached' });
+    const bens = await server.api<{ items: Array<{ status: string; explorationIds: string[]; contact: { name: string } }> }>('GET', '/api/v1/interviews?status=requested&limit=50');
+    expect(bens.items.filter((i) => i.contact.name === 'Ben Okafor')).toMatchObject([{ status: 'requested', explorationIds: [exploration] }]);
+
+    const follow = page.locator('li.agenda-item', { has: page.getByRole('heading', { name: 'Follow up with Ana Silva' }) });
+    await follow.getByRole('button', { name: 'Draft message' }).click();
+    const followDialog = page.getByRole('dialog', { name: 'Follow up with Ana Silva' });
+    await expect.poll(() => followDialog.getByLabel('Message').inputValue()).toContain(`I wrote on ${sentOn} to ask for a short conversation.`);
+    expect(await followDialog.getByLabel('Message').inputValue()).toMatch(/^Hi Ana,/);
+    await expectAccessible(page, 'the follow-up draft on Today');
+    await followDialog.getByRole('button', { name: 'Close' }).click();
+  }, 90_000);
 });

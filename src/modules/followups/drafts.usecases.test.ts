@@ -24,4 +24,15 @@ describe.each(dialects)('drafts for agenda items on %s', (dialect) => {
     const missing = await call('POST', '/api/v1/agenda/draft', { kind: 'check-in', contactId: '0190a0b0-0000-7000-8000-000000000099' });
     expect(missing.statusCode).toBe(404);
   });
+
+  it('drafts a follow-up to the person first asked, naming the day the request went and the exploration it was about', async () => {
+    await call('PATCH', '/api/v1/profile', { name: 'Sam Rivera', timeZone: 'Europe/London' });
+    const exploration = (await call('POST', '/api/v1/explorations', { title: 'UX research', kind: 'role', transition: 'change-career' })).json();
+    const ken = (await call('POST', '/api/v1/contacts', { name: 'Ken Ito', relationship: 'friend' })).json();
+    const asked = (await call('POST', '/api/v1/interviews', { contactId: ken.id, explorationIds: [exploration.id], status: 'requested', requestedAt: '2026-03-03T09:00:00Z' })).json();
+    const draft = (await call('POST', '/api/v1/agenda/draft', { kind: 'follow-up', contactId: ken.id, interviewId: asked.id })).json();
+    expect(draft.body).toMatch(/^Hi Ken,\n\nI wrote on 3 March to ask for a short conversation\. /);
+    expect(draft.body).toContain('I am exploring UX research');
+    expect(draft.body).not.toContain('[exploration.title]');
+  });
 });

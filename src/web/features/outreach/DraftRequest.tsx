@@ -92,6 +92,9 @@ export function DraftRequest({ contactId, explorationId: initialExploration, int
             <label htmlFor={`${uid}-exploration`}>About</label>
             <select id={`${uid}-exploration`} value={data.exploration?.id ?? ''} onChange={(e) => chooseExploration(e.target.value)}>
               <option value="">No exploration</option>
+              {data.exploration && !explorations.data?.items.some((e) => e.id === data.exploration?.id) ? (
+                <option value={data.exploration.id}>{data.exploration.name}</option>
+              ) : null}
               {(explorations.data?.items ?? []).map((e) => (
                 <option key={e.id} value={e.id}>
                   {e.title}
