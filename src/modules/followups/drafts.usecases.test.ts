@@ -18,7 +18,8 @@ describe.each(dialects)('drafts for agenda items on %s', (dialect) => {
 
     const interview = (await call('POST', '/api/v1/interviews', { contactId: maya.id, status: 'held', heldAt: '2026-03-09T15:00:00Z', takeaways: 'Portfolios beat certificates. Apply early.' })).json();
     const thanks = (await call('POST', '/api/v1/agenda/draft', { kind: 'thank-you', contactId: maya.id, interviewId: interview.id })).json();
-    expect(thanks.body).toContain('Portfolios beat certificates.');
+    // Spoken to her, as a letter: not a note about her quoted back.
+    expect(thanks.body).toContain('Thank you for your time and advice. You told me that portfolios beat certificates — that stayed with me');
     const confirm = (await call('POST', '/api/v1/agenda/draft', { kind: 'confirm', contactId: maya.id })).json();
     expect(confirm.body).toMatch(/^Hi Maya,/);
     const missing = await call('POST', '/api/v1/agenda/draft', { kind: 'check-in', contactId: '0190a0b0-0000-7000-8000-000000000099' });
