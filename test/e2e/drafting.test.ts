@@ -160,4 +160,11 @@ describe.skipIf(!hasBrowser && !requireBrowser)('drafting a request from “Whom
     await expectAccessible(page, 'the follow-up draft on Today');
     await followDialog.getByRole('button', { name: 'Close' }).click();
   }, 90_000);
+
+  it('opens Templates on the request email, the one drafting uses', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: 'Templates' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Templates' }).waitFor();
+    const chosen = page.getByLabel('Template', { exact: true });
+    await expect.poll(() => chosen.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '')).toBe('Ask for advice (email)');
+  }, 30_000);
 });
