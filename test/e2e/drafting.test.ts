@@ -167,4 +167,21 @@ describe.skipIf(!hasBrowser && !requireBrowser)('drafting a request from “Whom
     const chosen = page.getByLabel('Template', { exact: true });
     await expect.poll(() => chosen.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '')).toBe('Ask for advice (email)');
   }, 30_000);
+
+  it('drafts from an idea interview and confirms there once it is requested', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.getByRole('navigation').getByRole('link', { name: 'Whom to ask' }).click();
+    await page.locator('ol.suggestions').getByRole('link', { name: 'Cole Cold' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cole Cold' }).waitFor();
+    await page.getByRole('button', { name: 'Plan an interview' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Interview with Cole Cold' }).waitFor();
+    await page.getByRole('region', { name: 'Where it stands' }).getByRole('button', { name: 'Draft request' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Request to Cole Cold' });
+    await expect.poll(() => dialog.getByLabel('Message').inputValue()).toMatch(/^Hi Cole,/);
+    await dialog.getByRole('button', { name: 'I sent it' }).click();
+    await dialog.getByText('Marked as requested').waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.locator('.page-header .badge', { hasText: 'Requested' }).waitFor();
+    expect(await page.getByLabel('Request message').inputValue()).toMatch(/Hi Cole,/);
+  }, 60_000);
 });

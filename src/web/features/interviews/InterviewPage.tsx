@@ -17,7 +17,7 @@ import { PrepChecklist } from './PrepChecklist.js';
 import { ScheduleDialog } from './ScheduleDialog.js';
 import { useTransition } from './useTransition.js';
 import { SaveActions } from '../../ui/SaveActions.js';
-import { DraftRequestButton } from '../outreach/DraftRequest.js';
+import { useDraftRequestDialog } from '../outreach/DraftRequest.js';
 
 const purposeLabels: Record<string, string> = {
   'explore-career': 'Explore a career path',
@@ -45,6 +45,8 @@ export function InterviewPage() {
   const [scheduling, setScheduling] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [requestText, setRequestText] = useState<string | null>(null);
+  // Kept at page level, not in the idea-only block: the dialog stays to confirm once the interview is requested.
+  const requestDialog = useDraftRequestDialog();
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) => api.patch<Interview>(`/api/v1/interviews/${id}`, body),
     onSuccess: async () => {
@@ -134,9 +136,12 @@ export function InterviewPage() {
         {i.status === 'held' ? <p>Send the thank-you below; recording it marks the interview thanked.</p> : null}
         {i.status === 'idea' ? (
           <p className="actions">
-            <DraftRequestButton className="primary" contactId={i.contact.id} interviewId={i.id} />
+            <button type="button" className="primary" onClick={() => requestDialog.open({ contactId: i.contact.id, interviewId: i.id })}>
+              Draft request
+            </button>
           </p>
         ) : null}
+        {requestDialog.dialog}
         {moves.length ? (
           <div className="actions" role="group" aria-label="Move this interview">
             {moves.map((to) => (
