@@ -93,6 +93,7 @@ describe('the email checker', () => {
   it('lists each unfilled placeholder once, in order', () => {
     expect(unfilledPlaceholders('Hi [contact.givenName], {{x}} and [contact.givenName] <Your Name>')).toEqual(['[contact.givenName]', '{{x}}', '<Your Name>']);
     expect(unfilledPlaceholders('Hi Ana, see <ana@example.org>.')).toEqual([]);
+    expect(unfilledPlaceholders('Hi Ana,<br>I am <b>Sam</b>.<p>')).toEqual([]);
     const [finding] = checkEmail(good.replace('Hi Maya,', 'Hi [contact.givenName],'));
     expect(finding?.message).toContain('“[contact.givenName]” still needs filling in');
   });
