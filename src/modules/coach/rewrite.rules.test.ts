@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { askAbout, openQuestion } from './rewrite.rules.js';
 
@@ -76,5 +77,19 @@ describe('the rewrites the coaching suggests', () => {
       expect(out).not.toMatch(/tell me about (is|are|do|does|did|can|should|if|whether|how|what)\b/i);
       expect(out).not.toMatch(/\?\?|\s\?/);
     }
+  });
+
+  it('always writes one question: a capital first, one question mark last', () => {
+    const word = fc.constantFrom('is', 'are', 'do', 'you', 'I', 'the', 'team', 'UX', 'research', 'like', 'have', 'any', 'there', 'a', 'good', 'career', 'whether', 'how', 'what', 'need', 'to', 'know', 'working', 'did', 'will');
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 9 }), (words) => {
+        const text = words.join(' ');
+        for (const out of [openQuestion(`${text}?`), askAbout(text)]) {
+          if (!out) continue;
+          expect(out).toMatch(/^[A-Z][^?]*\?$/);
+          expect(out).not.toMatch(/\s{2}|\s\?/);
+        }
+      }),
+    );
   });
 });

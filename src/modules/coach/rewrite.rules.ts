@@ -65,11 +65,19 @@ function asPast(rest: string): string {
  * what makes UX research a good career?"
  */
 export function openQuestion(question: string): string {
+  const out = openRewrite(question);
+  // A fragment too short to rewrite ("Is it?") gets a plain, open invitation instead of a broken sentence.
+  return /\s\?$|\b(to|about|whether|makes|made|of|like|have|has|do|does|did|is|are|was|were)\?$/i.test(out) || !/^[A-Z]/.test(out) ? GENERIC_OPEN : out;
+}
+
+const GENERIC_OPEN = 'Could you tell me about your own experience of this?';
+
+function openRewrite(question: string): string {
   const text = clean(question.replace(/^(and|so|also|ok(ay)?|well|now)[, ]+/i, ''));
   const auxMatch = AUX_START.exec(text);
   if (!auxMatch) {
     // A wh-question after a single fact ("How many…", "When did…"): keep it, and ask for the story.
-    return `${capitalise(text)}, and what is the story behind that?`;
+    return WH.test(text) && text.includes(' ') ? `${capitalise(text)}, and what is the story behind that?` : GENERIC_OPEN;
   }
   const aux = (auxMatch[1] ?? '').toLowerCase();
   const rest = text.slice(auxMatch[0].length);
