@@ -184,4 +184,20 @@ describe.skipIf(!hasBrowser && !requireBrowser)('drafting a request from “Whom
     await page.locator('.page-header .badge', { hasText: 'Requested' }).waitFor();
     expect(await page.getByLabel('Request message').inputValue()).toMatch(/Hi Cole,/);
   }, 60_000);
+
+  it('with nobody else at the organisation, reach-next offers whom else to ask instead of a draft to the silent person', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const org = await server.api<{ id: string }>('POST', '/api/v1/organizations', { name: 'Lonely Labs' });
+    const solo = await server.api<{ id: string }>('POST', '/api/v1/contacts', { name: 'Sol Only', organizationId: org.id, relationship: 'friend' });
+    await server.api('POST', '/api/v1/interviews', { contactId: solo.id, status: 'requested', requestedAt: new Date(Date.now() - 6 * 86_400_000).toISOString() });
+    await page.getByRole('navigation').getByRole('link', { name: 'Today' }).click();
+    const item = page.locator('li.agenda-item', { has: page.getByRole('heading', { name: 'Find someone else to ask at Lonely Labs' }) });
+    await item.waitFor();
+    expect(await item.getByRole('button', { name: /^Draft/ }).count()).toBe(0);
+    await item.getByRole('link', { name: 'See whom else to ask' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Whom to ask next' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('organization')).toBe(org.id);
+    await page.getByText('Nobody left to ask here').waitFor();
+    await expectAccessible(page, 'whom to ask next, nobody left');
+  }, 60_000);
 });
