@@ -5,7 +5,7 @@ import { checkQuestion } from '../modules/coach/question.rules.js';
 import { suggestions } from '../modules/coach/suggestions.usecases.js';
 import { withContext } from './context.js';
 import { seniorities, type Seniority } from '../shared/schemas/contacts.js';
-import type { Finding } from '../shared/schemas/coach.js';
+import { emailRuleIds, questionRuleIds, type Finding } from '../shared/schemas/coach.js';
 import { AppError } from '../shared/errors.js';
 import { print, printJson } from './output.js';
 
@@ -43,6 +43,7 @@ export function registerCoachCommands(program: Command): void {
     .command('email <file>')
     .description('check an outreach email: FILE, or - for standard input (optional "Subject:" line, blank line, body)')
     .option('--json', 'print { findings: [ { rule, message, suggestion } ] }')
+    .addHelpText('after', `\nRule ids: ${emailRuleIds.join(', ')}.\nunfilled-placeholder: a merge field or hand-fill marker is still in the text ({{…}}, [exploration.title], <name>).`)
     .action((file: string, flags: { json?: boolean }) => {
       let text: string;
       try {
@@ -57,6 +58,7 @@ export function registerCoachCommands(program: Command): void {
     .description('check an interview question')
     .requiredOption('--audience <level>', `who will hear it: ${seniorities.join(', ')}`)
     .option('--json', 'print { findings: [ { rule, message, suggestion } ] }')
+    .addHelpText('after', `\nRule ids: ${questionRuleIds.join(', ')}.`)
     .action((words: string[], flags: { audience: string; json?: boolean }) => {
       if (!seniorities.includes(flags.audience as Seniority)) throw new AppError('usage', 2, `--audience must be one of ${seniorities.join(', ')}`);
       report(checkQuestion(words.join(' '), flags.audience as Seniority), flags.json, 'question');

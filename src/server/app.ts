@@ -20,6 +20,7 @@ import { registerInsightRoutes } from '../modules/insights/insights.routes.js';
 import { registerInteractionRoutes } from '../modules/interactions/interactions.routes.js';
 import { registerInterviewRoutes } from '../modules/interviews/interviews.routes.js';
 import { registerOrganizationRoutes } from '../modules/organizations/organizations.routes.js';
+import { registerOutreachRoutes } from '../modules/outreach/outreach.routes.js';
 import { registerProfileRoutes } from '../modules/profile/profile.routes.js';
 import { registerQuestionRoutes } from '../modules/questions/questions.routes.js';
 import { registerReferralRoutes } from '../modules/referrals/referrals.routes.js';
@@ -151,6 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerExportRoutes(app, ctx);
   registerCoachRoutes(app, ctx);
   registerTrashRoutes(app, ctx);
+  registerOutreachRoutes(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/v1/health', { schema: { tags: ['meta'], summary: 'Liveness and version' } }, async () => ({

@@ -136,6 +136,8 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/restore': { kind: 'collection', body: { format: 'inroads-export', version: 1, tables: {} } },
   'GET /api/v1/suggestions': { kind: 'collection' },
   'POST /api/v1/coach/email': { kind: 'collection', body: { subject: 'Hello', body: 'Could we talk for 20 minutes?' } },
+  'POST /api/v1/outreach/request-draft': { kind: 'collection', body: { contactId: '01900000-0000-7000-8000-00000000abcd' } },
+  'POST /api/v1/outreach/request-sent': { kind: 'collection', body: { contactId: '01900000-0000-7000-8000-00000000abcd', body: 'Hello' } },
   'POST /api/v1/coach/pitch': { kind: 'collection', body: { pitch: 'I am a teacher exploring UX research.' } },
   'POST /api/v1/coach/question': { kind: 'collection', body: { text: 'What is a typical day like?', audience: 'peer' } },
 };

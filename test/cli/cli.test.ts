@@ -155,6 +155,10 @@ describe('the inroads command', () => {
     const question = run(home, ['coach', 'question', '--audience', 'executive', 'What does a typical day look like for you?', '--json']);
     expect(JSON.parse(question.stdout).findings.map((f: { rule: string }) => f.rule)).toEqual(['seniority-mismatch']);
     expect(run(home, ['coach', 'question', '--audience', 'boss', 'Why?']).code).toBe(2);
+    writeFileSync(file, 'Subject: Advice\n\nHi [contact.givenName],\n\nBen suggested I write. Could I have 20 minutes of your time next week?\n\nThanks,\nSam\n');
+    const blank = run(home, ['coach', 'email', file]);
+    expect(blank.stdout).toMatch(/^• unfilled-placeholder: “\[contact\.givenName\]” still needs filling in/m);
+    expect(run(home, ['coach', 'email', '--help']).stdout).toContain('Rule ids: unfilled-placeholder, too-long, asks-for-job, attaches-resume, no-connection, no-time-bound-ask.');
   });
 
   it('manages accounts: add (with a policy-checked password), list and disable', () => {

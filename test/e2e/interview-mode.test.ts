@@ -153,7 +153,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a whole conversation in intervi
     await page.getByRole('heading', { level: 1, name: 'Decision board: UX research' }).waitFor();
     const fit = page.locator('section.card', { has: page.getByRole('heading', { name: /Is it a good fit\?/ }) });
     await fit.getByText('Juniors present first at the weekly design critique').waitFor();
-    await page.getByText('Could you tell me about how common remote roles are?').waitFor();
+    await page.getByText('Could you tell me how common remote roles are?').waitFor();
     await expectAccessible(page, 'decision board');
     // Printed, it is one A4 page without the navigation.
     await page.emulateMedia({ media: 'print' });
@@ -161,10 +161,10 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a whole conversation in intervi
     expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
     await page.emulateMedia({ media: 'screen' });
     // An open point becomes a question in the bank, ready for the next interviews.
-    await page.getByRole('button', { name: /^Add to my questions\s*: Could you tell me about how common remote roles are/ }).click();
+    await page.getByRole('button', { name: /^Add to my questions\s*: Could you tell me how common remote roles are/ }).click();
     await page.getByText('In your questions').waitFor();
     const bank = await api<{ items: Array<{ text: string }> }>('GET', '/api/v1/questions?limit=500');
-    expect(bank.items.map((q) => q.text)).toContain('Could you tell me about how common remote roles are?');
+    expect(bank.items.map((q) => q.text)).toContain('Could you tell me how common remote roles are?');
 
     await page.goto(`${server.origin}/insights`);
     await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();

@@ -15,6 +15,15 @@ describe('the coaching API', () => {
     expect(bad.json().error.details[0].field).toBe('audience');
   });
 
+  it('flags an unfilled merge field, and documents every email rule id in the API description', async () => {
+    const email = await asBrowser(t.app, { method: 'POST', url: '/api/v1/coach/email', payload: { text: 'Hi {{contact.givenName}},\n\nWe met at the meetup. Could I have 20 minutes next week?\n\nSam' } });
+    expect(email.json().findings).toEqual([expect.objectContaining({ rule: 'unfilled-placeholder', message: expect.stringContaining('“{{contact.givenName}}”') })]);
+    const doc = (await asBrowser(t.app, { method: 'GET', url: '/api/openapi.json' })).json();
+    const description: string = doc.paths['/api/v1/coach/email'].post.description;
+    for (const rule of ['unfilled-placeholder', 'too-long', 'asks-for-job', 'attaches-resume', 'no-connection', 'no-time-bound-ask']) expect(description).toContain(`\`${rule}\``);
+    expect(doc.paths['/api/v1/outreach/request-draft'].post).toBeDefined();
+  });
+
   it('suggests whom to ask next, leaving out people already asked', async () => {
     const friend = (await asBrowser(t.app, { method: 'POST', url: '/api/v1/contacts', payload: { name: 'Fran Friend', relationship: 'friend', seniority: 'peer' } })).json();
     const cold = (await asBrowser(t.app, { method: 'POST', url: '/api/v1/contacts', payload: { name: 'Cole Cold', relationship: 'cold' } })).json();

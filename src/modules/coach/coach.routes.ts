@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { idSchema, ref } from '../../shared/schemas/common.js';
-import { emailCheckInput, findingsResponse, questionCheckInput } from '../../shared/schemas/coach.js';
+import { emailCheckInput, emailRuleIds, findingsResponse, pitchRuleIds, questionCheckInput, questionRuleIds } from '../../shared/schemas/coach.js';
 import type { AppContext } from '../repositories.js';
 import { suggestions } from './suggestions.usecases.js';
 import { errorResponses, type App } from '../../server/types.js';
@@ -27,6 +27,7 @@ export function registerCoachRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags,
       summary: 'Check an outreach email: plain text, an optional "Subject:" first line, a blank line, the body',
+      description: `Each finding's \`rule\` is one of: ${emailRuleIds.map((r) => `\`${r}\``).join(', ')}. \`unfilled-placeholder\` flags a merge field or hand-fill marker still in the text ({{…}}, [exploration.title], <name>).`,
       body: emailCheckInput,
       response: { 200: findingsResponse, ...errorResponses },
     },
@@ -36,6 +37,7 @@ export function registerCoachRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags,
       summary: 'Check a pitch: word count, spoken length (aim for about 30 seconds) and the job-asking check',
+      description: `Each finding's \`rule\` is one of: ${pitchRuleIds.map((r) => `\`${r}\``).join(', ')}.`,
       body: emailCheckInput,
       response: { 200: findingsResponse.extend({ words: z.number().int(), seconds: z.number().int() }), ...errorResponses },
     },
@@ -45,6 +47,7 @@ export function registerCoachRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags,
       summary: 'Check an interview question for the seniority of the person who will hear it',
+      description: `Each finding's \`rule\` is one of: ${questionRuleIds.map((r) => `\`${r}\``).join(', ')}.`,
       body: questionCheckInput,
       response: { 200: findingsResponse, ...errorResponses },
     },

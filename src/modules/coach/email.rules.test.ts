@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkEmail, hasTimeBoundAsk, parseEmail } from './email.rules.js';
+import { emailRuleIds } from '../../shared/schemas/coach.js';
+import { checkEmail, hasTimeBoundAsk, parseEmail, unfilledPlaceholders } from './email.rules.js';
 
 const good = `Subject: A question about your path into research
 
@@ -52,6 +53,13 @@ const cases: Case[] = [
   ],
   ['a subject line that asks for a job counts', `Subject: Any openings on your team?\n\n${good.split('\n\n').slice(1).join('\n\n')}`, ['asks-for-job']],
   ['no subject line at all is fine', good.split('\n\n').slice(1).join('\n\n'), []],
+  ['a merge field left in braces', good.replace('Hi Maya,', 'Hi {{contact.givenName}},'), ['unfilled-placeholder']],
+  ['a field the merge could not fill, in brackets', good.replace('a move into UX research', 'a move into [exploration.title]'), ['unfilled-placeholder']],
+  ['a hand-fill marker in angle brackets', good.replace('Hi Maya,', 'Hi <name>,'), ['unfilled-placeholder']],
+  ['a hand-fill marker in words', good.replace('Thank you,', 'PS: [one line on your progress]\n\nThank you,'), ['unfilled-placeholder']],
+  ['single braces and percent signs count', good.replace('Hi Maya,', 'Hi {first_name},').replace('Sam', '%SENDER%'), ['unfilled-placeholder']],
+  ['an address in angle brackets is not a placeholder', good.replace('Thank you,', 'My email is <sam@example.org> and my site <https://sam.example>.\n\nThank you,'), []],
+  ['a markdown link and a footnote are not placeholders', good.replace('Thank you,', 'My [portfolio](https://sam.example) is online [1].\n\nThank you,'), []],
   ['a short, plain note with everything needed', 'Hi Ken,\n\nPriya Shah mentioned you moved from nursing into research. Could I ask you about it for 20 minutes by phone next week?\n\nMany thanks,\nSam', []],
 ];
 
@@ -80,6 +88,20 @@ describe('the email checker', () => {
     ['a quick call', false],
   ])('"%s" is a short, specific ask: %s', (text, expected) => {
     expect(hasTimeBoundAsk(text)).toBe(expected);
+  });
+
+  it('lists each unfilled placeholder once, in order', () => {
+    expect(unfilledPlaceholders('Hi [contact.givenName], {{x}} and [contact.givenName] <Your Name>')).toEqual(['[contact.givenName]', '{{x}}', '<Your Name>']);
+    expect(unfilledPlaceholders('Hi Ana, see <ana@example.org>.')).toEqual([]);
+    expect(unfilledPlaceholders('Hi Ana,<br>I am <b>Sam</b>.<p>')).toEqual([]);
+    const [finding] = checkEmail(good.replace('Hi Maya,', 'Hi [contact.givenName],'));
+    expect(finding?.message).toContain('“[contact.givenName]” still needs filling in');
+  });
+
+  it('uses only the rule ids of the public contract', () => {
+    const everything = `Subject: Job\n\nHi {{name}},\n\nAre you hiring? I have attached my CV. ${filler(120)}\n\nSam`;
+    for (const finding of checkEmail(everything)) expect(emailRuleIds).toContain(finding.rule);
+    expect(checkEmail(everything).map((f) => f.rule)).toContain('unfilled-placeholder');
   });
 
   it('gives every finding a message and a suggestion', () => {

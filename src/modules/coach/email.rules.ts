@@ -1,4 +1,7 @@
+import { unfilledPlaceholders } from '../../shared/placeholders.js';
 import { jobAsk, words, type Finding } from './coach.shared.js';
+
+export { unfilledPlaceholders };
 
 export const EMAIL_WORD_LIMIT = 100;
 
@@ -70,10 +73,22 @@ export function hasTimeBoundAsk(text: string): boolean {
   return false;
 }
 
+const quoteList = (items: string[]) =>
+  items.length === 1 ? `“${items[0]}”` : `${items.slice(0, -1).map((i) => `“${i}”`).join(', ')} and “${items[items.length - 1]}”`;
+
 /** The outreach-email checks, with the rule ids of the public contract. Pure and deterministic. */
 export function checkEmail(text: string): Finding[] {
   const email = parseEmail(text);
   const findings: Finding[] = [];
+  const unfilled = unfilledPlaceholders(text);
+  if (unfilled.length) {
+    const shown = unfilled.slice(0, 3);
+    findings.push({
+      rule: 'unfilled-placeholder',
+      message: `${quoteList(shown)}${unfilled.length > 3 ? ` and ${unfilled.length - 3} more` : ''} still ${unfilled.length === 1 ? 'needs' : 'need'} filling in. A message that arrives with a blank to fill reads like a form letter.`,
+      suggestion: 'Replace each one with your own words, or delete it, before you send.',
+    });
+  }
   const count = words(email.core).length;
   if (count > EMAIL_WORD_LIMIT) {
     findings.push({

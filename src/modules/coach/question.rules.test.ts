@@ -148,4 +148,9 @@ describe('the starter question bank', () => {
       await w.dispose();
     }
   });
+  it('suggests a grammatical open version of a closed question', () => {
+    const [finding] = checkQuestion('Is UX research a good career?', 'peer');
+    expect(finding?.rule).toBe('closed-question');
+    expect(finding?.suggestion).toBe('Ask it so that it invites a story, for example: “In your experience, what makes UX research a good career?”');
+  });
 });

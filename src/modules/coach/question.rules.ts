@@ -1,5 +1,6 @@
 import type { Seniority } from '../../shared/schemas/contacts.js';
 import { jobAsk, type Finding } from './coach.shared.js';
+import { openQuestion } from './rewrite.rules.js';
 
 /** Invitations that start like yes/no questions but ask for a story or an explanation. */
 const OPEN_INVITATION =
@@ -118,16 +119,8 @@ export function checkQuestion(text: string, audience: Seniority): Finding[] {
     findings.push({
       rule: 'closed-question',
       message: 'This can be answered with yes, no or a single fact, so it will not open up their experience.',
-      suggestion: `Start with “how”, “what” or “could you tell me about…”: e.g. “${openRewrite(opener)}”`,
+      suggestion: `Ask it so that it invites a story, for example: “${openQuestion(opener)}”`,
     });
   }
   return findings;
-}
-
-/** A rough open rewrite of a closed question, as a hint. */
-function openRewrite(question: string): string {
-  const body = question.replace(/\?+$/, '').replace(AUXILIARY_START, '').trim();
-  const m = /^you\s+(like|enjoy|find|think|have|see|feel)\s+(.*)$/i.exec(body);
-  if (m) return `What do you ${m[1]?.toLowerCase()} about ${m[2]}?`;
-  return `Could you tell me about ${body.replace(/^(there|it)\s+/i, '')}?`;
 }

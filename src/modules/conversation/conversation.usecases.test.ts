@@ -63,7 +63,7 @@ describe.each(dialects)('interview mode, debrief and thank-you through the API o
 
     const letter = (await call('GET', `/api/v1/interviews/${interview.id}/thank-you/draft`)).json();
     expect(letter).toMatchObject({ format: 'handwritten', subject: null, takeaway: 'Critique culture is strong.' });
-    expect(letter.body).toContain('Critique culture is strong.');
+    expect(letter.body).toContain('Thank you for our conversation. You told me that critique culture is strong — I am grateful for that advice');
     const thanked = (await call('POST', `/api/v1/interviews/${interview.id}/thank-you`, { format: 'handwritten', at: '2026-03-10T09:00:00Z' })).json();
     expect(thanked).toMatchObject({ status: 'thanked', thankYouFormat: 'handwritten', thankedAt: '2026-03-10T09:00:00.000Z' });
     const timeline = (await call('GET', `/api/v1/contacts/${maya.id}/timeline`)).json();
@@ -75,7 +75,7 @@ describe.each(dialects)('interview mode, debrief and thank-you through the API o
     const fit = board.questions.find((q: { key: string }) => q.key === 'fit');
     expect(fit.for[0]).toMatchObject({ noteId: note.id, contactName: 'Maya Costa' });
     expect(fit.history).toEqual([expect.objectContaining({ leaning: 2 })]);
-    expect(board.suggestedQuestions.map((q: { text: string }) => q.text)).toContain('Could you tell me about how common remote roles are?');
+    expect(board.suggestedQuestions.map((q: { text: string }) => q.text)).toContain('Could you tell me how common remote roles are?');
 
     const graph = (await call('GET', '/api/v1/referrals/graph')).json();
     expect(graph.edges).toEqual([

@@ -78,8 +78,8 @@ describe('the decision board', () => {
     expect(board.questions.find((q) => q.key === 'prospects')?.verdict).toBe('mixed');
     expect(board.openQuestions.map((q) => q.text)).toEqual(['How common remote roles are', 'What the pay looks like after five years?']);
     const texts = board.suggestedQuestions.map((q) => q.text);
-    expect(texts).toContain('Could you tell me about how common remote roles are?');
-    expect(texts).toContain('What the pay looks like after five years?');
+    expect(texts).toContain('Could you tell me how common remote roles are?');
+    expect(texts).toContain('Could you tell me what the pay looks like after five years?');
     expect(board.suggestedQuestions.find((q) => q.keyQuestion === 'prospects')).toMatchObject({ reason: expect.stringMatching(/disagree/), category: 'career-path' });
     expect(board.suggestedQuestions[0]?.category).toBe('insights');
     // Thin evidence elsewhere also earns a suggestion.
@@ -97,9 +97,20 @@ describe('the decision board', () => {
     expect(verdictOf([], 0, 2)).toBe('leaning-no');
   });
 
-  it('words an open point as a question', () => {
-    expect(asQuestion('- career paths in the public sector.')).toBe('Could you tell me about career paths in the public sector?');
-    expect(asQuestion('Is a portfolio expected?')).toBe('Is a portfolio expected?');
-    expect(asQuestion('  ')).toBe('');
+  it.each([
+    ['- career paths in the public sector.', 'Could you tell me about career paths in the public sector?'],
+    ['Is a portfolio expected?', 'Is a portfolio expected?'],
+    ['is a portfolio expected', 'Is a portfolio expected?'],
+    ['How common remote roles are', 'Could you tell me how common remote roles are?'],
+    ['What the pay looks like after five years?', 'Could you tell me what the pay looks like after five years?'],
+    ['whether agencies hire juniors', 'Could you tell me whether agencies hire juniors?'],
+    ['if I need a degree', 'Could you tell me whether I need a degree?'],
+    ['Need to know if the hours are flexible', 'Could you tell me whether the hours are flexible?'],
+    ["I don't know how people move in-house", 'Could you tell me how people move in-house?'],
+    ['UX research a good career', 'Could you tell me whether UX research is a good career?'],
+    ['how do people get promoted', 'How do people get promoted?'],
+    ['  ', ''],
+  ])('words the open point “%s” as the question “%s”', (line, question) => {
+    expect(asQuestion(line)).toBe(question);
   });
 });

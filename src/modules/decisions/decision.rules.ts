@@ -1,3 +1,4 @@
+import { askAbout } from '../coach/rewrite.rules.js';
 import { keyQuestions, type KeyQuestion } from '../../shared/schemas/explorations.js';
 import type { Debrief, InterviewNote } from '../../shared/schemas/conversation.js';
 import type { DecisionBoard, Evidence } from '../../shared/schemas/decisions.js';
@@ -37,13 +38,9 @@ const CATEGORY: Record<KeyQuestion, 'advice' | 'fit' | 'day-in-the-life' | 'care
   prospects: 'career-path',
 };
 
-/** Turns a line of "what else I need to know" into a question to ask someone. */
+/** Turns a line of "what else I need to know" into a grammatical question to ask someone. */
 export function asQuestion(line: string): string {
-  const text = line.trim().replace(/^[-*•\d.)\s]+/, '').trim();
-  if (!text) return '';
-  if (text.endsWith('?')) return text;
-  const body = text.replace(/[.!;:,\s]+$/, '');
-  return `Could you tell me about ${body.charAt(0).toLowerCase()}${body.slice(1)}?`;
+  return askAbout(line);
 }
 
 const sign = (n: number | null | undefined) => (n === null || n === undefined || n === 0 ? 0 : n > 0 ? 1 : -1);

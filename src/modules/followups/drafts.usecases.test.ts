@@ -18,10 +18,22 @@ describe.each(dialects)('drafts for agenda items on %s', (dialect) => {
 
     const interview = (await call('POST', '/api/v1/interviews', { contactId: maya.id, status: 'held', heldAt: '2026-03-09T15:00:00Z', takeaways: 'Portfolios beat certificates. Apply early.' })).json();
     const thanks = (await call('POST', '/api/v1/agenda/draft', { kind: 'thank-you', contactId: maya.id, interviewId: interview.id })).json();
-    expect(thanks.body).toContain('Portfolios beat certificates.');
+    // Spoken to her, as a letter: not a note about her quoted back.
+    expect(thanks.body).toContain('Thank you for your time and advice. You told me that portfolios beat certificates — that stayed with me');
     const confirm = (await call('POST', '/api/v1/agenda/draft', { kind: 'confirm', contactId: maya.id })).json();
     expect(confirm.body).toMatch(/^Hi Maya,/);
     const missing = await call('POST', '/api/v1/agenda/draft', { kind: 'check-in', contactId: '0190a0b0-0000-7000-8000-000000000099' });
     expect(missing.statusCode).toBe(404);
+  });
+
+  it('drafts a follow-up to the person first asked, naming the day the request went and the exploration it was about', async () => {
+    await call('PATCH', '/api/v1/profile', { name: 'Sam Rivera', timeZone: 'Europe/London' });
+    const exploration = (await call('POST', '/api/v1/explorations', { title: 'UX research', kind: 'role', transition: 'change-career' })).json();
+    const ken = (await call('POST', '/api/v1/contacts', { name: 'Ken Ito', relationship: 'friend' })).json();
+    const asked = (await call('POST', '/api/v1/interviews', { contactId: ken.id, explorationIds: [exploration.id], status: 'requested', requestedAt: '2026-03-03T09:00:00Z' })).json();
+    const draft = (await call('POST', '/api/v1/agenda/draft', { kind: 'follow-up', contactId: ken.id, interviewId: asked.id })).json();
+    expect(draft.body).toMatch(/^Hi Ken,\n\nI wrote on 3 March to ask for a short conversation\. /);
+    expect(draft.body).toContain('I am exploring UX research');
+    expect(draft.body).not.toContain('[exploration.title]');
   });
 });

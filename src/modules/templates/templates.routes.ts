@@ -37,7 +37,7 @@ export function registerTemplateRoutes(app: App, ctx: AppContext): void {
       tags,
       summary: 'Fill a template for one person: a saved one (templateId) or the text being edited (subject, body)',
       body: z
-        .object({ contactId: idSchema, templateId: idSchema.optional(), subject: z.string().max(300).nullable().optional(), body: z.string().max(20000).optional() })
+        .object({ contactId: idSchema, explorationId: idSchema.nullable().optional(), templateId: idSchema.optional(), subject: z.string().max(300).nullable().optional(), body: z.string().max(20000).optional() })
         .strict(),
       response: { 200: z.object({ subject: z.string().nullable(), body: z.string() }), ...errorResponses },
     },

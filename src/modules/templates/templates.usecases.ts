@@ -7,6 +7,7 @@ import type { CreateTemplateInput, Template, UpdateTemplateInput } from '../../s
 import { now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import type { TemplateFilters, TemplateSortField } from './templates.repository.js';
+import { addressTakeaway } from './letter.rules.js';
 
 /** A template may only use merge fields Inroads can fill. */
 function assertKnownFields(input: { subject?: string | null | undefined; body?: string | undefined }): void {
@@ -111,6 +112,7 @@ export async function previewTemplate({
   subject,
   body,
   contactId,
+  explorationId,
   takeaway,
 }: {
   ctx: AppContext;
@@ -118,6 +120,8 @@ export async function previewTemplate({
   subject?: string | null | undefined;
   body?: string | undefined;
   contactId: string;
+  /** The exploration the message is about; by default the one of the person's latest interview. */
+  explorationId?: string | null | undefined;
   /** The takeaway to quote; by default the first sentence of the latest takeaways. */
   takeaway?: string | undefined;
 }): Promise<{ subject: string | null; body: string }> {
@@ -129,9 +133,15 @@ export async function previewTemplate({
   const interviews = await ctx.repos.interviews.forContact(contactId);
   const latest = [...interviews].sort((a, b) => (a.heldAt ?? a.createdAt) < (b.heldAt ?? b.createdAt) ? 1 : -1);
   const latestTakeaways = latest.find((i) => i.takeaways?.trim())?.takeaways ?? null;
-  const explorationId = latest.flatMap((i) => i.explorationIds)[0];
-  const exploration = explorationId ? await ctx.repos.explorations.get(explorationId) : undefined;
+  const chosenExplorationId = explorationId ?? latest.flatMap((i) => i.explorationIds)[0];
+  const exploration = chosenExplorationId ? await ctx.repos.explorations.get(chosenExplorationId) : undefined;
   const referrer = contact.referredById ? await ctx.repos.contacts.get(contact.referredById) : undefined;
+  // Spoken to the person, as a line of a letter: "You said …", never a note about them.
+  const addressed = addressTakeaway(takeaway ?? latestTakeaways?.split(/(?<=[.!?])\s/)[0] ?? '', {
+    name: contact.name,
+    givenName: contact.givenName,
+    properNames: contact.organization ? [contact.organization.name] : [],
+  });
   const values: MergeValues = {
     'contact.name': contact.name,
     'contact.givenName': contact.givenName ?? contact.name.split(' ')[0] ?? contact.name,
@@ -143,7 +153,9 @@ export async function previewTemplate({
     'profile.background': profile.background,
     'profile.pitch': profile.pitch,
     connection: referrer ? `${referrer.name} suggested I get in touch` : (contact.howWeMet ?? connectionPhrase[contact.relationship] ?? ''),
-    lastTakeaway: takeaway ?? latestTakeaways?.split(/(?<=[.!?])\s/)[0] ?? '',
+    lastTakeaway: addressed,
   };
-  return { subject: source.subject === null ? null : renderTemplate(source.subject, values), body: renderTemplate(source.body, values) };
+  // The takeaway line ends without a full stop (templates go on: "… — that stayed with me"); at the end of a line it needs one.
+  const filledBody = addressed ? source.body.replace(/\{\{\s*lastTakeaway\s*\}\}(?=[ \t]*(?:\n|$))/g, '{{lastTakeaway}}.') : source.body;
+  return { subject: source.subject === null ? null : renderTemplate(source.subject, values), body: renderTemplate(filledBody, values) };
 }

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { seniorities } from './contacts.js';
 
+/** The email checker's rule ids: part of the public contract (API, CLI, README). */
+export const emailRuleIds = ['unfilled-placeholder', 'too-long', 'asks-for-job', 'attaches-resume', 'no-connection', 'no-time-bound-ask'] as const;
+/** The question checker's rule ids. */
+export const questionRuleIds = ['closed-question', 'asks-for-job', 'confidential', 'too-personal', 'seniority-mismatch', 'answerable-by-research'] as const;
+/** The pitch checker's rule ids. */
+export const pitchRuleIds = ['too-long', 'asks-for-job'] as const;
+export type EmailRuleId = (typeof emailRuleIds)[number];
+export type QuestionRuleId = (typeof questionRuleIds)[number];
+
 export const findingSchema = z.object({ rule: z.string(), message: z.string(), suggestion: z.string().optional() });
 export const findingsResponse = z.object({ findings: z.array(findingSchema) });
 export const emailCheckInput = z.object({ text: z.string().max(50_000) }).strict();

@@ -14,3 +14,4 @@ export * from './agenda.js';
 export * from './coach.js';
 export * from './imports.js';
 export * from './trash.js';
+export * from './outreach.js';

@@ -7,6 +7,7 @@ import { ImportPage } from '../features/imports/ImportPage.js';
 import { InterviewBoard } from '../features/interviews/InterviewBoard.js';
 import { InterviewMode } from '../features/interviews/InterviewMode.js';
 import { InterviewPage } from '../features/interviews/InterviewPage.js';
+import { NextPage } from '../features/next/NextPage.js';
 import { Onboarding } from '../features/onboarding/Onboarding.js';
 import { OrganizationPage } from '../features/organizations/OrganizationPage.js';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage.js';
@@ -32,6 +33,7 @@ const InsightsPage = lazy(async () => ({ default: (await import('../features/ins
 
 const links = [
   { to: '/', label: 'Today' },
+  { to: '/next', label: 'Whom to ask' },
   { to: '/people', label: 'People' },
   { to: '/organizations', label: 'Organisations' },
   { to: '/interviews', label: 'Interviews' },
@@ -57,7 +59,7 @@ const titles: Record<string, string> = {
   account: 'Account',
   admin: 'Administration',
   coaching: 'Coaching',
-  join: 'Join', '': 'Today', people: 'People', organizations: 'Organisations', interviews: 'Interviews', explorations: 'Explorations', settings: 'Settings', welcome: 'Welcome', import: 'Import', questions: 'Questions', templates: 'Templates', insights: 'Insights' };
+  join: 'Join', next: 'Whom to ask next', '': 'Today', people: 'People', organizations: 'Organisations', interviews: 'Interviews', explorations: 'Explorations', settings: 'Settings', welcome: 'Welcome', import: 'Import', questions: 'Questions', templates: 'Templates', insights: 'Insights' };
 
 /** Moves focus to the page heading after navigation, so screen readers announce the new page. */
 function useRouteAnnouncements() {
@@ -143,6 +145,7 @@ function Workbench({ account }: { account: Account | null }) {
           <Routes>
             <Route path="/" element={<TodayPage />} />
             <Route path="/welcome" element={<Onboarding />} />
+            <Route path="/next" element={<NextPage />} />
             <Route path="/people" element={<PeoplePage />} />
             <Route path="/people/:id" element={<PersonPage />} />
             <Route path="/organizations" element={<OrganizationsPage />} />

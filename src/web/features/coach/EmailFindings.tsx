@@ -2,6 +2,7 @@ import type { Finding } from '../../../shared/schemas/coach.js';
 import { FindingsList, useLiveCheck } from './liveCheck.js';
 
 const ruleLabels: Record<string, string> = {
+  'unfilled-placeholder': 'A blank still to fill in',
   'too-long': 'Too long',
   'asks-for-job': 'Sounds like a job request',
   'attaches-resume': 'Résumé attached',

@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api } from '../../api/client.js';
+import { useDraftRequestDialog } from '../outreach/DraftRequest.js';
 
-interface Suggestion {
+export interface Suggestion {
   contactId: string;
   name: string;
   organization: { id: string; name: string } | null;
@@ -10,29 +11,59 @@ interface Suggestion {
   reasons: string[];
 }
 
+export const suggestionKeys = {
+  list: (filters: { explorationId?: string | undefined; organizationId?: string | undefined; limit: number }) => ['suggestions', filters.explorationId, filters.organizationId, filters.limit] as const,
+};
+
+/** Whom to approach next, best first (the same ranking as `inroads next`). */
+export function useSuggestions(filters: { explorationId?: string | undefined; organizationId?: string | undefined; limit: number }) {
+  return useQuery({
+    queryKey: suggestionKeys.list(filters),
+    queryFn: () => api.get<{ items: Suggestion[] }>('/api/v1/suggestions', filters),
+  });
+}
+
+/** One ranked person: who, where, why, and a button to draft the request. */
+export function SuggestionRow({ suggestion: s, onDraft, reasons = 3 }: { suggestion: Suggestion; onDraft: () => void; reasons?: number }) {
+  return (
+    <li className="suggestion">
+      <div className="suggestion-head">
+        <span>
+          <Link to={`/people/${s.contactId}`}>{s.name}</Link>
+          {s.organization ? (
+            <span className="muted">
+              {' '}
+              · <Link to={`/organizations/${s.organization.id}`}>{s.organization.name}</Link>
+            </span>
+          ) : null}
+        </span>
+        <button type="button" onClick={onDraft} aria-label={`Draft request to ${s.name}`}>
+          Draft request
+        </button>
+      </div>
+      <ul className="muted">
+        {s.reasons.slice(0, reasons).map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
 /** Whom to approach next, with the reasons, for an exploration, an organisation or overall. */
 export function SuggestionsCard({ explorationId, organizationId, limit = 5 }: { explorationId?: string; organizationId?: string; limit?: number }) {
-  const list = useQuery({
-    queryKey: ['suggestions', explorationId, organizationId, limit],
-    queryFn: () => api.get<{ items: Suggestion[] }>('/api/v1/suggestions', { explorationId, organizationId, limit }),
-  });
+  const list = useSuggestions({ explorationId, organizationId, limit });
+  const draft = useDraftRequestDialog();
   return (
     <section className="card" aria-labelledby="next-people-heading">
       <h2 id="next-people-heading">Whom to ask next</h2>
       {list.data?.items.length === 0 ? <p className="muted">Everyone here has been asked. Ask the people you meet whom else to talk to.</p> : null}
-      <ol>
+      <ol className="suggestions">
         {list.data?.items.map((s) => (
-          <li key={s.contactId}>
-            <Link to={`/people/${s.contactId}`}>{s.name}</Link>
-            {s.organization ? <span className="muted"> · {s.organization.name}</span> : null}
-            <ul className="muted">
-              {s.reasons.slice(0, 3).map((r) => (
-                <li key={r}>{r}</li>
-              ))}
-            </ul>
-          </li>
+          <SuggestionRow key={s.contactId} suggestion={s} onDraft={() => draft.open({ contactId: s.contactId, ...(explorationId ? { explorationId } : {}) })} />
         ))}
       </ol>
+      {draft.dialog}
     </section>
   );
 }

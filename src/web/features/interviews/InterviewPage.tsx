@@ -16,6 +16,7 @@ import { NoteList } from './NoteList.js';
 import { PrepChecklist } from './PrepChecklist.js';
 import { ScheduleDialog } from './ScheduleDialog.js';
 import { useTransition } from './useTransition.js';
+import { useDraftRequestDialog } from '../outreach/DraftRequest.js';
 
 const nextStepHint: Partial<Record<InterviewStatus, string>> = {
   idea: 'Send a short request that asks for advice, not a job, and for a specific short time.',
@@ -45,6 +46,8 @@ export function InterviewPage() {
   const navigate = useNavigate();
   const [scheduling, setScheduling] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  // Kept at page level, not in the idea-only block: the dialog stays to confirm once the interview is requested.
+  const requestDialog = useDraftRequestDialog();
   // Deleting can be undone for a while (the Undo offer appears on the board).
   const remove = useUndoableDelete({
     url: `/api/v1/interviews/${id}`,
@@ -99,6 +102,14 @@ export function InterviewPage() {
         <h2 id="status-heading">Where it stands</h2>
         {nextStepHint[i.status] ? <p>{nextStepHint[i.status]}</p> : null}
         {i.status === 'held' ? <p>Send the thank-you below; recording it marks the interview thanked.</p> : null}
+        {i.status === 'idea' ? (
+          <p className="actions">
+            <button type="button" className="primary" onClick={() => requestDialog.open({ contactId: i.contact.id, interviewId: i.id })}>
+              Draft request
+            </button>
+          </p>
+        ) : null}
+        {requestDialog.dialog}
         {moves.length ? (
           <div className="actions" role="group" aria-label="Move this interview">
             {moves.map((to) => (

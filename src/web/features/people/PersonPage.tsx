@@ -15,6 +15,7 @@ import { PlanInterviewButton } from '../interviews/PlanInterviewButton.js';
 import { useUndoableDelete } from '../../ui/undo.js';
 import { ContactForm } from './ContactForm.js';
 import { useContact } from './usePeople.js';
+import { DraftRequestButton } from '../outreach/DraftRequest.js';
 
 function describe(entry: TimelineEntry): string {
   if (entry.type === 'interaction') return `${entry.interaction.kind.replace('-', ' ')}${entry.interaction.summary ? `: ${entry.interaction.summary}` : ''}`;
@@ -93,6 +94,7 @@ export function PersonPage() {
           </p>
         </div>
         <div className="actions">
+          <DraftRequestButton contactId={c.id} />
           <PlanInterviewButton contactId={id} contactName={c.name} />
           <button type="button" onClick={() => setEditing(true)}>
             Edit

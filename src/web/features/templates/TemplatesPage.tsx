@@ -117,7 +117,11 @@ export function TemplatesPage() {
   const people = useQuery({ queryKey: ['contacts', 'template-people'], queryFn: () => api.get<Page<Contact>>('/api/v1/contacts', { limit: 200, sort: 'name' }) });
   const [selected, setSelected] = useState<string>('');
   useEffect(() => {
-    if (!selected && templates.data?.items[0]) setSelected(templates.data.items[0].id);
+    // Open on the template used most: the request email (the user's own before the built-in one).
+    const items = templates.data?.items ?? [];
+    const requests = items.filter((t) => t.kind === 'request' && t.channel === 'email');
+    const first = requests.find((t) => !t.builtIn) ?? requests[0] ?? items[0];
+    if (!selected && first) setSelected(first.id);
   }, [selected, templates.data]);
   const template = templates.data?.items.find((t) => t.id === selected);
   return (

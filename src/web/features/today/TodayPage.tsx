@@ -9,6 +9,9 @@ import { Modal } from '../../ui/Modal.js';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
 import { EmailFindings } from '../coach/EmailFindings.js';
 import { interactionKindFor } from './drafts.js';
+import { useDraftRequestDialog, type DraftRequestProps } from '../outreach/DraftRequest.js';
+import { unfilledPlaceholders } from '../../../shared/placeholders.js';
+import type { Interview } from '../../../shared/schemas/interviews.js';
 
 interface Agenda {
   at: string;
@@ -39,7 +42,8 @@ export function useAgendaActions() {
 }
 
 function DraftDialog({ item, onClose }: { item: AgendaItem; onClose: () => void }) {
-  const contactId = item.suggestedContactId ?? item.contactId;
+  // A follow-up goes to the person first asked, never to someone suggested instead.
+  const contactId = item.kind === 'follow-up' ? item.contactId : (item.suggestedContactId ?? item.contactId);
   // Drafted on the server from your own templates, filled in for this person.
   const draftQuery = useQuery({
     queryKey: ['agenda-draft', item.key],
@@ -54,6 +58,7 @@ function DraftDialog({ item, onClose }: { item: AgendaItem; onClose: () => void 
   const draft = draftQuery.data ?? { subject: '', body: '' };
   const [body, setBody] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const [warned, setWarned] = useState(false);
   const { refresh } = useAgendaActions();
   const kind = interactionKindFor[item.kind];
   const log = useMutation({
@@ -68,7 +73,8 @@ function DraftDialog({ item, onClose }: { item: AgendaItem; onClose: () => void 
         contactId,
         ...(item.interviewId && contactId === item.contactId ? { interviewId: item.interviewId } : {}),
         kind,
-        summary: `${draft.subject ?? ''}`.trim() || kindLabels[item.kind],
+        // The message itself goes on the timeline, not only its subject.
+        summary: [draft.subject?.trim(), (body ?? draft.body).trim()].filter(Boolean).join('\n\n') || kindLabels[item.kind],
       });
       await api.put(`/api/v1/agenda/items/${encodeURIComponent(item.key)}/state`, { state: 'done' });
     },
@@ -78,6 +84,7 @@ function DraftDialog({ item, onClose }: { item: AgendaItem; onClose: () => void 
     },
   });
   const text = body ?? draft.body;
+  const blanks = unfilledPlaceholders(`${draft.subject ?? ''}\n${text}`);
   return (
     <Modal title={item.title} isOpen onClose={onClose}>
       <p className="muted">{item.action}</p>
@@ -96,15 +103,23 @@ function DraftDialog({ item, onClose }: { item: AgendaItem; onClose: () => void 
       {item.kind === 'reach-next' || item.kind === 'contact-referral' || item.kind === 'follow-up' ? (
         <EmailFindings id="draft-findings" text={`Subject: ${draft.subject ?? ''}\n\n${text}`} />
       ) : null}
+      {warned && blanks.length ? (
+        <p role="alert" className="alert">
+          This draft still has {blanks.length === 1 ? 'a blank' : `${blanks.length} blanks`} to fill in: {blanks.map((b) => `“${b}”`).join(', ')}. Fill{' '}
+          {blanks.length === 1 ? 'it' : 'them'} in first, or press Copy anyway.
+        </p>
+      ) : null}
       {log.isError ? <ErrorState error={log.error} /> : null}
       <div className="actions">
         <button
           type="button"
           onClick={() => {
+            if (blanks.length && !warned) return setWarned(true);
+            setWarned(false);
             void navigator.clipboard?.writeText(draft.subject ? `${draft.subject}\n\n${text}` : text).then(() => setCopied(true));
           }}
         >
-          {copied ? 'Copied' : 'Copy'}
+          {copied ? 'Copied' : warned ? 'Copy anyway' : 'Copy'}
         </button>
         {kind ? (
           <button type="button" className="primary" onClick={() => log.mutate()} disabled={log.isPending}>
@@ -119,7 +134,23 @@ function DraftDialog({ item, onClose }: { item: AgendaItem; onClose: () => void 
   );
 }
 
-function AgendaRow({ item, at }: { item: AgendaItem; at: string }) {
+/**
+ * Reach-next: a request to the suggested next person at the organisation, about the
+ * same exploration as the unanswered one; "I sent it" creates their interview and
+ * settles the item. The dialog lives on the page, as the item goes once it is done.
+ */
+function useReachNextDraft(openDraft: (props: Omit<DraftRequestProps, 'onClose'>) => void) {
+  const client = useQueryClient();
+  return async (item: AgendaItem) => {
+    if (!item.suggestedContactId) return;
+    const original = item.interviewId
+      ? await client.fetchQuery({ queryKey: ['interview', item.interviewId], queryFn: () => api.get<Interview>(`/api/v1/interviews/${item.interviewId}`) })
+      : null;
+    openDraft({ contactId: item.suggestedContactId, explorationId: original?.explorationIds[0], settlesAgendaItem: item.key });
+  };
+}
+
+function AgendaRow({ item, at, draftRequest }: { item: AgendaItem; at: string; draftRequest: (item: AgendaItem) => Promise<void> }) {
   const { setState } = useAgendaActions();
   const [drafting, setDrafting] = useState(false);
   const dayAfter = new Date(new Date(at).getTime() + 86_400_000).toISOString();
@@ -144,7 +175,17 @@ function AgendaRow({ item, at }: { item: AgendaItem; at: string }) {
           <span className="visually-hidden">Due {formatDateTime(item.due)}</span>
         </p>
         <div className="actions item-actions" role="group" aria-label={`Actions for: ${item.title}`}>
-          {interactionKindFor[item.kind] ? (
+          {item.kind === 'reach-next' ? (
+            item.suggestedContactId ? (
+              <button type="button" className="primary" onClick={() => void draftRequest(item)}>
+                Draft request
+              </button>
+            ) : (
+              <Link className="button primary" to={item.organizationId ? `/next?organization=${item.organizationId}` : '/next'}>
+                See whom else to ask
+              </Link>
+            )
+          ) : interactionKindFor[item.kind] ? (
             <button type="button" className="primary" onClick={() => setDrafting(true)}>
               Draft message
             </button>
@@ -170,6 +211,8 @@ function AgendaRow({ item, at }: { item: AgendaItem; at: string }) {
 
 export function TodayPage() {
   const agenda = useQuery({ queryKey: ['agenda'], queryFn: () => api.get<Agenda>('/api/v1/agenda') });
+  const requestDialog = useDraftRequestDialog();
+  const draftRequest = useReachNextDraft(requestDialog.open);
   return (
     <section>
       <div className="page-header">
@@ -199,13 +242,14 @@ export function TodayPage() {
                 </h2>
                 <ul className="plain-list">
                   {group.items.map((item) => (
-                    <AgendaRow key={item.key} item={item} at={agenda.data.at} />
+                    <AgendaRow key={item.key} item={item} at={agenda.data.at} draftRequest={draftRequest} />
                   ))}
                 </ul>
               </section>
             ),
           )
         : null}
+      {requestDialog.dialog}
     </section>
   );
 }
