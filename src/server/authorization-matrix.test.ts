@@ -313,7 +313,7 @@ describe.each(dialects)('the authorisation matrix on %s', (dialect) => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 180_000);
 
   it('lets the owner (and the admin, and the consenting coach) use every route they are entitled to', async () => {
     const failures: string[] = [];
