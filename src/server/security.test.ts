@@ -3,6 +3,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { asBrowser, authCookie, HOST, ORIGIN, TEST_SECRET, testApp, useTestApp } from '../../test/fixtures/api.js';
 import { createTestWorkspace, dialects } from '../../test/fixtures/databases.js';
+import { createMultiUserApp, MU_HOST, MU_ORIGIN } from '../../test/fixtures/multi-user.js';
+import { fixedClock } from '../shared/clock.js';
 import { AUTH_COOKIE, CSRF_COOKIE } from './security.js';
 
 describe('the local security baseline', () => {
@@ -225,6 +227,25 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
     } finally {
       await app.close();
       await w.dispose().catch(() => undefined);
+    }
+  });
+});
+
+describe('a shared server sent a 5 MB text body to sign-in without signing in', () => {
+  it('answers at once with a small 415 and no account is touched', async () => {
+    const t = await createMultiUserApp('sqlite', fixedClock('2026-03-10T10:00:00.000Z'));
+    try {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        payload: 'a'.repeat(5 * 1024 * 1024),
+        headers: { host: MU_HOST, origin: MU_ORIGIN, 'x-csrf-token': 'none', 'content-type': 'text/plain' },
+      });
+      expectCleanError(res, 415, 'request.unsupported_media_type');
+      const health = await t.app.inject({ method: 'GET', url: '/api/v1/health', headers: { host: MU_HOST } });
+      expect(health.statusCode).toBe(200);
+    } finally {
+      await t.dispose();
     }
   });
 });
