@@ -147,6 +147,16 @@ describe.each(dialects)('the HTTP API on %s', (dialect) => {
     expect(dup.json().error.code).toBe('referrals.duplicate');
   });
 
+  it('refuses dates outside the years 1900–2999 naming the field, so the agenda never computes a date past year 9999', async () => {
+    const person = (await call('POST', '/api/v1/contacts', { name: 'Far Future' })).json();
+    const far = await call('POST', '/api/v1/interviews', { contactId: person.id, status: 'held', heldAt: '9999-12-31T23:59:59.999Z' });
+    expect(far.statusCode).toBe(400);
+    expect(far.json().error.details).toEqual([{ field: 'heldAt', message: 'must be between the years 1900 and 2999' }]);
+    expect((await call('POST', '/api/v1/interviews', { contactId: person.id, status: 'held', heldAt: '2999-12-31T23:59:59.999Z' })).statusCode).toBe(201);
+    const agenda = await call('GET', '/api/v1/agenda?to=2999-12-31T00:00:00Z');
+    expect(agenda.statusCode).toBe(200);
+  });
+
   it('searches everything through one endpoint', async () => {
     await call('POST', '/api/v1/contacts', { name: 'Searchable Sigourney', notes: 'Loves longitudinal studies' });
     const res = await call('GET', '/api/v1/search?q=sigo%20long');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTime } from './common.js';
+import { computedDateTime, idSchema, isoDateTime } from './common.js';
 
 /** Agenda kinds are part of the public contract (domain.md). */
 export const agendaKinds = ['prepare', 'confirm', 'thank-you', 'reach-next', 'follow-up', 'check-in', 'contact-referral', 'report-back', 'debrief'] as const;
@@ -11,7 +11,7 @@ export const agendaItemSchema = z.object({
   /** Stable identity: recomputing the agenda gives the same key for the same duty. */
   key: z.string(),
   kind: z.enum(agendaKinds),
-  due: isoDateTime,
+  due: computedDateTime,
   overdue: z.boolean(),
   title: z.string(),
   /** One sentence: why this is on the agenda. */

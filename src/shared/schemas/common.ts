@@ -1,8 +1,21 @@
 import { z } from 'zod';
 
 export const idSchema = z.uuid({ message: 'must be an id (a UUID)' });
-export const isoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, e.g. 2026-03-12T14:30:00Z' });
-export const isoDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
+/**
+ * Dates from 1900 to 2999: the years a person's records can hold. Beyond them,
+ * dates computed from a record (a follow-up a few weeks on) would leave the
+ * four-digit years ISO 8601 is written with here.
+ */
+const plausibleYear = (value: string) => {
+  const year = new Date(value).getUTCFullYear();
+  return Number.isNaN(year) || (year >= 1900 && year <= 2999);
+};
+const YEARS = { message: 'must be between the years 1900 and 2999' };
+const anyDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, e.g. 2026-03-12T14:30:00Z' });
+export const isoDateTime = anyDateTime.refine(plausibleYear, YEARS);
+/** A date and time the server computes from a record (a due date weeks after it): not limited to the years above. */
+export const computedDateTime = anyDateTime;
+export const isoDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' }).refine(plausibleYear, YEARS);
 /** Links the user clicks: only http(s), so `javascript:` and friends never reach a page. */
 export const webUrl = z
   .string()
