@@ -13,7 +13,7 @@
 import * as fc from 'fast-check';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { authCookie, csrfToken, HOST, ORIGIN, testApp } from '../../test/fixtures/api.js';
+import { authCookie, csrfToken, HOST, ORIGIN, signInTestBrowser, testApp } from '../../test/fixtures/api.js';
 import { createTestWorkspace, dialects, type TestWorkspace } from '../../test/fixtures/databases.js';
 import { createMultiUserApp, MU_HOST, MU_ORIGIN, signedIn, type MultiUserTestApp } from '../../test/fixtures/multi-user.js';
 import type { Dialect } from '../db/database.js';
@@ -85,6 +85,8 @@ interface Operation {
 interface Target {
   app: App;
   headers: Record<string, string>;
+  /** Run after each request: signs the fuzzing browser back in once a request has signed it out. */
+  after?: () => Promise<void>;
 }
 
 function operations(doc: { paths: Record<string, Record<string, { parameters?: Operation['params']; requestBody?: { content?: Record<string, { schema?: JsonSchema }> } }>> }): Operation[] {
@@ -95,7 +97,7 @@ function operations(doc: { paths: Record<string, Record<string, { parameters?: O
     }
   }
   // Deleting the real records comes after everything that uses them; signing out ends the session: last.
-  const late = (op: Operation) => (op.path.endsWith('/sign-out') ? 2 : op.method === 'DELETE' ? 1 : 0);
+  const late = (op: Operation) => (/\/sign-out(-everywhere)?$/.test(op.path) ? 2 : op.method === 'DELETE' ? 1 : 0);
   return out.sort((a, b) => late(a) - late(b));
 }
 
@@ -364,6 +366,7 @@ async function fuzz(target: Target, tally: Tally, seed: number): Promise<void> {
           return r;
         }),
       ]);
+      await target.after?.();
       tally.requests++;
       tally.statuses[response.statusCode] = (tally.statuses[response.statusCode] ?? 0) + 1;
       tally.slowestHealthMs = Math.max(tally.slowestHealthMs, healthMs);
@@ -399,7 +402,8 @@ describe.each(dialects)('the API under fuzzing on %s', (dialect: Dialect) => {
 
   it('never answers 5xx, an oversized body or an error out of shape, and keeps /health answering (local mode)', async () => {
     const tally: Tally = { operations: 0, requests: 0, failures: [], slowestHealthMs: 0, statuses: {} };
-    await fuzz({ app: local, headers: { host: HOST, origin: ORIGIN, 'x-csrf-token': csrfToken, cookie: `${AUTH_COOKIE}=${authCookie}; ${CSRF_COOKIE}=${csrfToken}` } }, tally, SEED);
+    const headers = { host: HOST, origin: ORIGIN, 'x-csrf-token': csrfToken, cookie: `${AUTH_COOKIE}=${authCookie}; ${CSRF_COOKIE}=${csrfToken}` };
+    await fuzz({ app: local, headers, after: () => signInTestBrowser(w) }, tally, SEED);
     report(`local ${dialect}`, tally);
     expect(tally.operations).toBeGreaterThan(70);
     expect(tally.failures).toEqual([]);

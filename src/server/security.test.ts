@@ -2,13 +2,14 @@ import { request } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asBrowser, authCookie, csrfToken, HOST, ORIGIN, PORT, TEST_SECRET, testApp, useTestApp } from '../../test/fixtures/api.js';
+import { asBrowser, authCookie, csrfToken, HOST, ORIGIN, PORT, signInTestBrowser, TEST_SECRET, testApp, useTestApp } from '../../test/fixtures/api.js';
 import { createTestWorkspace, dialects, type TestWorkspace } from '../../test/fixtures/databases.js';
 import { createMultiUserApp, MU_HOST, MU_ORIGIN } from '../../test/fixtures/multi-user.js';
 import { fixedClock, settableClock } from '../shared/clock.js';
 import { buildApp } from './app.js';
 import { AUTH_COOKIE, allowedHostsFor, CSRF_COOKIE, openCommandFor, sameOriginPath } from './security.js';
 import type { App } from './types.js';
+import { createWorkspaces } from './workspace.js';
 
 interface SetCookie {
   name: string;
@@ -286,15 +287,19 @@ describe.each(dialects)('hostile input on %s', (dialect) => {
   });
 
   it('does not show the server\'s temporary path when a backup fails', async () => {
+    // The browser signs in against one workspace; the workspace it backs up is closed, so the snapshot fails.
     const w = await createTestWorkspace(dialect);
-    const app = await testApp(w);
+    const broken = await createTestWorkspace(dialect);
+    await signInTestBrowser(w);
+    const app = await buildApp({ ctx: w.ctx, secret: TEST_SECRET, allowedHosts: allowedHostsFor('127.0.0.1', PORT), handle: w.handle, workspaces: createWorkspaces(broken.handle, w.ctx.clock, null) });
     try {
-      await w.handle.close();
+      await broken.handle.close();
       const error = expectCleanError(await asBrowser(app, { method: 'GET', url: '/api/v1/backup' }), 500, 'backup.failed');
       expect(error.message).not.toMatch(/\//);
     } finally {
       await app.close();
-      await w.dispose().catch(() => undefined);
+      await w.dispose();
+      await broken.dispose().catch(() => undefined);
     }
   });
 });
