@@ -126,10 +126,11 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the web app in Chromium', () =>
     });
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByRole('heading', { name: '2. Check the preview' }).waitFor();
-    await page.getByRole('cell', { name: 'Priya Shah' }).waitFor();
+    await page.getByText('Nobody already in Inroads needs a decision.').waitFor();
     await expectAccessible(page, 'import preview');
-    await page.getByRole('button', { name: 'Import 1 changes' }).click();
+    await page.getByRole('button', { name: 'Import 1 change' }).click();
     await page.getByRole('heading', { name: 'Done' }).waitFor();
+    await page.getByRole('link', { name: 'See your people' }).click();
     await page.getByRole('link', { name: 'Priya Shah' }).click();
     await page.getByRole('heading', { level: 1, name: 'Priya Shah' }).waitFor();
   });

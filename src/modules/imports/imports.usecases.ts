@@ -156,7 +156,7 @@ async function apply(tx: AppContext, planned: PlannedRecord[], createdIds: Map<P
     if (!id) {
       id = newId();
       organizations.set(key, id);
-      newOrganizations.push({ id, name, sortName: key, website: null, industry: null, notes: null, motivation: 0, posting: 1, advocacy: 0, createdAt: at, updatedAt: at });
+      newOrganizations.push({ id, name, sortName: key, website: null, industry: null, notes: null, motivation: 0, posting: 1, advocacy: 0, isTarget: 0, createdAt: at, updatedAt: at });
     }
     return id;
   };
@@ -214,7 +214,7 @@ async function apply(tx: AppContext, planned: PlannedRecord[], createdIds: Map<P
   const flushOrganizations = async () => {
     const batch = newOrganizations.splice(0);
     await tx.repos.organizations.insertMany(batch);
-    await tx.repos.search.upsert(batch.map((o) => organizationDocument({ ...o, advocacy: false, explorationIds: [], rank: 0 })));
+    await tx.repos.search.upsert(batch.map((o) => organizationDocument({ ...o, advocacy: false, explorationIds: [], target: false, rank: null })));
   };
   await flushOrganizations();
   await tx.repos.contacts.insertMany(rows, tags);
