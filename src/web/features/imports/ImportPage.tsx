@@ -192,7 +192,7 @@ export function ImportPage() {
             {plural(report.counts.records, 'person', 'people')} in the file: <strong>{report.counts.new.toLocaleString('en')} new</strong>,{' '}
             <strong>{report.counts.matched.toLocaleString('en')} already in Inroads</strong>
             {report.counts.matched
-              ? ` (${report.counts.updated.toLocaleString('en')} ${report.applied ? 'gained' : 'gain'} details, ${report.counts.conflicting.toLocaleString('en')} ${report.counts.conflicting === 1 ? 'differs' : 'differ'} from what you have, ${report.counts.unchanged.toLocaleString('en')} unchanged${report.counts.skipped ? `, ${report.counts.skipped.toLocaleString('en')} left as they are` : ''})`
+              ? ` (${report.counts.updated.toLocaleString('en')} ${report.applied ? 'gained' : report.counts.updated === 1 ? 'gains' : 'gain'} details, ${report.counts.conflicting.toLocaleString('en')} ${report.counts.conflicting === 1 ? 'differs' : 'differ'} from what you have, ${report.counts.unchanged.toLocaleString('en')} unchanged${report.counts.skipped ? `, ${report.counts.skipped.toLocaleString('en')} left as they are` : ''})`
               : ''}
             .
           </p>
@@ -247,18 +247,22 @@ export function ImportPage() {
               </div>
               {report.items.length < report.page.total && report.applied ? <p className="muted">…and {plural(report.page.total - report.items.length, 'more person', 'more people')}.</p> : null}
               {report.items.length < report.page.total && !report.applied ? (
+                <div className="item-actions">
                 <button type="button" onClick={() => void more()} disabled={busy}>
                   Show {Math.min(importPageSize, report.page.total - report.items.length)} more (of {report.page.total - report.items.length} left)
                 </button>
+                </div>
               ) : null}
             </>
           ) : (
             <p>{report.applied ? 'Nobody already in Inroads needed a decision.' : 'Nobody already in Inroads needs a decision.'}</p>
           )}
           {report.dryRun ? (
+            <div className="actions item-actions">
             <button type="button" className="primary" onClick={() => void run(false)} disabled={busy}>
               Import {plural(report.counts.new + report.counts.updated, 'change', 'changes')}
             </button>
+            </div>
           ) : (
             <p>
               <Link to="/people">See your people</Link>
