@@ -93,6 +93,11 @@ describe.each(dialects)('importing on %s', (dialect) => {
     await expect(runImport({ ctx: w.ctx, format: 'vcard', bytes: huge })).rejects.toMatchObject({ code: 'imports.too_large', status: 413, details: { maxBytes: IMPORT_LIMITS.bytes }, message: expect.stringContaining('up to 32 MB') });
     const many = bytes(`Name\n${'A\n'.repeat(IMPORT_LIMITS.rows + 1)}`);
     await expect(runImport({ ctx: w.ctx, format: 'csv', bytes: many, dryRun: true })).rejects.toMatchObject({ code: 'imports.too_large', status: 413, details: { maxRows: 50_000 }, message: expect.stringContaining('at most 50,000') });
+    // Reading stops early: blank rows and cards count before any person is made of them.
+    const blank = bytes(`Name\n${',\n'.repeat(IMPORT_LIMITS.rows + 20_000)}`);
+    await expect(runImport({ ctx: w.ctx, format: 'csv', bytes: blank, dryRun: true })).rejects.toMatchObject({ status: 413, message: expect.stringContaining('more than 50,000 people') });
+    const cards = bytes('BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n'.repeat(IMPORT_LIMITS.rows + 1));
+    await expect(runImport({ ctx: w.ctx, format: 'vcard', bytes: cards, dryRun: true })).rejects.toMatchObject({ status: 413, details: { maxRows: 50_000 } });
     expect(await total()).toBe(before);
   });
 

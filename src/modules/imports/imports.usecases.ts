@@ -14,7 +14,7 @@ import { parseMappedCsvSteps, type ColumnMapping } from './generic.parser.js';
 import { parseGoogleSteps } from './google.parser.js';
 import { linkedInTextSteps, parseLinkedInSteps } from './linkedin.parser.js';
 import { planImportSteps, type ExistingPerson, type MergeChoice, type PlannedRecord } from './imports.match.js';
-import { IMPORT_LIMITS, megabytes, tooLarge, type ParseResult } from './imports.types.js';
+import { IMPORT_LIMITS, megabytes, tooLarge, tooManyPeople, type ParseResult } from './imports.types.js';
 import { runAtOnce, runInSlices, slicer, type Steps } from './slices.js';
 import { parseVCardSteps } from './vcard.parser.js';
 
@@ -95,10 +95,7 @@ export async function runImport({
   }
   const parsed = await runInSlices(parseImportFileSteps(format, bytes, mapping));
   if (parsed.records.length > IMPORT_LIMITS.rows) {
-    throw tooLarge(
-      `This file holds ${parsed.records.length.toLocaleString('en')} people; one import takes at most ${IMPORT_LIMITS.rows.toLocaleString('en')}. Split it into smaller files. Nothing was imported.`,
-      { maxRows: IMPORT_LIMITS.rows },
-    );
+    throw tooManyPeople(parsed.records.length);
   }
   const fatal = parsed.problems.filter((p) => p.severity === 'fatal' || (strict && p.severity === 'row'));
   if (fatal.length > 0) {
