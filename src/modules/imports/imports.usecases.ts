@@ -102,7 +102,9 @@ export async function runImport({
     const first = fatal[0];
     throw new AppError('imports.invalid_file', 400, `Line ${first?.line ?? 1}: ${first?.message ?? 'the file cannot be imported'} Nothing was imported.`, fatal.slice(0, maxImportProblems).map((p) => ({ ...p })));
   }
-  return ctx.transaction(async (tx) => {
+  // A preview writes nothing, so it holds no transaction (on SQLite, the one connection)
+  // while it matches; an import plans and writes in one transaction.
+  const work = async (tx: AppContext): Promise<ImportReport> => {
     const existing = (await tx.repos.contacts.all()).map(toExisting);
     const { planned, problems } = await runInSlices(planImportSteps(parsed.records, existing, merge));
     const allProblems = [...parsed.problems, ...problems].sort((a, b) => a.line - b.line);
@@ -138,7 +140,8 @@ export async function runImport({
       ...('mapping' in parsed && parsed.mapping ? { mapping: parsed.mapping } : {}),
       ...('header' in parsed && parsed.header ? { header: parsed.header } : {}),
     };
-  });
+  };
+  return dryRun ? work(ctx) : ctx.transaction(work);
 }
 
 async function apply(tx: AppContext, planned: PlannedRecord[], createdIds: Map<PlannedRecord, string>): Promise<void> {
