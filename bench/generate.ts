@@ -44,12 +44,13 @@ export async function generateWorkspace(ctx: AppContext, options: GenerateOption
         motivation: Math.floor(random.next() * 4),
         posting: 1 + Math.floor(random.next() * 3),
         advocacy: random.next() < 0.2 ? 1 : 0,
+        isTarget: 1,
         createdAt: created,
         updatedAt: created,
       });
     }
     await tx.repos.organizations.insertMany(orgs);
-    await tx.repos.search.upsert(orgs.map((o) => organizationDocument({ ...o, advocacy: o.advocacy === 1, explorationIds: [], rank: 0 })));
+    await tx.repos.search.upsert(orgs.map((o) => organizationDocument({ ...o, advocacy: o.advocacy === 1, explorationIds: [], target: true, rank: 0 })));
 
     const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
     const contactIds: string[] = [];

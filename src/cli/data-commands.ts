@@ -181,7 +181,7 @@ export function registerDataCommands(program: Command): void {
       print(
         table(
           result.items.map((o) => ({
-            rank: String(o.rank),
+            rank: o.rank === null ? '–' : String(o.rank),
             id: o.id,
             name: o.name,
             motivation: String(o.motivation),

@@ -42,6 +42,8 @@ export interface OrganizationsTable {
   motivation: number;
   posting: number;
   advocacy: number;
+  /** 1 when on the target list (ranked); imported employers are 0 until the user ranks them. Defaults to 1. */
+  isTarget: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -129,12 +129,28 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the web app in Chromium', () =>
     });
     await page.getByRole('button', { name: 'Preview' }).click();
     await page.getByRole('heading', { name: '2. Check the preview' }).waitFor();
-    await page.getByRole('cell', { name: 'Priya Shah' }).waitFor();
+    await page.getByText('Nobody already in Inroads needs a decision.').waitFor();
     await expectAccessible(page, 'import preview');
-    await page.getByRole('button', { name: 'Import 1 changes' }).click();
+    await page.getByRole('button', { name: 'Import 1 change' }).click();
     await page.getByRole('heading', { name: 'Done' }).waitFor();
+    await page.getByRole('link', { name: 'See your people' }).click();
     await page.getByRole('link', { name: 'Priya Shah' }).click();
     await page.getByRole('heading', { level: 1, name: 'Priya Shah' }).waitFor();
+
+    // The same person again, with a new title and an email: the preview says so in words.
+    await go('/import');
+    await page.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'Connections.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nPriya,Shah,https://www.linkedin.com/in/priya-shah,priya@northwind.example,Northwind Health,Head of Design,12 Mar 2024\r\n'),
+    });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('heading', { name: '1 person to look at' }).waitFor();
+    const summary = await page.getByText(/in the file:/).textContent();
+    expect(summary).toContain('1 gains details, 1 differs from what you have');
+    const row = page.getByRole('row').filter({ hasText: 'Priya Shah' });
+    expect(await row.getByRole('cell').allTextContents()).toEqual(['2', 'Priya Shah', 'Gains details · found by LinkedIn address', 'Emails', 'Job title']);
+    await expectAccessible(page, 'import preview with a person to look at');
   });
 
   it('keeps a question bank: favourites, own questions checked as typed, and questions chosen for an interview', async () => {

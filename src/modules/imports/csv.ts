@@ -1,3 +1,4 @@
+import { MAX_CSV_ROWS, tooManyPeople } from './imports.types.js';
 import { runAtOnce, type Steps } from './slices.js';
 
 export interface CsvRow {
@@ -44,6 +45,7 @@ export function* splitCsvSteps(text: string): Steps<CsvRow[]> {
   let line = 1;
   while (i < length) {
     yield;
+    if (rows.length >= MAX_CSV_ROWS) throw tooManyPeople();
     const row: CsvRow = { line, cells: [] };
     rows.push(row);
     for (;;) {

@@ -1,4 +1,4 @@
-import { cell, readCsv, readCsvSteps } from './csv.js';
+import { cell, readCsvSteps } from './csv.js';
 import { runAtOnce, type Steps } from './slices.js';
 import { linkedInDate } from './linkedin.parser.js';
 import { clean, displayName, emptyRecord, isEmail, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
@@ -31,10 +31,6 @@ export function guessMapping(header: string[]): ColumnMapping {
     if (found) mapping[field] = found;
   }
   return mapping;
-}
-
-export function csvHeader(text: string): string[] {
-  return readCsv(text).header;
 }
 
 /** Any CSV, read through a column mapping (guessed when none is given). */

@@ -19,6 +19,16 @@ export const megabytes = (bytes: number) => `${Math.round(bytes / (1024 * 1024))
 /** The refusal when a file is over one of the limits: 413, naming the limit. */
 export const tooLarge = (message: string, limit: Record<string, number>) => new AppError('imports.too_large', 413, message, { ...limit });
 
+/** The refusal of a file with more people than one import takes; `count` when it is known. */
+export function tooManyPeople(count?: number): AppError {
+  const most = IMPORT_LIMITS.rows.toLocaleString('en');
+  const held = count === undefined ? `more than ${most}` : count.toLocaleString('en');
+  return tooLarge(`This file holds ${held} people; one import takes at most ${most}. Split it into smaller files. Nothing was imported.`, { maxRows: IMPORT_LIMITS.rows });
+}
+
+/** Rows a CSV may have before reading stops (people, plus room for a preamble and blank lines). */
+export const MAX_CSV_ROWS = IMPORT_LIMITS.rows + 10_000;
+
 /** One person read from an import file, before matching; `line` is where it starts in the file. */
 export interface ImportRecord {
   line: number;

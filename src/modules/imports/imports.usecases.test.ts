@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aContact, anOrganization } from '../../../test/fixtures/builders.js';
 import { createTestWorkspace, dialects, type TestWorkspace } from '../../../test/fixtures/databases.js';
 import { AppError } from '../../shared/errors.js';
+import { listOrganizations, updateOrganization } from '../organizations/organizations.usecases.js';
 import { search } from '../search/search.usecases.js';
 import { IMPORT_LIMITS } from './imports.types.js';
 import { runImport } from './imports.usecases.js';
@@ -92,6 +93,11 @@ describe.each(dialects)('importing on %s', (dialect) => {
     await expect(runImport({ ctx: w.ctx, format: 'vcard', bytes: huge })).rejects.toMatchObject({ code: 'imports.too_large', status: 413, details: { maxBytes: IMPORT_LIMITS.bytes }, message: expect.stringContaining('up to 32 MB') });
     const many = bytes(`Name\n${'A\n'.repeat(IMPORT_LIMITS.rows + 1)}`);
     await expect(runImport({ ctx: w.ctx, format: 'csv', bytes: many, dryRun: true })).rejects.toMatchObject({ code: 'imports.too_large', status: 413, details: { maxRows: 50_000 }, message: expect.stringContaining('at most 50,000') });
+    // Reading stops early: blank rows and cards count before any person is made of them.
+    const blank = bytes(`Name\n${',\n'.repeat(IMPORT_LIMITS.rows + 20_000)}`);
+    await expect(runImport({ ctx: w.ctx, format: 'csv', bytes: blank, dryRun: true })).rejects.toMatchObject({ status: 413, message: expect.stringContaining('more than 50,000 people') });
+    const cards = bytes('BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n'.repeat(IMPORT_LIMITS.rows + 1));
+    await expect(runImport({ ctx: w.ctx, format: 'vcard', bytes: cards, dryRun: true })).rejects.toMatchObject({ status: 413, details: { maxRows: 50_000 } });
     expect(await total()).toBe(before);
   });
 
@@ -112,5 +118,29 @@ describe.each(dialects)('importing on %s', (dialect) => {
     // Reading and matching 20,000 rows at once would hold the loop from start to end;
     // in slices, other work (here, the ticker) runs many times in between.
     expect(ticks).toBeGreaterThan(20);
+  });
+
+  it('makes imported employers organisations, not targets, until the user ranks them', async () => {
+    const chosen = await anOrganization(w.ctx, { name: 'Chosen Target' });
+    const file = bytes([HEADER, 'Tess,Target,,,Employer One,PM,1 Jan 2020', 'Ugo,Target,,,Employer Two,PM,1 Jan 2020'].join('\n'));
+    await runImport({ ctx: w.ctx, format: 'linkedin', bytes: file });
+    const list = async (target?: boolean) =>
+      (await listOrganizations({ ctx: w.ctx, filters: { target }, sort: { field: 'rank', direction: 'asc' }, page: { limit: 500, offset: 0 } })).items;
+    const all = await list();
+    const byName = (name: string) => all.find((o) => o.name === name);
+    expect(byName('Employer One')).toMatchObject({ target: false, rank: null });
+    expect(byName('Chosen Target')).toMatchObject({ target: true, rank: expect.any(Number) });
+    // Targets come first, every one with a rank; the imported employers follow without one.
+    const firstOther = all.findIndex((o) => !o.target);
+    expect(all.slice(0, firstOther).every((o) => o.target && o.rank !== null)).toBe(true);
+    expect(all.slice(firstOther).every((o) => !o.target && o.rank === null)).toBe(true);
+    expect((await list(true)).map((o) => o.name)).not.toContain('Employer One');
+    expect((await list(false)).map((o) => o.name)).toEqual(expect.arrayContaining(['Employer One', 'Employer Two']));
+
+    const one = byName('Employer One');
+    const { organization } = await updateOrganization({ ctx: w.ctx, id: one?.id ?? '', input: { motivation: 3 } });
+    expect(organization).toMatchObject({ target: true, rank: 1 });
+    expect((await list(false)).map((o) => o.name)).not.toContain('Employer One');
+    expect(chosen.id).toBeTruthy();
   });
 });

@@ -14,7 +14,7 @@ import { parseMappedCsvSteps, type ColumnMapping } from './generic.parser.js';
 import { parseGoogleSteps } from './google.parser.js';
 import { linkedInTextSteps, parseLinkedInSteps } from './linkedin.parser.js';
 import { planImportSteps, type ExistingPerson, type MergeChoice, type PlannedRecord } from './imports.match.js';
-import { IMPORT_LIMITS, megabytes, tooLarge, type ParseResult } from './imports.types.js';
+import { IMPORT_LIMITS, megabytes, tooLarge, tooManyPeople, type ParseResult } from './imports.types.js';
 import { runAtOnce, runInSlices, slicer, type Steps } from './slices.js';
 import { parseVCardSteps } from './vcard.parser.js';
 
@@ -95,17 +95,16 @@ export async function runImport({
   }
   const parsed = await runInSlices(parseImportFileSteps(format, bytes, mapping));
   if (parsed.records.length > IMPORT_LIMITS.rows) {
-    throw tooLarge(
-      `This file holds ${parsed.records.length.toLocaleString('en')} people; one import takes at most ${IMPORT_LIMITS.rows.toLocaleString('en')}. Split it into smaller files. Nothing was imported.`,
-      { maxRows: IMPORT_LIMITS.rows },
-    );
+    throw tooManyPeople(parsed.records.length);
   }
   const fatal = parsed.problems.filter((p) => p.severity === 'fatal' || (strict && p.severity === 'row'));
   if (fatal.length > 0) {
     const first = fatal[0];
     throw new AppError('imports.invalid_file', 400, `Line ${first?.line ?? 1}: ${first?.message ?? 'the file cannot be imported'} Nothing was imported.`, fatal.slice(0, maxImportProblems).map((p) => ({ ...p })));
   }
-  return ctx.transaction(async (tx) => {
+  // A preview writes nothing, so it holds no transaction (on SQLite, the one connection)
+  // while it matches; an import plans and writes in one transaction.
+  const work = async (tx: AppContext): Promise<ImportReport> => {
     const existing = (await tx.repos.contacts.all()).map(toExisting);
     const { planned, problems } = await runInSlices(planImportSteps(parsed.records, existing, merge));
     const allProblems = [...parsed.problems, ...problems].sort((a, b) => a.line - b.line);
@@ -141,7 +140,8 @@ export async function runImport({
       ...('mapping' in parsed && parsed.mapping ? { mapping: parsed.mapping } : {}),
       ...('header' in parsed && parsed.header ? { header: parsed.header } : {}),
     };
-  });
+  };
+  return dryRun ? work(ctx) : ctx.transaction(work);
 }
 
 async function apply(tx: AppContext, planned: PlannedRecord[], createdIds: Map<PlannedRecord, string>): Promise<void> {
@@ -156,7 +156,7 @@ async function apply(tx: AppContext, planned: PlannedRecord[], createdIds: Map<P
     if (!id) {
       id = newId();
       organizations.set(key, id);
-      newOrganizations.push({ id, name, sortName: key, website: null, industry: null, notes: null, motivation: 0, posting: 1, advocacy: 0, createdAt: at, updatedAt: at });
+      newOrganizations.push({ id, name, sortName: key, website: null, industry: null, notes: null, motivation: 0, posting: 1, advocacy: 0, isTarget: 0, createdAt: at, updatedAt: at });
     }
     return id;
   };
@@ -214,7 +214,7 @@ async function apply(tx: AppContext, planned: PlannedRecord[], createdIds: Map<P
   const flushOrganizations = async () => {
     const batch = newOrganizations.splice(0);
     await tx.repos.organizations.insertMany(batch);
-    await tx.repos.search.upsert(batch.map((o) => organizationDocument({ ...o, advocacy: false, explorationIds: [], rank: 0 })));
+    await tx.repos.search.upsert(batch.map((o) => organizationDocument({ ...o, advocacy: false, explorationIds: [], target: false, rank: null })));
   };
   await flushOrganizations();
   await tx.repos.contacts.insertMany(rows, tags);

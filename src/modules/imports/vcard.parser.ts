@@ -1,5 +1,5 @@
 import { runAtOnce, type Steps } from './slices.js';
-import { clean, displayName, emptyRecord, isEmail, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
+import { clean, displayName, emptyRecord, IMPORT_LIMITS, isEmail, tooManyPeople, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
 
 interface Property {
   name: string;
@@ -143,6 +143,7 @@ export function* parseVCardSteps(text: string): Steps<ParseResult> {
   for (const { text: lineText, line } of yield* unfold(text)) {
     yield;
     if (/^BEGIN:VCARD\s*$/i.test(lineText)) {
+      if (records.length >= IMPORT_LIMITS.rows) throw tooManyPeople();
       current = [];
       start = line;
       sawCard = true;

@@ -9,6 +9,8 @@ export interface OrganizationFilters {
   explorationId?: string | undefined;
   industry?: string | undefined;
   advocacy?: boolean | undefined;
+  /** Only targets (true) or only organisations not (yet) on the target list (false). */
+  target?: boolean | undefined;
 }
 
 export type OrganizationSortField = 'rank' | 'name' | 'createdAt' | 'updatedAt';
@@ -16,13 +18,16 @@ export type OrganizationSortField = 'rank' | 'name' | 'createdAt' | 'updatedAt';
 type Row = OrganizationsTable & { rank: number | string };
 
 export function createOrganizationsRepository(db: Kysely<Database>) {
-  /** Every organisation with its place in the target list (motivation, then posting, then advocacy). */
+  /**
+   * Every organisation with its place in the target list (motivation, then posting, then
+   * advocacy); organisations not on the list come after every target, and show no rank.
+   */
   const ranked = () =>
     db
       .selectFrom('organizations as o')
       .selectAll('o')
       .select(
-        sql<number>`row_number() over (order by o.motivation desc, o.posting desc, o.advocacy desc, o.sort_name asc, o.id asc)`.as('rank'),
+        sql<number>`row_number() over (order by o.is_target desc, o.motivation desc, o.posting desc, o.advocacy desc, o.sort_name asc, o.id asc)`.as('rank'),
       );
 
   async function explorationIdsFor(ids: string[]): Promise<Map<string, string[]>> {
@@ -50,7 +55,8 @@ export function createOrganizationsRepository(db: Kysely<Database>) {
       posting: Number(r.posting),
       advocacy: fromFlag(r.advocacy),
       explorationIds: links.get(r.id) ?? [],
-      rank: Number(r.rank),
+      target: Number(r.isTarget ?? 1) === 1,
+      rank: Number(r.isTarget ?? 1) === 1 ? Number(r.rank) : null,
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
     }));
@@ -60,6 +66,7 @@ export function createOrganizationsRepository(db: Kysely<Database>) {
     let q = db.selectFrom(ranked().as('r')).selectAll('r');
     if (f.industry) q = q.where('r.industry', '=', f.industry);
     if (f.advocacy !== undefined) q = q.where('r.advocacy', '=', f.advocacy ? 1 : 0);
+    if (f.target !== undefined) q = q.where('r.isTarget', '=', f.target ? 1 : 0);
     if (f.explorationId) {
       const explorationId = f.explorationId;
       q = q.where('r.id', 'in', db.selectFrom('explorationOrganizations').select('organizationId').where('explorationId', '=', explorationId));

@@ -19,6 +19,8 @@ export const organizationListQuery = z.object({
   explorationId: idSchema.optional(),
   industry: z.string().trim().min(1).max(200).optional(),
   advocacy: boolQuery.optional(),
+  /** true: only the target list; false: only organisations not ranked yet (such as imported employers). */
+  target: boolQuery.optional(),
 });
 
 export function registerOrganizationRoutes(app: App, ctx: AppContext): void {

@@ -43,6 +43,7 @@ export async function createOrganization({
       motivation: input.motivation,
       posting: input.posting,
       advocacy: input.advocacy ? 1 : 0,
+      isTarget: 1,
       createdAt: at,
       updatedAt: at,
     };
@@ -86,6 +87,8 @@ export async function updateOrganization({
     const patch: Partial<OrganizationsTable> = { ...simple, updatedAt: now(tx) };
     if (input.name !== undefined) patch.sortName = sortKey(input.name);
     if (advocacy !== undefined) patch.advocacy = advocacy ? 1 : 0;
+    // Ranking an organisation puts it on the target list (an imported employer joins it here).
+    if (input.motivation !== undefined || input.posting !== undefined || advocacy !== undefined) patch.isTarget = 1;
     await tx.repos.organizations.update(id, patch, explorationIds);
     const organization = await reindex(tx, id);
     if (organization.name !== current.name) await reindexPeople(tx, await tx.repos.contacts.idsAtOrganization(id));

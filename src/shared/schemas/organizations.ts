@@ -18,8 +18,13 @@ const fields = {
 export const organizationSchema = z.object({
   id: idSchema,
   ...fields,
-  /** Position in the target list: motivation first, then posting, then advocacy. */
-  rank: z.number().int(),
+  /**
+   * On the target list: organisations the user adds or ranks. Employers that came with
+   * imported people are not, until the user sets their motivation, posting or alumni link.
+   */
+  target: z.boolean(),
+  /** Position in the target list (motivation first, then posting, then advocacy); null when not a target. */
+  rank: z.number().int().nullable(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });

@@ -1,20 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import { describeFields, importFieldLabels, importPageSize, type ImportFormat, type ImportReport } from '../../../shared/schemas/imports.js';
 import { ApiError, csrfToken } from '../../api/client.js';
 import { ErrorState } from '../../ui/States.js';
 
-type Format = 'linkedin' | 'vcard' | 'google' | 'csv';
-
-interface Report {
-  dryRun: boolean;
-  applied: boolean;
-  counts: { records: number; new: number; matched: number; conflicting: number; unchanged: number; skipped: number; problems: number };
-  items: Array<{ line: number; name: string; action: string; contactId: string | null; matchedBy: string | null; conflicts: string[]; changes: string[] }>;
-  problems: Array<{ line: number; severity: string; message: string }>;
-  mapping?: Record<string, string>;
-  header?: string[];
-}
+type Format = ImportFormat;
+type Report = ImportReport;
 
 const formats: Array<{ value: Format; label: string; hint: string; accept: string }> = [
   { value: 'linkedin', label: 'LinkedIn connections', hint: 'Connections.csv, or the whole data-export ZIP from LinkedIn (Settings → Data privacy → Get a copy of your data).', accept: '.csv,.zip' },
@@ -23,25 +15,21 @@ const formats: Array<{ value: Format; label: string; hint: string; accept: strin
   { value: 'csv', label: 'Any other spreadsheet (CSV)', hint: 'You will match its columns to Inroads fields before importing.', accept: '.csv,.txt' },
 ];
 
-const fieldLabels: Record<string, string> = {
-  name: 'Full name',
-  givenName: 'First name',
-  familyName: 'Last name',
-  email: 'Email',
-  phone: 'Phone',
-  title: 'Job title',
-  organization: 'Organisation',
-  department: 'Department',
-  linkedinUrl: 'LinkedIn address',
-  notes: 'Notes',
-  tags: 'Tags',
-  connectedOn: 'Connected on',
-};
+/** The fields a CSV column can be matched to, with the words the preview uses for them. */
+const mappable = ['name', 'givenName', 'familyName', 'email', 'phone', 'title', 'organization', 'department', 'linkedinUrl', 'notes', 'tags', 'connectedOn'];
 
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** What the import does to one matched person, in words. */
+function whatHappens(item: Report['items'][number]): string {
+  if (item.action === 'update') return 'Gains details';
+  if (item.action === 'skip') return 'Left exactly as it is';
+  return item.conflicts.length ? 'Keeps what you have' : 'Already there, nothing new';
+}
 
 /** The file goes to the server as it is; the first call is always a preview. */
-async function send(format: Format, file: File, options: { dryRun: boolean; merge: string; mapping?: Record<string, string> }): Promise<Report> {
-  const query = new URLSearchParams({ dryRun: String(options.dryRun), merge: options.merge });
+async function send(format: Format, file: File, options: { dryRun: boolean; merge: string; mapping?: Record<string, string>; offset?: number }): Promise<Report> {
+  const query = new URLSearchParams({ dryRun: String(options.dryRun), merge: options.merge, offset: String(options.offset ?? 0), limit: String(importPageSize) });
   if (options.mapping) query.set('mapping', JSON.stringify(options.mapping));
   const response = await fetch(`/api/v1/imports/${format}?${query}`, {
     method: 'POST',
@@ -76,6 +64,19 @@ export function ImportPage() {
     } catch (e) {
       setError(e);
       setReport(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+  /** The next page of rows needing a decision, from the same file and choices. */
+  const more = async () => {
+    if (!file || !report) return;
+    setBusy(true);
+    try {
+      const next = await send(format, file, { dryRun: true, merge, offset: report.items.length, ...(format === 'csv' && mapping ? { mapping } : {}) });
+      setReport({ ...report, items: [...report.items, ...next.items] });
+    } catch (e) {
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -155,7 +156,7 @@ export function ImportPage() {
           <h2 id="mapping-heading">2. Match the columns</h2>
           <p className="muted">Inroads guessed which column holds what. Correct anything it got wrong, then preview again.</p>
           <div className="leanings">
-            {Object.entries(fieldLabels).map(([field, label]) => (
+            {mappable.map((field) => [field, importFieldLabels[field] ?? field] as const).map(([field, label]) => (
               <div className="field" key={field}>
                 <label htmlFor={`map-${field}`}>{label}</label>
                 <select
@@ -188,52 +189,80 @@ export function ImportPage() {
         <section className="card" aria-labelledby="result-heading" aria-live="polite">
           <h2 id="result-heading">{report.applied ? 'Done' : `${format === 'csv' ? '3' : '2'}. Check the preview`}</h2>
           <p>
-            <strong>{report.counts.records}</strong> {report.counts.records === 1 ? 'person' : 'people'} in the file: <strong>{report.counts.new}</strong> new,{' '}
-            <strong>{report.counts.matched}</strong> already in Inroads ({report.counts.conflicting} with differences, {report.counts.unchanged} unchanged).
+            {plural(report.counts.records, 'person', 'people')} in the file: <strong>{report.counts.new.toLocaleString('en')} new</strong>,{' '}
+            <strong>{report.counts.matched.toLocaleString('en')} already in Inroads</strong>
+            {report.counts.matched
+              ? ` (${report.counts.updated.toLocaleString('en')} ${report.applied ? 'gained' : report.counts.updated === 1 ? 'gains' : 'gain'} details, ${report.counts.conflicting.toLocaleString('en')} ${report.counts.conflicting === 1 ? 'differs' : 'differ'} from what you have, ${report.counts.unchanged.toLocaleString('en')} unchanged${report.counts.skipped ? `, ${report.counts.skipped.toLocaleString('en')} left as they are` : ''})`
+              : ''}
+            .
           </p>
           {report.problems.length ? (
             <>
               <h3>Notes about the file</h3>
               <ul>
-                {report.problems.slice(0, 100).map((p, i) => (
+                {report.problems.map((p, i) => (
                   <li key={i}>
                     Line {p.line}: {p.message}
                   </li>
                 ))}
               </ul>
+              {report.counts.problems > report.problems.length ? <p className="muted">…and {plural(report.counts.problems - report.problems.length, 'more note', 'more notes')}, much like these.</p> : null}
             </>
           ) : null}
-          <div className="table-wrap" role="region" aria-label="Preview, scrolls sideways on small screens" tabIndex={0}>
-            <table className="table">
-              <caption className="visually-hidden">What the import does, person by person</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">What happens</th>
-                  <th scope="col">Differences</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.items.slice(0, 200).map((item) => (
-                  <tr key={item.line}>
-                    <td>{item.line}</td>
-                    <td>{item.contactId && report.applied ? <Link to={`/people/${item.contactId}`}>{item.name}</Link> : item.name}</td>
-                    <td>
-                      {item.action === 'create' ? 'New person' : item.action === 'update' ? `Update (${item.changes.join(', ')})` : item.action === 'unchanged' ? 'Already there, nothing new' : 'Left as is'}
-                      {item.matchedBy ? <span className="muted"> · matched by {item.matchedBy.replace(/-/g, ' ')}</span> : null}
-                    </td>
-                    <td>{item.conflicts.join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {report.items.length > 200 ? <p className="muted">…and {report.items.length - 200} more.</p> : null}
+          {report.page.total ? (
+            <>
+              <h3>{plural(report.page.total, 'person to look at', 'people to look at')}</h3>
+              <p className="muted">
+                {report.applied
+                  ? 'These people were already in Inroads; this is what the import did to each.'
+                  : 'These people are already in Inroads. Check what the import adds, and where your details and the file’s differ; the choice above decides which wins.'}
+              </p>
+              <div className="table-wrap" role="region" aria-label="People to look at, scrolls sideways on small screens" tabIndex={0}>
+                <table className="table">
+                  <caption className="visually-hidden">People already in Inroads that the import touches</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Line</th>
+                      <th scope="col">Name</th>
+                      <th scope="col">What happens</th>
+                      <th scope="col">Adds</th>
+                      <th scope="col">Differs from what you have</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {report.items.map((item) => (
+                      <tr key={item.line}>
+                        <td>{item.line}</td>
+                        <td>{item.contactId ? <Link to={`/people/${item.contactId}`}>{item.name}</Link> : item.name}</td>
+                        <td>
+                          {whatHappens(item)}
+                          {item.matchedBy ? <span className="muted"> · found by {item.matchedBy === 'name-and-organization' ? 'name and organisation' : item.matchedBy === 'linkedin' ? 'LinkedIn address' : 'email'}</span> : null}
+                        </td>
+                        <td>{describeFields(item.changes) || '—'}</td>
+                        <td>{describeFields(item.conflicts) || '—'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {report.items.length < report.page.total && report.applied ? <p className="muted">…and {plural(report.page.total - report.items.length, 'more person', 'more people')}.</p> : null}
+              {report.items.length < report.page.total && !report.applied ? (
+                <div className="item-actions">
+                <button type="button" onClick={() => void more()} disabled={busy}>
+                  Show {Math.min(importPageSize, report.page.total - report.items.length)} more (of {report.page.total - report.items.length} left)
+                </button>
+                </div>
+              ) : null}
+            </>
+          ) : (
+            <p>{report.applied ? 'Nobody already in Inroads needed a decision.' : 'Nobody already in Inroads needs a decision.'}</p>
+          )}
           {report.dryRun ? (
+            <div className="actions item-actions">
             <button type="button" className="primary" onClick={() => void run(false)} disabled={busy}>
-              Import {report.counts.new + report.items.filter((i) => i.action === 'update').length} changes
+              Import {plural(report.counts.new + report.counts.updated, 'change', 'changes')}
             </button>
+            </div>
           ) : (
             <p>
               <Link to="/people">See your people</Link>
