@@ -40,7 +40,7 @@ export function OrganizationPage() {
         <div>
           <h1>{o.name}</h1>
           <p>
-            Rank {o.rank}
+            {o.rank === null ? 'Not on your target list yet: say how keen you are to rank it' : `Rank ${o.rank}`}
             {o.industry ? ` · ${o.industry}` : ''}
             {o.website ? (
               <>

@@ -115,7 +115,7 @@ export function OrganizationsPage() {
             <tbody>
               {rows.map((org) => (
                 <tr key={org.id}>
-                  <td>{org.rank}</td>
+                  <td>{org.rank ?? <span className="muted">Not ranked</span>}</td>
                   <td>
                     <Link to={`/organizations/${org.id}`}>{org.name}</Link>
                     {org.industry ? <div className="muted">{org.industry}</div> : null}
