@@ -7,6 +7,7 @@ import * as m0005 from './0005-starter-templates.js';
 import * as m0006 from './0006-interview-mode.js';
 import * as m0007 from './0007-accounts.js';
 import * as m0008 from './0008-multi-user.js';
+import * as m0011 from './0011-exploration-links.js';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void>;
@@ -23,4 +24,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0006-interview-mode': m0006,
   '0007-accounts': m0007,
   '0008-multi-user': m0008,
+  '0011-exploration-links': m0011,
 };

@@ -6,7 +6,7 @@ import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { Contact, CreateContactInput, UpdateContactInput } from '../../shared/schemas/contacts.js';
 import { looksLikeHR, sortKey } from '../../shared/text.js';
 import type { AppContext } from '../repositories.js';
-import { assertContact, assertOrganization, now, required } from '../references.js';
+import { assertContact, assertExplorations, assertOrganization, now, required } from '../references.js';
 import { contactDocument, interactionDocument } from '../search/search.documents.js';
 import { indexInterviews } from '../search/search.index.js';
 import type { ContactFilters, ContactSortField } from './contacts.repository.js';
@@ -37,6 +37,7 @@ export async function createContact({ ctx, input }: { ctx: AppContext; input: Cr
   return ctx.transaction(async (tx) => {
     await assertOrganization(tx, 'organizationId', input.organizationId);
     await assertContact(tx, 'referredById', input.referredById);
+    await assertExplorations(tx, 'explorationIds', input.explorationIds);
     const at = now(tx);
     const id = newId();
     const row: NewContactRow = {
@@ -64,7 +65,7 @@ export async function createContact({ ctx, input }: { ctx: AppContext; input: Cr
       createdAt: at,
       updatedAt: at,
     };
-    await tx.repos.contacts.insert(row, input.tags);
+    await tx.repos.contacts.insert(row, input.tags, input.explorationIds);
     return { contact: await reindex(tx, id) };
   });
 }
@@ -105,7 +106,8 @@ export async function updateContact({
       const chain = [input.referredById, ...(await tx.repos.contacts.referrerChain(input.referredById))];
       if (chain.includes(id)) throw validationError([{ field: 'referredById', message: 'would make this person their own referrer' }]);
     }
-    const { tags, isHR, emails, phones, ...simple } = input;
+    await assertExplorations(tx, 'explorationIds', input.explorationIds);
+    const { tags, isHR, emails, phones, explorationIds, ...simple } = input;
     const patch: Partial<NewContactRow> = { ...simple, updatedAt: now(tx) };
     if (input.name !== undefined || input.givenName !== undefined || input.familyName !== undefined) {
       const name =
@@ -123,7 +125,7 @@ export async function updateContact({
     const title = input.title !== undefined ? input.title : current.title;
     const department = input.department !== undefined ? input.department : current.department;
     patch.isHr = (manual ? (isHR ?? current.isHR) : looksLikeHR(title, department)) ? 1 : 0;
-    await tx.repos.contacts.update(id, patch, tags);
+    await tx.repos.contacts.update(id, patch, tags, explorationIds);
     const contact = await reindex(tx, id);
     if (contact.name !== current.name) await reindexActivity(tx, contact);
     return { contact };

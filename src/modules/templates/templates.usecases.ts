@@ -6,6 +6,7 @@ import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { CreateTemplateInput, Template, UpdateTemplateInput } from '../../shared/schemas/templates.js';
 import { now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
+import { explorationForContact } from '../explorations/explorations.usecases.js';
 import type { TemplateFilters, TemplateSortField } from './templates.repository.js';
 
 /** A template may only use merge fields Inroads can fill. */
@@ -130,7 +131,7 @@ export async function previewTemplate({
   const latest = [...interviews].sort((a, b) => (a.heldAt ?? a.createdAt) < (b.heldAt ?? b.createdAt) ? 1 : -1);
   const latestTakeaways = latest.find((i) => i.takeaways?.trim())?.takeaways ?? null;
   const explorationId = latest.flatMap((i) => i.explorationIds)[0];
-  const exploration = explorationId ? await ctx.repos.explorations.get(explorationId) : undefined;
+  const exploration = explorationId ? await ctx.repos.explorations.get(explorationId) : await explorationForContact(ctx, contact);
   const referrer = contact.referredById ? await ctx.repos.contacts.get(contact.referredById) : undefined;
   const values: MergeValues = {
     'contact.name': contact.name,
