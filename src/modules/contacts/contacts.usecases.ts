@@ -9,6 +9,7 @@ import type { AppContext } from '../repositories.js';
 import { assertContact, assertExplorations, assertOrganization, now, required } from '../references.js';
 import { contactDocument, interactionDocument } from '../search/search.documents.js';
 import { indexInterviews } from '../search/search.index.js';
+import { createOrganization } from '../organizations/organizations.usecases.js';
 import type { ContactFilters, ContactSortField } from './contacts.repository.js';
 
 function displayName(input: { name?: string | undefined; givenName?: string | null | undefined; familyName?: string | null | undefined }) {
@@ -31,6 +32,20 @@ async function reindexActivity(ctx: AppContext, contact: Contact): Promise<void>
   await ctx.repos.search.upsert(interactions.map((i) => interactionDocument(i, contact.name)));
 }
 
+/** Finds the organisation by name or adds it; either way it joins the given explorations. */
+async function organizationNamed(ctx: AppContext, name: string | null | undefined, explorationIds: string[]): Promise<string | null> {
+  if (!name?.trim()) return null;
+  const found = await ctx.repos.organizations.findByName(sortKey(name));
+  if (!found) {
+    const { organization } = await createOrganization({ ctx, input: { name: name.trim(), motivation: 0, posting: 1, advocacy: false, explorationIds } });
+    return organization.id;
+  }
+  const current = required(await ctx.repos.organizations.get(found.id), 'organizations', found.id);
+  const joined = [...new Set([...current.explorationIds, ...explorationIds])];
+  if (joined.length > current.explorationIds.length) await ctx.repos.organizations.setExplorations(found.id, joined);
+  return found.id;
+}
+
 /** Adds a person. HR is derived from title and department unless `isHR` says otherwise. */
 export async function createContact({ ctx, input }: { ctx: AppContext; input: CreateContactInput }): Promise<{ contact: Contact }> {
   const name = displayName(input);
@@ -38,6 +53,7 @@ export async function createContact({ ctx, input }: { ctx: AppContext; input: Cr
     await assertOrganization(tx, 'organizationId', input.organizationId);
     await assertContact(tx, 'referredById', input.referredById);
     await assertExplorations(tx, 'explorationIds', input.explorationIds);
+    const organizationId = input.organizationId ?? (await organizationNamed(tx, input.organizationName, input.explorationIds));
     const at = now(tx);
     const id = newId();
     const row: NewContactRow = {
@@ -47,7 +63,7 @@ export async function createContact({ ctx, input }: { ctx: AppContext; input: Cr
       givenName: input.givenName ?? null,
       familyName: input.familyName ?? null,
       title: input.title ?? null,
-      organizationId: input.organizationId ?? null,
+      organizationId: organizationId ?? null,
       seniority: input.seniority ?? null,
       department: input.department ?? null,
       isHr: (input.isHR ?? looksLikeHR(input.title, input.department)) ? 1 : 0,

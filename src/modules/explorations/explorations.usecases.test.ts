@@ -56,6 +56,19 @@ describe.each(dialects)('explorations connect people, organisations and intervie
     });
   });
 
+  it('adds a person with their organisation by name, finding or adding it in the same exploration', async () => {
+    const exploration = await start(w.ctx, 'Data journalism');
+    const first = await aContact(w.ctx, { name: 'First Reporter', organizationName: 'Daily Ledger', explorationIds: [exploration.id] });
+    const second = await aContact(w.ctx, { name: 'Second Reporter', organizationName: ' daily ledger ', explorationIds: [exploration.id] });
+    expect(first.organization?.name).toBe('Daily Ledger');
+    expect(second.organizationId).toBe(first.organizationId);
+    expect((await getOrganization({ ctx: w.ctx, id: first.organizationId ?? '' })).organization.explorationIds).toEqual([exploration.id]);
+    // An organisation that already exists joins the exploration too.
+    const existing = await anOrganization(w.ctx, { name: 'Civic Desk' });
+    await aContact(w.ctx, { name: 'Third Reporter', organizationName: 'Civic Desk', explorationIds: [exploration.id] });
+    expect((await getOrganization({ ctx: w.ctx, id: existing.id })).organization.explorationIds).toEqual([exploration.id]);
+  });
+
   it('files a conversation with a person under their explorations, so the decision board counts it with its evidence', async () => {
     const exploration = await start(w.ctx, 'Learning design');
     const org = await anOrganization(w.ctx, { name: 'Target Org', explorationIds: [exploration.id] });

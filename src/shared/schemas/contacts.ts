@@ -70,6 +70,8 @@ export const createContactInput = z
     phones: fields.phones.default([]),
     tags: fields.tags.default([]),
     explorationIds: fields.explorationIds.default([]),
+    /** Instead of organizationId: the organisation by name, found or added (and joined to the person's explorations). */
+    organizationName: optionalText(200),
   })
   .partial({
     givenName: true,
@@ -85,6 +87,7 @@ export const createContactInput = z
     notes: true,
     connectedOn: true,
     preferredFormat: true,
+    organizationName: true,
   })
   .strict();
 
