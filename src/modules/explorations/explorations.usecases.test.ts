@@ -78,6 +78,10 @@ describe.each(dialects)('explorations connect people, organisations and intervie
     const direct = await anInterview(w.ctx, { contactId: added.id });
     expect(viaOrg.explorationIds).toEqual([exploration.id]);
     expect(direct.explorationIds).toEqual([exploration.id]);
+    // Someone in no exploration: the conversation joins the active one.
+    const active = (await getActiveExploration({ ctx: w.ctx })).exploration;
+    const loner = await aContact(w.ctx, { name: 'Unattached Person' });
+    expect((await anInterview(w.ctx, { contactId: loner.id })).explorationIds).toEqual([active?.id]);
     // Saying "none" is respected.
     expect((await anInterview(w.ctx, { contactId: added.id, explorationIds: [] })).explorationIds).toEqual([]);
 

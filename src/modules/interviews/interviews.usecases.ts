@@ -42,13 +42,16 @@ export async function reindex(ctx: AppContext, id: string): Promise<Interview> {
 
 /**
  * The explorations a conversation with this person belongs to when none are named: the ones the person
- * was added to and the ones their organisation is a target for.
+ * was added to and the ones their organisation is a target for; failing those, the active exploration.
  */
 async function explorationsOfContact(ctx: AppContext, contactId: string): Promise<string[]> {
   const contact = await ctx.repos.contacts.get(contactId);
   if (!contact) return [];
   const organization = contact.organizationId ? await ctx.repos.organizations.get(contact.organizationId) : undefined;
-  return [...new Set([...contact.explorationIds, ...(organization?.explorationIds ?? [])])];
+  const theirs = [...new Set([...contact.explorationIds, ...(organization?.explorationIds ?? [])])];
+  if (theirs.length > 0) return theirs;
+  const active = await ctx.repos.explorations.activeId();
+  return active && (await ctx.repos.explorations.missing([active])).length === 0 ? [active] : [];
 }
 
 /**
