@@ -17,6 +17,7 @@ import { PrepChecklist } from './PrepChecklist.js';
 import { ScheduleDialog } from './ScheduleDialog.js';
 import { useTransition } from './useTransition.js';
 import { SaveActions } from '../../ui/SaveActions.js';
+import { ExplorationsField } from '../explorations/ExplorationsField.js';
 
 const purposeLabels: Record<string, string> = {
   'explore-career': 'Explore a career path',
@@ -170,6 +171,7 @@ export function InterviewPage() {
       {i.status === 'held' ? <ThankYouCard interview={i} /> : null}
       {['held', 'thanked', 'keeping-in-touch'].includes(i.status) || i.live.startedAt ? <DebriefCard key={i.updatedAt} interview={i} /> : null}
       <InterviewQuestions interview={i} />
+      <ExplorationsField ids={i.explorationIds} endpoint={`/api/v1/interviews/${i.id}`} what="This conversation" />
       <form key={i.updatedAt} className="card" onSubmit={submit} noValidate aria-labelledby="details-heading">
         <h2 id="details-heading">Details</h2>
         <div className="row">

@@ -10,6 +10,7 @@ import { relationshipLabels, statusLabels } from '../../ui/labels.js';
 import { ConfirmDialog } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { SuggestionsCard } from '../coach/SuggestionsCard.js';
+import { ExplorationsField } from '../explorations/ExplorationsField.js';
 
 export function OrganizationPage() {
   const { id = '' } = useParams();
@@ -52,6 +53,7 @@ export function OrganizationPage() {
         </button>
       </div>
       <SuggestionsCard organizationId={id} limit={3} />
+      <ExplorationsField ids={o.explorationIds} endpoint={`/api/v1/organizations/${o.id}`} what="This organisation" />
       <div className="grid-2">
         <section className="card" aria-labelledby="people-heading">
           <h2 id="people-heading">People</h2>

@@ -5,6 +5,7 @@ import type { Organization } from '../../../shared/schemas/organizations.js';
 import { api, ApiError, type Page } from '../../api/client.js';
 import { TextField } from '../../ui/Field.js';
 import { Modal } from '../../ui/Modal.js';
+import { ExplorationsPicker, explorationIdsFrom } from '../explorations/ExplorationsPicker.js';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
 
 const motivation = ['0 · not really', '1 · some', '2 · keen', '3 · very keen'];
@@ -59,13 +60,14 @@ function AddOrganization({ onDone }: { onDone: () => void }) {
     const data = new FormData(event.currentTarget);
     const website = String(data.get('website') ?? '').trim();
     const industry = String(data.get('industry') ?? '').trim();
-    add.mutate({ name: String(data.get('name') ?? '').trim(), ...(website ? { website } : {}), ...(industry ? { industry } : {}) });
+    add.mutate({ name: String(data.get('name') ?? '').trim(), ...(website ? { website } : {}), ...(industry ? { industry } : {}), explorationIds: explorationIdsFrom(data) });
   };
   return (
     <form onSubmit={submit} noValidate>
       <TextField label="Name" name="name" required error={errors.name} />
       <TextField label="Website" name="website" type="url" placeholder="https://" error={errors.website} />
       <TextField label="Industry" name="industry" />
+      <ExplorationsPicker />
       <div className="actions">
         <button type="submit" className="primary">
           Add organisation

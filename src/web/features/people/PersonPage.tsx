@@ -12,6 +12,7 @@ import { kindLabels, relationshipLabels, responsivenessLabels, seniorityLabels, 
 import { ConfirmDialog, Modal } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { ContactForm } from './ContactForm.js';
+import { ExplorationsField } from '../explorations/ExplorationsField.js';
 import { useContact } from './usePeople.js';
 
 function describe(entry: TimelineEntry): string {
@@ -124,6 +125,7 @@ export function PersonPage() {
               ))}
             </ul>
           </section>
+          <ExplorationsField ids={c.explorationIds} endpoint={`/api/v1/contacts/${c.id}`} what={c.name} />
           <section className="card" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">Timeline</h2>
             {timeline.isPending ? <Loading what="the timeline" /> : null}

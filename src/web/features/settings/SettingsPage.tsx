@@ -56,7 +56,11 @@ export function SettingsPage() {
           <dt>Holds</dt>
           <dd>
             {workspace.data
-              ? `${workspace.data.counts.contacts} people, ${workspace.data.counts.organizations} organisations, ${workspace.data.counts.interviews} interviews`
+              ? [
+                  `${workspace.data.counts.contacts} ${workspace.data.counts.contacts === 1 ? 'person' : 'people'}`,
+                  `${workspace.data.counts.organizations} ${workspace.data.counts.organizations === 1 ? 'organisation' : 'organisations'}`,
+                  `${workspace.data.counts.interviews} ${workspace.data.counts.interviews === 1 ? 'interview' : 'interviews'}`,
+                ].join(', ')
               : ''}
           </dd>
         </dl>
