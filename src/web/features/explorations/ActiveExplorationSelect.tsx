@@ -39,7 +39,7 @@ export function ActiveExplorationSelect() {
       </span>
       {current ? (
         <Link className="active-exploration-link" to={`/explorations/${current.id}`}>
-          Open<span className="visually-hidden"> {current.title}</span>
+          Open<span className="visually-hidden"> the active exploration</span>
         </Link>
       ) : null}
     </div>

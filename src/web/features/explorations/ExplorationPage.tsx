@@ -151,20 +151,20 @@ export function ExplorationPage() {
         {save.isError ? <ErrorState error={save.error} /> : null}
       </section>
       <SuggestionsCard explorationId={id} empty={whenNobodyToRank} />
+      <section className="card" aria-labelledby="x-interviews">
+        <h2 id="x-interviews">Conversations</h2>
+        {interviews.data ? <p className="muted">{plural(interviews.data.total, 'conversation', 'conversations')} in this exploration.</p> : null}
+        {interviews.data?.items.length === 0 ? <p className="muted">None yet. Plan one from a person’s page.</p> : null}
+        <ul className="plain-list">
+          {interviews.data?.items.map((i) => (
+            <li key={i.id}>
+              <Link to={`/interviews/${i.id}`}>{i.contact.name}</Link>
+              {i.organization ? <span className="muted"> · {i.organization.name}</span> : null} <span className="badge">{statusLabels[i.status]}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
       <div className="grid-2">
-        <section className="card" aria-labelledby="x-interviews">
-          <h2 id="x-interviews">Conversations</h2>
-          {interviews.data ? <p className="muted">{plural(interviews.data.total, 'conversation', 'conversations')} in this exploration.</p> : null}
-          {interviews.data?.items.length === 0 ? <p className="muted">None yet. Plan one from a person’s page.</p> : null}
-          <ul className="plain-list">
-            {interviews.data?.items.map((i) => (
-              <li key={i.id}>
-                <Link to={`/interviews/${i.id}`}>{i.contact.name}</Link>
-                {i.organization ? <span className="muted"> · {i.organization.name}</span> : null} <span className="badge">{statusLabels[i.status]}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
         <section className="card" aria-labelledby="x-orgs">
           <h2 id="x-orgs">Organisations</h2>
           {orgs.data?.items.length === 0 ? (
@@ -179,6 +179,8 @@ export function ExplorationPage() {
               </li>
             ))}
           </ul>
+        </section>
+        <section className="card" aria-labelledby="x-people">
           <h2 id="x-people">People</h2>
           {people.data?.items.length === 0 ? <p className="muted">No one yet.</p> : null}
           <ul className="plain-list" aria-labelledby="x-people">

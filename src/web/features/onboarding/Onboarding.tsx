@@ -10,6 +10,7 @@ import { ExplorationForm } from '../explorations/ExplorationForm.js';
 import { useActiveExploration } from '../explorations/explorations.api.js';
 import { ContactForm } from '../people/ContactForm.js';
 import { ProfileForm } from '../settings/ProfileForm.js';
+import '../explorations/explorations.css';
 
 const steps = ['About you', 'What to explore', 'Your first people'];
 
@@ -103,7 +104,7 @@ function Steps({ initial, canSwitch, exploration }: { initial: number; canSwitch
               </p>
             ) : null}
             <ContactForm key={formKey} organizationByName onCancel={() => navigate('/')} onSaved={() => setFormKey((k) => k + 1)} />
-            <p>
+            <p className="onboarding-finish">
               <button type="button" className="primary" onClick={() => navigate('/')}>
                 {names.length ? 'Finish and go to Today' : 'Skip for now'}
               </button>
