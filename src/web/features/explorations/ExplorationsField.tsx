@@ -1,6 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
+import type { Organization } from '../../../shared/schemas/organizations.js';
 import { api } from '../../api/client.js';
 import { ErrorState } from '../../ui/States.js';
 import { useExplorationList } from './explorations.api.js';
@@ -8,14 +9,21 @@ import './explorations.css';
 
 /**
  * The explorations a person, organisation or interview belongs to, as chips that can be removed,
- * with a way to add another. Saves at once by PATCHing `explorationIds` on `endpoint`.
+ * with a way to add another. Saves at once by PATCHing `explorationIds` on `endpoint`. For a person, the
+ * explorations they are part of through their organisation are listed too.
  */
-export function ExplorationsField({ ids, endpoint, what }: { ids: string[]; endpoint: string; what: string }) {
+export function ExplorationsField({ ids, endpoint, what, organizationId }: { ids: string[]; endpoint: string; what: string; organizationId?: string | null }) {
   const headingId = useId();
   const selectId = useId();
   const client = useQueryClient();
   const list = useExplorationList();
   const [choice, setChoice] = useState('');
+  const organization = useQuery({
+    queryKey: ['organization', organizationId],
+    queryFn: () => api.get<Organization>(`/api/v1/organizations/${organizationId}`),
+    enabled: Boolean(organizationId),
+  });
+  const throughOrganization = (organization.data?.explorationIds ?? []).filter((x) => !ids.includes(x));
   const save = useMutation({
     mutationFn: (explorationIds: string[]) => api.patch(endpoint, { explorationIds }),
     onSuccess: () => client.invalidateQueries(),
@@ -31,7 +39,7 @@ export function ExplorationsField({ ids, endpoint, what }: { ids: string[]; endp
   return (
     <section className="card explorations-field" aria-labelledby={headingId}>
       <h2 id={headingId}>Explorations</h2>
-      {ids.length === 0 ? <p className="muted">{what} is not part of any exploration yet.</p> : null}
+      {ids.length === 0 && throughOrganization.length === 0 ? <p className="muted">{what} is not part of any exploration yet.</p> : null}
       <ul className="chips">
         {ids.map((id) => (
           <li key={id} className="chip">
@@ -43,6 +51,18 @@ export function ExplorationsField({ ids, endpoint, what }: { ids: string[]; endp
           </li>
         ))}
       </ul>
+      {throughOrganization.length > 0 && organization.data ? (
+        <p className="muted">
+          Also through {organization.data.name}:{' '}
+          {throughOrganization.map((x, n) => (
+            <span key={x}>
+              {n > 0 ? ', ' : ''}
+              <Link to={`/explorations/${x}`}>{title(x)}</Link>
+            </span>
+          ))}
+          .
+        </p>
+      ) : null}
       {addable.length > 0 ? (
         <form className="inline-form" onSubmit={add}>
           <label htmlFor={selectId}>Add to</label>

@@ -125,7 +125,7 @@ export function PersonPage() {
               ))}
             </ul>
           </section>
-          <ExplorationsField ids={c.explorationIds} endpoint={`/api/v1/contacts/${c.id}`} what={c.name} />
+          <ExplorationsField ids={c.explorationIds} endpoint={`/api/v1/contacts/${c.id}`} what={c.name} organizationId={c.organizationId} />
           <section className="card" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">Timeline</h2>
             {timeline.isPending ? <Loading what="the timeline" /> : null}
