@@ -137,6 +137,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('explorations in the web app', (
     await page.waitForURL(/\/explorations$/);
     await page.getByRole('status').filter({ hasText: 'Deleted UX research in health and education' }).waitFor();
     await expectAccessible(page, 'explorations after a delete');
+    await shot('explorations-undo');
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByRole('heading', { level: 1, name: 'UX research in health and education' }).waitFor();
     await page.getByRole('region', { name: 'Conversations' }).getByRole('link', { name: 'Ben Walsh' }).waitFor();
@@ -157,6 +158,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('explorations in the web app', (
     await page.getByRole('region', { name: 'Organisations' }).getByRole('link', { name: 'City Museum' }).waitFor();
     await whom.getByRole('link', { name: 'Ines Duarte' }).waitFor();
     await expectAccessible(page, 'a second exploration');
+    await shot('second-exploration');
   });
 
   it('fits a phone: the exploration page and the sidebar never scroll sideways', async () => {
@@ -173,5 +175,9 @@ describe.skipIf(!hasBrowser && !requireBrowser)('explorations in the web app', (
     await explorationsCard().waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await shot('person-375');
+    await go('/explorations');
+    await page.getByRole('heading', { level: 1, name: 'Explorations' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot('explorations-375');
   });
 });

@@ -153,7 +153,7 @@ export function ExplorationPage() {
       <SuggestionsCard explorationId={id} empty={whenNobodyToRank} />
       <section className="card" aria-labelledby="x-interviews">
         <h2 id="x-interviews">Conversations</h2>
-        {interviews.data ? <p className="muted">{plural(interviews.data.total, 'conversation', 'conversations')} in this exploration.</p> : null}
+        {interviews.data?.total ? <p className="muted">{plural(interviews.data.total, 'conversation', 'conversations')} in this exploration.</p> : null}
         {interviews.data?.items.length === 0 ? <p className="muted">None yet. Plan one from a person’s page.</p> : null}
         <ul className="plain-list">
           {interviews.data?.items.map((i) => (
