@@ -104,6 +104,11 @@ describe.skipIf(!hasBrowser && !requireBrowser)('explorations in the web app', (
     await page.getByRole('list', { name: 'People' }).getByRole('link', { name: 'Maya Costa' }).waitFor();
     await expectAccessible(page, 'exploration');
     await shot('exploration-1280');
+
+    await page.getByRole('link', { name: 'Decision board' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Decision board: UX research in health tech' }).waitFor();
+    await page.getByText('No conversations held yet in this exploration.').waitFor();
+    await expectAccessible(page, 'decision board');
   });
 
   it('edits a person’s explorations with chips', async () => {
