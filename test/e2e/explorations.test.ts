@@ -111,6 +111,38 @@ describe.skipIf(!hasBrowser && !requireBrowser)('explorations in the web app', (
     await expectAccessible(page, 'decision board');
   });
 
+  it('counts a conversation held with tagged notes and a debrief on the exploration’s decision board', async () => {
+    await go('/explorations');
+    await page.getByRole('main').getByRole('link', { name: 'UX research in health tech' }).click();
+    await page.getByRole('region', { name: 'Conversations' }).getByRole('link', { name: 'Ben Walsh' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Interview with Ben Walsh' }).waitFor();
+    await page.getByRole('button', { name: 'Mark as requested' }).click();
+    await page.getByRole('button', { name: 'Mark as scheduled' }).click();
+    await page.getByRole('dialog').getByLabel('Date and time').fill('2030-05-06T10:30');
+    await page.getByRole('dialog').getByRole('button', { name: 'Schedule' }).click();
+    await page.getByRole('link', { name: 'Interview mode' }).click();
+    await page.getByRole('heading', { level: 1, name: /Talking with Ben Walsh/ }).waitFor();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.getByLabel('Key question').selectOption('fit');
+    await page.getByLabel('It speaks').selectOption('for');
+    await page.getByLabel(/^Note \(/).fill('The team critiques work together every Friday');
+    await page.getByLabel(/^Note \(/).press('Enter');
+    await page.locator('.im-note-list').getByText('The team critiques work together every Friday').waitFor();
+    await page.getByRole('button', { name: 'End and debrief' }).click();
+    await page.getByRole('heading', { name: 'Debrief' }).waitFor();
+    await page.getByLabel('What I learned').fill('Critique culture suits me.');
+    await page.getByRole('button', { name: 'Save debrief' }).click();
+    await page.getByText('Debrief saved.').waitFor();
+
+    await go('/explorations');
+    await page.getByRole('main').getByRole('link', { name: 'UX research in health tech' }).click();
+    await page.getByRole('link', { name: 'Decision board' }).click();
+    await page.getByText('1 conversation held.').waitFor();
+    const fit = page.getByRole('region', { name: /Is it a good fit\?/ });
+    await fit.getByText('The team critiques work together every Friday').waitFor();
+    await expectAccessible(page, 'decision board with a conversation');
+  });
+
   it('edits a person’s explorations with chips', async () => {
     await go('/people');
     await page.getByRole('link', { name: 'Ben Walsh' }).click();
