@@ -72,6 +72,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('explorations in the web app', (
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Name').fill('Northwind Health');
     expect(await dialog.getByRole('checkbox', { name: 'UX research in health tech' }).isChecked()).toBe(true);
+    await shot('add-organisation');
     await dialog.getByRole('button', { name: 'Add organisation' }).click();
     await dialog.waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'Northwind Health' }).click();
