@@ -105,6 +105,7 @@ export function registerDataCommands(program: Command): void {
     .option('--phone <number>', 'a phone number (repeatable)', collect)
     .option('--linkedin <url>', 'LinkedIn profile URL')
     .option('--tag <tag>', 'a tag (repeatable)', collect)
+    .option('--exploration <id>', 'an exploration they join (repeatable)', collect)
     .option('--how-we-met <text>')
     .option('--notes <text>')
     .option('--json', 'print the new contact as JSON')
@@ -125,6 +126,7 @@ export function registerDataCommands(program: Command): void {
             phones: (flags.phone as string[] | undefined)?.map((value) => ({ value })),
             linkedinUrl: flags.linkedin,
             tags: flags.tag,
+            explorationIds: flags.exploration,
             howWeMet: flags.howWeMet,
             notes: flags.notes,
           }),

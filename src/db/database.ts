@@ -128,6 +128,19 @@ export interface InterviewNotesTable {
   updatedAt: string;
 }
 
+export interface ContactExplorationsTable {
+  contactId: string;
+  explorationId: string;
+}
+
+/** A deleted exploration with its links (JSON), kept so that it can be restored. */
+export interface DeletedExplorationsTable {
+  id: string;
+  title: string;
+  payload: string;
+  deletedAt: string;
+}
+
 export interface InterviewExplorationsTable {
   interviewId: string;
   explorationId: string;
@@ -325,6 +338,8 @@ export interface Database {
   contactTags: ContactTagsTable;
   interviews: InterviewsTable;
   interviewExplorations: InterviewExplorationsTable;
+  contactExplorations: ContactExplorationsTable;
+  deletedExplorations: DeletedExplorationsTable;
   interviewNotes: InterviewNotesTable;
   interactions: InteractionsTable;
   referrals: ReferralsTable;

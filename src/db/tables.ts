@@ -8,6 +8,7 @@ export const DATA_TABLES: Array<keyof Database> = [
   'explorationOrganizations',
   'contacts',
   'contactTags',
+  'contactExplorations',
   'interviews',
   'interviewExplorations',
   'interactions',
@@ -17,5 +18,6 @@ export const DATA_TABLES: Array<keyof Database> = [
   'templates',
   'agendaItemStates',
   'settings',
+  'deletedExplorations',
   'searchDocuments',
 ];

@@ -86,6 +86,9 @@ describe('the inroads command', () => {
     const bad = run(home, ['contacts', 'add', '--name', 'X', '--email', 'nope']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^inroads: emails\.0\.value: must be an email address/);
+    const nowhere = run(home, ['contacts', 'add', '--name', 'X', '--exploration', '01900000-0000-7000-8000-000000000000']);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toMatch(/^inroads: explorationIds: no exploration with id/);
     expect(run(home, ['contacts', 'frobnicate']).code).toBe(2);
     expect(run(home, ['contacts', 'list', '--no-such-flag']).code).toBe(2);
     const notFound = run(home, ['contacts', 'show', '01900000-0000-7000-8000-000000000000']);

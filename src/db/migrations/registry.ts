@@ -9,6 +9,7 @@ import * as m0007 from './0007-accounts.js';
 import * as m0008 from './0008-multi-user.js';
 import * as m0009 from './0009-devices-and-feeds.js';
 import * as m0010 from './0010-trash.js';
+import * as m0011 from './0011-exploration-links.js';
 import * as m0012 from './0012-organization-targets.js';
 import * as m0013 from './0013-browser-sessions.js';
 
@@ -29,6 +30,7 @@ export const migrations: Record<string, DialectMigration> = {
   '0008-multi-user': m0008,
   '0009-devices-and-feeds': m0009,
   '0010-trash': m0010,
+  '0011-exploration-links': m0011,
   '0012-organization-targets': m0012,
   '0013-browser-sessions': m0013,
 };

@@ -27,7 +27,7 @@ const sortColumns = {
 
 type Row = ContactRow & { organizationName: string | null };
 
-export function rowToContact(row: Row, tags: string[]): Contact {
+export function rowToContact(row: Row, tags: string[], explorationIds: string[] = []): Contact {
   return {
     id: row.id,
     name: row.name,
@@ -50,6 +50,7 @@ export function rowToContact(row: Row, tags: string[]): Contact {
     notes: row.notes,
     connectedOn: row.connectedOn,
     preferredFormat: row.preferredFormat as Contact['preferredFormat'],
+    explorationIds,
     responsiveness: row.responsiveness as Contact['responsiveness'],
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -78,6 +79,11 @@ function applyFilters<O>(query: SelectQueryBuilder<Database & { c: Database['con
           'c.organizationId',
           'in',
           eb.selectFrom('explorationOrganizations as eo').select('eo.organizationId').where('eo.explorationId', '=', explorationId),
+        ),
+        eb(
+          'c.id',
+          'in',
+          eb.selectFrom('contactExplorations as ce').select('ce.contactId').where('ce.explorationId', '=', explorationId),
         ),
         eb.exists(
           eb
@@ -113,9 +119,23 @@ export function createContactsRepository(db: Kysely<Database>) {
     return map;
   }
 
+  async function explorationIdsFor(ids: string[]): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>();
+    if (ids.length === 0) return map;
+    const rows = await db
+      .selectFrom('contactExplorations')
+      .select(['contactId', 'explorationId'])
+      .where('contactId', 'in', ids)
+      .orderBy('explorationId')
+      .execute();
+    for (const { contactId, explorationId } of rows) map.set(contactId, [...(map.get(contactId) ?? []), explorationId]);
+    return map;
+  }
+
   async function hydrate(rows: Row[]): Promise<Contact[]> {
-    const tags = await tagsFor(rows.map((r) => r.id));
-    return rows.map((r) => rowToContact(r, tags.get(r.id) ?? []));
+    const ids = rows.map((r) => r.id);
+    const [tags, links] = await Promise.all([tagsFor(ids), explorationIdsFor(ids)]);
+    return rows.map((r) => rowToContact(r, tags.get(r.id) ?? [], links.get(r.id) ?? []));
   }
 
   return {
@@ -163,9 +183,10 @@ export function createContactsRepository(db: Kysely<Database>) {
       return { items: await hydrate(rows), total: toCount(counted.n), ...page };
     },
 
-    async insert(row: NewContactRow, tags: string[]): Promise<void> {
+    async insert(row: NewContactRow, tags: string[], explorationIds: string[] = []): Promise<void> {
       await db.insertInto('contacts').values(row).execute();
       await this.setTags(row.id, tags);
+      await this.setExplorations(row.id, explorationIds);
     },
 
     /** Bulk insert for imports and generated data; rows must be valid already. */
@@ -175,9 +196,25 @@ export function createContactsRepository(db: Kysely<Database>) {
       await insertInBatches(db, tagRows, { batch: 500 }, (batch) => db.insertInto('contactTags').values(batch));
     },
 
-    async update(id: string, patch: Partial<NewContactRow>, tags?: string[]): Promise<void> {
+    async update(id: string, patch: Partial<NewContactRow>, tags?: string[], explorationIds?: string[]): Promise<void> {
       if (Object.keys(patch).length > 0) await db.updateTable('contacts').set(patch).where('id', '=', id).execute();
       if (tags) await this.setTags(id, tags);
+      if (explorationIds) await this.setExplorations(id, explorationIds);
+    },
+
+    async setExplorations(id: string, explorationIds: string[]): Promise<void> {
+      await db.deleteFrom('contactExplorations').where('contactId', '=', id).execute();
+      const unique = [...new Set(explorationIds)];
+      if (unique.length > 0) await db.insertInto('contactExplorations').values(unique.map((explorationId) => ({ contactId: id, explorationId }))).execute();
+    },
+
+    /** Adds the person to an exploration, keeping the ones they are in. */
+    async addToExploration(id: string, explorationId: string): Promise<void> {
+      await db
+        .insertInto('contactExplorations')
+        .values({ contactId: id, explorationId })
+        .onConflict((oc) => oc.columns(['contactId', 'explorationId']).doNothing())
+        .execute();
     },
 
     async setTags(id: string, tags: string[]): Promise<void> {

@@ -6,10 +6,11 @@ import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { Contact, CreateContactInput, UpdateContactInput } from '../../shared/schemas/contacts.js';
 import { looksLikeHR, sortKey } from '../../shared/text.js';
 import type { AppContext } from '../repositories.js';
-import { assertContact, assertOrganization, now, required } from '../references.js';
+import { assertContact, assertExplorations, assertOrganization, now, required } from '../references.js';
 import { contactDocument, interactionDocument } from '../search/search.documents.js';
 import { indexInterviews } from '../search/search.index.js';
 import { moveToTrash } from '../trash/trash.usecases.js';
+import { createOrganization } from '../organizations/organizations.usecases.js';
 import type { ContactFilters, ContactSortField } from './contacts.repository.js';
 
 function displayName(input: { name?: string | undefined; givenName?: string | null | undefined; familyName?: string | null | undefined }) {
@@ -32,12 +33,28 @@ async function reindexActivity(ctx: AppContext, contact: Contact): Promise<void>
   await ctx.repos.search.upsert(interactions.map((i) => interactionDocument(i, contact.name)));
 }
 
+/** Finds the organisation by name or adds it; either way it joins the given explorations. */
+async function organizationNamed(ctx: AppContext, name: string | null | undefined, explorationIds: string[]): Promise<string | null> {
+  if (!name?.trim()) return null;
+  const found = await ctx.repos.organizations.findByName(sortKey(name));
+  if (!found) {
+    const { organization } = await createOrganization({ ctx, input: { name: name.trim(), motivation: 0, posting: 1, advocacy: false, explorationIds } });
+    return organization.id;
+  }
+  const current = required(await ctx.repos.organizations.get(found.id), 'organizations', found.id);
+  const joined = [...new Set([...current.explorationIds, ...explorationIds])];
+  if (joined.length > current.explorationIds.length) await ctx.repos.organizations.setExplorations(found.id, joined);
+  return found.id;
+}
+
 /** Adds a person. HR is derived from title and department unless `isHR` says otherwise. */
 export async function createContact({ ctx, input }: { ctx: AppContext; input: CreateContactInput }): Promise<{ contact: Contact }> {
   const name = displayName(input);
   return ctx.transaction(async (tx) => {
     await assertOrganization(tx, 'organizationId', input.organizationId);
     await assertContact(tx, 'referredById', input.referredById);
+    await assertExplorations(tx, 'explorationIds', input.explorationIds);
+    const organizationId = input.organizationId ?? (await organizationNamed(tx, input.organizationName, input.explorationIds));
     const at = now(tx);
     const id = newId();
     const row: NewContactRow = {
@@ -47,7 +64,7 @@ export async function createContact({ ctx, input }: { ctx: AppContext; input: Cr
       givenName: input.givenName ?? null,
       familyName: input.familyName ?? null,
       title: input.title ?? null,
-      organizationId: input.organizationId ?? null,
+      organizationId: organizationId ?? null,
       seniority: input.seniority ?? null,
       department: input.department ?? null,
       isHr: (input.isHR ?? looksLikeHR(input.title, input.department)) ? 1 : 0,
@@ -65,7 +82,7 @@ export async function createContact({ ctx, input }: { ctx: AppContext; input: Cr
       createdAt: at,
       updatedAt: at,
     };
-    await tx.repos.contacts.insert(row, input.tags);
+    await tx.repos.contacts.insert(row, input.tags, input.explorationIds);
     return { contact: await reindex(tx, id) };
   });
 }
@@ -106,7 +123,8 @@ export async function updateContact({
       const chain = [input.referredById, ...(await tx.repos.contacts.referrerChain(input.referredById))];
       if (chain.includes(id)) throw validationError([{ field: 'referredById', message: 'would make this person their own referrer' }]);
     }
-    const { tags, isHR, emails, phones, ...simple } = input;
+    await assertExplorations(tx, 'explorationIds', input.explorationIds);
+    const { tags, isHR, emails, phones, explorationIds, ...simple } = input;
     const patch: Partial<NewContactRow> = { ...simple, updatedAt: now(tx) };
     if (input.name !== undefined || input.givenName !== undefined || input.familyName !== undefined) {
       const name =
@@ -124,7 +142,7 @@ export async function updateContact({
     const title = input.title !== undefined ? input.title : current.title;
     const department = input.department !== undefined ? input.department : current.department;
     patch.isHr = (manual ? (isHR ?? current.isHR) : looksLikeHR(title, department)) ? 1 : 0;
-    await tx.repos.contacts.update(id, patch, tags);
+    await tx.repos.contacts.update(id, patch, tags, explorationIds);
     const contact = await reindex(tx, id);
     if (contact.name !== current.name) await reindexActivity(tx, contact);
     return { contact };

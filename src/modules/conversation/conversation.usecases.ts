@@ -188,6 +188,8 @@ export async function quickReferral({
             emails: [],
             phones: [],
             tags: [],
+            // Someone suggested in a conversation belongs to what that conversation was exploring.
+            explorationIds: interview.explorationIds,
           },
         })
       ).contact.id;

@@ -51,7 +51,7 @@ export async function seedDemoWorkspace({ ctx, contacts = 60 }: { ctx: AppContex
       });
       explorationIds.set(e.key, exploration.id);
     }
-    const orgs = [];
+    const orgs: Array<{ id: string; exploration: string }> = [];
     for (const o of demoOrganizations) {
       const slug = o.name.toLowerCase().replace(/[^a-z]+/g, '');
       const { organization } = await createOrganization({
@@ -92,6 +92,7 @@ export async function seedDemoWorkspace({ ctx, contacts = 60 }: { ctx: AppContex
           emails: [{ value: `${givenName}.${familyName}`.toLowerCase() + '@example.com', label: 'work' }],
           phones: [],
           tags: [org?.exploration === 'ux' ? 'ux-research' : 'climate', ...(i % 5 === 0 ? ['meetup'] : [])],
+          explorationIds: [],
           howWeMet: relationship === 'classmate' ? 'Oakridge University, class of 2016' : relationship === 'former-colleague' ? 'Taught together at Hillside Academy' : null,
           notes: random.next() < 0.5 ? random.pick(notesSnippets) : null,
           connectedOn: relationship === 'linkedin-connection' ? ago(200 + i).slice(0, 10) : null,
@@ -108,12 +109,19 @@ export async function seedDemoWorkspace({ ctx, contacts = 60 }: { ctx: AppContex
       'held', 'held', 'thanked', 'thanked', 'keeping-in-touch', 'keeping-in-touch', 'declined', 'cancelled',
     ];
     const interviewed: Array<{ contact: Contact; interviewId: string; status: InterviewStatus }> = [];
+    const explorationOf = (c: Contact) => orgs.find((o) => o.id === c.organizationId)?.exploration ?? 'ux';
+    const taken = new Set<string>();
     for (const [n, status] of statuses.entries()) {
-      const contact = people[(n * 3 + 1) % people.length];
-      if (!contact) continue;
-      const exploration = explorationIds.get(n % 4 === 3 ? 'climate' : 'ux');
-      const requestedDaysAgo = { idea: 0, requested: 2 + n, 'no-reply': 16, scheduled: 8, held: 10, thanked: 20, 'keeping-in-touch': 60, declined: 12, cancelled: 9 }[status];
       const past = ['held', 'thanked', 'keeping-in-touch'].includes(status);
+      // Every conversation is filed under its organisation's exploration. The notes and debriefs are about
+      // UX research, so the conversations already held are with people at UX-research organisations.
+      const wanted = past || n % 4 !== 3 ? 'ux' : 'climate';
+      const start = (n * 3 + 1) % people.length;
+      const contact = [...people.slice(start), ...people.slice(0, start)].find((c) => !taken.has(c.id) && explorationOf(c) === wanted);
+      if (!contact) continue;
+      taken.add(contact.id);
+      const exploration = explorationIds.get(explorationOf(contact));
+      const requestedDaysAgo = { idea: 0, requested: 2 + n, 'no-reply': 16, scheduled: 8, held: 10, thanked: 20, 'keeping-in-touch': 60, declined: 12, cancelled: 9 }[status];
       const heldDaysAgo = status === 'held' ? 1 : status === 'thanked' ? 12 : 45;
       const { interview } = await createInterview({
         ctx: tx,
@@ -122,7 +130,10 @@ export async function seedDemoWorkspace({ ctx, contacts = 60 }: { ctx: AppContex
           status,
           explorationIds: exploration ? [exploration] : [],
           purpose: 'explore-career',
-          objective: `Understand how ${contact.organization?.name ?? 'their team'} works with research, and how people get started there.`,
+          objective:
+            explorationOf(contact) === 'ux'
+              ? `Understand how ${contact.organization?.name ?? 'their team'} works with research, and how people get started there.`
+              : `Understand what product work at ${contact.organization?.name ?? 'their organisation'} involves, and how people get started there.`,
           format: n % 3 === 0 ? 'video' : n % 3 === 1 ? 'in-person' : 'phone',
           venue: n % 3 === 1 ? 'Café near their office' : null,
           plannedMinutes: n % 2 === 0 ? 20 : 30,

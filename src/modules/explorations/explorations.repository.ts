@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database, ExplorationRow, ExplorationsTable } from '../../db/database.js';
+import { fromJson, toJson } from '../../db/values.js';
 import { toCount } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { Exploration } from '../../shared/schemas/explorations.js';
+import type { DeletedExploration, Exploration } from '../../shared/schemas/explorations.js';
 
 export interface ExplorationFilters {
   status?: string[] | undefined;
@@ -30,6 +31,16 @@ export function rowToExploration(r: ExplorationRow): Exploration {
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };
+}
+
+const ACTIVE_KEY = 'active-exploration';
+
+/** What is kept of a deleted exploration: its row and everything that was linked to it. */
+interface Snapshot {
+  row: ExplorationRow;
+  organizationIds: string[];
+  contactIds: string[];
+  interviewIds: string[];
 }
 
 export function createExplorationsRepository(db: Kysely<Database>) {
@@ -70,6 +81,64 @@ export function createExplorationsRepository(db: Kysely<Database>) {
     async delete(id: string): Promise<boolean> {
       const result = await db.deleteFrom('explorations').where('id', '=', id).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
+    },
+
+    /** The id of the active exploration as stored (it may since have been deleted). */
+    async activeId(): Promise<string | null> {
+      return (await db.selectFrom('settings').select('value').where('key', '=', ACTIVE_KEY).executeTakeFirst())?.value ?? null;
+    },
+
+    async setActiveId(id: string | null, at: string): Promise<void> {
+      if (id === null) {
+        await db.deleteFrom('settings').where('key', '=', ACTIVE_KEY).execute();
+        return;
+      }
+      await db
+        .insertInto('settings')
+        .values({ key: ACTIVE_KEY, value: id, updatedAt: at })
+        .onConflict((oc) => oc.column('key').doUpdateSet({ value: id, updatedAt: at }))
+        .execute();
+    },
+
+    /** Moves an exploration and its links into the bin, from which `restore` brings them back. */
+    async moveToBin(id: string, at: string): Promise<boolean> {
+      const row = await db.selectFrom('explorations').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!row) return false;
+      const organizations = await db.selectFrom('explorationOrganizations').select('organizationId').where('explorationId', '=', id).execute();
+      const contacts = await db.selectFrom('contactExplorations').select('contactId').where('explorationId', '=', id).execute();
+      const interviews = await db.selectFrom('interviewExplorations').select('interviewId').where('explorationId', '=', id).execute();
+      const snapshot: Snapshot = {
+        row,
+        organizationIds: organizations.map((r) => r.organizationId),
+        contactIds: contacts.map((r) => r.contactId),
+        interviewIds: interviews.map((r) => r.interviewId),
+      };
+      await db.insertInto('deletedExplorations').values({ id, title: row.title, payload: toJson(snapshot), deletedAt: at }).execute();
+      await db.deleteFrom('explorations').where('id', '=', id).execute();
+      return true;
+    },
+
+    async binned(): Promise<DeletedExploration[]> {
+      return db.selectFrom('deletedExplorations').select(['id', 'title', 'deletedAt']).orderBy('deletedAt', 'desc').orderBy('id').execute();
+    },
+
+    /** Puts a binned exploration back, linked again to whatever of its organisations, people and interviews still exist. */
+    async restore(id: string): Promise<boolean> {
+      const binned = await db.selectFrom('deletedExplorations').select('payload').where('id', '=', id).executeTakeFirst();
+      if (!binned) return false;
+      const snapshot = fromJson<Snapshot | null>(binned.payload, null);
+      if (!snapshot) return false;
+      await db.insertInto('explorations').values(snapshot.row).execute();
+      const existing = async (table: 'organizations' | 'contacts' | 'interviews', wanted: string[]) =>
+        wanted.length === 0 ? [] : (await db.selectFrom(table).select('id').where('id', 'in', wanted).execute()).map((r) => r.id);
+      const orgs = await existing('organizations', snapshot.organizationIds);
+      if (orgs.length) await db.insertInto('explorationOrganizations').values(orgs.map((organizationId) => ({ explorationId: id, organizationId }))).execute();
+      const people = await existing('contacts', snapshot.contactIds);
+      if (people.length) await db.insertInto('contactExplorations').values(people.map((contactId) => ({ explorationId: id, contactId }))).execute();
+      const talks = await existing('interviews', snapshot.interviewIds);
+      if (talks.length) await db.insertInto('interviewExplorations').values(talks.map((interviewId) => ({ explorationId: id, interviewId }))).execute();
+      await db.deleteFrom('deletedExplorations').where('id', '=', id).execute();
+      return true;
     },
   };
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { csvOf, deletedResponse, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
 import {
+  activeExplorationSchema,
   createExplorationInput,
+  deletedExplorationSchema,
+  setActiveExplorationInput,
   explorationKinds,
   explorationSchema,
   explorationStatuses,
@@ -10,7 +13,17 @@ import {
 import { errorResponses, idParams, type App } from '../../server/types.js';
 import type { AppContext } from '../repositories.js';
 import type { ExplorationSortField } from './explorations.repository.js';
-import { createExploration, deleteExploration, getExploration, listExplorations, updateExploration } from './explorations.usecases.js';
+import {
+  createExploration,
+  deleteExploration,
+  getActiveExploration,
+  getExploration,
+  listDeletedExplorations,
+  listExplorations,
+  restoreExploration,
+  setActiveExploration,
+  updateExploration,
+} from './explorations.usecases.js';
 
 const listQuery = z.object({
   ...pageQuery,
@@ -32,6 +45,23 @@ export function registerExplorationRoutes(app: App, ctx: AppContext): void {
     schema: { tags, summary: 'Start an exploration', body: createExplorationInput, response: { 201: explorationSchema, ...errorResponses } },
     handler: async (request, reply) => reply.code(201).send((await createExploration({ ctx, input: request.body })).exploration),
   });
+  // Registered before /:id so that these words are never read as ids.
+  app.get('/api/v1/explorations/active', {
+    schema: { tags, summary: 'The active exploration: the one new people, organisations and interviews join', response: { 200: activeExplorationSchema, ...errorResponses } },
+    handler: async () => getActiveExploration({ ctx }),
+  });
+  app.put('/api/v1/explorations/active', {
+    schema: { tags, summary: 'Choose the active exploration (null for none)', body: setActiveExplorationInput, response: { 200: activeExplorationSchema, ...errorResponses } },
+    handler: async (request) => setActiveExploration({ ctx, explorationId: request.body.explorationId }),
+  });
+  app.get('/api/v1/explorations/deleted', {
+    schema: { tags, summary: 'Deleted explorations that can be restored', response: { 200: z.object({ items: z.array(deletedExplorationSchema) }), ...errorResponses } },
+    handler: async () => listDeletedExplorations({ ctx }),
+  });
+  app.post('/api/v1/explorations/:id/restore', {
+    schema: { tags, summary: 'Restore a deleted exploration with its links', params: idParams, response: { 200: explorationSchema, ...errorResponses } },
+    handler: async (request) => (await restoreExploration({ ctx, id: request.params.id })).exploration,
+  });
   app.get('/api/v1/explorations/:id', {
     schema: { tags, summary: 'One exploration', params: idParams, response: { 200: explorationSchema, ...errorResponses } },
     handler: async (request) => (await getExploration({ ctx, id: request.params.id })).exploration,
@@ -47,7 +77,7 @@ export function registerExplorationRoutes(app: App, ctx: AppContext): void {
     handler: async (request) => (await updateExploration({ ctx, id: request.params.id, input: request.body })).exploration,
   });
   app.delete('/api/v1/explorations/:id', {
-    schema: { tags, summary: 'Remove an exploration', params: idParams, response: { 200: deletedResponse, ...errorResponses } },
+    schema: { tags, summary: 'Delete an exploration (it can be restored)', params: idParams, response: { 200: deletedResponse, ...errorResponses } },
     handler: async (request) => ({ deleted: true as const, id: (await deleteExploration({ ctx, id: request.params.id })).id }),
   });
 }

@@ -42,6 +42,20 @@ export async function reindex(ctx: AppContext, id: string): Promise<Interview> {
 }
 
 /**
+ * The explorations a conversation with this person belongs to when none are named: the ones the person
+ * was added to and the ones their organisation is a target for; failing those, the active exploration.
+ */
+async function explorationsOfContact(ctx: AppContext, contactId: string): Promise<string[]> {
+  const contact = await ctx.repos.contacts.get(contactId);
+  if (!contact) return [];
+  const organization = contact.organizationId ? await ctx.repos.organizations.get(contact.organizationId) : undefined;
+  const theirs = [...new Set([...contact.explorationIds, ...(organization?.explorationIds ?? [])])];
+  if (theirs.length > 0) return theirs;
+  const active = await ctx.repos.explorations.activeId();
+  return active && (await ctx.repos.explorations.missing([active])).length === 0 ? [active] : [];
+}
+
+/**
  * Records an interview. It starts as an idea, or directly in a later state when
  * the user is recording something that already happened.
  */
@@ -84,7 +98,7 @@ export async function createInterview({ ctx, input }: { ctx: AppContext; input: 
       createdAt: at,
       updatedAt: at,
     };
-    await tx.repos.interviews.insert(row, input.explorationIds ?? []);
+    await tx.repos.interviews.insert(row, input.explorationIds ?? (await explorationsOfContact(tx, input.contactId)));
     await refreshResponsiveness(tx, input.contactId);
     return { interview: await reindex(tx, row.id) };
   });

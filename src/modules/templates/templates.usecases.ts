@@ -6,6 +6,7 @@ import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { CreateTemplateInput, Template, UpdateTemplateInput } from '../../shared/schemas/templates.js';
 import { now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
+import { explorationForContact } from '../explorations/explorations.usecases.js';
 import type { TemplateFilters, TemplateSortField } from './templates.repository.js';
 import { addressTakeaway } from './letter.rules.js';
 
@@ -134,7 +135,7 @@ export async function previewTemplate({
   const latest = [...interviews].sort((a, b) => (a.heldAt ?? a.createdAt) < (b.heldAt ?? b.createdAt) ? 1 : -1);
   const latestTakeaways = latest.find((i) => i.takeaways?.trim())?.takeaways ?? null;
   const chosenExplorationId = explorationId ?? latest.flatMap((i) => i.explorationIds)[0];
-  const exploration = chosenExplorationId ? await ctx.repos.explorations.get(chosenExplorationId) : undefined;
+  const exploration = chosenExplorationId ? await ctx.repos.explorations.get(chosenExplorationId) : await explorationForContact(ctx, contact);
   const referrer = contact.referredById ? await ctx.repos.contacts.get(contact.referredById) : undefined;
   // Spoken to the person, as a line of a letter: "You said …", never a note about them.
   const addressed = addressTakeaway(takeaway ?? latestTakeaways?.split(/(?<=[.!?])\s/)[0] ?? '', {

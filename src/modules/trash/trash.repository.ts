@@ -10,6 +10,7 @@ const RESTORE_ORDER = [
   'explorationOrganizations',
   'contacts',
   'contactTags',
+  'contactExplorations',
   'interviews',
   'interviewExplorations',
   'interviewNotes',
@@ -30,6 +31,10 @@ const REFERENCES: Record<SnapshotTable, Array<{ column: string; table: keyof Dat
     { column: 'referredById', table: 'contacts', optional: true },
   ],
   contactTags: [{ column: 'contactId', table: 'contacts', optional: false }],
+  contactExplorations: [
+    { column: 'contactId', table: 'contacts', optional: false },
+    { column: 'explorationId', table: 'explorations', optional: false },
+  ],
   interviews: [{ column: 'contactId', table: 'contacts', optional: false }],
   interviewExplorations: [
     { column: 'interviewId', table: 'interviews', optional: false },
@@ -125,6 +130,7 @@ export function createTrashRepository(typed: Kysely<Database>) {
         rows: [
           { table: 'contacts', rows: await rowsWhere('contacts', 'id', [id]) },
           { table: 'contactTags', rows: await rowsWhere('contactTags', 'contactId', [id]) },
+          { table: 'contactExplorations', rows: await rowsWhere('contactExplorations', 'contactId', [id]) },
           { table: 'interviews', rows: interviews },
           ...(await interviewParts(interviewIds)),
           { table: 'interactions', rows: await rowsWhere('interactions', 'contactId', [id]) },

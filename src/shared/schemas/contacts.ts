@@ -45,6 +45,8 @@ const fields = {
   notes: optionalText(20000),
   connectedOn: isoDate.nullable(),
   preferredFormat: z.enum(meetingFormats).nullable(),
+  /** The explorations this person was added to (they also count through their organisation and interviews). */
+  explorationIds: z.array(idSchema).max(100),
 };
 
 export const contactSchema = z.object({
@@ -67,6 +69,9 @@ export const createContactInput = z
     emails: fields.emails.default([]),
     phones: fields.phones.default([]),
     tags: fields.tags.default([]),
+    explorationIds: fields.explorationIds.default([]),
+    /** Instead of organizationId: the organisation by name, found or added (and joined to the person's explorations). */
+    organizationName: optionalText(200),
   })
   .partial({
     givenName: true,
@@ -82,6 +87,7 @@ export const createContactInput = z
     notes: true,
     connectedOn: true,
     preferredFormat: true,
+    organizationName: true,
   })
   .strict();
 

@@ -45,3 +45,13 @@ export const updateExplorationInput = z
 export type Exploration = z.infer<typeof explorationSchema>;
 export type CreateExplorationInput = z.infer<typeof createExplorationInput>;
 export type UpdateExplorationInput = z.infer<typeof updateExplorationInput>;
+
+/** The exploration new people, organisations and interviews join unless the user says otherwise. */
+export const activeExplorationSchema = z.object({ exploration: explorationSchema.nullable() });
+export const setActiveExplorationInput = z.object({ explorationId: idSchema.nullable() }).strict();
+
+/** A deleted exploration, kept so that it can be restored. */
+export const deletedExplorationSchema = z.object({ id: idSchema, title: z.string(), deletedAt: isoDateTime });
+
+export type ActiveExploration = z.infer<typeof activeExplorationSchema>;
+export type DeletedExploration = z.infer<typeof deletedExplorationSchema>;

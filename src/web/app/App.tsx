@@ -3,6 +3,7 @@ import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'reac
 import { DecisionBoard } from '../features/explorations/DecisionBoard.js';
 import { ExplorationPage } from '../features/explorations/ExplorationPage.js';
 import { ExplorationsPage } from '../features/explorations/ExplorationsPage.js';
+import { ActiveExplorationSelect } from '../features/explorations/ActiveExplorationSelect.js';
 import { ImportPage } from '../features/imports/ImportPage.js';
 import { InterviewBoard } from '../features/interviews/InterviewBoard.js';
 import { InterviewMode } from '../features/interviews/InterviewMode.js';
@@ -131,6 +132,7 @@ function Workbench({ account }: { account: Account | null }) {
           <button type="button" className="search-button" onClick={() => setSearchOpen(true)} aria-keyshortcuts="Control+K Meta+K">
             Search <kbd>Ctrl K</kbd>
           </button>
+          <ActiveExplorationSelect />
           <ul className="nav">
             {[...links, ...accountLinks(account)].map((link) => (
               <li key={link.to}>

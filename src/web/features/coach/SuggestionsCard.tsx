@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client.js';
 import { useDraftRequestDialog } from '../outreach/DraftRequest.js';
@@ -51,13 +52,24 @@ export function SuggestionRow({ suggestion: s, onDraft, reasons = 3 }: { suggest
 }
 
 /** Whom to approach next, with the reasons, for an exploration, an organisation or overall. */
-export function SuggestionsCard({ explorationId, organizationId, limit = 5 }: { explorationId?: string; organizationId?: string; limit?: number }) {
+export function SuggestionsCard({
+  explorationId,
+  organizationId,
+  limit = 5,
+  empty,
+}: {
+  explorationId?: string;
+  organizationId?: string;
+  limit?: number;
+  /** What to say (and offer) when there is nobody to rank. */
+  empty?: ReactNode;
+}) {
   const list = useSuggestions({ explorationId, organizationId, limit });
   const draft = useDraftRequestDialog();
   return (
     <section className="card" aria-labelledby="next-people-heading">
       <h2 id="next-people-heading">Whom to ask next</h2>
-      {list.data?.items.length === 0 ? <p className="muted">Everyone here has been asked. Ask the people you meet whom else to talk to.</p> : null}
+      {list.data?.items.length === 0 ? (empty ?? <p className="muted">Everyone here has been asked. Ask the people you meet whom else to talk to.</p>) : null}
       <ol className="suggestions">
         {list.data?.items.map((s) => (
           <SuggestionRow key={s.contactId} suggestion={s} onDraft={() => draft.open({ contactId: s.contactId, ...(explorationId ? { explorationId } : {}) })} />

@@ -72,6 +72,14 @@ export function DecisionBoard() {
           </button>
         </div>
       </div>
+      {b.interviews.length === 0 ? (
+        <div className="card" role="note">
+          <p>
+            No conversations held yet in this exploration. Once you hold one with someone filed under it, the notes you tag with a key question
+            show up here as evidence for or against, with your leanings from each debrief.
+          </p>
+        </div>
+      ) : null}
       <div className="dq-grid">
       {b.questions.map((q) => (
         <section key={q.key} className="card" aria-labelledby={`dq-${q.key}`}>

@@ -8,15 +8,26 @@ import { ErrorState } from '../../ui/States.js';
 
 const kindLabels: Record<string, string> = { field: 'A field', role: 'A role', employer: 'An employer' };
 
-/** What to explore, and why: the start of every search. */
-export function ExplorationForm({ onSaved, submitLabel = 'Start exploring' }: { onSaved: (exploration: Exploration) => void; submitLabel?: string }) {
+/** What to explore, and why: the start of every search. Given an exploration, edits it (rename and the rest). */
+export function ExplorationForm({
+  exploration,
+  onSaved,
+  onCancel,
+  submitLabel = exploration ? 'Save changes' : 'Start exploring',
+}: {
+  exploration?: Exploration;
+  onSaved: (exploration: Exploration) => void;
+  onCancel?: () => void;
+  submitLabel?: string;
+}) {
   const client = useQueryClient();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<Exploration>('/api/v1/explorations', body),
-    onSuccess: async (exploration) => {
+    mutationFn: (body: Record<string, unknown>) =>
+      exploration ? api.patch<Exploration>(`/api/v1/explorations/${exploration.id}`, body) : api.post<Exploration>('/api/v1/explorations', body),
+    onSuccess: async (saved) => {
       await client.invalidateQueries();
-      onSaved(exploration);
+      onSaved(saved);
     },
     onError: (e) => setErrors(e instanceof ApiError ? e.fieldErrors() : {}),
   });
@@ -24,20 +35,44 @@ export function ExplorationForm({ onSaved, submitLabel = 'Start exploring' }: { 
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const why = String(data.get('why') ?? '').trim();
-    save.mutate({ title: String(data.get('title') ?? '').trim(), kind: data.get('kind'), transition: data.get('transition'), ...(why ? { why } : {}) });
+    save.mutate({
+      title: String(data.get('title') ?? '').trim(),
+      kind: data.get('kind'),
+      transition: data.get('transition'),
+      ...(why ? { why } : exploration ? { why: null } : {}),
+    });
   };
   return (
     <form onSubmit={submit} noValidate>
-      <TextField label="What do you want to explore?" name="title" required placeholder="e.g. UX research in health tech" error={errors.title} />
+      <TextField
+        label="What do you want to explore?"
+        name="title"
+        required
+        defaultValue={exploration?.title}
+        placeholder="e.g. UX research in health tech"
+        error={errors.title}
+      />
       <div className="row">
-        <SelectField label="It is" name="kind" defaultValue="role" options={explorationKinds.map((k) => ({ value: k, label: kindLabels[k] ?? k }))} />
-        <SelectField label="Your situation" name="transition" defaultValue="change-career" options={transitions.map((t) => ({ value: t, label: transitionLabels[t] ?? t }))} />
+        <SelectField label="It is" name="kind" defaultValue={exploration?.kind ?? 'role'} options={explorationKinds.map((k) => ({ value: k, label: kindLabels[k] ?? k }))} />
+        <SelectField
+          label="Your situation"
+          name="transition"
+          defaultValue={exploration?.transition ?? 'change-career'}
+          options={transitions.map((t) => ({ value: t, label: transitionLabels[t] ?? t }))}
+        />
       </div>
-      <TextArea label="Why?" name="why" rows={3} hint="A sentence or two: what draws you, what you want to find out." />
+      <TextArea label="Why?" name="why" rows={3} defaultValue={exploration?.why ?? ''} hint="A sentence or two: what draws you, what you want to find out." />
       {save.isError && Object.keys(errors).length === 0 ? <ErrorState error={save.error} /> : null}
-      <button type="submit" className="primary" disabled={save.isPending}>
-        {submitLabel}
-      </button>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {submitLabel}
+        </button>
+        {onCancel ? (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        ) : null}
+      </div>
     </form>
   );
 }

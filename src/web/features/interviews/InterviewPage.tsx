@@ -17,6 +17,7 @@ import { PrepChecklist } from './PrepChecklist.js';
 import { ScheduleDialog } from './ScheduleDialog.js';
 import { useTransition } from './useTransition.js';
 import { useDraftRequestDialog } from '../outreach/DraftRequest.js';
+import { ExplorationsField } from '../explorations/ExplorationsField.js';
 
 const nextStepHint: Partial<Record<InterviewStatus, string>> = {
   idea: 'Send a short request that asks for advice, not a job, and for a specific short time.',
@@ -149,6 +150,7 @@ export function InterviewPage() {
       {i.status === 'held' ? <ThankYouCard interview={i} /> : null}
       {['held', 'thanked', 'keeping-in-touch'].includes(i.status) || i.live.startedAt ? <DebriefCard key={i.id} interview={i} /> : null}
       <InterviewQuestions interview={i} />
+      <ExplorationsField ids={i.explorationIds} endpoint={`/api/v1/interviews/${i.id}`} what="This conversation" />
       <ConversationNotes interviewId={i.id} />
       <InterviewDetails interview={i} />
       {scheduling ? (

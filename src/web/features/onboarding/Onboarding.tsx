@@ -1,20 +1,48 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useSwitchWorkspace, useWorkspace } from '../../app/workspace.js';
+import type { Contact } from '../../../shared/schemas/contacts.js';
+import type { Exploration } from '../../../shared/schemas/explorations.js';
+import { api, type Page } from '../../api/client.js';
+import { useSwitchWorkspace, useWorkspace, type WorkspaceInfo } from '../../app/workspace.js';
+import { ErrorState, Loading } from '../../ui/States.js';
 import { ExplorationForm } from '../explorations/ExplorationForm.js';
+import { useActiveExploration } from '../explorations/explorations.api.js';
 import { ContactForm } from '../people/ContactForm.js';
 import { ProfileForm } from '../settings/ProfileForm.js';
+import '../explorations/explorations.css';
 
 const steps = ['About you', 'What to explore', 'Your first people'];
 
+/** Where to pick up: the first step whose result is not saved yet (so a reload never repeats one). */
+function resumeAt(info: WorkspaceInfo): number {
+  if (!info.profileSaved) return 0;
+  if (info.counts.explorations === 0) return 1;
+  return 2;
+}
+
 /** First run: a profile, a first exploration, the first people — or a look at the demo. */
 export function Onboarding() {
-  const [step, setStep] = useState(0);
-  const [added, setAdded] = useState<string[]>([]);
+  const workspace = useWorkspace();
+  const active = useActiveExploration();
+  if (workspace.isPending || active.isPending) return <Loading what="your set-up" />;
+  if (workspace.isError) return <ErrorState error={workspace.error} retry={() => void workspace.refetch()} />;
+  if (active.isError) return <ErrorState error={active.error} retry={() => void active.refetch()} />;
+  return <Steps initial={resumeAt(workspace.data)} canSwitch={workspace.data.canSwitch} exploration={active.data.exploration} />;
+}
+
+function Steps({ initial, canSwitch, exploration }: { initial: number; canSwitch: boolean; exploration: Exploration | null }) {
+  const [step, setStep] = useState(initial);
   const [formKey, setFormKey] = useState(0);
   const navigate = useNavigate();
   const switcher = useSwitchWorkspace();
-  const workspace = useWorkspace();
+  // The people added so far come from the server, so they are still listed after a reload.
+  const added = useQuery({
+    queryKey: ['contacts', { explorationId: exploration?.id, onboarding: true }],
+    queryFn: () => api.get<Page<Contact>>('/api/v1/contacts', { explorationId: exploration?.id, limit: 50, sort: 'createdAt' }),
+    enabled: step === 2 && Boolean(exploration),
+  });
+  const names = added.data?.items.map((c) => (c.organization ? `${c.name} (${c.organization.name})` : c.name)) ?? [];
   return (
     <section>
       <div className="page-header">
@@ -22,7 +50,7 @@ export function Onboarding() {
           <h1>Welcome to Inroads</h1>
           <p>Informational interviews, one short conversation at a time: ask for advice, never for a job. Three quick steps to set up.</p>
         </div>
-        {workspace.data?.canSwitch ? (
+        {canSwitch ? (
           <button type="button" onClick={() => switcher.mutate('demo', { onSuccess: () => navigate('/') })}>
             Try it with sample data
           </button>
@@ -31,7 +59,16 @@ export function Onboarding() {
       <ol className="steps" aria-label="Setup steps">
         {steps.map((label, index) => (
           <li key={label} aria-current={index === step ? 'step' : undefined}>
-            {index + 1}. {label}
+            {index < step ? (
+              <button type="button" className="link" onClick={() => setStep(index)}>
+                {index + 1}. {label}
+                <span className="visually-hidden"> (done; go back to it)</span>
+              </button>
+            ) : (
+              <>
+                {index + 1}. {label}
+              </>
+            )}
           </li>
         ))}
       </ol>
@@ -46,31 +83,30 @@ export function Onboarding() {
         {step === 1 ? (
           <>
             <p className="muted">Choose one field, role or employer to test first. Your conversations will answer four questions about it: would you succeed, would it fit, do you want it, where could it lead.</p>
-            <ExplorationForm onSaved={() => setStep(2)} />
+            {/* Coming back to this step edits the exploration already made instead of starting a second one. */}
+            <ExplorationForm key={exploration?.id ?? 'new'} {...(exploration ? { exploration, submitLabel: 'Continue' } : {})} onSaved={() => setStep(2)} />
           </>
         ) : null}
         {step === 2 ? (
           <>
             <p className="muted">Start with people you already know — family, friends, classmates, former colleagues. They say yes most often, and they know others.</p>
+            {exploration ? (
+              <p>
+                They join <strong>{exploration.title}</strong>; type where they work and the organisation joins it too.
+              </p>
+            ) : null}
             <p>
               Already have them somewhere? <Link to="/import">Import from LinkedIn, your phone or Google</Link>.
             </p>
-            {added.length ? (
+            {names.length ? (
               <p role="status">
-                Added: <strong>{added.join(', ')}</strong>
+                Added so far: <strong>{names.join(', ')}</strong>
               </p>
             ) : null}
-            <ContactForm
-              key={formKey}
-              onCancel={() => navigate('/')}
-              onSaved={(contact) => {
-                setAdded((names) => [...names, contact.name]);
-                setFormKey((k) => k + 1);
-              }}
-            />
-            <p>
+            <ContactForm key={formKey} organizationByName onCancel={() => navigate('/')} onSaved={() => setFormKey((k) => k + 1)} />
+            <p className="onboarding-finish">
               <button type="button" className="primary" onClick={() => navigate('/')}>
-                {added.length ? 'Finish and go to Today' : 'Skip for now'}
+                {names.length ? 'Finish and go to Today' : 'Skip for now'}
               </button>
             </p>
           </>

@@ -4,6 +4,7 @@ import type { Organization } from '../../../shared/schemas/organizations.js';
 import { api, ApiError } from '../../api/client.js';
 import { SelectField, TextArea, TextField } from '../../ui/Field.js';
 import { ErrorState } from '../../ui/States.js';
+import { ExplorationsPicker, explorationIdsFrom } from '../explorations/ExplorationsPicker.js';
 
 /** The words for each step of the two ranking scales, shared by the form and the list. */
 export const motivationLabels: Record<number, string> = {
@@ -60,6 +61,8 @@ export function OrganizationForm({
     };
     // A new organisation leaves out what is empty; an edit clears it.
     if (!organization) for (const key of ['website', 'industry', 'notes']) if (body[key] === null) delete body[key];
+    // A new organisation joins the explorations ticked below (the active one to start with).
+    if (!organization) body.explorationIds = explorationIdsFrom(data);
     save.mutate(body);
   };
   return (
@@ -95,6 +98,7 @@ export function OrganizationForm({
         </div>
       </div>
       <TextArea label="Notes" name="notes" rows={3} defaultValue={organization?.notes ?? ''} error={errors.notes} />
+      {organization ? null : <ExplorationsPicker />}
       {save.isError && Object.keys(errors).length === 0 ? <ErrorState error={save.error} /> : null}
       <div className="actions">
         <button type="submit" className="primary" disabled={save.isPending}>

@@ -13,6 +13,7 @@ import { useUndoableDelete } from '../../ui/undo.js';
 import { SuggestionsCard } from '../coach/SuggestionsCard.js';
 import { ContactForm } from '../people/ContactForm.js';
 import { motivationLabels, OrganizationForm, postingLabels } from './OrganizationForm.js';
+import { ExplorationsField } from '../explorations/ExplorationsField.js';
 
 export function OrganizationPage() {
   const { id = '' } = useParams();
@@ -84,6 +85,7 @@ export function OrganizationPage() {
         </dl>
       </section>
       <SuggestionsCard organizationId={id} limit={3} />
+      <ExplorationsField ids={o.explorationIds} endpoint={`/api/v1/organizations/${o.id}`} what="This organisation" />
       <div className="grid-2">
         <section className="card" aria-labelledby="people-heading">
           <h2 id="people-heading">People</h2>

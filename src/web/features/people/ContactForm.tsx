@@ -5,20 +5,29 @@ import { api, ApiError } from '../../api/client.js';
 import { optionsFrom, SelectField, TextArea, TextField } from '../../ui/Field.js';
 import { relationshipLabels, seniorityLabels } from '../../ui/labels.js';
 import { ErrorState } from '../../ui/States.js';
+import { ExplorationsPicker, explorationIdsFrom } from '../explorations/ExplorationsPicker.js';
 import { useOrganizationOptions } from './usePeople.js';
 
-/** Add or edit a person. Errors from the server are shown beside the field they name. */
+/**
+ * Add or edit a person. Errors from the server are shown beside the field they name. A new person joins
+ * the active exploration (or `explorationIds`) unless unticked; with `organizationByName` the organisation
+ * is typed, and found or added.
+ */
 export function ContactForm({
   contact,
   organizationId,
   onSaved,
   onCancel,
+  explorationIds,
+  organizationByName = false,
 }: {
   contact?: Contact;
   /** For a new person: the organisation chosen to start with (adding someone from an organisation's page). */
   organizationId?: string;
   onSaved: (contact: Contact) => void;
   onCancel: () => void;
+  explorationIds?: string[];
+  organizationByName?: boolean;
 }) {
   const organizations = useOrganizationOptions();
   const client = useQueryClient();
@@ -44,10 +53,12 @@ export function ContactForm({
       .split(',')
       .map((t) => t.trim())
       .filter(Boolean);
+    const organizationName = text('organizationName');
     save.mutate({
       name: text('name') ?? '',
       title: text('title'),
-      organizationId: text('organizationId'),
+      ...(organizationByName && !contact ? (organizationName ? { organizationName } : {}) : { organizationId: text('organizationId') }),
+      ...(contact ? {} : { explorationIds: explorationIdsFrom(data) }),
       seniority: text('seniority'),
       relationship: text('relationship') ?? 'cold',
       emails: email ? [{ value: email }] : [],
@@ -62,15 +73,33 @@ export function ContactForm({
       <TextField label="Name" name="name" required defaultValue={contact?.name} error={errors.name} autoComplete="off" />
       <div className="row">
         <TextField label="Job title" name="title" defaultValue={contact?.title ?? ''} error={errors.title} />
-        <SelectField
-          // Remounted once the organisations arrive, so the starting choice is selected.
-          key={organizations.data ? 'loaded' : 'loading'}
-          label="Organisation"
-          name="organizationId"
-          defaultValue={contact ? (contact.organizationId ?? '') : (organizationId ?? '')}
-          error={errors.organizationId}
-          options={[{ value: '', label: 'None' }, ...(organizations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))]}
-        />
+        {organizationByName && !contact ? (
+          <>
+            <TextField
+              label="Organisation"
+              name="organizationName"
+              list="organization-names"
+              autoComplete="off"
+              error={errors.organizationName}
+              hint="Type a name: an organisation you have not added yet is added for you."
+            />
+            <datalist id="organization-names">
+              {(organizations.data?.items ?? []).map((o) => (
+                <option key={o.id} value={o.name} />
+              ))}
+            </datalist>
+          </>
+        ) : (
+          <SelectField
+            // Remounted once the organisations arrive, so the starting choice is selected.
+            key={organizations.data ? 'loaded' : 'loading'}
+            label="Organisation"
+            name="organizationId"
+            defaultValue={contact ? (contact.organizationId ?? '') : (organizationId ?? '')}
+            error={errors.organizationId}
+            options={[{ value: '', label: 'None' }, ...(organizations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name }))]}
+          />
+        )}
       </div>
       <div className="row">
         <SelectField label="How you know them" name="relationship" defaultValue={contact?.relationship ?? 'friend'} options={optionsFrom(relationshipLabels)} />
@@ -89,6 +118,7 @@ export function ContactForm({
       <TextField label="Tags" name="tags" defaultValue={contact?.tags.join(', ') ?? ''} hint="Separate tags with commas." />
       <TextField label="How you met" name="howWeMet" defaultValue={contact?.howWeMet ?? ''} />
       <TextArea label="Notes" name="notes" defaultValue={contact?.notes ?? ''} rows={3} />
+      {contact ? null : <ExplorationsPicker {...(explorationIds ? { defaultIds: explorationIds } : {})} />}
       {save.isError && Object.keys(errors).length === 0 ? <ErrorState error={save.error} /> : null}
       <div className="actions">
         <button type="submit" className="primary" disabled={save.isPending}>

@@ -14,6 +14,7 @@ import { ErrorState, Loading } from '../../ui/States.js';
 import { PlanInterviewButton } from '../interviews/PlanInterviewButton.js';
 import { useUndoableDelete } from '../../ui/undo.js';
 import { ContactForm } from './ContactForm.js';
+import { ExplorationsField } from '../explorations/ExplorationsField.js';
 import { useContact } from './usePeople.js';
 import { DraftRequestButton } from '../outreach/DraftRequest.js';
 
@@ -119,6 +120,7 @@ export function PersonPage() {
               ))}
             </ul>
           </section>
+          <ExplorationsField ids={c.explorationIds} endpoint={`/api/v1/contacts/${c.id}`} what={c.name} organizationId={c.organizationId} />
           <section className="card" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">Timeline</h2>
             {timeline.isPending ? <Loading what="the timeline" /> : null}

@@ -226,8 +226,14 @@ export function TodayPage() {
       {agenda.data && agenda.data.items.length === 0 ? (
         <div className="card">
           <Empty title="Nothing due this week">
+            <p>The people worth asking first are ranked for you, with the reasons. Pick one and send a short request.</p>
             <p>
-              A quiet moment is a good one to <Link to="/people">add people</Link> or plan your next request on the{' '}
+              <Link className="button primary" to="/next">
+                Next: choose whom to ask
+              </Link>
+            </p>
+            <p className="muted">
+              A quiet moment is also a good one to <Link to="/people">add people</Link> or plan your next request on the{' '}
               <Link to="/interviews">interview board</Link>.
             </p>
           </Empty>
