@@ -90,7 +90,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('first hour: one exploration fro
     await dialog.getByLabel('Email').fill('leo@brightpath.example');
     await dialog.getByRole('button', { name: 'Add person' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.getByRole('main').getByRole('link', { name: 'Leo Park' }).waitFor();
+    await page.getByRole('main').getByRole('link', { name: 'Leo Park' }).first().waitFor();
 
     // Maya's details, on her page.
     await nav('People').click();
