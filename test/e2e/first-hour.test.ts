@@ -13,7 +13,7 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 
 /**
  * The first hour of a newcomer, from a blank home, in the web app only: no API calls,
- * no CLI and no reloads. Only the server's clock is moved (three business days, then to
+ * no CLI and no reloads. Only the clocks (the server's and the browser's) are moved (three business days, then to
  * the day of the conversation), as the calendar would move it.
  */
 describe.skipIf(!hasBrowser && !requireBrowser)('first hour: one exploration from a blank workspace to the decision board', () => {
@@ -33,10 +33,17 @@ describe.skipIf(!hasBrowser && !requireBrowser)('first hour: one exploration fro
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/first-hour-${visited.length}.png`, fullPage: true });
   };
 
+  const moveTo = async (iso: string) => {
+    clock.set(iso);
+    await page.clock.setSystemTime(new Date(iso));
+  };
+
   beforeAll(async () => {
     server = await startTestServer({ clock });
     browser = await launch();
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'UTC', locale: 'en-GB' });
+    // The browser's clock starts where the server's does and runs on; each jump below moves both.
+    await context.clock.install({ time: clock.now() });
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
     csp = collectCspViolations(page);
@@ -134,7 +141,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('first hour: one exploration fro
     await dialog.waitFor({ state: 'detached' });
 
     // Three business days without a reply: Today suggests the next person at Brightpath.
-    clock.set('2027-03-05T15:00:00Z');
+    await moveTo('2027-03-05T15:00:00Z');
     await nav('Today').click();
     await h1('Today').waitFor();
     const reach = page.locator('li.agenda-item', { has: page.getByRole('heading', { name: /Leo Park/ }) });
@@ -173,7 +180,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('first hour: one exploration fro
     await check('interview, prepared');
 
     // Monday: the conversation, in interview mode from the keyboard.
-    clock.set('2027-03-08T10:00:00Z');
+    await moveTo('2027-03-08T10:00:00Z');
     await page.getByRole('link', { name: 'Interview mode' }).click();
     await h1(/Talking with Maya Costa/).waitFor();
     await page.keyboard.press('Alt+KeyS');
@@ -183,13 +190,14 @@ describe.skipIf(!hasBrowser && !requireBrowser)('first hour: one exploration fro
     await note.fill('Research findings shape the roadmap every quarter');
     await page.keyboard.press('Alt+Digit2');
     await expect(page.getByLabel('Key question').inputValue()).resolves.toBe('fit');
+    await page.getByLabel('It speaks').selectOption('for');
     await note.press('Enter');
     await page.locator('.im-note-list').getByText('Research findings shape the roadmap every quarter').waitFor();
     await page.keyboard.press('Alt+KeyR');
     await page.keyboard.type('Ines Duarte');
     await page.keyboard.press('Enter');
     await page.getByRole('status').filter({ hasText: 'Added Ines Duarte, suggested by Maya Costa.' }).waitFor();
-    clock.set('2027-03-08T10:30:00Z');
+    await moveTo('2027-03-08T10:30:00Z');
     await page.getByRole('button', { name: 'End and debrief' }).click();
 
     // The debrief already knows the tagged note and the referral.
@@ -200,6 +208,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('first hour: one exploration fro
     await expect(fit.getByRole('checkbox', { name: /Research findings shape the roadmap/ }).isChecked()).resolves.toBe(true);
     await expect(debrief.getByLabel('Who else to talk to').inputValue()).resolves.toContain('Ines Duarte');
     await debrief.getByLabel('What I learned').fill('Research is close to product decisions here, and my teaching research counts.');
+    await debrief.getByRole('radiogroup', { name: 'Leaning: Is it a good fit?' }).getByLabel('Probably', { exact: true }).check();
     await debrief.getByText('Debrief saved.').waitFor();
     await check('debrief');
 
@@ -223,7 +232,9 @@ describe.skipIf(!hasBrowser && !requireBrowser)('first hour: one exploration fro
     await page.getByRole('link', { name: 'Decision board' }).click();
     await h1(/Decision board/).waitFor();
     await page.getByText('1 conversation held.').waitFor();
-    await page.getByRole('region', { name: /Is it a good fit\?/ }).getByText('Research findings shape the roadmap every quarter').waitFor();
+    const fitOnBoard = page.getByRole('region', { name: /Is it a good fit\?/ });
+    await fitOnBoard.locator('.evidence > div', { has: page.getByRole('heading', { name: 'For', exact: true }) }).getByText('Research findings shape the roadmap every quarter').waitFor();
+    await fitOnBoard.getByText(/Maya Costa, 8 Mar 2027/).waitFor();
     await check('decision board');
     expect(csp).toEqual([]);
   }, 240_000);
