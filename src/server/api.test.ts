@@ -77,7 +77,7 @@ describe.each(dialects)('the HTTP API on %s', (dialect) => {
 
     for (const [path, id] of [...entities].reverse()) {
       if (path === 'contacts' || path === 'organizations' || path === 'explorations') continue;
-      expect((await call('DELETE', `/api/v1/${path}/${id}`)).json()).toEqual({ deleted: true, id });
+      expect((await call('DELETE', `/api/v1/${path}/${id}`)).json()).toMatchObject({ deleted: true, id });
       expect((await call('GET', `/api/v1/${path}/${id}`)).statusCode).toBe(404);
     }
     expect((await call('DELETE', `/api/v1/contacts/${contactId}`)).statusCode).toBe(200);

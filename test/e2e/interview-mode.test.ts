@@ -168,7 +168,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a whole conversation in intervi
 
     await page.goto(`${server.origin}/insights`);
     await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
-    await page.getByRole('img', { name: /Referral graph: 2 people, 1 introductions/ }).waitFor();
+    await page.getByRole('img', { name: /Referral graph: 2 people, 1 introduction\b/ }).waitFor();
     await page.waitForLoadState('networkidle');
     await expectAccessible(page, 'insights');
     expect(cspViolations).toEqual([]);

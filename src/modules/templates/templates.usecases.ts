@@ -134,8 +134,13 @@ export async function previewTemplate({
   const interviews = await ctx.repos.interviews.forContact(contactId);
   const latest = [...interviews].sort((a, b) => (a.heldAt ?? a.createdAt) < (b.heldAt ?? b.createdAt) ? 1 : -1);
   const latestTakeaways = latest.find((i) => i.takeaways?.trim())?.takeaways ?? null;
-  const chosenExplorationId = explorationId ?? latest.flatMap((i) => i.explorationIds)[0];
-  const exploration = chosenExplorationId ? await ctx.repos.explorations.get(chosenExplorationId) : await explorationForContact(ctx, contact);
+  // An exploration asked for by id, or explicitly none (null); otherwise the latest conversation's, then the person's own.
+  const chosenExplorationId = explorationId === null ? undefined : (explorationId ?? latest.flatMap((i) => i.explorationIds)[0]);
+  const exploration = chosenExplorationId
+    ? await ctx.repos.explorations.get(chosenExplorationId)
+    : explorationId === null
+      ? undefined
+      : await explorationForContact(ctx, contact);
   const referrer = contact.referredById ? await ctx.repos.contacts.get(contact.referredById) : undefined;
   // Spoken to the person, as a line of a letter: "You said …", never a note about them.
   const addressed = addressTakeaway(takeaway ?? latestTakeaways?.split(/(?<=[.!?])\s/)[0] ?? '', {
