@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { calendarFeed } from '../modules/calendar/calendar.usecases.js';
-import { dueOn, localDay } from '../modules/followups/business-days.js';
+import { dueOn, localDay } from '../shared/business-days.js';
 import { getAgenda } from '../modules/followups/followups.usecases.js';
 import { agendaQuery, type AgendaItem } from '../shared/schemas/agenda.js';
 import { parseInput, withContext } from './context.js';

@@ -1,3 +1,4 @@
+import type { WorkCalendar } from '../shared/business-days.js';
 import { type AppError, notFound, validationError } from '../shared/errors.js';
 import type { AppContext } from './repositories.js';
 
@@ -29,3 +30,9 @@ export function required<T>(value: T | undefined, entity: string, id: string): T
 }
 
 export const now = (ctx: AppContext) => ctx.clock.now().toISOString();
+
+/** The user's working week (time zone, working days, holidays), from the profile. */
+export async function workCalendar(ctx: AppContext): Promise<WorkCalendar> {
+  const profile = await ctx.repos.profile.get();
+  return { timeZone: profile.timeZone, workingDays: profile.workingDays, holidays: profile.holidays };
+}

@@ -18,6 +18,7 @@ import { createOrganizationsRepository } from './organizations/organizations.rep
 import { createProfileRepository } from './profile/profile.repository.js';
 import { createQuestionsRepository } from './questions/questions.repository.js';
 import { createReferralsRepository } from './referrals/referrals.repository.js';
+import { createResponsivenessRepository } from './responsiveness/responsiveness.repository.js';
 import { createSearchRepository } from './search/search.repository.js';
 import { createTemplatesRepository } from './templates/templates.repository.js';
 import { createTrashRepository } from './trash/trash.repository.js';
@@ -36,6 +37,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     profile: createProfileRepository(db),
     search: createSearchRepository(db, dialect),
     followups: createFollowupsRepository(db),
+    responsiveness: createResponsivenessRepository(db),
     exports: createExportsRepository(db),
     coach: createCoachRepository(db),
     conversation: createConversationRepository(db),

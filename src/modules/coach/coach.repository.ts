@@ -2,8 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { literal, scoreFrom } from '../../db/score-sql.js';
 import { fromFlag } from '../../db/values.js';
-import { ROLE_FIT, WARMTH } from '../followups/followups.rules.js';
-import { MAX_FIT, MAX_WARMTH, SCORE, type RankingCandidate } from './ranking.rules.js';
+import { MAX_FIT, MAX_WARMTH, ROLE_FIT, SCORE, WARMTH, type RankingCandidate } from './ranking.rules.js';
 
 const n = literal;
 

@@ -1,5 +1,3 @@
-import { ROLE_FIT, WARMTH } from '../followups/followups.rules.js';
-
 export interface RankingCandidate {
   id: string;
   name: string;
@@ -35,6 +33,19 @@ export const SCORE = {
   /** In touch within the last 90 days: the only part that depends on interactions. */
   recent: 5,
 } as const;
+/** Warmer relationships are asked first (lower is warmer). Shared with the SQL that pre-ranks candidates. */
+export const WARMTH: Readonly<Record<string, number>> = {
+  family: 0,
+  friend: 0,
+  'former-colleague': 1,
+  classmate: 1,
+  referral: 2,
+  alumni: 3,
+  'linkedin-connection': 4,
+  cold: 5,
+};
+/** The target role or one step above fits best; executives have least time. */
+export const ROLE_FIT: Readonly<Record<string, number>> = { 'one-step-above': 0, peer: 1, senior: 2, junior: 3, executive: 4 };
 export const MAX_WARMTH = Math.max(...Object.values(WARMTH));
 export const MAX_FIT = Math.max(...Object.values(ROLE_FIT));
 

@@ -4,7 +4,8 @@ import { scoreFrom } from '../../db/score-sql.js';
 import { fromFlag, fromJson } from '../../db/values.js';
 import { prepProgress } from '../../shared/prep.js';
 import type { Prep } from '../../shared/schemas/interviews.js';
-import { DEFAULT_CHECK_IN_DAYS, ROLE_FIT, WARMTH, type AgendaInterview, type AgendaPerson, type AgendaReferral, type ItemState } from './followups.rules.js';
+import { ROLE_FIT, WARMTH } from '../coach/ranking.rules.js';
+import { DEFAULT_CHECK_IN_DAYS, type AgendaInterview, type AgendaPerson, type AgendaReferral, type ItemState } from './followups.rules.js';
 
 const PAST = ['thanked', 'keeping-in-touch'];
 
@@ -212,19 +213,6 @@ export function createFollowupsRepository(db: Kysely<Database>) {
         .values({ key, state, snoozedUntil, updatedAt: at })
         .onConflict((oc) => oc.column('key').doUpdateSet({ state, snoozedUntil, updatedAt: at }))
         .execute();
-    },
-
-    async requestHistory(contactId: string) {
-      return db.selectFrom('interviews').select(['status', 'requestedAt', 'repliedAt']).where('contactId', '=', contactId).execute();
-    },
-
-    /** Every request anyone was sent, for recomputing everyone's responsiveness at once. */
-    async allRequestHistories() {
-      return db.selectFrom('interviews').select(['contactId', 'status', 'requestedAt', 'repliedAt']).where('requestedAt', 'is not', null).execute();
-    },
-
-    async setResponsiveness(contactId: string, responsiveness: string): Promise<void> {
-      await db.updateTable('contacts').set({ responsiveness }).where('id', '=', contactId).where('responsiveness', '!=', responsiveness).execute();
     },
 
     async setting(key: string): Promise<string | undefined> {

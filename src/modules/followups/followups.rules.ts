@@ -1,9 +1,9 @@
 import type { AgendaItem, AgendaKind } from '../../shared/schemas/agenda.js';
-import { addBusinessDays, businessDeadline, dayBefore, dueOn, localDay, nextBusinessDay, plusHours, type WorkCalendar } from './business-days.js';
+import { addBusinessDays, businessDeadline, dayBefore, dueOn, localDay, nextBusinessDay, plusHours, type WorkCalendar } from '../../shared/business-days.js';
+import { REACH_NEXT_BUSINESS_DAYS } from '../responsiveness/responsiveness.rules.js';
 
 /** Days before a check-in when the person did not say how often to stay in touch. */
 export const DEFAULT_CHECK_IN_DAYS = 90;
-export const REACH_NEXT_BUSINESS_DAYS = 3;
 export const FOLLOW_UP_BUSINESS_DAYS = 7;
 
 export interface AgendaPerson {
@@ -59,19 +59,6 @@ export interface AgendaInput {
   states: ReadonlyMap<string, ItemState>;
 }
 
-/** Warmer relationships are asked first (lower is warmer). Shared with the SQL that pre-ranks candidates. */
-export const WARMTH: Readonly<Record<string, number>> = {
-  family: 0,
-  friend: 0,
-  'former-colleague': 1,
-  classmate: 1,
-  referral: 2,
-  alumni: 3,
-  'linkedin-connection': 4,
-  cold: 5,
-};
-/** The target role or one step above fits best; executives have least time. */
-export const ROLE_FIT: Readonly<Record<string, number>> = { 'one-step-above': 0, peer: 1, senior: 2, junior: 3, executive: 4 };
 
 /**
  * The past conversations (thanked, keeping in touch) the agenda needs to look at

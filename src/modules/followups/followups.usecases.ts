@@ -1,18 +1,11 @@
 import { AppError, validationError } from '../../shared/errors.js';
 import { agendaKinds, type AgendaItem } from '../../shared/schemas/agenda.js';
 import type { AppContext } from '../repositories.js';
-import { now } from '../references.js';
-import type { WorkCalendar } from './business-days.js';
+import { now, workCalendar } from '../references.js';
 import { rankSuggestions } from '../coach/ranking.rules.js';
 import { computeAgenda, organizationsNeedingCandidates, pastNeedingAttention, type AgendaPerson } from './followups.rules.js';
-import { deriveResponsiveness, type RequestHistory } from './responsiveness.rules.js';
 
 const WEEK_MS = 7 * 86_400_000;
-
-export async function workCalendar(ctx: AppContext): Promise<WorkCalendar> {
-  const profile = await ctx.repos.profile.get();
-  return { timeZone: profile.timeZone, workingDays: profile.workingDays, holidays: profile.holidays };
-}
 
 /**
  * The agenda at `at` (default now): loads what the rules need, computes, filters.
@@ -94,18 +87,4 @@ export async function setAgendaItemState({
   if (snoozedUntil && snoozedUntil <= now(ctx)) throw validationError([{ field: 'until', message: 'must be in the future' }]);
   await ctx.repos.followups.setState(key, state, snoozedUntil, now(ctx));
   return { key, state, snoozedUntil };
-}
-
-/** Re-derives one person's responsiveness from their request history; called after interview changes. */
-/** After the working calendar changes, "within three business days" may mean something else for everyone. */
-export async function refreshAllResponsiveness(ctx: AppContext): Promise<void> {
-  const calendar = await workCalendar(ctx);
-  const byContact = new Map<string, RequestHistory[]>();
-  for (const { contactId, ...request } of await ctx.repos.followups.allRequestHistories()) byContact.set(contactId, [...(byContact.get(contactId) ?? []), request]);
-  for (const [contactId, history] of byContact) await ctx.repos.followups.setResponsiveness(contactId, deriveResponsiveness(history, calendar));
-}
-
-export async function refreshResponsiveness(ctx: AppContext, contactId: string): Promise<void> {
-  const history = await ctx.repos.followups.requestHistory(contactId);
-  await ctx.repos.followups.setResponsiveness(contactId, deriveResponsiveness(history, await workCalendar(ctx)));
 }

@@ -14,7 +14,7 @@ import {
 import { assertContact, assertExplorations, now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { moveToTrash } from '../trash/trash.usecases.js';
-import { refreshResponsiveness } from '../followups/followups.usecases.js';
+import { refreshResponsiveness } from '../responsiveness/responsiveness.usecases.js';
 import { createInteraction } from '../interactions/interactions.usecases.js';
 import { indexInterviews } from '../search/search.index.js';
 import type { InterviewFilters, InterviewSortField } from './interviews.repository.js';

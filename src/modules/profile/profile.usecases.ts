@@ -1,7 +1,7 @@
 import type { Profile, UpdateProfileInput } from '../../shared/schemas/profile.js';
 import { now } from '../references.js';
 import type { AppContext } from '../repositories.js';
-import { refreshAllResponsiveness } from '../followups/followups.usecases.js';
+import { refreshAllResponsiveness } from '../responsiveness/responsiveness.usecases.js';
 
 export async function getProfile({ ctx }: { ctx: AppContext }): Promise<{ profile: Profile }> {
   return { profile: await ctx.repos.profile.get() };

@@ -1,6 +1,6 @@
 import type { Account } from '../../shared/schemas/accounts.js';
-import { getAgenda, workCalendar } from '../followups/followups.usecases.js';
-import { now } from '../references.js';
+import { getAgenda } from '../followups/followups.usecases.js';
+import { now, workCalendar } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { composeReminder, dayIn, dueToday, hourIn, REMINDER_HOUR } from './reminders.rules.js';
 

@@ -1,7 +1,7 @@
 import { AppError, notFound } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { Restored } from '../../shared/schemas/trash.js';
-import { refreshResponsiveness } from '../followups/followups.usecases.js';
+import { refreshResponsiveness } from '../responsiveness/responsiveness.usecases.js';
 import { required } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { contactDocument, interactionDocument, organizationDocument } from '../search/search.documents.js';

@@ -1,5 +1,7 @@
-import { businessDeadline, type WorkCalendar } from './business-days.js';
-import { REACH_NEXT_BUSINESS_DAYS } from './followups.rules.js';
+import { businessDeadline, type WorkCalendar } from '../../shared/business-days.js';
+
+/** A request is answered in time within this many business days; after that the agenda suggests someone else. */
+export const REACH_NEXT_BUSINESS_DAYS = 3;
 
 export type Responsiveness = 'booster' | 'obligate' | 'curmudgeon' | 'unknown';
 
