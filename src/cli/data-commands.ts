@@ -8,7 +8,7 @@ import type { InterviewSortField } from '../modules/interviews/interviews.reposi
 import { createInterview, listInterviews, transitionInterview } from '../modules/interviews/interviews.usecases.js';
 import { organizationListQuery } from '../modules/organizations/organizations.routes.js';
 import type { OrganizationSortField } from '../modules/organizations/organizations.repository.js';
-import { createOrganization, listOrganizations } from '../modules/organizations/organizations.usecases.js';
+import { createOrganization, findOrCreateOrganization, listOrganizations } from '../modules/organizations/organizations.usecases.js';
 import type { AppContext } from '../modules/repositories.js';
 import { search } from '../modules/search/search.usecases.js';
 import { contactTimeline } from '../modules/timeline/timeline.usecases.js';
@@ -18,7 +18,6 @@ import { createContactInput } from '../shared/schemas/contacts.js';
 import { createInterviewInput, transitionInput } from '../shared/schemas/interviews.js';
 import { createOrganizationInput } from '../shared/schemas/organizations.js';
 import { searchQuery } from '../shared/schemas/search.js';
-import { sortKey } from '../shared/text.js';
 import { parseInput, withContext } from './context.js';
 import { print, printJson, shortDate, table } from './output.js';
 
@@ -45,9 +44,9 @@ function withListFlags(command: Command, sortHelp: string): Command {
 async function organizationIdFor(ctx: AppContext, value: string | undefined): Promise<string | undefined> {
   if (!value) return undefined;
   if (ID_PATTERN.test(value)) return value;
-  const existing = await ctx.repos.organizations.findByName(sortKey(value));
-  if (existing) return existing.id;
-  return (await createOrganization({ ctx, input: parseInput(createOrganizationInput, { name: value }) })).organization.id;
+  const { name, motivation, posting, advocacy, explorationIds } = parseInput(createOrganizationInput, { name: value });
+  const id = await findOrCreateOrganization({ ctx, name, defaults: { target: true, motivation, posting, advocacy, explorationIds } });
+  return id ?? undefined;
 }
 
 export function registerDataCommands(program: Command): void {

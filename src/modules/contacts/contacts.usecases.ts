@@ -10,7 +10,7 @@ import { assertContact, assertExplorations, assertOrganization, now, required } 
 import { contactDocument, interactionDocument } from '../search/search.documents.js';
 import { indexInterviews } from '../search/search.index.js';
 import { moveToTrash } from '../trash/trash.usecases.js';
-import { createOrganization } from '../organizations/organizations.usecases.js';
+import { findOrCreateOrganization } from '../organizations/organizations.usecases.js';
 import type { ContactFilters, ContactSortField } from './contacts.repository.js';
 
 function displayName(input: { name?: string | undefined; givenName?: string | null | undefined; familyName?: string | null | undefined }) {
@@ -33,20 +33,6 @@ async function reindexActivity(ctx: AppContext, contact: Contact): Promise<void>
   await ctx.repos.search.upsert(interactions.map((i) => interactionDocument(i, contact.name)));
 }
 
-/** Finds the organisation by name or adds it; either way it joins the given explorations. */
-async function organizationNamed(ctx: AppContext, name: string | null | undefined, explorationIds: string[]): Promise<string | null> {
-  if (!name?.trim()) return null;
-  const found = await ctx.repos.organizations.findByName(sortKey(name));
-  if (!found) {
-    const { organization } = await createOrganization({ ctx, input: { name: name.trim(), motivation: 0, posting: 1, advocacy: false, explorationIds } });
-    return organization.id;
-  }
-  const current = required(await ctx.repos.organizations.get(found.id), 'organizations', found.id);
-  const joined = [...new Set([...current.explorationIds, ...explorationIds])];
-  if (joined.length > current.explorationIds.length) await ctx.repos.organizations.setExplorations(found.id, joined);
-  return found.id;
-}
-
 /** Adds a person. HR is derived from title and department unless `isHR` says otherwise. */
 export async function createContact({ ctx, input }: { ctx: AppContext; input: CreateContactInput }): Promise<{ contact: Contact }> {
   const name = displayName(input);
@@ -54,7 +40,13 @@ export async function createContact({ ctx, input }: { ctx: AppContext; input: Cr
     await assertOrganization(tx, 'organizationId', input.organizationId);
     await assertContact(tx, 'referredById', input.referredById);
     await assertExplorations(tx, 'explorationIds', input.explorationIds);
-    const organizationId = input.organizationId ?? (await organizationNamed(tx, input.organizationName, input.explorationIds));
+    const organizationId =
+      input.organizationId ??
+      (await findOrCreateOrganization({
+        ctx: tx,
+        name: input.organizationName,
+        defaults: { target: true, motivation: 0, posting: 1, advocacy: false, explorationIds: input.explorationIds },
+      }));
     const at = now(tx);
     const id = newId();
     const row: NewContactRow = {

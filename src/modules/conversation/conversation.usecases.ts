@@ -17,7 +17,7 @@ import type { Referral } from '../../shared/schemas/referrals.js';
 import { sortKey } from '../../shared/text.js';
 import { createContact } from '../contacts/contacts.usecases.js';
 import { reindex, transitionInterview } from '../interviews/interviews.usecases.js';
-import { createOrganization } from '../organizations/organizations.usecases.js';
+import { findOrCreateOrganization } from '../organizations/organizations.usecases.js';
 import { createReferral } from '../referrals/referrals.usecases.js';
 import { now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
@@ -146,14 +146,6 @@ export async function saveDebrief({ ctx, interviewId, input }: { ctx: AppContext
   });
 }
 
-async function organizationFor(ctx: AppContext, name: string | null | undefined): Promise<string | null> {
-  if (!name?.trim()) return null;
-  const found = await ctx.repos.organizations.findByName(sortKey(name));
-  if (found) return found.id;
-  const { organization } = await createOrganization({ ctx, input: { name: name.trim(), motivation: 0, posting: 1, advocacy: false, explorationIds: [] } });
-  return organization.id;
-}
-
 /**
  * "Who else should I talk to?": the suggested person becomes a contact referred by
  * the interviewee, with the referral recorded against this interview, in one step.
@@ -171,7 +163,11 @@ export async function quickReferral({
 }): Promise<{ contact: Contact; referral: Referral; existing: boolean }> {
   return ctx.transaction(async (tx) => {
     const interview = await interviewOf(tx, interviewId);
-    const organizationId = await organizationFor(tx, input.organization);
+    const organizationId = await findOrCreateOrganization({
+      ctx: tx,
+      name: input.organization,
+      defaults: { target: true, motivation: 0, posting: 1, advocacy: false, explorationIds: [] },
+    });
     const [knownId] = (await tx.repos.contacts.idsByName(sortKey(input.name), organizationId)).filter((id) => id !== interview.contactId);
     const contactId =
       knownId ??

@@ -1,13 +1,14 @@
-import type { NewContactRow, OrganizationsTable } from '../../db/database.js';
+import type { NewContactRow } from '../../db/database.js';
 import { toJson } from '../../db/values.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { Contact } from '../../shared/schemas/contacts.js';
 import { looksLikeHR, sortKey } from '../../shared/text.js';
 import { updateContact } from '../contacts/contacts.usecases.js';
+import { organizationsByName } from '../organizations/organizations.usecases.js';
 import { now } from '../references.js';
 import type { AppContext } from '../repositories.js';
-import { contactDocument, organizationDocument } from '../search/search.documents.js';
+import { contactDocument } from '../search/search.documents.js';
 import { CsvSyntaxError } from './csv.js';
 import { importFormats, importPageSize, maxImportProblems, type ImportFormat, type ImportReport, type ImportReportItem } from '../../shared/schemas/imports.js';
 import { parseMappedCsvSteps, type ColumnMapping } from './generic.parser.js';
@@ -147,19 +148,8 @@ export async function runImport({
 async function apply(tx: AppContext, planned: PlannedRecord[], createdIds: Map<PlannedRecord, string>): Promise<void> {
   const at = now(tx);
   const slice = slicer();
-  const organizations = await tx.repos.organizations.idsBySortName();
-  const newOrganizations: OrganizationsTable[] = [];
-  const organizationId = (name: string | null | undefined): string | null => {
-    if (!name) return null;
-    const key = sortKey(name);
-    let id = organizations.get(key);
-    if (!id) {
-      id = newId();
-      organizations.set(key, id);
-      newOrganizations.push({ id, name, sortName: key, website: null, industry: null, notes: null, motivation: 0, posting: 1, advocacy: 0, isTarget: 0, createdAt: at, updatedAt: at });
-    }
-    return id;
-  };
+  const organizations = await organizationsByName({ ctx: tx, defaults: { target: false, motivation: 0, posting: 1, advocacy: false } });
+  const organizationId = organizations.idFor;
 
   const rows: NewContactRow[] = [];
   const tags = new Map<string, string[]>();
@@ -211,11 +201,7 @@ async function apply(tx: AppContext, planned: PlannedRecord[], createdIds: Map<P
       } as Contact),
     );
   }
-  const flushOrganizations = async () => {
-    const batch = newOrganizations.splice(0);
-    await tx.repos.organizations.insertMany(batch);
-    await tx.repos.search.upsert(batch.map((o) => organizationDocument({ ...o, advocacy: false, explorationIds: [], target: false, rank: null })));
-  };
+  const flushOrganizations = organizations.flush;
   await flushOrganizations();
   await tx.repos.contacts.insertMany(rows, tags);
   await tx.repos.search.upsert(documents);

@@ -23,6 +23,33 @@ async function reindexPeople(ctx: AppContext, contactIds: string[]): Promise<voi
   }
 }
 
+function organizationRow(input: CreateOrganizationInput, target: boolean, at: string): OrganizationsTable {
+  return {
+    id: newId(),
+    name: input.name,
+    sortName: sortKey(input.name),
+    website: input.website ?? null,
+    industry: input.industry ?? null,
+    notes: input.notes ?? null,
+    motivation: input.motivation,
+    posting: input.posting,
+    advocacy: input.advocacy ? 1 : 0,
+    isTarget: target ? 1 : 0,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+async function insertOrganization(ctx: AppContext, input: CreateOrganizationInput, target: boolean): Promise<Organization> {
+  return ctx.transaction(async (tx) => {
+    await assertExplorations(tx, 'explorationIds', input.explorationIds);
+    const row = organizationRow(input, target, now(tx));
+    await tx.repos.organizations.insert(row, input.explorationIds);
+    return reindex(tx, row.id);
+  });
+}
+
+/** Adds an organisation the user chose: it goes on the target list. */
 export async function createOrganization({
   ctx,
   input,
@@ -30,26 +57,96 @@ export async function createOrganization({
   ctx: AppContext;
   input: CreateOrganizationInput;
 }): Promise<{ organization: Organization }> {
-  return ctx.transaction(async (tx) => {
-    await assertExplorations(tx, 'explorationIds', input.explorationIds);
-    const at = now(tx);
-    const row: OrganizationsTable = {
-      id: newId(),
-      name: input.name,
-      sortName: sortKey(input.name),
-      website: input.website ?? null,
-      industry: input.industry ?? null,
-      notes: input.notes ?? null,
-      motivation: input.motivation,
-      posting: input.posting,
-      advocacy: input.advocacy ? 1 : 0,
-      isTarget: 1,
-      createdAt: at,
-      updatedAt: at,
-    };
-    await tx.repos.organizations.insert(row, input.explorationIds);
-    return { organization: await reindex(tx, row.id) };
-  });
+  return { organization: await insertOrganization(ctx, input, true) };
+}
+
+/**
+ * What an organisation met only by its name starts as when it is new. Every caller
+ * says it explicitly: people added by hand or met in a conversation bring a target,
+ * employers that came with imported people do not.
+ */
+export interface NewOrganizationDefaults {
+  /** On the target list (see `Organization.target`). */
+  target: boolean;
+  motivation: number;
+  posting: number;
+  advocacy: boolean;
+  /** A new organisation starts in these explorations; an existing one joins them. */
+  explorationIds: readonly string[];
+}
+
+/** The name an organisation is known by, or null when there is none (blank). */
+function organizationName(name: string | null | undefined): string | null {
+  const trimmed = name?.trim();
+  return trimmed ? trimmed : null;
+}
+
+/**
+ * Finds an organisation by name (case and accents aside, as `sortKey` compares) or adds
+ * it with `defaults`. A blank name is no organisation (null).
+ */
+export async function findOrCreateOrganization({
+  ctx,
+  name,
+  defaults,
+}: {
+  ctx: AppContext;
+  name: string | null | undefined;
+  defaults: NewOrganizationDefaults;
+}): Promise<string | null> {
+  const wanted = organizationName(name);
+  if (!wanted) return null;
+  const explorationIds = [...defaults.explorationIds];
+  const found = await ctx.repos.organizations.findByName(sortKey(wanted));
+  if (!found) {
+    const input = { name: wanted, motivation: defaults.motivation, posting: defaults.posting, advocacy: defaults.advocacy, explorationIds };
+    return (await insertOrganization(ctx, input, defaults.target)).id;
+  }
+  if (explorationIds.length > 0) {
+    const current = required(await ctx.repos.organizations.get(found.id), 'organizations', found.id);
+    const joined = [...new Set([...current.explorationIds, ...explorationIds])];
+    if (joined.length > current.explorationIds.length) await ctx.repos.organizations.setExplorations(found.id, joined);
+  }
+  return found.id;
+}
+
+/**
+ * The same find-or-create for many names at once (an import): every organisation is
+ * looked up once, `idFor` answers straight away, and `flush` writes the new ones in
+ * batches (call it before anything that points at them is written). New ones start
+ * with `defaults` and no explorations.
+ */
+export async function organizationsByName({
+  ctx,
+  defaults,
+}: {
+  ctx: AppContext;
+  defaults: Omit<NewOrganizationDefaults, 'explorationIds'>;
+}): Promise<{ idFor: (name: string | null | undefined) => string | null; flush: () => Promise<void> }> {
+  const at = now(ctx);
+  const known = await ctx.repos.organizations.idsBySortName();
+  const pending: OrganizationsTable[] = [];
+  return {
+    idFor(name) {
+      const wanted = organizationName(name);
+      if (!wanted) return null;
+      const key = sortKey(wanted);
+      let id = known.get(key);
+      if (!id) {
+        const row = organizationRow({ name: wanted, motivation: defaults.motivation, posting: defaults.posting, advocacy: defaults.advocacy, explorationIds: [] }, defaults.target, at);
+        id = row.id;
+        known.set(key, id);
+        pending.push(row);
+      }
+      return id;
+    },
+    async flush() {
+      const batch = pending.splice(0);
+      if (batch.length === 0) return;
+      await ctx.repos.organizations.insertMany(batch);
+      await ctx.repos.search.upsert(batch.map((o) => organizationDocument({ ...o, advocacy: o.advocacy === 1, explorationIds: [], target: o.isTarget === 1, rank: null })));
+    },
+  };
 }
 
 export async function getOrganization({ ctx, id }: { ctx: AppContext; id: string }): Promise<{ organization: Organization }> {

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asBrowser, useTestApp } from '../../../test/fixtures/api.js';
-import { dialects } from '../../../test/fixtures/databases.js';
+import { createTestWorkspace, dialects, type TestWorkspace } from '../../../test/fixtures/databases.js';
+import { getProfile, updateProfile } from './profile.usecases.js';
 
 describe.each(dialects)('the profile’s working calendar on %s', (dialect) => {
   const t = useTestApp(dialect);
@@ -24,5 +25,22 @@ describe.each(dialects)('the profile’s working calendar on %s', (dialect) => {
     expect((await call('GET', `/api/v1/contacts/${maya.id}`)).json().responsiveness).toBe('booster');
     await call('PATCH', '/api/v1/profile', { holidays: [] });
     expect((await call('GET', `/api/v1/contacts/${maya.id}`)).json().responsiveness).toBe('obligate');
+  });
+});
+
+describe.each(dialects)('the profile on %s', (dialect) => {
+  let w: TestWorkspace;
+  beforeAll(async () => {
+    w = await createTestWorkspace(dialect);
+  });
+  afterAll(async () => w?.dispose());
+
+  it('keeps one profile with a time zone, working days and holidays', async () => {
+    expect((await getProfile({ ctx: w.ctx })).profile).toMatchObject({ timeZone: 'UTC', workingDays: [1, 2, 3, 4, 5], updatedAt: null });
+    const { profile } = await updateProfile({
+      ctx: w.ctx,
+      input: { name: 'Sam', timeZone: 'America/New_York', workingDays: [5, 1, 2], holidays: ['2026-12-25', '2026-07-04', '2026-12-25'] },
+    });
+    expect(profile).toMatchObject({ name: 'Sam', workingDays: [1, 2, 5], holidays: ['2026-07-04', '2026-12-25'] });
   });
 });
