@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { backupDatabase } from '../db/backup.js';
+import { rememberBackup } from '../db/latest-backup.js';
 import { contactListQuery } from '../modules/contacts/contacts.routes.js';
 import type { ContactSortField } from '../modules/contacts/contacts.repository.js';
 import { createContact, getContact, listContacts } from '../modules/contacts/contacts.usecases.js';
@@ -324,7 +325,12 @@ export function registerDataCommands(program: Command): void {
     .description('write a consistent snapshot of everything to FILE (a SQLite database)')
     .option('--json', 'print { file, bytes } as JSON')
     .action(async (file: string, flags: { json?: boolean }) => {
-      const result = await withContext(program, (_ctx, handle) => backupDatabase(handle, file));
+      const result = await withContext(program, async (_ctx, handle) => {
+        const written = await backupDatabase(handle, file);
+        // So that a refusal of this database, if it is ever found damaged, names the file to go back to.
+        if (handle.dialect === 'sqlite') rememberBackup(handle.location.replace(/^sqlite:(\/\/)?/, ''), written.file, new Date());
+        return written;
+      });
       if (flags.json) return printJson(result);
       print(`Backed up to ${result.file} (${Math.round(result.bytes / 1024)} KiB). Restore by pointing --database at it.`);
     });

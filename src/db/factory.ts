@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { AppError } from '../shared/errors.js';
 import type { Database, Dialect } from './database.js';
+import { latestBackup } from './latest-backup.js';
 import { assertNotNewer, migrateToLatest, type MigrationReport } from './migrator.js';
 
 export interface DatabaseHandle {
@@ -52,8 +53,18 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** What to say about getting data back from a damaged file: backups are files the user made with `inroads backup`. */
+/** A path as a POSIX shell reads it back, quoted when it needs to be. */
+const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
+/** What to say about getting data back from a damaged file: backups are files the user made with `inroads backup`, the latest named when known. */
 function howToRestore(path: string): string {
+  const latest = latestBackup(path);
+  if (latest) {
+    return (
+      `Nothing was changed. Your latest backup is ${latest.file} (made ${latest.at.slice(0, 16).replace('T', ' ')} UTC): open it with ` +
+      `\`inroads --database ${shellWord(latest.file)}\`, or stop Inroads and copy it over ${path}. \`inroads db check\` lists every problem it finds.`
+    );
+  }
   return (
     `Nothing was changed. To get your data back, open your latest backup (a file made with \`inroads backup FILE\`) with ` +
     `\`inroads --database FILE\`, or stop Inroads and copy that file over ${path}. \`inroads db check\` lists every problem it finds.`

@@ -11,6 +11,7 @@
  * The inputs are chosen by fast-check from a fixed seed, so every run sends the same requests.
  */
 import * as fc from 'fast-check';
+import { strToU8, zipSync } from 'fflate';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authCookie, csrfToken, HOST, ORIGIN, signInTestBrowser, testApp } from '../../test/fixtures/api.js';
@@ -261,6 +262,9 @@ function requestsFor(op: Operation, pick: Picker, ids: Ids): Request[] {
   if (op.path === '/api/v1/imports/{format}') {
     out.push(
       { label: 'file NUL', url: validPath, payload: csvRows('A\u0000B'), contentType: 'text/csv' },
+      // NULs only decoding reveals: inside a ZIP, and quoted-printable in a vCard.
+      { label: 'file NUL in a ZIP', url: '/api/v1/imports/linkedin', payload: Buffer.from(zipSync({ 'Connections.csv': strToU8('First Name,Last Name\nA\u0000,B\n') })), contentType: 'application/zip' },
+      { label: 'file NUL =00', url: '/api/v1/imports/vcard', payload: 'BEGIN:VCARD\r\nFN;QUOTED-PRINTABLE:A=00B\r\nEND:VCARD\r\n', contentType: 'text/vcard' },
       { label: 'file garbage', url: validPath, payload: Buffer.from(fc.sample(fc.uint8Array({ minLength: 200, maxLength: 2000 }), { seed: SEED, numRuns: 1 })[0] ?? []), contentType: 'application/octet-stream' },
       { label: 'file fake zip', url: validPath, payload: Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(500, 7)]), contentType: 'application/zip' },
       { label: 'file wide', url: validPath, payload: `${Array.from({ length: 3000 }, (_, i) => `c${i}`).join(',')}\n${'x,'.repeat(3000)}\n`, contentType: 'text/csv' },

@@ -95,4 +95,27 @@ describe('one local server per home', () => {
       rmSync(damagedHome, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it('names the latest backup `inroads backup` made when it refuses a damaged database', async () => {
+    const damagedHome = mkdtempSync(join(tmpdir(), 'inroads-damaged-'));
+    try {
+      const older = join(damagedHome, 'older.db');
+      const latest = join(damagedHome, 'latest backup.db');
+      for (const file of [older, latest]) {
+        const backup = run(damagedHome, ['backup', file]);
+        expect(backup.code, backup.stderr).toBe(0);
+      }
+      await damagedDatabase(join(damagedHome, 'inroads.db'));
+      const start = spawnSync(process.execPath, [BIN, '--home', damagedHome, 'serve', '--port', String(await freePort())], { encoding: 'utf8', env, timeout: 30_000 });
+      expect(start.status).toBe(1);
+      expect(start.stderr).toContain('is damaged');
+      expect(start.stderr).toContain(`Your latest backup is ${latest} (made `);
+      expect(start.stderr).toContain(`inroads --database '${latest}'`);
+      // The backup named is sound, and opens as the message says.
+      const check = run(damagedHome, ['--database', latest, 'db', 'check']);
+      expect(check.code, check.stderr).toBe(0);
+    } finally {
+      rmSync(damagedHome, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

@@ -129,4 +129,18 @@ describe.each(dialects)('JSON export and restore on %s', (dialect) => {
     await expect(restoreJson({ ctx: target.ctx, text: JSON.stringify(broken), replace: true })).rejects.toMatchObject({ code: 'restore.failed' });
     expect({ ...(await exportJson({ ctx: target.ctx })), exportedAt: null }).toEqual({ ...exported, exportedAt: null });
   });
+
+  it('refuses a file holding a NUL character (as `inroads restore FILE` reads it) with a 400 naming the field, changing nothing', async () => {
+    for (const name of ['Nul One', 'Nul Two']) await aContact(target.ctx, { name });
+    const exported = await exportJson({ ctx: target.ctx });
+    const contacts = exported.tables.contacts as Array<Record<string, unknown>>;
+    const withNul = { ...exported, tables: { ...exported.tables, contacts: contacts.map((c, i) => (i === 1 ? { ...c, notes: 'before\u0000after' } : c)) } };
+    await expect(restoreJson({ ctx: target.ctx, text: JSON.stringify(withNul), replace: true })).rejects.toMatchObject({
+      code: 'restore.invalid_file',
+      status: 400,
+      message: expect.stringContaining('tables.contacts.1.notes contains a NUL character'),
+      details: { field: 'tables.contacts.1.notes' },
+    });
+    expect({ ...(await exportJson({ ctx: target.ctx })), exportedAt: null }).toEqual({ ...exported, exportedAt: null });
+  });
 });

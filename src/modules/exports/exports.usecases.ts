@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.js';
 import { DATA_TABLES } from '../../db/tables.js';
 import { migrations } from '../../db/migrations/registry.js';
 import { AppError, clip } from '../../shared/errors.js';
+import { findUnstorable } from '../../shared/input.js';
 import { VERSION } from '../../shared/version.js';
 import type { AppContext } from '../repositories.js';
 import { now } from '../references.js';
@@ -64,6 +65,12 @@ export async function restoreJson({ ctx, text, replace = false }: { ctx: AppCont
     if (!Array.isArray(rows) || rows.some((r) => typeof r !== 'object' || r === null || Array.isArray(r))) {
       throw new AppError('restore.invalid_file', 400, `The export's ${table} is not a list of records. Nothing was changed.`, { field: `tables.${table}` });
     }
+  }
+  // JSON can only carry a NUL escaped, so a file without "\u0000" needs no walk.
+  const unstorable = /\\u0000/i.test(text) ? findUnstorable(tables) : null;
+  if (unstorable) {
+    const field = clip(['tables', ...unstorable.path].join('.'), 120);
+    throw new AppError('restore.invalid_file', 400, `The export's ${field} ${unstorable.message}. Nothing was changed.`, { field });
   }
   return ctx.transaction(async (tx) => {
     if (!(await tx.repos.exports.isEmpty())) {

@@ -1,4 +1,5 @@
-import { MAX_CSV_ROWS, tooManyPeople } from './imports.types.js';
+import { hasNul } from '../../shared/input.js';
+import { MAX_CSV_ROWS, nulInFile, tooManyPeople } from './imports.types.js';
 import { runAtOnce, type Steps } from './slices.js';
 
 export interface CsvRow {
@@ -13,13 +14,15 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
-/** A file that cannot be read as CSV at all; `line` is where the trouble starts. */
+/** A file that cannot be read as CSV at all; `line` is where the trouble starts, `field` the column when one is to blame. */
 export class CsvSyntaxError extends Error {
   readonly line: number;
-  constructor(line: number, message: string) {
+  readonly field: string | undefined;
+  constructor(line: number, message: string, field?: string) {
     super(message);
     this.name = 'CsvSyntaxError';
     this.line = line;
+    this.field = field;
   }
 }
 
@@ -98,7 +101,8 @@ function countLineBreaks(text: string, from: number, to: number): number {
 
 /**
  * Reads a CSV file with a header row, which `findHeader` picks out (a preamble may
- * come before it). Rows with nothing in them are dropped. Throws CsvSyntaxError.
+ * come before it). Rows with nothing in them are dropped. Throws CsvSyntaxError,
+ * also for a NUL character in any cell (naming the row's line and the column).
  */
 export function readCsv(text: string, findHeader: (cells: string[]) => boolean = () => true): CsvTable {
   return runAtOnce(readCsvSteps(text, findHeader));
@@ -107,10 +111,24 @@ export function readCsv(text: string, findHeader: (cells: string[]) => boolean =
 export function* readCsvSteps(text: string, findHeader: (cells: string[]) => boolean = () => true): Steps<CsvTable> {
   const rows = yield* splitCsvSteps(text);
   const headerIndex = rows.findIndex((r) => findHeader(r.cells));
+  if (headerIndex === -1 && hasNul(text)) throw nulError(rows, rows.length, []);
   if (headerIndex === -1) return { header: [], rows: [] };
   const header = rows[headerIndex]?.cells.map((h) => h.trim()) ?? [];
+  if (hasNul(text)) throw nulError(rows, headerIndex === -1 ? rows.length : headerIndex, header);
   const data = rows.slice(headerIndex + 1).filter((r) => r.cells.some((c) => c.trim() !== ''));
   return { header, rows: data };
+}
+
+/** The first cell holding a NUL, named by its column's header below the header row, by its position above it. */
+function nulError(rows: CsvRow[], headerIndex: number, header: string[]): CsvSyntaxError {
+  for (const [index, row] of rows.entries()) {
+    const at = row.cells.findIndex(hasNul);
+    if (at === -1) continue;
+    const named = index > headerIndex ? header[at] : undefined;
+    if (named && !hasNul(named)) return new CsvSyntaxError(row.line, nulInFile(`The value in “${named}”`), named);
+    return new CsvSyntaxError(row.line, nulInFile(`The value in column ${at + 1}`), `column ${at + 1}`);
+  }
+  return new CsvSyntaxError(1, nulInFile('The file'), 'file');
 }
 
 export function column(header: string[], ...names: string[]): number {

@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { asBrowser, useTestApp } from '../../../test/fixtures/api.js';
+import { dialects } from '../../../test/fixtures/databases.js';
 
 describe('import and export over HTTP', () => {
   const t = useTestApp();
@@ -44,5 +45,27 @@ describe('import and export over HTTP', () => {
     const page = await upload('dryRun=true&offset=0&limit=5');
     expect(page.json()).toMatchObject({ page: { offset: 0, limit: 5, total: expect.any(Number) }, counts: { updated: expect.any(Number) } });
     expect((await upload('limit=5000')).statusCode).toBe(400);
+  });
+});
+
+describe.each(dialects)('a NUL that only decoding reveals, over HTTP on %s', (dialect) => {
+  const t = useTestApp(dialect);
+  const post = (format: string, payload: Buffer, type: string) =>
+    asBrowser(t.app, { method: 'POST', url: `/api/v1/imports/${format}`, payload, headers: { 'content-type': type } });
+
+  it('is refused with a 400 naming the line and field, and nothing is written', async () => {
+    const zip = Buffer.from(zipSync({ 'Basic_LinkedInDataExport/Connections.csv': strToU8('First Name,Last Name,Company\r\nAna,Lima,Acme\r\nBen,Walsh,Evil\u0000Co\r\n') }));
+    const card = Buffer.from('BEGIN:VCARD\r\nVERSION:2.1\r\nFN:Nora Nul\r\nORG;CHARSET=UTF-8;QUOTED-PRINTABLE:Acme=00Corp\r\nEND:VCARD\r\n');
+    for (const [format, payload, type, line, field] of [
+      ['linkedin', zip, 'application/zip', 3, 'Company'],
+      ['vcard', card, 'text/vcard', 4, 'ORG'],
+    ] as const) {
+      const response = await post(format, payload, type);
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toEqual({
+        error: { code: 'imports.invalid_file', message: expect.stringMatching(new RegExp(`^Line ${line}: .*${field}.*NUL character.*Nothing was imported\\.$`)), details: [expect.objectContaining({ line, field })] },
+      });
+    }
+    expect((await asBrowser(t.app, { method: 'GET', url: '/api/v1/contacts' })).json().total).toBe(0);
   });
 });

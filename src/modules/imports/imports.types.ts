@@ -1,5 +1,6 @@
 import type { Relationship } from '../../shared/schemas/contacts.js';
 import { AppError } from '../../shared/errors.js';
+import { NUL_MESSAGE } from '../../shared/input.js';
 
 /**
  * What one import may hold (documented in the README). LinkedIn exports at most 30,000
@@ -47,12 +48,19 @@ export interface ImportRecord {
   relationship: Relationship;
 }
 
-/** A problem with the file: `fatal` stops the import; `row` skips that record unless fixed. */
+/** A problem with the file: `fatal` stops the import; `row` skips that record unless fixed. `field` names the column or property when one is to blame. */
 export interface ImportProblem {
   line: number;
   severity: 'fatal' | 'row';
   message: string;
+  field?: string;
 }
+
+/**
+ * Why a file holding a NUL character (U+0000), even one that only appears once a value
+ * is decoded, is refused whole: PostgreSQL cannot store it, and both databases must agree.
+ */
+export const nulInFile = (subject: string) => `${subject} ${NUL_MESSAGE}. Remove it (a file saved as UTF-16 must be saved again as UTF-8) and try again.`;
 
 export interface ParseResult {
   records: ImportRecord[];

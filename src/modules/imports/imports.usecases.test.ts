@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aContact, anOrganization } from '../../../test/fixtures/builders.js';
 import { createTestWorkspace, dialects, type TestWorkspace } from '../../../test/fixtures/databases.js';
@@ -8,6 +9,8 @@ import { IMPORT_LIMITS } from './imports.types.js';
 import { runImport } from './imports.usecases.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
+const utf16 = (text: string) => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+const card = (...lines: string[]) => bytes(['BEGIN:VCARD', 'VERSION:2.1', 'N:Nul;Nora', 'FN:Nora Nul', ...lines, 'END:VCARD', ''].join('\r\n'));
 const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
 
 describe.each(dialects)('importing on %s', (dialect) => {
@@ -69,6 +72,32 @@ describe.each(dialects)('importing on %s', (dialect) => {
     await expect(strict).rejects.toBeInstanceOf(AppError);
     await expect(strict).rejects.toMatchObject({ message: expect.stringMatching(/^Line 2: /) });
     expect(await total()).toBe(before);
+  });
+
+  describe('a NUL character that only appears once the file is decoded', () => {
+    const cases: Array<{ what: string; format: 'linkedin' | 'vcard' | 'csv' | 'google'; file: Uint8Array; line: number; field: string }> = [
+      { what: 'a quoted-printable =00 in a vCard ORG', format: 'vcard', file: card('TITLE:PM', 'ORG;ENCODING=QUOTED-PRINTABLE:Acme=00Corp'), line: 6, field: 'ORG' },
+      { what: 'a base64 vCard NOTE', format: 'vcard', file: card('NOTE;ENCODING=b:' + Buffer.from('hi\u0000there').toString('base64')), line: 5, field: 'NOTE' },
+      {
+        what: 'a cell of the Connections.csv inside a LinkedIn ZIP',
+        format: 'linkedin',
+        file: zipSync({ 'Basic_LinkedInDataExport/Connections.csv': strToU8(`${HEADER}\r\nAna,Lima,,,Acme,PM,1 Jan 2020\r\nNul,Person,,,Evil\u0000Co,PM,1 Jan 2020\r\n`) }),
+        line: 3,
+        field: 'Company',
+      },
+      { what: 'a CSV saved as UTF-16', format: 'csv', file: utf16('Name,Company\r\nAna Lima,Acme\r\n'), line: 1, field: 'column 1' },
+      { what: 'a raw NUL in a Google CSV cell (as the command line sends it)', format: 'google', file: bytes('First Name,Last Name,Notes\nAna,Lima,ok\nBen,Walsh,"two\nlines \u0000"\n'), line: 3, field: 'Notes' },
+    ];
+    it.each(cases)('refuses $what with a 400 naming the line and field, writing nothing', async ({ format, file, line, field }) => {
+      const before = await total();
+      for (const dryRun of [true, false]) {
+        const error = await runImport({ ctx: w.ctx, format, bytes: file, dryRun }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(AppError);
+        expect(error).toMatchObject({ code: 'imports.invalid_file', status: 400, message: expect.stringMatching(new RegExp(`^Line ${line}: .*${field}.*NUL character`)) });
+        expect((error as AppError).details).toEqual([expect.objectContaining({ line, field, severity: 'fatal' })]);
+      }
+      expect(await total()).toBe(before);
+    });
   });
 
   it('lists only the rows that need a decision, a page at a time, beside counts of everything', async () => {

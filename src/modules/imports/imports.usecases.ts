@@ -34,7 +34,7 @@ export function* parseImportFileSteps(format: ImportFormat, bytes: Uint8Array, m
     if (format === 'google') return yield* parseGoogleSteps(text);
     return yield* parseMappedCsvSteps(text, mapping);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) return { records: [], problems: [{ line: error.line, severity: 'fatal', message: error.message }] };
+    if (error instanceof CsvSyntaxError) return { records: [], problems: [{ line: error.line, severity: 'fatal', message: error.message, ...(error.field ? { field: error.field } : {}) }] };
     throw error;
   }
 }

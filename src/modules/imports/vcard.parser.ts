@@ -1,5 +1,6 @@
+import { hasNul } from '../../shared/input.js';
 import { runAtOnce, type Steps } from './slices.js';
-import { clean, displayName, emptyRecord, IMPORT_LIMITS, isEmail, tooManyPeople, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
+import { clean, displayName, emptyRecord, IMPORT_LIMITS, isEmail, nulInFile, tooManyPeople, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
 
 interface Property {
   name: string;
@@ -157,13 +158,24 @@ export function* parseVCardSteps(text: string): Steps<ParseResult> {
       current = null;
       continue;
     }
+    if (hasNul(lineText)) return refuseNul(lineText, line);
     if (!current || lineText.trim() === '') continue;
     const property = parseProperty(lineText, line);
-    if (property && !BINARY.includes(property.name)) current.push(property);
+    if (property && !BINARY.includes(property.name)) {
+      // Quoted-printable (=00) and base64 can hide a NUL that only the decoded value shows.
+      if (hasNul(property.value)) return refuseNul(lineText, line);
+      current.push(property);
+    }
   }
   if (current) problems.push({ line: start, severity: 'row', message: 'This card has no END:VCARD; the file may be cut short. The card is skipped.' });
   if (!sawCard) problems.push({ line: 1, severity: 'fatal', message: 'No BEGIN:VCARD found: this is not a vCard file.' });
   return { records, problems };
+}
+
+/** A file with a NUL in a property is refused whole, naming the line and the property. */
+function refuseNul(lineText: string, line: number): ParseResult {
+  const name = head(lineText).split(';')[0]?.replace(/^[^.]*\./, '').toUpperCase().replaceAll('\u0000', '') || 'line';
+  return { records: [], problems: [{ line, severity: 'fatal', field: name, message: nulInFile(`The ${name} value`) }] };
 }
 
 function toRecord(properties: Property[], line: number, problems: ImportProblem[]): ImportRecord | null {
