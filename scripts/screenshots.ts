@@ -61,6 +61,18 @@ const shots: Shot[] = [
     },
   },
   { file: 'insights.png', path: '/insights', width: 1280, height: 900, scheme: 'light' },
+  {
+    file: 'draft-request.png',
+    path: '/next',
+    width: 1280,
+    height: 860,
+    scheme: 'light',
+    open: async (page) => {
+      await page.getByRole('heading', { level: 1, name: 'Whom to ask next' }).waitFor();
+      await page.getByRole('button', { name: /^Draft request to / }).first().click();
+      await page.getByRole('dialog').getByLabel('Message').waitFor();
+    },
+  },
 ];
 try {
   for (const shot of shots) {
