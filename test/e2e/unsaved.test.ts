@@ -110,6 +110,20 @@ describe.skipIf(!hasBrowser && !requireBrowser)('nothing typed is lost', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('asks before a link leaves a half-written interaction on a person’s page', async () => {
+    const summary = page.getByLabel('Summary');
+    await summary.fill('Called to say thanks for the intro.');
+    await nav('People').click();
+    await discard().waitFor();
+    await discard().getByRole('button', { name: 'Keep editing' }).click();
+    await expect(summary.inputValue()).resolves.toBe('Called to say thanks for the intro.');
+    await page.getByRole('button', { name: 'Log it' }).click();
+    await page.getByText('Logged.').waitFor();
+    await nav('People').click();
+    await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+    await expect(discard().count()).resolves.toBe(0);
+  });
+
   it('asks before a nav link or the back button leaves the profile with unsaved text; once saved, leaves freely', async () => {
     await nav('Settings').click();
     const background = page.getByLabel('Background');
