@@ -52,7 +52,12 @@ describe.skipIf(!hasBrowser && !requireBrowser)('nothing typed is lost', () => {
     await discard().waitFor();
     await expect.poll(() => discard().getByRole('button', { name: 'Keep editing' }).evaluate((b) => b === document.activeElement)).toBe(true);
     await expectAccessible(page, 'discard what you typed');
-    if (shots) await page.screenshot({ path: `${shots}/discard-1280.png` });
+    if (shots) {
+      await page.screenshot({ path: `${shots}/discard-1280.png` });
+      await page.setViewportSize({ width: 375, height: 740 });
+      await page.screenshot({ path: `${shots}/discard-375.png` });
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
     await discard().getByRole('button', { name: 'Keep editing' }).click();
     await discard().waitFor({ state: 'detached' });
     await expect(dialog.getByLabel('Name').inputValue()).resolves.toBe('Priya Shah');
