@@ -23,7 +23,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('nothing typed is lost', () => {
     page = await context.newPage();
     csp = collectCspViolations(page);
     page.setDefaultTimeout(10_000);
-    // Onboarding saves each step before moving on: nothing there asks.
+    // Onboarding saves each step before moving on: nothing there asks until something is left unsaved.
     await page.goto(server.signInUrl);
     await page.waitForURL(/\/welcome$/);
     await page.getByLabel('Your name').fill('Sam Rivera');
@@ -32,7 +32,14 @@ describe.skipIf(!hasBrowser && !requireBrowser)('nothing typed is lost', () => {
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByLabel('What do you want to explore?').fill('UX research in health tech');
     await page.getByRole('button', { name: 'Start exploring' }).click();
-    await page.getByRole('button', { name: /Finish and go to Today|Skip for now/ }).click();
+    // A person typed at the last step but not added: skipping asks first.
+    await page.getByLabel('Name').fill('Jo Park');
+    await page.getByRole('button', { name: 'Skip for now' }).click();
+    await discard().waitFor();
+    await discard().getByRole('button', { name: 'Keep editing' }).click();
+    await expect(page.getByLabel('Name').inputValue()).resolves.toBe('Jo Park');
+    await page.getByRole('button', { name: 'Skip for now' }).click();
+    await discard().getByRole('button', { name: 'Discard it' }).click();
     await page.waitForURL(`${server.origin}/`);
   }, 60_000);
   afterAll(async () => {
