@@ -188,6 +188,21 @@ describe.skipIf(!hasBrowser && !requireBrowser)('nothing typed is lost', () => {
     await page.getByRole('heading', { level: 1, name: /Questions/ }).waitFor();
     await nav('Templates').click();
     await expect.poll(() => page.getByLabel('Message').inputValue()).toBe(original);
+  });
+
+  it('asks before leaving a question being written for the bank', async () => {
+    await nav('Questions').click();
+    const question = page.getByLabel('Question', { exact: true });
+    await question.fill('What surprised you most in your first year?');
+    await nav('Today').click();
+    await discard().waitFor();
+    await discard().getByRole('button', { name: 'Keep editing' }).click();
+    await expect(question.inputValue()).resolves.toBe('What surprised you most in your first year?');
+    await page.getByRole('button', { name: 'Add question' }).click();
+    await expect.poll(() => question.inputValue()).toBe('');
+    await nav('Today').click();
+    await page.waitForURL(`${server.origin}/`);
+    await expect(discard().count()).resolves.toBe(0);
     expect(csp).toEqual([]);
   });
 });
