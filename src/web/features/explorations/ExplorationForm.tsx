@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { explorationKinds, transitions, type Exploration } from '../../../shared/schemas/explorations.js';
 import { api, ApiError } from '../../api/client.js';
 import { SelectField, TextArea, TextField } from '../../ui/Field.js';
 import { transitionLabels } from '../../ui/labels.js';
 import { ErrorState } from '../../ui/States.js';
+import { formChanged, useUnsavedChanges } from '../../ui/unsaved.js';
 
 const kindLabels: Record<string, string> = { field: 'A field', role: 'A role', employer: 'An employer' };
 
@@ -22,6 +23,8 @@ export function ExplorationForm({
 }) {
   const client = useQueryClient();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useRef<HTMLFormElement>(null);
+  const leave = useUnsavedChanges(() => formChanged(form.current));
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
       exploration ? api.patch<Exploration>(`/api/v1/explorations/${exploration.id}`, body) : api.post<Exploration>('/api/v1/explorations', body),
@@ -43,7 +46,7 @@ export function ExplorationForm({
     });
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={form} onSubmit={submit} noValidate>
       <TextField
         label="What do you want to explore?"
         name="title"
@@ -68,11 +71,12 @@ export function ExplorationForm({
           {submitLabel}
         </button>
         {onCancel ? (
-          <button type="button" onClick={onCancel}>
+          <button type="button" onClick={() => leave.confirm(onCancel)}>
             Cancel
           </button>
         ) : null}
       </div>
+      {leave.dialog}
     </form>
   );
 }

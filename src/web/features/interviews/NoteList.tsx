@@ -4,6 +4,7 @@ import { agendaSteps, stances, type InterviewNote } from '../../../shared/schema
 import { keyQuestions, type KeyQuestion } from '../../../shared/schemas/explorations.js';
 import { api, ApiError } from '../../api/client.js';
 import { ErrorState } from '../../ui/States.js';
+import { useUnsavedChanges } from '../../ui/unsaved.js';
 import { categoryLabels } from '../questions/QuestionsPage.js';
 import { interviewKeys } from './interviews.api.js';
 
@@ -68,6 +69,7 @@ function NoteEditor({ interviewId, note, onDone }: { interviewId: string; note: 
   const [stance, setStance] = useState<'for' | 'against' | null>(note.stance);
   const textarea = useRef<HTMLTextAreaElement>(null);
   useEffect(() => textarea.current?.focus(), []);
+  const leave = useUnsavedChanges(body.trim() !== note.body.trim() || keyQuestion !== note.keyQuestion || stance !== note.stance);
   const save = useMutation({
     mutationFn: () => api.patch<InterviewNote>(`/api/v1/interviews/${interviewId}/notes/${note.id}`, { body, keyQuestion, stance: keyQuestion ? stance : null }),
     onSuccess: async () => {
@@ -93,7 +95,7 @@ function NoteEditor({ interviewId, note, onDone }: { interviewId: string; note: 
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
               e.preventDefault();
-              onDone('Edit cancelled.');
+              leave.confirm(() => onDone('Edit cancelled.'));
             }
           }}
           aria-invalid={fieldErrors.body ? true : undefined}
@@ -129,10 +131,11 @@ function NoteEditor({ interviewId, note, onDone }: { interviewId: string; note: 
         <button type="submit" className="primary" disabled={save.isPending || !body.trim()}>
           Save changes
         </button>
-        <button type="button" onClick={() => onDone('Edit cancelled.')}>
+        <button type="button" onClick={() => leave.confirm(() => onDone('Edit cancelled.'))}>
           Cancel
         </button>
       </div>
+      {leave.dialog}
     </form>
   );
 }

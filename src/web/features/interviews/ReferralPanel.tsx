@@ -3,6 +3,7 @@ import { useState, type FormEvent, type RefObject } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client.js';
 import { ErrorState } from '../../ui/States.js';
+import { useUnsavedChanges } from '../../ui/unsaved.js';
 import { interviewKeys, useInterviewReferrals } from './interviews.api.js';
 
 /** "Who else should I talk to?": a name (and an organisation) becomes a person referred by the interviewee, in one step. */
@@ -21,6 +22,7 @@ export function ReferralPanel({
   const [name, setName] = useState('');
   const [organization, setOrganization] = useState('');
   const referrals = useInterviewReferrals(interviewId);
+  const leave = useUnsavedChanges(name.trim() !== '' || organization.trim() !== '');
   const add = useMutation({
     mutationFn: (body: { name: string; organization?: string }) =>
       api.post<{ contact: { id: string; name: string }; existing: boolean }>(`/api/v1/interviews/${interviewId}/referrals`, body),
@@ -50,6 +52,7 @@ export function ReferralPanel({
         <button type="submit" disabled={!name.trim() || add.isPending}>
           Add person
         </button>
+        {leave.dialog}
       </form>
       {add.isError ? <ErrorState error={add.error} /> : null}
       <ul>

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { Contact } from '../../../shared/schemas/contacts.js';
 import type { Exploration } from '../../../shared/schemas/explorations.js';
 import { api, type Page } from '../../api/client.js';
 import { useSwitchWorkspace, useWorkspace, type WorkspaceInfo } from '../../app/workspace.js';
 import { ErrorState, Loading } from '../../ui/States.js';
+import { formChanged, useUnsavedChanges } from '../../ui/unsaved.js';
 import { ExplorationForm } from '../explorations/ExplorationForm.js';
 import { useActiveExploration } from '../explorations/explorations.api.js';
 import { ContactForm } from '../people/ContactForm.js';
@@ -34,6 +35,9 @@ export function Onboarding() {
 function Steps({ initial, canSwitch, exploration }: { initial: number; canSwitch: boolean; exploration: Exploration | null }) {
   const [step, setStep] = useState(initial);
   const [formKey, setFormKey] = useState(0);
+  // Finishing with a person typed but not added asks first.
+  const card = useRef<HTMLElement>(null);
+  const leave = useUnsavedChanges(() => formChanged(card.current));
   const navigate = useNavigate();
   const switcher = useSwitchWorkspace();
   // The people added so far come from the server, so they are still listed after a reload.
@@ -72,7 +76,7 @@ function Steps({ initial, canSwitch, exploration }: { initial: number; canSwitch
           </li>
         ))}
       </ol>
-      <section className="card" aria-labelledby="step-heading">
+      <section className="card" aria-labelledby="step-heading" ref={card}>
         <h2 id="step-heading">{steps[step]}</h2>
         {step === 0 ? (
           <>
@@ -105,10 +109,11 @@ function Steps({ initial, canSwitch, exploration }: { initial: number; canSwitch
             ) : null}
             <ContactForm key={formKey} organizationByName onCancel={() => navigate('/')} onSaved={() => setFormKey((k) => k + 1)} />
             <p className="onboarding-finish">
-              <button type="button" className="primary" onClick={() => navigate('/')}>
+              <button type="button" className="primary" onClick={() => leave.confirm(() => void navigate('/'))}>
                 {names.length ? 'Finish and go to Today' : 'Skip for now'}
               </button>
             </p>
+            {leave.dialog}
           </>
         ) : null}
       </section>

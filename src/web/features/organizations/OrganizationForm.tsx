@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { Organization } from '../../../shared/schemas/organizations.js';
 import { api, ApiError } from '../../api/client.js';
 import { SelectField, TextArea, TextField } from '../../ui/Field.js';
 import { ErrorState } from '../../ui/States.js';
+import { formChanged, useUnsavedChanges } from '../../ui/unsaved.js';
 import { ExplorationsPicker, explorationIdsFrom } from '../explorations/ExplorationsPicker.js';
 
 /** The words for each step of the two ranking scales, shared by the form and the list. */
@@ -34,6 +35,8 @@ export function OrganizationForm({
   const client = useQueryClient();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const advocacyId = useId();
+  const form = useRef<HTMLFormElement>(null);
+  const leave = useUnsavedChanges(() => formChanged(form.current));
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
       organization ? api.patch<Organization>(`/api/v1/organizations/${organization.id}`, body) : api.post<Organization>('/api/v1/organizations', body),
@@ -66,7 +69,7 @@ export function OrganizationForm({
     save.mutate(body);
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={form} onSubmit={submit} noValidate>
       <TextField label="Name" name="name" required defaultValue={organization?.name} error={errors.name} autoComplete="off" />
       <div className="row">
         <TextField label="Website" name="website" type="url" placeholder="https://" defaultValue={organization?.website ?? ''} error={errors.website} />
@@ -104,10 +107,11 @@ export function OrganizationForm({
         <button type="submit" className="primary" disabled={save.isPending}>
           {organization ? 'Save changes' : 'Add organisation'}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={() => leave.confirm(onCancel)}>
           Cancel
         </button>
       </div>
+      {leave.dialog}
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { unfilledPlaceholders } from '../../../shared/placeholders.js';
 import { formatDateTime } from '../../ui/format.js';
 import { Modal } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';
+import { useUnsavedChanges } from '../../ui/unsaved.js';
 import { EmailFindings } from '../coach/EmailFindings.js';
 import { useExplorationOptions } from '../people/usePeople.js';
 import { mailtoHref, useRequestDraft, useRequestSent } from './outreach.api.js';
@@ -45,6 +46,9 @@ export function DraftRequest({ contactId, explorationId: initialExploration, int
   const name = data?.contact.name ?? 'this person';
   const email = data?.contact.email ?? null;
   const href = mailtoHref(email, subjectText, bodyText);
+  // What the user changed in the draft, until "I sent it" keeps it.
+  const edited = !sent.isSuccess && ((subject !== null && subject !== (data?.subject ?? '')) || (body !== null && body !== (data?.body ?? '')));
+  const leave = useUnsavedChanges(edited);
 
   const copy = () => {
     const text = subjectText ? `Subject: ${subjectText}\n\n${bodyText}` : bodyText;
@@ -66,7 +70,7 @@ export function DraftRequest({ contactId, explorationId: initialExploration, int
   };
 
   return (
-    <Modal title={`Request to ${name}`} isOpen onClose={onClose}>
+    <Modal title={`Request to ${name}`} isOpen onClose={onClose} dirty={edited}>
       {draft.isPending ? <Loading what="your draft" /> : null}
       {draft.isError ? <ErrorState error={draft.error} retry={() => void draft.refetch()} /> : null}
       {data && sent.isSuccess ? (
@@ -184,12 +188,13 @@ export function DraftRequest({ contactId, explorationId: initialExploration, int
             >
               I sent it
             </button>
-            <button type="button" onClick={onClose}>
+            <button type="button" onClick={() => leave.confirm(onClose)}>
               Close
             </button>
           </div>
         </>
       ) : null}
+      {leave.dialog}
     </Modal>
   );
 }

@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { Contact } from '../../../shared/schemas/contacts.js';
 import { api, ApiError } from '../../api/client.js';
 import { optionsFrom, SelectField, TextArea, TextField } from '../../ui/Field.js';
 import { relationshipLabels, seniorityLabels } from '../../ui/labels.js';
 import { ErrorState } from '../../ui/States.js';
+import { formChanged, useUnsavedChanges } from '../../ui/unsaved.js';
 import { ExplorationsPicker, explorationIdsFrom } from '../explorations/ExplorationsPicker.js';
 import { useOrganizationOptions } from './usePeople.js';
 
@@ -32,6 +33,8 @@ export function ContactForm({
   const organizations = useOrganizationOptions();
   const client = useQueryClient();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const form = useRef<HTMLFormElement>(null);
+  const leave = useUnsavedChanges(() => formChanged(form.current));
   const save = useMutation({
     mutationFn: (body: Record<string, unknown>) =>
       contact ? api.patch<Contact>(`/api/v1/contacts/${contact.id}`, body) : api.post<Contact>('/api/v1/contacts', body),
@@ -69,7 +72,7 @@ export function ContactForm({
     });
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={form} onSubmit={submit} noValidate>
       <TextField label="Name" name="name" required defaultValue={contact?.name} error={errors.name} autoComplete="off" />
       <div className="row">
         <TextField label="Job title" name="title" defaultValue={contact?.title ?? ''} error={errors.title} />
@@ -124,10 +127,11 @@ export function ContactForm({
         <button type="submit" className="primary" disabled={save.isPending}>
           {contact ? 'Save changes' : 'Add person'}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={() => leave.confirm(onCancel)}>
           Cancel
         </button>
       </div>
+      {leave.dialog}
     </form>
   );
 }

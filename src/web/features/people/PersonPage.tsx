@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { AgendaItem } from '../../../shared/schemas/agenda.js';
 import { interactionKinds } from '../../../shared/schemas/interactions.js';
@@ -11,6 +11,7 @@ import { SelectField, TextArea } from '../../ui/Field.js';
 import { kindLabels, relationshipLabels, responsivenessLabels, seniorityLabels, statusLabels } from '../../ui/labels.js';
 import { ConfirmDialog, Modal } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';
+import { formChanged, useUnsavedChanges } from '../../ui/unsaved.js';
 import { PlanInterviewButton } from '../interviews/PlanInterviewButton.js';
 import { useUndoableDelete } from '../../ui/undo.js';
 import { ContactForm } from './ContactForm.js';
@@ -27,6 +28,8 @@ function describe(entry: TimelineEntry): string {
 function LogInteraction({ contactId }: { contactId: string }) {
   const client = useQueryClient();
   const [error, setError] = useState<string | undefined>();
+  const logForm = useRef<HTMLFormElement>(null);
+  const leave = useUnsavedChanges(() => formChanged(logForm.current));
   const log = useMutation({
     mutationFn: (body: { kind: string; summary: string }) => api.post('/api/v1/interactions', { contactId, ...body }),
     onSuccess: () => client.invalidateQueries(),
@@ -39,7 +42,7 @@ function LogInteraction({ contactId }: { contactId: string }) {
     log.mutate({ kind: String(data.get('kind')), summary: String(data.get('summary') ?? '') }, { onSuccess: () => form.reset() });
   };
   return (
-    <form onSubmit={submit} aria-label="Log an interaction">
+    <form ref={logForm} onSubmit={submit} aria-label="Log an interaction">
       <h2>Log an interaction</h2>
       <p className="muted">Logging any contact restarts this person’s check-in clock.</p>
       <SelectField label="What happened" name="kind" defaultValue="note" options={interactionKinds.map((k) => ({ value: k, label: k.replace('-', ' ') }))} />
@@ -53,6 +56,7 @@ function LogInteraction({ contactId }: { contactId: string }) {
           Logged.
         </span>
       ) : null}
+      {leave.dialog}
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { api, ApiError, type Page } from '../../api/client.js';
 import { optionsFrom, SelectField } from '../../ui/Field.js';
 import { seniorityLabels } from '../../ui/labels.js';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
+import { useUnsavedChanges } from '../../ui/unsaved.js';
 import { QuestionFindings } from './QuestionFindings.js';
 
 export const categoryLabels: Record<string, string> = {
@@ -26,6 +27,7 @@ function AddQuestion() {
   const [category, setCategory] = useState<string>('advice');
   const [audiences, setAudiences] = useState<Seniority[]>(['peer', 'one-step-above']);
   const [error, setError] = useState<string | undefined>();
+  const leave = useUnsavedChanges(text.trim() !== '');
   const add = useMutation({
     mutationFn: () => api.post<Question>('/api/v1/questions', { text, category, audiences }),
     onSuccess: async () => {
@@ -75,6 +77,7 @@ function AddQuestion() {
       <button type="submit" className="primary" disabled={!text.trim() || audiences.length === 0 || add.isPending}>
         Add question
       </button>
+      {leave.dialog}
     </form>
   );
 }
@@ -83,6 +86,7 @@ function QuestionRow({ question, onStar }: { question: Question; onStar: () => v
   const client = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(question.text);
+  const leave = useUnsavedChanges(editing && text.trim() !== question.text.trim());
   const save = useMutation({
     mutationFn: () => api.patch(`/api/v1/questions/${question.id}`, { text }),
     onSuccess: async () => {
@@ -112,10 +116,19 @@ function QuestionRow({ question, onStar }: { question: Question; onStar: () => v
             <button type="submit" className="primary" disabled={!text.trim() || save.isPending}>
               Save
             </button>
-            <button type="button" onClick={() => setEditing(false)}>
+            <button
+              type="button"
+              onClick={() =>
+                leave.confirm(() => {
+                  setEditing(false);
+                  setText(question.text);
+                })
+              }
+            >
               Cancel
             </button>
           </div>
+          {leave.dialog}
         </form>
       ) : (
         <span>

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { Profile } from '../../../shared/schemas/profile.js';
 import { api, ApiError } from '../../api/client.js';
 import { TextArea, TextField } from '../../ui/Field.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { PitchFeedback } from '../coach/PitchFeedback.js';
 import { SaveActions } from '../../ui/SaveActions.js';
+import { formChanged, markFormSaved, useUnsavedChanges } from '../../ui/unsaved.js';
 
 const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const zones = (() => {
@@ -20,9 +21,12 @@ export function ProfileForm({ full, onSaved, submitLabel = 'Save profile' }: { f
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const [pitch, setPitch] = useState<string | null>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const leave = useUnsavedChanges(() => formChanged(form.current));
   const save = useMutation({
     mutationFn: (body: Partial<Profile>) => api.patch<Profile>('/api/v1/profile', body),
     onSuccess: async () => {
+      markFormSaved(form.current);
       setErrors({});
       setSaved(true);
       await client.invalidateQueries();
@@ -55,7 +59,7 @@ export function ProfileForm({ full, onSaved, submitLabel = 'Save profile' }: { f
     save.mutate(body);
   };
   return (
-    <form onSubmit={submit} noValidate>
+    <form ref={form} onSubmit={submit} noValidate>
       <TextField label="Your name" name="name" defaultValue={p.name} autoComplete="name" error={errors.name} />
       <TextArea label="Background" name="background" defaultValue={p.background} rows={3} hint="Two or three sentences: what you have done so far." error={errors.background} />
       <TextArea
@@ -107,6 +111,7 @@ export function ProfileForm({ full, onSaved, submitLabel = 'Save profile' }: { f
         </>
       ) : null}
       <SaveActions label={submitLabel} pending={save.isPending} saved={saved} />
+      {leave.dialog}
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Contact } from '../../../shared/schemas/contacts.js';
 import { mergeFields } from '../../../shared/merge.js';
 import type { Template } from '../../../shared/schemas/templates.js';
@@ -7,6 +7,9 @@ import { api, ApiError, type Page } from '../../api/client.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { EmailFindings } from '../coach/EmailFindings.js';
 import { SaveActions } from '../../ui/SaveActions.js';
+import { useUnsavedChanges } from '../../ui/unsaved.js';
+
+type Guard = (then: () => void) => void;
 
 const kindLabels: Record<string, string> = {
   request: 'Asking for a conversation',
@@ -17,7 +20,7 @@ const kindLabels: Record<string, string> = {
   'report-back': 'Reporting back',
 };
 
-function Editor({ template, people }: { template: Template; people: Contact[] }) {
+function Editor({ template, people, guard }: { template: Template; people: Contact[]; guard: RefObject<Guard | null> }) {
   const client = useQueryClient();
   const [name, setName] = useState(template.name);
   const [subject, setSubject] = useState(template.subject ?? '');
@@ -25,6 +28,15 @@ function Editor({ template, people }: { template: Template; people: Contact[] })
   const [contactId, setContactId] = useState(people[0]?.id ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  const edited = name.trim() !== template.name.trim() || subject.trim() !== (template.subject ?? '').trim() || body.trim() !== template.body.trim();
+  const leave = useUnsavedChanges(edited);
+  useEffect(() => {
+    // Choosing another template asks first too.
+    guard.current = leave.confirm;
+    return () => {
+      guard.current = null;
+    };
+  }, [guard, leave.confirm]);
   const preview = useQuery({
     queryKey: ['template-preview', contactId, subject, body],
     queryFn: () => api.post<{ subject: string | null; body: string }>('/api/v1/templates/preview', { contactId, subject: subject || null, body }),
@@ -74,6 +86,7 @@ function Editor({ template, people }: { template: Template; people: Contact[] })
           </div>
         </div>
         <SaveActions label="Save template" pending={save.isPending} saved={saved} />
+        {leave.dialog}
       </form>
       <section className="card" aria-labelledby="preview-heading">
         <h2 id="preview-heading">Preview</h2>
@@ -116,6 +129,7 @@ export function TemplatesPage() {
   const templates = useQuery({ queryKey: ['templates'], queryFn: () => api.get<Page<Template>>('/api/v1/templates', { limit: 500, sort: 'kind' }) });
   const people = useQuery({ queryKey: ['contacts', 'template-people'], queryFn: () => api.get<Page<Contact>>('/api/v1/contacts', { limit: 200, sort: 'name' }) });
   const [selected, setSelected] = useState<string>('');
+  const editorGuard = useRef<Guard | null>(null);
   useEffect(() => {
     // Open on the template used most: the request email (the user's own before the built-in one).
     const items = templates.data?.items ?? [];
@@ -137,7 +151,14 @@ export function TemplatesPage() {
       {templates.data ? (
         <div className="field">
           <label htmlFor="t-select">Template</label>
-          <select id="t-select" value={selected} onChange={(e) => setSelected(e.target.value)}>
+          <select
+            id="t-select"
+            value={selected}
+            onChange={(e) => {
+              const next = e.target.value;
+              (editorGuard.current ?? ((then: () => void) => then()))(() => setSelected(next));
+            }}
+          >
             {Object.entries(kindLabels).map(([kind, label]) => (
               <optgroup key={kind} label={label}>
                 {templates.data.items
@@ -152,7 +173,7 @@ export function TemplatesPage() {
           </select>
         </div>
       ) : null}
-      {template && people.data ? <Editor key={template.id} template={template} people={people.data.items} /> : null}
+      {template && people.data ? <Editor key={template.id} template={template} people={people.data.items} guard={editorGuard} /> : null}
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { formatDateTime, relative } from '../../ui/format.js';
 import { kindLabels } from '../../ui/labels.js';
 import { Modal } from '../../ui/Modal.js';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
+import { useUnsavedChanges } from '../../ui/unsaved.js';
 import { EmailFindings } from '../coach/EmailFindings.js';
 import { interactionKindFor } from './drafts.js';
 import { useDraftRequestDialog, type DraftRequestProps } from '../outreach/DraftRequest.js';
@@ -84,9 +85,12 @@ function DraftDialog({ item, onClose }: { item: AgendaItem; onClose: () => void 
     },
   });
   const text = body ?? draft.body;
+  // The draft as changed by the user, until it is logged.
+  const edited = body !== null && body !== draft.body && !log.isSuccess;
+  const leave = useUnsavedChanges(edited);
   const blanks = unfilledPlaceholders(`${draft.subject ?? ''}\n${text}`);
   return (
-    <Modal title={item.title} isOpen onClose={onClose}>
+    <Modal title={item.title} isOpen onClose={onClose} dirty={edited}>
       <p className="muted">{item.action}</p>
       {item.suggestedFormat === 'handwritten' ? <p className="notice">A handwritten card is suggested: use this draft as your note.</p> : null}
       {draftQuery.isError ? <ErrorState error={draftQuery.error} /> : null}
@@ -126,10 +130,11 @@ function DraftDialog({ item, onClose }: { item: AgendaItem; onClose: () => void 
             {item.kind === 'thank-you' ? 'I sent it — log the thank-you' : 'I sent it — log it'}
           </button>
         ) : null}
-        <button type="button" onClick={onClose}>
+        <button type="button" onClick={() => leave.confirm(onClose)}>
           Close
         </button>
       </div>
+      {leave.dialog}
     </Modal>
   );
 }
