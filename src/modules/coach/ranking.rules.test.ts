@@ -73,3 +73,14 @@ describe('the reasons read as sentences', () => {
     expect(above?.reasons).toContain('They are one step above your target role — close to the hiring decisions, and they still remember your stage.');
   });
 });
+
+describe('how you know them, in a sentence', () => {
+  it.each([
+    ['referral', 'Someone referred them to you, so you can say who sent you.'],
+    ['friend', 'You know them as a friend — friends and family are the most likely to say yes.'],
+    ['cold', 'You know them as a cold contact: expect fewer replies.'],
+  ] as const)('%s', (relationship, sentence) => {
+    const [suggestion] = rankSuggestions([person('P', { relationship })], '2026-03-10T10:00:00Z');
+    expect(suggestion?.reasons[0]).toBe(sentence);
+  });
+});

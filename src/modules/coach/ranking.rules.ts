@@ -47,8 +47,8 @@ export interface Suggestion {
 }
 
 const warmthWords: Record<string, string> = {
-  family: 'family — the people most likely to say yes',
-  friend: 'a friend — the people most likely to say yes',
+  family: 'family — friends and family are the most likely to say yes',
+  friend: 'a friend — friends and family are the most likely to say yes',
   'former-colleague': 'a former colleague, who already knows your work',
   classmate: 'a classmate, a warm connection',
   referral: 'referred to you, so you can name who sent you',
@@ -76,7 +76,7 @@ export function rankSuggestions(candidates: readonly RankingCandidate[], now: st
     let score = 0;
     const warmth = WARMTH[c.relationship] ?? MAX_WARMTH;
     score += (MAX_WARMTH - warmth) * SCORE.warmth;
-    reasons.push(`You know them as ${warmthWords[c.relationship] ?? c.relationship}.`);
+    reasons.push(c.relationship === 'referral' ? 'Someone referred them to you, so you can say who sent you.' : `You know them as ${warmthWords[c.relationship] ?? c.relationship}.`);
     if (c.isHR) {
       score += SCORE.hr;
       reasons.push('Works in HR or recruiting: likely to point you to job postings rather than give advice.');

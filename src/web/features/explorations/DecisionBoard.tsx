@@ -143,6 +143,7 @@ export function DecisionBoard() {
       </section>
       <section className="card" aria-labelledby="dq-talks">
         <h2 id="dq-talks">Conversations</h2>
+        {b.interviews.length === 0 ? <p className="muted">None held yet. Each one you hold in this exploration is listed here with its takeaways.</p> : null}
         <ul>
           {b.interviews.map((i) => (
             <li key={i.id}>
