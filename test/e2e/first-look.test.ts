@@ -55,13 +55,18 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a first look at the web app', (
     expect(await top('How you know them')).toBe(await top('Seniority'));
   });
 
-  it('drafts a request that gives the job title its article', async () => {
-    await page.getByLabel('Name', { exact: true }).fill('Maya Costa');
-    await page.getByLabel('Job title').fill('UX researcher');
-    await page.getByLabel('Organisation').fill('Brightpath Health');
-    await page.getByRole('button', { name: 'Add person' }).click();
-    await page.getByRole('status').filter({ hasText: 'Maya Costa' }).waitFor();
-    await page.getByRole('button', { name: 'Finish and go to Today' }).click();
+  it('sends someone who skipped adding people to add them, then drafts a request that gives the job title its article', async () => {
+    await page.getByRole('button', { name: 'Skip for now' }).click();
+    await h1('Today').waitFor();
+    await page.getByRole('link', { name: 'Next: add the people you know' }).click();
+    await h1('People').waitFor();
+    await page.getByRole('button', { name: 'Add person' }).first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name', { exact: true }).fill('Maya Costa');
+    await dialog.getByLabel('Job title').fill('UX researcher');
+    await dialog.getByRole('button', { name: 'Add person' }).click();
+    await h1('Maya Costa').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today', exact: true }).click();
     await page.getByRole('link', { name: 'Next: choose whom to ask' }).click();
     await page.getByRole('button', { name: 'Draft request to Maya Costa' }).click();
     const message = page.getByRole('dialog', { name: 'Request to Maya Costa' }).getByLabel('Message');
