@@ -28,7 +28,13 @@ export function createCoachRepository(db: Kysely<Database>) {
     if (filters.organizationId) q = q.where('c.organizationId', '=', filters.organizationId);
     if (filters.explorationId) {
       const explorationId = filters.explorationId;
-      q = q.where('c.organizationId', 'in', db.selectFrom('explorationOrganizations').select('organizationId').where('explorationId', '=', explorationId));
+      // In the exploration: through their organisation, or themselves (a referral with no organisation yet).
+      q = q.where((eb) =>
+        eb.or([
+          eb('c.organizationId', 'in', eb.selectFrom('explorationOrganizations').select('organizationId').where('explorationId', '=', explorationId)),
+          eb('c.id', 'in', eb.selectFrom('contactExplorations').select('contactId').where('explorationId', '=', explorationId)),
+        ]),
+      );
     }
     return q;
   };

@@ -56,3 +56,31 @@ describe('whom to ask next', () => {
     expect(ranked[1]?.reasons).toContain('Did not reply last time, even after a follow-up.');
   });
 });
+
+describe('the reasons read as sentences', () => {
+  it.each([
+    [{ motivation: 0, posting: 3, advocacy: false }, 'Acme has a posting for your target role.'],
+    [{ motivation: 0, posting: 1, advocacy: true }, 'Acme is where you have an alumni link.'],
+    [{ motivation: 0, posting: 3, advocacy: true }, 'Acme has a posting for your target role, and you have an alumni link there.'],
+    [{ motivation: 2, posting: 1, advocacy: false }, 'Acme is high on your target list.'],
+  ])('about the organisation %j', (org, sentence) => {
+    const [suggestion] = rankSuggestions([person('P', { organizationId: 'o1', organizationName: 'Acme', ...org })], '2026-03-10T10:00:00Z');
+    expect(suggestion?.reasons).toContain(sentence);
+  });
+
+  it('about the person’s role', () => {
+    const [above] = rankSuggestions([person('A', { seniority: 'one-step-above' })], '2026-03-10T10:00:00Z');
+    expect(above?.reasons).toContain('They are one step above your target role — close to the hiring decisions, and they still remember your stage.');
+  });
+});
+
+describe('how you know them, in a sentence', () => {
+  it.each([
+    ['referral', 'Someone referred them to you, so you can say who sent you.'],
+    ['friend', 'You know them as a friend — friends and family are the most likely to say yes.'],
+    ['cold', 'You know them as a cold contact: expect fewer replies.'],
+  ] as const)('%s', (relationship, sentence) => {
+    const [suggestion] = rankSuggestions([person('P', { relationship })], '2026-03-10T10:00:00Z');
+    expect(suggestion?.reasons[0]).toBe(sentence);
+  });
+});

@@ -58,8 +58,8 @@ export interface Suggestion {
 }
 
 const warmthWords: Record<string, string> = {
-  family: 'family — the people most likely to say yes',
-  friend: 'a friend — the people most likely to say yes',
+  family: 'family — friends and family are the most likely to say yes',
+  friend: 'a friend — friends and family are the most likely to say yes',
   'former-colleague': 'a former colleague, who already knows your work',
   classmate: 'a classmate, a warm connection',
   referral: 'referred to you, so you can name who sent you',
@@ -68,8 +68,8 @@ const warmthWords: Record<string, string> = {
   cold: 'a cold contact: expect fewer replies',
 };
 const fitWords: Record<string, string> = {
-  'one-step-above': 'one step above your target role — close to the hiring decisions, and remembers your stage',
-  peer: 'in the role you are exploring — knows the day-to-day',
+  'one-step-above': 'one step above your target role — close to the hiring decisions, and they still remember your stage',
+  peer: 'in the role you are exploring — they know the day-to-day',
   senior: 'senior — broad view, less time',
   junior: 'junior — fresh memory of getting in, little view of the whole',
   executive: 'an executive — little time; ask them last, briefly',
@@ -87,7 +87,7 @@ export function rankSuggestions(candidates: readonly RankingCandidate[], now: st
     let score = 0;
     const warmth = WARMTH[c.relationship] ?? MAX_WARMTH;
     score += (MAX_WARMTH - warmth) * SCORE.warmth;
-    reasons.push(`You know them as ${warmthWords[c.relationship] ?? c.relationship}.`);
+    reasons.push(c.relationship === 'referral' ? 'Someone referred them to you, so you can say who sent you.' : `You know them as ${warmthWords[c.relationship] ?? c.relationship}.`);
     if (c.isHR) {
       score += SCORE.hr;
       reasons.push('Works in HR or recruiting: likely to point you to job postings rather than give advice.');
@@ -99,12 +99,15 @@ export function rankSuggestions(candidates: readonly RankingCandidate[], now: st
     }
     if (c.organizationId && c.motivation !== null) {
       score += c.motivation * SCORE.motivation + (c.posting ?? 1) * SCORE.posting + (c.advocacy ? SCORE.advocacy : 0);
+      // Each phrase reads on from the one before it: "X is high on your target list, with a posting…, where…".
+      const keen = c.motivation >= 2;
+      const posting = (c.posting ?? 1) >= 3;
       const bits = [
-        c.motivation >= 2 ? 'high on your target list' : null,
-        (c.posting ?? 1) >= 3 ? 'with a posting for your target role' : null,
-        c.advocacy ? 'where you have an alumni link' : null,
+        keen ? 'is high on your target list' : null,
+        posting ? (keen ? 'with a posting for your target role' : 'has a posting for your target role') : null,
+        c.advocacy ? (keen ? 'where you have an alumni link' : posting ? 'and you have an alumni link there' : 'is where you have an alumni link') : null,
       ].filter(Boolean);
-      if (bits.length) reasons.push(`${c.organizationName ?? 'Their organisation'} is ${bits.join(', ')}.`);
+      if (bits.length) reasons.push(`${c.organizationName ?? 'Their organisation'} ${bits.join(', ')}.`);
     }
     if (c.responsiveness === 'booster') {
       score += SCORE.booster;

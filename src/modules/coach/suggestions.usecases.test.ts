@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aContact, anOrganization } from '../../../test/fixtures/builders.js';
 import { createTestWorkspace, dialects, type TestWorkspace } from '../../../test/fixtures/databases.js';
 import { createInteraction } from '../interactions/interactions.usecases.js';
+import { createExploration } from '../explorations/explorations.usecases.js';
+import { createExplorationInput } from '../../shared/schemas/index.js';
 import { prng } from '../../shared/random.js';
 import { relationships, seniorities } from '../../shared/schemas/contacts.js';
 import { rankSuggestions } from './ranking.rules.js';
@@ -47,5 +49,22 @@ describe.each(dialects)('whom to ask next over many people on %s', (dialect) => 
       expect(items.map((i) => [i.contactId, i.score])).toEqual(full.map((i) => [i.contactId, i.score]));
     }
     expect((await w.ctx.repos.coach.unaskedCandidates({}, 5)).length).toBeLessThan(everyone.length);
+  });
+});
+
+describe.each(dialects)('whom to ask next in one exploration on %s', (dialect) => {
+  let w: TestWorkspace;
+  beforeAll(async () => {
+    w = await createTestWorkspace(dialect);
+  }, 60_000);
+  afterAll(async () => w?.dispose());
+
+  it('includes a person who joined the exploration with no organisation (a referral), and leaves out people of other explorations', async () => {
+    const { exploration } = await createExploration({ ctx: w.ctx, input: createExplorationInput.parse({ title: 'UX research', kind: 'field', transition: 'change-career' }) });
+    const { exploration: other } = await createExploration({ ctx: w.ctx, input: createExplorationInput.parse({ title: 'Teaching abroad', kind: 'field', transition: 'change-career' }) });
+    await aContact(w.ctx, { name: 'Ines Duarte', relationship: 'referral', explorationIds: [exploration.id] });
+    await aContact(w.ctx, { name: 'Someone Else', relationship: 'friend', explorationIds: [other.id] });
+    const { items } = await suggestions({ ctx: w.ctx, explorationId: exploration.id });
+    expect(items.map((i) => i.name)).toEqual(['Ines Duarte']);
   });
 });

@@ -26,7 +26,8 @@ export async function search({
     titles.set(i.id, { title: `Interview with ${i.contactName}`, contactId: i.contactId });
   }
   for (const i of await ctx.repos.interactions.people(ids('interaction'))) {
-    titles.set(i.id, { title: `${i.kind.replace('-', ' ')} · ${i.contactName}`, contactId: i.contactId });
+    const kind = i.kind.replace('-', ' ');
+    titles.set(i.id, { title: `${kind.charAt(0).toUpperCase()}${kind.slice(1)} · ${i.contactName}`, contactId: i.contactId });
   }
 
   const items = hits.flatMap((hit) => {

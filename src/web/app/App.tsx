@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import { DecisionBoard } from '../features/explorations/DecisionBoard.js';
 import { ExplorationPage } from '../features/explorations/ExplorationPage.js';
 import { ExplorationsPage } from '../features/explorations/ExplorationsPage.js';
@@ -89,7 +89,6 @@ function Workbench({ account }: { account: Account | null }) {
   const workspace = useWorkspace();
   const switcher = useSwitchWorkspace();
   const [searchOpen, setSearchOpen] = useState(false);
-  const navigate = useNavigate();
   const location = useLocation();
   useRouteAnnouncements();
 
@@ -119,7 +118,7 @@ function Workbench({ account }: { account: Account | null }) {
       {info.demo ? (
         <div className="banner" role="region" aria-label="Demo workspace">
           <span>You are looking at the demo workspace: fictional people, nothing of yours.</span>
-          <button type="button" onClick={() => switcher.mutate('own', { onSuccess: () => navigate('/') })}>
+          <button type="button" onClick={() => switcher.mutate('own')}>
             Back to my workspace
           </button>
         </div>

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
 import { api } from '../api/client.js';
 
 export interface WorkspaceInfo {
@@ -14,13 +15,18 @@ export function useWorkspace() {
   return useQuery({ queryKey: ['workspace'], queryFn: () => api.get<WorkspaceInfo>('/api/v1/workspace') });
 }
 
-/** Opens the demo workspace or returns to the user's own; everything cached belongs to the old one. */
+/**
+ * Opens the demo workspace or returns to the user's own, on its Today page; everything cached belongs to
+ * the old one. The page that asked may unmount while the caches reset, so the move to Today happens here.
+ */
 export function useSwitchWorkspace() {
   const client = useQueryClient();
+  const navigate = useNavigate();
   return useMutation({
     mutationFn: (to: 'own' | 'demo') => api.post<WorkspaceInfo>('/api/v1/workspace/switch', { to }),
     onSuccess: async () => {
       await client.resetQueries();
+      await navigate('/');
     },
   });
 }

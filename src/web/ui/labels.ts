@@ -58,3 +58,22 @@ export const kindLabels: Record<string, string> = {
   'report-back': 'Report back',
   debrief: 'Debrief',
 };
+
+export const interactionKindLabels: Record<string, string> = {
+  'email-sent': 'Email sent',
+  'email-received': 'Email received',
+  call: 'Call',
+  meeting: 'Meeting',
+  message: 'Message',
+  note: 'Note',
+  'check-in': 'Check-in',
+  'thank-you': 'Thank-you',
+};
+
+export const requestChannelLabels: Record<string, string> = {
+  email: 'Email',
+  phone: 'Phone',
+  letter: 'Letter',
+  'in-person': 'In person',
+  'linkedin-message': 'LinkedIn message',
+};

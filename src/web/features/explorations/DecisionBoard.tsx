@@ -12,7 +12,7 @@ const verdictLabels: Record<Board['questions'][number]['verdict'], string> = {
   'leaning-yes': 'Leaning yes',
   'leaning-no': 'Leaning no',
 };
-const leaning = (n: number | null) => (n === null ? '–' : n > 0 ? `+${n}` : String(n));
+const leaning = (n: number | null) => (n === null ? 'not set' : n > 0 ? `+${n}` : String(n));
 
 function EvidenceList({ items, empty }: { items: Evidence[]; empty: string }) {
   if (items.length === 0) return <p className="muted">{empty}</p>;
@@ -87,7 +87,7 @@ export function DecisionBoard() {
             {q.question} <span className="badge accent">{verdictLabels[q.verdict]}</span>
           </h2>
           <p className="muted">
-            Your leaning on the exploration: {leaning(q.current)} · average over debriefs: {q.average === null ? '–' : leaning(q.average)}
+            Your leaning on the exploration: {leaning(q.current)} · average over debriefs: {q.average === null ? 'none yet' : leaning(q.average)}
           </p>
           <div className="evidence">
             <div>
@@ -143,6 +143,7 @@ export function DecisionBoard() {
       </section>
       <section className="card" aria-labelledby="dq-talks">
         <h2 id="dq-talks">Conversations</h2>
+        {b.interviews.length === 0 ? <p className="muted">None held yet. Each one you hold in this exploration is listed here with its takeaways.</p> : null}
         <ul>
           {b.interviews.map((i) => (
             <li key={i.id}>

@@ -42,6 +42,22 @@ function ChartCard({ id, title, summary, children, rows, columns }: { id: string
   );
 }
 
+/** A category label on two lines when it has more than one word, so neighbours never run together on a phone. */
+function TwoLineTick({ x = 0, y = 0, payload, fill }: { x?: number; y?: number; payload?: { value?: unknown }; fill?: string }) {
+  const words = String(payload?.value ?? '').split(' ');
+  const half = Math.ceil(words.length / 2);
+  const lines = words.length > 1 ? [words.slice(0, half).join(' '), words.slice(half).join(' ')] : words;
+  return (
+    <text x={x} y={y} textAnchor="middle" fontSize={10} fill={fill}>
+      {lines.map((line, n) => (
+        <tspan key={n} x={x} dy={n === 0 ? 10 : 13}>
+          {line}
+        </tspan>
+      ))}
+    </text>
+  );
+}
+
 function Bars({ data, x, y, vertical = false, allTicks = false }: { data: Array<Record<string, string | number>>; x: string; y: string | string[]; vertical?: boolean; allTicks?: boolean }) {
   const fill = css('--accent');
   const muted = css('--muted');
@@ -49,7 +65,11 @@ function Bars({ data, x, y, vertical = false, allTicks = false }: { data: Array<
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data} layout={vertical ? 'vertical' : 'horizontal'} margin={{ left: vertical ? 60 : 0, right: 12, top: 8, bottom: 8 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        {vertical ? <XAxis type="number" allowDecimals={false} /> : <XAxis dataKey={x} tick={{ fontSize: 12 }} {...(allTicks ? { interval: 0 } : {})} />}
+        {vertical ? <XAxis type="number" allowDecimals={false} /> : allTicks ? (
+          <XAxis dataKey={x} interval={0} height={36} tick={<TwoLineTick fill={muted} />} />
+        ) : (
+          <XAxis dataKey={x} tick={{ fontSize: 12 }} />
+        )}
         {vertical ? <YAxis type="category" dataKey={x} width={110} /> : <YAxis allowDecimals={false} />}
         <Tooltip />
         {(Array.isArray(y) ? y : [y]).map((key, n) => (

@@ -7,6 +7,7 @@ import type { Interview } from '../../../shared/schemas/interviews.js';
 import type { Referral } from '../../../shared/schemas/referrals.js';
 import { api, ApiError } from '../../api/client.js';
 import { TextArea } from '../../ui/Field.js';
+import { formatDateTime } from '../../ui/format.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { useInterviewNotes, useInterviewReferrals } from './interviews.api.js';
 import { useAutosave } from './useAutosave.js';
@@ -121,7 +122,7 @@ function DebriefForm({ interview, notes, referrals }: { interview: Interview; no
       <h2 id="debrief-heading">Debrief</h2>
       <p className="muted">
         Best written within a day, while it is fresh. It saves as you type once you have written what you learned.
-        {d ? ` Last saved ${new Date(d.completedAt).toLocaleString()}.` : ''}
+        {d ? ` Last saved ${formatDateTime(d.completedAt)}.` : ''}
       </p>
       <TextArea label="What I learned" name="learned" defaultValue={interview.takeaways ?? ''} rows={3} error={errors.learned ?? (learnedError ? 'Write at least one thing you learned.' : undefined)} />
       <TextArea label="How it fits my skills, values and interests" name="fit" defaultValue={d?.fit ?? ''} rows={2} />

@@ -5,6 +5,7 @@ import { interviewPurposes, requestChannels, type Interview } from '../../../sha
 import { api, ApiError } from '../../api/client.js';
 import { SelectField, TextArea, TextField } from '../../ui/Field.js';
 import { fromLocalInput, toLocalInput } from '../../ui/format.js';
+import { requestChannelLabels } from '../../ui/labels.js';
 import { EmailFindings } from '../coach/EmailFindings.js';
 import { interviewKeys } from './interviews.api.js';
 import { useAutosave, type AutosaveState } from './useAutosave.js';
@@ -137,7 +138,7 @@ export function InterviewDetails({ interview: i }: { interview: Interview }) {
         <TextField label="Video link" name="link" type="url" defaultValue={values.link} error={errors.link} />
       </div>
       <div className="row">
-        <SelectField label="Request sent by" name="requestChannel" defaultValue={values.requestChannel} options={[{ value: '', label: 'Not sent yet' }, ...requestChannels.map((c) => ({ value: c, label: c }))]} />
+        <SelectField label="Request sent by" name="requestChannel" defaultValue={values.requestChannel} options={[{ value: '', label: 'Not sent yet' }, ...requestChannels.map((c) => ({ value: c, label: requestChannelLabels[c] ?? c }))]} />
         <TextField
           label="Check in every (days)"
           name="followUpPermission"

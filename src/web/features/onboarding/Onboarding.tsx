@@ -14,6 +14,8 @@ import { ProfileForm } from '../settings/ProfileForm.js';
 import '../explorations/explorations.css';
 
 const steps = ['About you', 'What to explore', 'Your first people'];
+/** How many of the people added so far are named (an import can bring hundreds). */
+const SHOWN = 8;
 
 /** Where to pick up: the first step whose result is not saved yet (so a reload never repeats one). */
 function resumeAt(info: WorkspaceInfo): number {
@@ -55,7 +57,7 @@ function Steps({ initial, canSwitch, exploration }: { initial: number; canSwitch
           <p>Informational interviews, one short conversation at a time: ask for advice, never for a job. Three quick steps to set up.</p>
         </div>
         {canSwitch ? (
-          <button type="button" onClick={() => switcher.mutate('demo', { onSuccess: () => navigate('/') })}>
+          <button type="button" onClick={() => switcher.mutate('demo')}>
             Try it with sample data
           </button>
         ) : null}
@@ -104,12 +106,13 @@ function Steps({ initial, canSwitch, exploration }: { initial: number; canSwitch
             </p>
             {names.length ? (
               <p role="status">
-                Added so far: <strong>{names.join(', ')}</strong>
+                Added so far: <strong>{names.slice(0, SHOWN).join(', ')}</strong>
+                {names.length > SHOWN ? ` and ${(added.data?.total ?? names.length) - SHOWN} more` : ''}
               </p>
             ) : null}
-            <ContactForm key={formKey} organizationByName onCancel={() => navigate('/')} onSaved={() => setFormKey((k) => k + 1)} />
+            <ContactForm key={formKey} organizationByName onCancel={() => setFormKey((k) => k + 1)} onSaved={() => setFormKey((k) => k + 1)} />
             <p className="onboarding-finish">
-              <button type="button" className="primary" onClick={() => leave.confirm(() => void navigate('/'))}>
+              <button type="button" className={names.length ? 'primary' : undefined} onClick={() => leave.confirm(() => void navigate('/'))}>
                 {names.length ? 'Finish and go to Today' : 'Skip for now'}
               </button>
             </p>

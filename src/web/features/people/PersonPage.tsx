@@ -8,7 +8,7 @@ import type { TimelineEntry } from '../../../shared/schemas/timeline.js';
 import { api, ApiError, type Page } from '../../api/client.js';
 import { formatDate, formatDateTime } from '../../ui/format.js';
 import { SelectField, TextArea } from '../../ui/Field.js';
-import { kindLabels, relationshipLabels, responsivenessLabels, seniorityLabels, statusLabels } from '../../ui/labels.js';
+import { interactionKindLabels, kindLabels, relationshipLabels, responsivenessLabels, seniorityLabels, statusLabels } from '../../ui/labels.js';
 import { ConfirmDialog, Modal } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { formChanged, useUnsavedChanges } from '../../ui/unsaved.js';
@@ -20,7 +20,7 @@ import { useContact } from './usePeople.js';
 import { DraftRequestButton } from '../outreach/DraftRequest.js';
 
 function describe(entry: TimelineEntry): string {
-  if (entry.type === 'interaction') return `${entry.interaction.kind.replace('-', ' ')}${entry.interaction.summary ? `: ${entry.interaction.summary}` : ''}`;
+  if (entry.type === 'interaction') return `${interactionKindLabels[entry.interaction.kind] ?? entry.interaction.kind}${entry.interaction.summary ? `: ${entry.interaction.summary}` : ''}`;
   if (entry.type === 'interview') return `Interview — ${statusLabels[entry.interview.status]}${entry.interview.objective ? `: ${entry.interview.objective}` : ''}`;
   return entry.direction === 'received' ? `Referred by ${entry.referral.from.name}` : `Suggested talking to ${entry.referral.to.name}`;
 }
@@ -45,7 +45,7 @@ function LogInteraction({ contactId }: { contactId: string }) {
     <form ref={logForm} onSubmit={submit} aria-label="Log an interaction">
       <h2>Log an interaction</h2>
       <p className="muted">Logging any contact restarts this person’s check-in clock.</p>
-      <SelectField label="What happened" name="kind" defaultValue="note" options={interactionKinds.map((k) => ({ value: k, label: k.replace('-', ' ') }))} />
+      <SelectField label="What happened" name="kind" defaultValue="note" options={interactionKinds.map((k) => ({ value: k, label: interactionKindLabels[k] ?? k }))} />
       <TextArea label="Summary" name="summary" rows={2} error={error} />
       <button type="submit" className="primary" disabled={log.isPending}>
         Log it

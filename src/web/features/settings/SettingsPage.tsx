@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../../api/client.js';
 import { useAccount } from '../../app/session.js';
 import { useSwitchWorkspace, useWorkspace } from '../../app/workspace.js';
@@ -11,7 +11,6 @@ export function SettingsPage() {
   const workspace = useWorkspace();
   const account = useAccount();
   const switcher = useSwitchWorkspace();
-  const navigate = useNavigate();
   const client = useQueryClient();
   const feed = useQuery({ queryKey: ['calendar-feed'], queryFn: () => api.get<{ path: string }>('/api/v1/calendar') });
   const regenerate = useMutation({
@@ -78,7 +77,7 @@ export function SettingsPage() {
             Download a backup
           </a>
           {workspace.data?.canSwitch ? (
-            <button type="button" onClick={() => switcher.mutate(workspace.data.demo ? 'own' : 'demo', { onSuccess: () => navigate('/') })}>
+            <button type="button" onClick={() => switcher.mutate(workspace.data.demo ? 'own' : 'demo')}>
               {workspace.data.demo ? 'Back to my workspace' : 'Open the demo workspace'}
             </button>
           ) : null}

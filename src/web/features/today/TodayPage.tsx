@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AgendaItem } from '../../../shared/schemas/agenda.js';
-import { api } from '../../api/client.js';
+import { api, type Page } from '../../api/client.js';
 import { formatDateTime, relative } from '../../ui/format.js';
 import { kindLabels } from '../../ui/labels.js';
 import { Modal } from '../../ui/Modal.js';
@@ -218,6 +218,14 @@ export function TodayPage() {
   const agenda = useQuery({ queryKey: ['agenda'], queryFn: () => api.get<Agenda>('/api/v1/agenda') });
   const requestDialog = useDraftRequestDialog();
   const draftRequest = useReachNextDraft(requestDialog.open);
+  const quiet = agenda.data?.items.length === 0;
+  // With nobody added yet, the next step is adding people, not choosing among them.
+  const anyone = useQuery({
+    queryKey: ['contacts', { limit: 1, today: true }],
+    queryFn: () => api.get<Page<unknown>>('/api/v1/contacts', { limit: 1 }),
+    enabled: quiet,
+  });
+  const nobody = anyone.data?.total === 0;
   return (
     <section>
       <div className="page-header">
@@ -231,12 +239,25 @@ export function TodayPage() {
       {agenda.data && agenda.data.items.length === 0 ? (
         <div className="card">
           <Empty title="Nothing due this week">
-            <p>The people worth asking first are ranked for you, with the reasons. Pick one and send a short request.</p>
-            <p>
-              <Link className="button primary" to="/next">
-                Next: choose whom to ask
-              </Link>
-            </p>
+            {!anyone.data ? null : nobody ? (
+              <>
+                <p>Start with people you already know — family, friends, classmates, former colleagues. Inroads then ranks whom to ask first, with the reasons.</p>
+                <p>
+                  <Link className="button primary" to="/people">
+                    Next: add the people you know
+                  </Link>
+                </p>
+              </>
+            ) : (
+              <>
+                <p>The people worth asking first are ranked for you, with the reasons. Pick one and send a short request.</p>
+                <p>
+                  <Link className="button primary" to="/next">
+                    Next: choose whom to ask
+                  </Link>
+                </p>
+              </>
+            )}
             <p className="muted">
               A quiet moment is also a good one to <Link to="/people">add people</Link> or plan your next request on the{' '}
               <Link to="/interviews">interview board</Link>.
