@@ -258,10 +258,12 @@ export function TodayPage() {
                 </p>
               </>
             )}
-            <p className="muted">
-              A quiet moment is also a good one to <Link to="/people">add people</Link> or plan your next request on the{' '}
-              <Link to="/interviews">interview board</Link>.
-            </p>
+            {nobody ? null : (
+              <p className="muted">
+                A quiet moment is also a good one to <Link to="/people">add people</Link> or plan your next request on the{' '}
+                <Link to="/interviews">interview board</Link>.
+              </p>
+            )}
           </Empty>
         </div>
       ) : null}
