@@ -236,6 +236,12 @@ describe.skipIf(!hasBrowser && !requireBrowser)('first hour: one exploration fro
     await fitOnBoard.locator('.evidence > div', { has: page.getByRole('heading', { name: 'For', exact: true }) }).getByText('Research findings shape the roadmap every quarter').waitFor();
     await fitOnBoard.getByText(/Maya Costa, 8 Mar 2027/).waitFor();
     await check('decision board');
+
+    // Settings shows the time zone the profile holds, even one the browser's list lacks (UTC), so saving keeps it.
+    await nav('Settings').click();
+    await h1('Settings').waitFor();
+    expect(await page.getByLabel('Time zone').inputValue()).toBe('UTC');
+    await check('settings');
     expect(csp).toEqual([]);
   }, 240_000);
 

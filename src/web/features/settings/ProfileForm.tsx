@@ -77,7 +77,8 @@ export function ProfileForm({ full, onSaved, submitLabel = 'Save profile' }: { f
           <div className="field">
             <label htmlFor="tz">Time zone</label>
             <select id="tz" name="timeZone" defaultValue={p.timeZone} aria-describedby="tz-hint">
-              {zones.map((z) => (
+              {/* The saved zone is always offered (the browser's list may lack it, e.g. "UTC"), so saving never changes it silently. */}
+              {(zones.includes(p.timeZone) ? zones : [p.timeZone, ...zones]).map((z) => (
                 <option key={z} value={z}>
                   {z}
                 </option>
