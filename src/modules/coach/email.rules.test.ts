@@ -41,6 +41,10 @@ const cases: Case[] = [
   ['no connection stated', good.replace('Ben Walsh suggested I get in touch. ', ''), ['no-connection']],
   ['connection through a talk', good.replace('Ben Walsh suggested I get in touch.', 'I enjoyed your talk at the research meetup last month.'), []],
   ['connection as alumni', good.replace('Ben Walsh suggested I get in touch.', 'We are both Oakridge alumni.'), []],
+  // The connection sentences Inroads' own request drafts open with, for family, friends and referrals.
+  ['connection as family', good.replace('Ben Walsh suggested I get in touch.', 'As family, I wanted to ask you first.'), []],
+  ['connection as a friend', good.replace('Ben Walsh suggested I get in touch.', 'As a friend, I hoped you would not mind me asking.'), []],
+  ['connection through a name given', good.replace('Ben Walsh suggested I get in touch.', 'I was given your name.'), []],
   ['connection through LinkedIn', good.replace('Ben Walsh suggested I get in touch.', 'I came across your profile on LinkedIn through the UX alumni group.'), []],
   ['connection through an article', good.replace('Ben Walsh suggested I get in touch.', 'I read your article on diary studies and it stayed with me.'), []],
   ['no time asked for', good.replace('Would you have 20 minutes in the next couple of weeks for a short call?', 'Would you be open to a conversation sometime?'), ['no-time-bound-ask']],

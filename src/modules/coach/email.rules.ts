@@ -55,7 +55,8 @@ const CONNECTION = [
   /\b(alum(?:nus|na|ni|nae)?|graduate\s+of|classmate|old\s+colleague|former\s+colleague|friend\s+of|cousin|neighbou?r|member\s+of)\b/i,
   /\b(on|via|through)\s+(linkedin|the\s+\w+\s+(?:network|group|association|alumni)|our\s+\w+)\b/i,
   /\b(connected|connection)\b/i,
-  /\b(your\s+profile|your\s+name\s+came\s+up|you\s+were\s+recommended)\b/i,
+  /\b(your\s+profile|your\s+name\s+came\s+up|you\s+were\s+recommended|given\s+your\s+name)\b/i,
+  /\b(as\s+(?:family|a\s+friend)|family\s+friend|old\s+friend|aunt|uncle|cousin|brother|sister|godmother|godfather|in-law)\b/i,
 ];
 
 const NUMBER_WORDS: Record<string, number> = { five: 5, ten: 10, fifteen: 15, twenty: 20, 'twenty-five': 25, thirty: 30, forty: 40, 'forty-five': 45 };

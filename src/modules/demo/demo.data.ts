@@ -128,7 +128,7 @@ export const demoTemplates = [
     channel: 'email' as const,
     subject: 'A question about your work at {{organization.name}}',
     body:
-      'Hi {{contact.givenName}},\n\n{{connection}} suggested I get in touch. I’m a teacher exploring a move into UX research, and your path into research at {{organization.name}} is exactly what I’m trying to understand.\n\nWould you have 20 minutes in the next couple of weeks for a short call? I’m looking for advice, not a job.\n\nThank you,\n{{profile.name}}',
+      'Hi {{contact.givenName}},\n\n{{connection}}. I’m a teacher exploring a move into UX research, and your path into research at {{organization.name}} is exactly what I’m trying to understand.\n\nWould you have 20 minutes in the next couple of weeks for a short call? I’m looking for advice, not a job.\n\nThank you,\n{{profile.name}}',
   },
   {
     name: 'Thank-you note',
