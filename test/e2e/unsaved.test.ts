@@ -23,6 +23,13 @@ describe.skipIf(!hasBrowser && !requireBrowser)('nothing typed is lost', () => {
     page = await context.newPage();
     csp = collectCspViolations(page);
     page.setDefaultTimeout(10_000);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('asks before onboarding is skipped with a person typed but not added', async () => {
     // Onboarding saves each step before moving on: nothing there asks until something is left unsaved.
     await page.goto(server.signInUrl);
     await page.waitForURL(/\/welcome$/);
@@ -42,10 +49,6 @@ describe.skipIf(!hasBrowser && !requireBrowser)('nothing typed is lost', () => {
     await discard().getByRole('button', { name: 'Discard it' }).click();
     await page.waitForURL(`${server.origin}/`);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('asks before Escape, Cancel or a click outside closes the Add person dialog with typed text, and keeps it', async () => {
     await nav('People').click();

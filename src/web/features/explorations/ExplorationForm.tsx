@@ -1,11 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { explorationKinds, transitions, type Exploration } from '../../../shared/schemas/explorations.js';
-import { api, ApiError } from '../../api/client.js';
 import { SelectField, TextArea, TextField } from '../../ui/Field.js';
 import { transitionLabels } from '../../ui/labels.js';
 import { ErrorState } from '../../ui/States.js';
-import { formChanged, useUnsavedChanges } from '../../ui/unsaved.js';
+import { useEntityForm } from '../../ui/useEntityForm.js';
 
 const kindLabels: Record<string, string> = { field: 'A field', role: 'A role', employer: 'An employer' };
 
@@ -21,19 +19,7 @@ export function ExplorationForm({
   onCancel?: () => void;
   submitLabel?: string;
 }) {
-  const client = useQueryClient();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const form = useRef<HTMLFormElement>(null);
-  const leave = useUnsavedChanges(() => formChanged(form.current));
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      exploration ? api.patch<Exploration>(`/api/v1/explorations/${exploration.id}`, body) : api.post<Exploration>('/api/v1/explorations', body),
-    onSuccess: async (saved) => {
-      await client.invalidateQueries();
-      onSaved(saved);
-    },
-    onError: (e) => setErrors(e instanceof ApiError ? e.fieldErrors() : {}),
-  });
+  const { form, errors, save, leave } = useEntityForm<Exploration>({ collection: '/api/v1/explorations', id: exploration?.id, onSaved });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);

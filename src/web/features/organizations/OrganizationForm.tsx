@@ -1,10 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import type { Organization } from '../../../shared/schemas/organizations.js';
-import { api, ApiError } from '../../api/client.js';
 import { SelectField, TextArea, TextField } from '../../ui/Field.js';
 import { ErrorState } from '../../ui/States.js';
-import { formChanged, useUnsavedChanges } from '../../ui/unsaved.js';
+import { formText, useEntityForm } from '../../ui/useEntityForm.js';
 import { ExplorationsPicker, explorationIdsFrom } from '../explorations/ExplorationsPicker.js';
 
 /** The words for each step of the two ranking scales, shared by the form and the list. */
@@ -32,27 +30,12 @@ export function OrganizationForm({
   onSaved: (organization: Organization) => void;
   onCancel: () => void;
 }) {
-  const client = useQueryClient();
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const advocacyId = useId();
-  const form = useRef<HTMLFormElement>(null);
-  const leave = useUnsavedChanges(() => formChanged(form.current));
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      organization ? api.patch<Organization>(`/api/v1/organizations/${organization.id}`, body) : api.post<Organization>('/api/v1/organizations', body),
-    onSuccess: async (saved) => {
-      await client.invalidateQueries();
-      onSaved(saved);
-    },
-    onError: (e) => setErrors(e instanceof ApiError ? e.fieldErrors() : {}),
-  });
+  const { form, errors, save, leave } = useEntityForm<Organization>({ collection: '/api/v1/organizations', id: organization?.id, onSaved });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const text = (name: string) => {
-      const value = String(data.get(name) ?? '').trim();
-      return value === '' ? null : value;
-    };
+    const text = (name: string) => formText(data, name);
     const body: Record<string, unknown> = {
       name: text('name') ?? '',
       website: text('website'),

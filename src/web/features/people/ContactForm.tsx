@@ -1,11 +1,9 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { Contact } from '../../../shared/schemas/contacts.js';
-import { api, ApiError } from '../../api/client.js';
 import { optionsFrom, SelectField, TextArea, TextField } from '../../ui/Field.js';
 import { relationshipLabels, seniorityLabels } from '../../ui/labels.js';
 import { ErrorState } from '../../ui/States.js';
-import { formChanged, useUnsavedChanges } from '../../ui/unsaved.js';
+import { formText, useEntityForm } from '../../ui/useEntityForm.js';
 import { ExplorationsPicker, explorationIdsFrom } from '../explorations/ExplorationsPicker.js';
 import { useOrganizationOptions } from './usePeople.js';
 
@@ -31,26 +29,11 @@ export function ContactForm({
   organizationByName?: boolean;
 }) {
   const organizations = useOrganizationOptions();
-  const client = useQueryClient();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const form = useRef<HTMLFormElement>(null);
-  const leave = useUnsavedChanges(() => formChanged(form.current));
-  const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      contact ? api.patch<Contact>(`/api/v1/contacts/${contact.id}`, body) : api.post<Contact>('/api/v1/contacts', body),
-    onSuccess: async (saved) => {
-      await client.invalidateQueries();
-      onSaved(saved);
-    },
-    onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors() : {}),
-  });
+  const { form, errors, save, leave } = useEntityForm<Contact>({ collection: '/api/v1/contacts', id: contact?.id, onSaved });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
-    const text = (name: string) => {
-      const value = String(data.get(name) ?? '').trim();
-      return value === '' ? null : value;
-    };
+    const text = (name: string) => formText(data, name);
     const email = text('email');
     const tags = String(data.get('tags') ?? '')
       .split(',')
