@@ -94,3 +94,18 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious, `${label}: ${JSON.stringify(serious, null, 2)}`).toEqual([]);
 }
+
+/**
+ * Signs in with the start link and takes onboarding's first two steps through the page
+ * (profile, then the exploration "UX research in health tech"), leaving it at "Your first people".
+ */
+export async function onboardToFirstPeople(page: Page, signInUrl: string): Promise<void> {
+  await page.goto(signInUrl);
+  await page.waitForURL(/\/welcome$/);
+  await page.getByLabel('Your name').fill('Sam Rivera');
+  await page.getByLabel('Background').fill('Eight years teaching science.');
+  await page.getByLabel('Your pitch').fill('I teach science and I am exploring UX research.');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('What do you want to explore?').fill('UX research in health tech');
+  await page.getByRole('button', { name: 'Start exploring' }).click();
+}

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, onboardToFirstPeople, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -32,14 +32,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('organisations, undo and search 
     csp = collectCspViolations(page);
     page.setDefaultTimeout(10_000);
     // A newcomer gets through onboarding first, in the app.
-    await page.goto(server.signInUrl);
-    await page.waitForURL(/\/welcome$/);
-    await page.getByLabel('Your name').fill('Sam Rivera');
-    await page.getByLabel('Background').fill('Eight years teaching science.');
-    await page.getByLabel('Your pitch').fill('I teach science and I am exploring UX research.');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('What do you want to explore?').fill('UX research in health tech');
-    await page.getByRole('button', { name: 'Start exploring' }).click();
+    await onboardToFirstPeople(page, server.signInUrl);
     await page.getByRole('button', { name: /Finish and go to Today|Skip for now/ }).click();
     await page.waitForURL(`${server.origin}/`);
   }, 60_000);

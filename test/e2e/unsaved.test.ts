@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, onboardToFirstPeople, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -31,14 +31,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('nothing typed is lost', () => {
 
   it('asks before onboarding is skipped with a person typed but not added', async () => {
     // Onboarding saves each step before moving on: nothing there asks until something is left unsaved.
-    await page.goto(server.signInUrl);
-    await page.waitForURL(/\/welcome$/);
-    await page.getByLabel('Your name').fill('Sam Rivera');
-    await page.getByLabel('Background').fill('Eight years teaching science.');
-    await page.getByLabel('Your pitch').fill('I teach science and I am exploring UX research.');
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.getByLabel('What do you want to explore?').fill('UX research in health tech');
-    await page.getByRole('button', { name: 'Start exploring' }).click();
+    await onboardToFirstPeople(page, server.signInUrl);
     // A person typed at the last step but not added: skipping asks first.
     await page.getByLabel('Name').fill('Jo Park');
     await page.getByRole('button', { name: 'Skip for now' }).click();
