@@ -108,7 +108,8 @@ function Workbench({ account }: { account: Account | null }) {
   const info = workspace.data;
   // A new explorer is walked through setting up first; coaches, admins and one's account page are not held up by it.
   const fresh = !info.demo && !info.profileSaved && info.counts.contacts === 0 && info.counts.explorations === 0 && (!account || account.role === 'explorer');
-  if (fresh && location.pathname !== '/welcome' && location.pathname !== '/account') return <Navigate to="/welcome" replace />;
+  // Keyed by the location, so a navigation that lands on '/' again redirects again instead of leaving an empty page.
+  if (fresh && location.pathname !== '/welcome' && location.pathname !== '/account') return <Navigate key={location.key} to="/welcome" replace />;
 
   return (
     <>

@@ -25,8 +25,10 @@ export function useSwitchWorkspace() {
   return useMutation({
     mutationFn: (to: 'own' | 'demo') => api.post<WorkspaceInfo>('/api/v1/workspace/switch', { to }),
     onSuccess: async () => {
-      await client.resetQueries();
+      // Navigate before the refetch: a fresh workspace then redirects '/' to the set-up, and nothing moves it back to a
+      // blank '/' afterwards (navigating after the refetch raced the redirect and left an empty page).
       await navigate('/');
+      await client.resetQueries();
     },
   });
 }
