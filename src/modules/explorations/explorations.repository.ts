@@ -3,14 +3,12 @@ import type { Database, ExplorationRow, ExplorationsTable } from '../../db/datab
 import { fromJson, toJson } from '../../db/values.js';
 import { toCount } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { DeletedExploration, Exploration } from '../../shared/schemas/explorations.js';
+import type { DeletedExploration, Exploration, ExplorationSortField } from '../../shared/schemas/explorations.js';
 
 export interface ExplorationFilters {
   status?: string[] | undefined;
   kind?: string | undefined;
 }
-export type ExplorationSortField = 'title' | 'createdAt' | 'updatedAt';
-
 const leaning = (value: number | string | null) => (value === null ? null : Number(value));
 
 export function rowToExploration(r: ExplorationRow): Exploration {

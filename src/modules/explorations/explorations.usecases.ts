@@ -2,10 +2,10 @@ import type { ExplorationsTable } from '../../db/database.js';
 import { newId } from '../../shared/ids.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import { notFound } from '../../shared/errors.js';
-import type { CreateExplorationInput, DeletedExploration, Exploration, UpdateExplorationInput } from '../../shared/schemas/explorations.js';
+import type { CreateExplorationInput, DeletedExploration, Exploration, ExplorationSortField, UpdateExplorationInput } from '../../shared/schemas/explorations.js';
 import { missingReference, now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
-import type { ExplorationFilters, ExplorationSortField } from './explorations.repository.js';
+import type { ExplorationFilters } from './explorations.repository.js';
 
 function leaningColumns(leanings: Partial<Exploration['leanings']> | undefined): Partial<ExplorationsTable> {
   const out: Partial<ExplorationsTable> = {};

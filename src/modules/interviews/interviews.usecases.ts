@@ -5,9 +5,10 @@ import { newId } from '../../shared/ids.js';
 import { missingFieldsFor, planTransition } from '../../shared/lifecycle.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import {
-  emptyPrep,
   type CreateInterviewInput,
+  emptyPrep,
   type Interview,
+  type InterviewSortField,
   type TransitionInput,
   type UpdateInterviewInput,
 } from '../../shared/schemas/interviews.js';
@@ -17,7 +18,7 @@ import { moveToTrash } from '../trash/trash.usecases.js';
 import { refreshResponsiveness } from '../responsiveness/responsiveness.usecases.js';
 import { createInteraction } from '../interactions/interactions.usecases.js';
 import { indexInterviews } from '../search/search.index.js';
-import type { InterviewFilters, InterviewSortField } from './interviews.repository.js';
+import type { InterviewFilters } from './interviews.repository.js';
 
 const TIME_FIELDS = ['scheduledAt', 'requestedAt', 'repliedAt', 'heldAt', 'thankedAt'] as const;
 

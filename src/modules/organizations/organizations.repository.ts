@@ -3,7 +3,7 @@ import { insertInBatches } from '../../db/bulk.js';
 import type { Database, OrganizationsTable } from '../../db/database.js';
 import { fromFlag, toCount } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { Organization } from '../../shared/schemas/organizations.js';
+import type { Organization, OrganizationSortField } from '../../shared/schemas/organizations.js';
 
 export interface OrganizationFilters {
   explorationId?: string | undefined;
@@ -12,8 +12,6 @@ export interface OrganizationFilters {
   /** Only targets (true) or only organisations not (yet) on the target list (false). */
   target?: boolean | undefined;
 }
-
-export type OrganizationSortField = 'rank' | 'name' | 'createdAt' | 'updatedAt';
 
 type Row = OrganizationsTable & { rank: number | string };
 

@@ -2,15 +2,13 @@ import type { Kysely } from 'kysely';
 import type { Database, QuestionRow, QuestionsTable } from '../../db/database.js';
 import { fromFlag, fromJson, toCount } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { Question } from '../../shared/schemas/questions.js';
+import type { Question, QuestionSortField } from '../../shared/schemas/questions.js';
 
 export interface QuestionFilters {
   category?: string[] | undefined;
   audience?: string | undefined;
   favourite?: boolean | undefined;
 }
-export type QuestionSortField = 'createdAt' | 'category' | 'text';
-
 const rowToQuestion = (r: QuestionRow): Question => ({
   id: r.id,
   text: r.text,

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database, ReferralRow, ReferralsTable } from '../../db/database.js';
 import { toCount } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { Referral } from '../../shared/schemas/referrals.js';
+import type { Referral, ReferralSortField } from '../../shared/schemas/referrals.js';
 
 export interface ReferralFilters {
   fromContactId?: string | undefined;
@@ -12,8 +12,6 @@ export interface ReferralFilters {
   interviewId?: string | undefined;
   status?: string[] | undefined;
 }
-export type ReferralSortField = 'createdAt' | 'updatedAt';
-
 type Row = ReferralRow & { fromName: string; toName: string };
 
 const rowToReferral = (r: Row): Referral => ({

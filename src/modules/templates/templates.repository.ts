@@ -2,14 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Database, TemplateRow, TemplatesTable } from '../../db/database.js';
 import { fromFlag, toCount } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { Template } from '../../shared/schemas/templates.js';
+import type { Template, TemplateSortField } from '../../shared/schemas/templates.js';
 
 export interface TemplateFilters {
   kind?: string[] | undefined;
   channel?: string[] | undefined;
 }
-export type TemplateSortField = 'name' | 'kind' | 'createdAt';
-
 const rowToTemplate = (r: TemplateRow): Template => ({
   id: r.id,
   name: r.name,
