@@ -95,6 +95,7 @@ export const authStatusSchema = z.object({
 });
 export type AuthStatus = z.infer<typeof authStatusSchema>;
 export const accountResponse = z.object({ user: accountSchema });
+export type AccountResponse = z.infer<typeof accountResponse>;
 export const passwordChangedResponse = z.object({ changed: z.literal(true) });
 
 /** An admin creates an account; without a password one is generated and shown once. */
@@ -103,6 +104,7 @@ export type AdminCreateUserInput = z.infer<typeof adminCreateUserInput>;
 export const createdUserResponse = z.object({ user: userSchema, password: z.string().nullable() });
 export type CreatedUser = z.infer<typeof createdUserResponse>;
 export const userResponse = z.object({ user: userSchema });
+export type UserResponse = z.infer<typeof userResponse>;
 export const usersResponse = z.object({ items: z.array(userSchema) });
 export type Users = z.infer<typeof usersResponse>;
 export const remindersQueuedResponse = z.object({ queued: z.literal(true) });
@@ -111,3 +113,4 @@ export const remindersQueuedResponse = z.object({ queued: z.literal(true) });
 export const openInvitationSchema = invitationSchema.omit({ path: true });
 export type OpenInvitation = z.infer<typeof openInvitationSchema>;
 export const openInvitationsResponse = z.object({ items: z.array(openInvitationSchema) });
+export type OpenInvitations = z.infer<typeof openInvitationsResponse>;
