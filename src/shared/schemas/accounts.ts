@@ -86,3 +86,15 @@ export const grantSchema = z.object({
   createdAt: isoDateTime,
 });
 export type Grant = z.infer<typeof grantSchema>;
+
+/** What GET /api/v1/auth/status answers: the server's mode and who is signed in (null on a personal install). */
+export const authStatusSchema = z.object({ mode: z.enum(['local', 'multi-user']), registration: z.enum(registrationModes).nullable(), user: accountSchema.nullable() });
+export type AuthStatus = z.infer<typeof authStatusSchema>;
+export const userListResponse = z.object({ items: z.array(userSchema) });
+export const createdUserResponse = z.object({ user: userSchema, password: z.string().nullable() });
+export type CreatedUser = z.infer<typeof createdUserResponse>;
+export const openInvitationsResponse = z.object({ items: z.array(z.object({ email: z.string(), role: z.enum(roles), expiresAt: isoDateTime })) });
+export type OpenInvitation = z.infer<typeof openInvitationsResponse>['items'][number];
+export const grantsResponse = z.object({ items: z.array(grantSchema) });
+export type SignInInput = z.infer<typeof signInInput>;
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;

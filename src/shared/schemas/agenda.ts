@@ -46,3 +46,12 @@ export const agendaStateInput = z
     until: isoDateTime.optional(),
   })
   .strict();
+
+export type Agenda = z.infer<typeof agendaResponse>;
+export type AgendaStateInput = z.infer<typeof agendaStateInput>;
+export const agendaStateResponse = z.object({ key: z.string(), state: z.string(), snoozedUntil: isoDateTime.nullable() });
+/** A message drafted for an agenda item from the user's template (POST /api/v1/agenda/draft). */
+export const agendaDraftInput = z.object({ kind: z.enum(agendaKinds), contactId: z.string(), interviewId: z.string().optional() }).strict();
+export type AgendaDraftInput = z.infer<typeof agendaDraftInput>;
+export const agendaDraftResponse = z.object({ subject: z.string().nullable(), body: z.string(), templateId: z.string().nullable() });
+export type AgendaDraft = z.infer<typeof agendaDraftResponse>;

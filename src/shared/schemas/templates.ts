@@ -19,3 +19,7 @@ export const updateTemplateInput = z.object(fields).partial().strict();
 export type Template = z.infer<typeof templateSchema>;
 export type CreateTemplateInput = z.infer<typeof createTemplateInput>;
 export type UpdateTemplateInput = z.infer<typeof updateTemplateInput>;
+
+/** A template filled in for one person (POST /api/v1/templates/preview). */
+export const templatePreviewResponse = z.object({ subject: z.string().nullable(), body: z.string() });
+export type TemplatePreview = z.infer<typeof templatePreviewResponse>;

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { roles, type InstanceSettings, type Invitation, type Role, type User } from '../../../shared/schemas/accounts.js';
 import { api, ApiError } from '../../api/client.js';
-import { useAccount } from '../../app/session.js';
+import { useAccount } from '../../app/session.api.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { SelectField, TextField } from '../../ui/Field.js';
 import { SaveActions } from '../../ui/SaveActions.js';

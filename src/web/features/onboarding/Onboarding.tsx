@@ -4,7 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Contact } from '../../../shared/schemas/contacts.js';
 import type { Exploration } from '../../../shared/schemas/explorations.js';
 import { api, type Page } from '../../api/client.js';
-import { useSwitchWorkspace, useWorkspace, type WorkspaceInfo } from '../../app/workspace.js';
+import { useSwitchWorkspace, useWorkspace, type WorkspaceInfo } from '../../app/workspace.api.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { formChanged, useUnsavedChanges } from '../../ui/unsaved.js';
 import { ExplorationForm } from '../explorations/ExplorationForm.js';
