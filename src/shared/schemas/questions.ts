@@ -31,3 +31,6 @@ export const updateQuestionInput = z.object(fields).partial().strict();
 export type Question = z.infer<typeof questionSchema>;
 export type CreateQuestionInput = z.infer<typeof createQuestionInput>;
 export type UpdateQuestionInput = z.infer<typeof updateQuestionInput>;
+
+/** What a client sends to add a question (audiences and favourite may be left out). */
+export type NewQuestionInput = z.input<typeof createQuestionInput>;
