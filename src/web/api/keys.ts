@@ -20,7 +20,7 @@ export const workspaceKeys = {
 
 export const peopleKeys = {
   all: ['contacts'] as const,
-  list: (params: object) => ['contacts', params] as const,
+  list: (params: object | string) => ['contacts', params] as const,
   details: ['contact'] as const,
   detail: (id: string | undefined) => ['contact', id] as const,
   search: (text: string) => ['people-search', text] as const,
