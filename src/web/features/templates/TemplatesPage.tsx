@@ -53,7 +53,7 @@ function Editor({ template, people, guard }: { template: Template; people: Conta
                 setErrors({});
                 setSaved(true);
               },
-              onError: (e) => setErrors(e instanceof ApiError ? e.fieldErrors() : {}),
+              onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors() : {}),
             },
           );
         }}
