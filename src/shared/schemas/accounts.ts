@@ -98,3 +98,15 @@ export type OpenInvitation = z.infer<typeof openInvitationsResponse>['items'][nu
 export const grantsResponse = z.object({ items: z.array(grantSchema) });
 export type SignInInput = z.infer<typeof signInInput>;
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+export type Grants = z.infer<typeof grantsResponse>;
+export type OpenInvitations = z.infer<typeof openInvitationsResponse>;
+export type UserList = z.infer<typeof userListResponse>;
+/** One account, as sign-in, registration, preferences and disabling answer. */
+export const accountResponse = z.object({ user: accountSchema });
+export type AccountResponse = z.infer<typeof accountResponse>;
+export const userResponse = z.object({ user: userSchema });
+export type UserResponse = z.infer<typeof userResponse>;
+export const passwordChangedResponse = z.object({ changed: z.literal(true) });
+export type PasswordChanged = z.infer<typeof passwordChangedResponse>;
+export const remindersQueuedResponse = z.object({ queued: z.literal(true) });
+export type RemindersQueued = z.infer<typeof remindersQueuedResponse>;

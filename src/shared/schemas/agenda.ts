@@ -55,3 +55,4 @@ export const agendaDraftInput = z.object({ kind: z.enum(agendaKinds), contactId:
 export type AgendaDraftInput = z.infer<typeof agendaDraftInput>;
 export const agendaDraftResponse = z.object({ subject: z.string().nullable(), body: z.string(), templateId: z.string().nullable() });
 export type AgendaDraft = z.infer<typeof agendaDraftResponse>;
+export type AgendaStateResult = z.infer<typeof agendaStateResponse>;

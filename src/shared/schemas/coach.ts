@@ -29,3 +29,4 @@ export interface SuggestionFilters {
   organizationId?: string | undefined;
   limit: number;
 }
+export type Suggestions = z.infer<typeof suggestionsResponse>;

@@ -85,3 +85,4 @@ export const deletedResponse = z.object({ deleted: z.literal(true), id: idSchema
 
 /** `true` / `false` in a query string. */
 export const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+export type Deleted = z.infer<typeof deletedResponse>;

@@ -55,3 +55,6 @@ export const deletedExplorationSchema = z.object({ id: idSchema, title: z.string
 
 export type ActiveExploration = z.infer<typeof activeExplorationSchema>;
 export type DeletedExploration = z.infer<typeof deletedExplorationSchema>;
+
+export const deletedExplorationsResponse = z.object({ items: z.array(deletedExplorationSchema) });
+export type DeletedExplorations = z.infer<typeof deletedExplorationsResponse>;

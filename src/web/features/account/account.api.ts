@@ -1,24 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Account, ChangePasswordInput, Grant, GrantScope, RegisterInput, SignInInput } from '../../../shared/schemas/accounts.js';
+import type { AccountResponse, ChangePasswordInput, Grants, GrantScope, PasswordChanged, RegisterInput, SignInInput } from '../../../shared/schemas/accounts.js';
 import { api } from '../../api/client.js';
 import { accountKeys, sessionKeys } from '../../api/keys.js';
 import { useSessionChange } from '../../app/session.api.js';
 
-type Grants = { items: Grant[] };
-
 /** Signing in or creating an account starts a new session: every cached answer is thrown away. */
-export const useSignIn = () => useSessionChange((body: SignInInput) => api.post<{ user: Account }>('/api/v1/auth/sign-in', body));
+export const useSignIn = () => useSessionChange((body: SignInInput) => api.post<AccountResponse>('/api/v1/auth/sign-in', body));
 export const useRegister = () =>
-  useSessionChange((body: Omit<RegisterInput, 'invitation'> & { invitation?: string | undefined }) => api.post<{ user: Account }>('/api/v1/auth/register', body));
+  useSessionChange((body: Omit<RegisterInput, 'invitation'> & { invitation?: string | undefined }) => api.post<AccountResponse>('/api/v1/auth/register', body));
 
 export function useChangePassword(onChanged: () => void) {
-  return useMutation({ mutationFn: (body: ChangePasswordInput) => api.post<{ changed: true }>('/api/v1/account/password', body), onSuccess: onChanged });
+  return useMutation({ mutationFn: (body: ChangePasswordInput) => api.post<PasswordChanged>('/api/v1/account/password', body), onSuccess: onChanged });
 }
 
 export function useReminderEmails() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (reminderEmails: boolean) => api.patch<{ user: Account }>('/api/v1/account', { reminderEmails }),
+    mutationFn: (reminderEmails: boolean) => api.patch<AccountResponse>('/api/v1/account', { reminderEmails }),
     onSuccess: () => client.invalidateQueries({ queryKey: sessionKeys.status }),
   });
 }

@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreatedUser, CreateUserInput, InstanceSettings, Invitation, OpenInvitation, User } from '../../../shared/schemas/accounts.js';
+import type { CreatedUser, CreateUserInput, InstanceSettings, Invitation, OpenInvitations, RemindersQueued, UserList, UserResponse } from '../../../shared/schemas/accounts.js';
 import { api } from '../../api/client.js';
 import { adminKeys } from '../../api/keys.js';
 
 export function useUsers() {
-  return useQuery({ queryKey: adminKeys.users, queryFn: () => api.get<{ items: User[] }>('/api/v1/admin/users') });
+  return useQuery({ queryKey: adminKeys.users, queryFn: () => api.get<UserList>('/api/v1/admin/users') });
 }
 
 export function useCreateUser(onCreated: () => void) {
@@ -21,7 +21,7 @@ export function useCreateUser(onCreated: () => void) {
 export function useDisableUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.post<{ user: User }>(`/api/v1/admin/users/${id}/disable`),
+    mutationFn: (id: string) => api.post<UserResponse>(`/api/v1/admin/users/${id}/disable`),
     onSuccess: () => client.invalidateQueries({ queryKey: adminKeys.users }),
   });
 }
@@ -39,7 +39,7 @@ export function useSaveInstanceSettings() {
 }
 
 export function useOpenInvitations() {
-  return useQuery({ queryKey: adminKeys.invitations, queryFn: () => api.get<{ items: OpenInvitation[] }>('/api/v1/admin/invitations') });
+  return useQuery({ queryKey: adminKeys.invitations, queryFn: () => api.get<OpenInvitations>('/api/v1/admin/invitations') });
 }
 
 export function useInvite(onInvited: () => void) {
@@ -55,5 +55,5 @@ export function useInvite(onInvited: () => void) {
 
 /** Sends today's morning reminders now (nobody gets two the same day). */
 export function useRunReminders() {
-  return useMutation({ mutationFn: () => api.post<{ queued: true }>('/api/v1/admin/reminders/run') });
+  return useMutation({ mutationFn: () => api.post<RemindersQueued>('/api/v1/admin/reminders/run') });
 }

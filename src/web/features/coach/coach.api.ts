@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { FindingsResult, PitchCheckResult, Suggestion, SuggestionFilters } from '../../../shared/schemas/coach.js';
+import type { FindingsResult, PitchCheckResult, SuggestionFilters, Suggestions } from '../../../shared/schemas/coach.js';
 import { api } from '../../api/client.js';
 import { coachKeys } from '../../api/keys.js';
 import { useDebounced } from '../../ui/useDebounced.js';
@@ -29,6 +29,6 @@ export const useEmailCheck = (text: string) => useLiveCheck('email', text, (t) =
 export function useSuggestions(filters: SuggestionFilters) {
   return useQuery({
     queryKey: coachKeys.suggestionList(filters),
-    queryFn: () => api.get<{ items: Suggestion[] }>('/api/v1/suggestions', { ...filters }),
+    queryFn: () => api.get<Suggestions>('/api/v1/suggestions', { ...filters }),
   });
 }

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Deleted } from '../../../shared/schemas/common.js';
 import type { Contact } from '../../../shared/schemas/contacts.js';
 import type { DecisionBoard } from '../../../shared/schemas/decisions.js';
-import type { ActiveExploration, DeletedExploration, Exploration, UpdateExplorationInput } from '../../../shared/schemas/explorations.js';
+import type { ActiveExploration, DeletedExplorations, Exploration, UpdateExplorationInput } from '../../../shared/schemas/explorations.js';
 import type { Interview } from '../../../shared/schemas/interviews.js';
 import type { Organization } from '../../../shared/schemas/organizations.js';
 import type { NewQuestionInput, Question } from '../../../shared/schemas/questions.js';
@@ -76,7 +77,7 @@ export function useSetActiveExploration() {
 }
 
 export function useDeletedExplorations() {
-  return useQuery({ queryKey: explorationKeys.deleted(), queryFn: () => api.get<{ items: DeletedExploration[] }>('/api/v1/explorations/deleted') });
+  return useQuery({ queryKey: explorationKeys.deleted(), queryFn: () => api.get<DeletedExplorations>('/api/v1/explorations/deleted') });
 }
 
 export function useUpdateExploration(id: string) {
@@ -95,7 +96,7 @@ export function useUpdateExploration(id: string) {
 export function useDeleteExploration() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api.delete<{ deleted: true; id: string }>(`/api/v1/explorations/${id}`),
+    mutationFn: (id: string) => api.delete<Deleted>(`/api/v1/explorations/${id}`),
     onSuccess: () => invalidate(client, recordKeys),
   });
 }
