@@ -114,3 +114,7 @@ export const openInvitationSchema = invitationSchema.omit({ path: true });
 export type OpenInvitation = z.infer<typeof openInvitationSchema>;
 export const openInvitationsResponse = z.object({ items: z.array(openInvitationSchema) });
 export type OpenInvitations = z.infer<typeof openInvitationsResponse>;
+export type SignInInput = z.infer<typeof signInInput>;
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+export type PasswordChanged = z.infer<typeof passwordChangedResponse>;
+export type RemindersQueued = z.infer<typeof remindersQueuedResponse>;

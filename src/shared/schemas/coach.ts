@@ -30,3 +30,5 @@ export const suggestionSchema = z.object({ contactId: idSchema, name: z.string()
 export type Suggestion = z.infer<typeof suggestionSchema>;
 export const suggestionsResponse = z.object({ items: z.array(suggestionSchema) });
 export type Suggestions = z.infer<typeof suggestionsResponse>;
+/** What a caller may pass to the suggestions route (the limit is filled in by the route's default). */
+export type SuggestionFilters = SuggestionsQuery;

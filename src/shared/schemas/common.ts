@@ -98,3 +98,4 @@ export const noContent = z.null();
 
 /** `true` / `false` in a query string. */
 export const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+export type Deleted = z.infer<typeof deletedResponse>;

@@ -154,3 +154,4 @@ export function livePrompts(plannedMinutes: number): LivePrompt[] {
 
 /** The prompts that have appeared by `elapsedSeconds`. */
 export const duePrompts = (plannedMinutes: number, elapsedSeconds: number): LivePrompt[] => livePrompts(plannedMinutes).filter((p) => elapsedSeconds >= p.at);
+export type RecordThankYouInput = z.infer<typeof recordThankYouInput>;

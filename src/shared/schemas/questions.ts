@@ -44,3 +44,5 @@ export const questionListQuery = z.object({
   favourite: boolQuery.optional(),
 });
 export type QuestionListQuery = z.infer<typeof questionListQuery>;
+/** A new question as a client sends it (defaults filled in by the server). */
+export type NewQuestionInput = z.input<typeof createQuestionInput>;

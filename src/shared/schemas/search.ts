@@ -27,3 +27,4 @@ export const searchResult = z.object({ query: z.string(), items: z.array(searchH
 
 export type SearchHit = z.infer<typeof searchHit>;
 export type SnippetSegment = z.infer<typeof snippetSegment>;
+export type SearchResult = z.infer<typeof searchResult>;
