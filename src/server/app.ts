@@ -34,6 +34,7 @@ import { JSON_BODY_LIMIT, registerBodyHandling } from './body.js';
 import { errorOptions, registerErrorHandling, routeNotFound } from './errors.js';
 import { FEED_ROUTE } from './access.js';
 import { landingPage } from './landing.js';
+import { withErrorCodes } from './openapi-errors.js';
 import { currentUser, signedInUser, multiUserWorkspaces, presentedToken, registerMultiUserSecurity, sessionCookies, type MultiUserDeps } from './multi-user.js';
 import { scopedContext } from './request-scope.js';
 import { registerLocalSignInRoutes, registerSecurity } from './security.js';
@@ -67,6 +68,16 @@ export interface AppDeps {
   validateResponses?: boolean;
   /** Told of every route as it is registered (the authorisation-matrix test lists them this way). */
   onRoute?: ((method: string, url: string) => void) | undefined;
+  /** Told of every error answer, with its route (the fuzz and authorisation tests check each against the route's declared codes). */
+  onErrorResponse?: ((answer: ErrorAnswer) => void) | undefined;
+}
+
+/** One error answer: the route that gave it (null when no route matched), its status and its code. */
+export interface ErrorAnswer {
+  method: string;
+  route: string | null;
+  status: number;
+  code: string;
 }
 
 export { VERSION } from '../shared/version.js';
@@ -94,6 +105,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       for (const method of [route.method].flat()) if (method !== 'HEAD') tell(method, route.url);
     });
   }
+  if (deps.onErrorResponse) {
+    const tell = deps.onErrorResponse;
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (reply.statusCode >= 400 && typeof payload === 'string') {
+        let code = '(not the error shape)';
+        try {
+          code = (JSON.parse(payload) as { error?: { code?: string } }).error?.code ?? code;
+        } catch {
+          // (reported with the placeholder code)
+        }
+        tell({ method: request.method, route: request.routeOptions.url ?? null, status: reply.statusCode, code });
+      }
+      return payload;
+    });
+  }
   app.setValidatorCompiler(validatorCompiler);
   if (deps.validateResponses ?? true) app.setSerializerCompiler(serializerCompiler);
   else app.setSerializerCompiler(() => (data) => JSON.stringify(data));
@@ -119,7 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       components: { securitySchemes: multiUser ? { session: { type: 'http', scheme: 'bearer' } } : { launchSecret: { type: 'http', scheme: 'bearer' } } },
       security: [multiUser ? { session: [] } : { launchSecret: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => withErrorCodes(jsonSchemaTransform(input), input.route),
   });
 
   const ctx = multiUser ? scopedContext : deps.ctx;
