@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAccountRoutes, registerLocalAuthStatus } from '../modules/accounts/accounts.routes.js';
 import { registerCoachRoutes } from '../modules/coach/coach.routes.js';
@@ -31,7 +31,7 @@ import { registerSharingRoutes } from '../modules/sharing/sharing.routes.js';
 import { registerTemplateRoutes } from '../modules/templates/templates.routes.js';
 import { registerTrashRoutes } from '../modules/trash/trash.routes.js';
 import { JSON_BODY_LIMIT, registerBodyHandling } from './body.js';
-import { errorOptions, registerErrorHandling, routeNotFound } from './errors.js';
+import { errorOptions, registerErrorHandling, routeNotFound, sendError } from './errors.js';
 import { FEED_ROUTE } from './access.js';
 import { landingPage } from './landing.js';
 import { withErrorCodes } from './openapi-errors.js';
@@ -90,6 +90,11 @@ function packageWebRoot(): string {
 }
 const defaultWebRoot = packageWebRoot();
 
+function tellingFrameworkErrors(tell: (answer: ErrorAnswer) => void) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+    sendError(error, request, reply, (out) => tell({ method: request.method, route: null, status: out.status, code: out.code }));
+}
+
 /** Builds the whole HTTP application without listening, so tests can use `app.inject()`. */
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
@@ -97,6 +102,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: JSON_BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true },
     ...errorOptions,
+    // (Errors found before routing never reach the onSend hook below: told of here.)
+    ...(deps.onErrorResponse ? { frameworkErrors: tellingFrameworkErrors(deps.onErrorResponse) } : {}),
     ...(deps.trustProxy === undefined ? {} : { trustProxy: deps.trustProxy }),
   }).withTypeProvider<ZodTypeProvider>();
   if (deps.onRoute) {

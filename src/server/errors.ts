@@ -94,8 +94,9 @@ function describe(error: FastifyError, request: FastifyRequest): ErrorOut {
 }
 
 /** Sends `error` as the one error body. Exported for scopes that reword an error before sending it. */
-export function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+export function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply, told?: (out: { status: number; code: ErrorCode }) => void) {
   const out = describe(error, request);
+  told?.(out);
   return reply.code(out.status).type('application/json; charset=utf-8').send(errorBody(out.code, out.message, out.details));
 }
 

@@ -104,6 +104,10 @@ describe('the error codes of each route', () => {
     const admin = multi.app;
     const missing = await admin.inject({ method: 'GET', url: '/api/v1/admin/users', headers: { host: '127.0.0.1:4590' } });
     expect(missing.statusCode).toBe(401);
+    // (A broken %-escape is refused before routing, by Fastify's frameworkErrors.)
+    const broken = await admin.inject({ method: 'GET', url: '/api/v1/contacts/%E0%A4%A', headers: { host: '127.0.0.1:4590' } });
+    expect(broken.statusCode).toBe(400);
+    expect(answers.keys()).toEqual(['GET /api/v1/admin/users → 401 auth.required', 'GET (no route) → 400 request.bad_url']);
     expect(answers.undeclared()).toEqual([]);
     answers.record({ method: 'GET', route: '/api/v1/contacts/:id', status: 409, code: 'trash.already_restored' });
     answers.record({ method: 'GET', route: '/api/v1/nowhere', status: 404, code: 'route.not_found' });
