@@ -193,8 +193,12 @@ describe('the error-code catalogue', () => {
       () => notFound('people', 'x'),
       // @ts-expect-error: the catalogue says 403
       () => deny(undefined as never, 401, 'security.csrf', 'x'),
+      // @ts-expect-error: a choice of codes whose statuses differ (500 and 2) has no one status
+      (ok: boolean) => new AppError(ok ? 'backup.failed' : 'usage', 500, 'x'),
     ];
-    expect(refused).toHaveLength(4);
+    expect(refused).toHaveLength(5);
+    // A choice of codes that share their status is fine.
+    expect(((ok: boolean) => new AppError(ok ? 'backup.failed' : 'backup.integrity', 500))(true).status).toBe(500);
     const code: ErrorCode = 'validation.failed';
     expect(isErrorCode(code)).toBe(true);
   });

@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   // Any request: reading it, checking it, and refusing it.
   'validation.failed': { status: 400, message: 'Some fields are not valid; details names each one.' },
   'request.invalid_json': { status: 400, message: 'The body is not valid JSON.' },
+  // (400, or the 4xx status Fastify or a plugin gave a request it could not take.)
   'request.invalid': { status: 400, message: 'The request could not be read.' },
   'request.bad_url': { status: 400, message: 'The address is not valid.' },
   'request.malformed': { status: 400, message: 'The request is not well-formed HTTP.' },
@@ -96,8 +97,13 @@ export const ERROR_CODES = {
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
-/** The status the catalogue gives `code` (a literal type, so a call site cannot give another). */
-export type StatusOf<C extends ErrorCode> = (typeof ERROR_CODES)[C]['status'];
+type Both<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+/**
+ * The status the catalogue gives `code` (a literal type, so a call site cannot give
+ * another). For a choice of codes (`ok ? 'a.x' : 'b.y'`) it is the status they share,
+ * and there is none when they differ.
+ */
+export type StatusOf<C extends ErrorCode> = Both<(typeof ERROR_CODES)[C]['status']> & number;
 /** The entities `notFound(entity, id)` may name: those with an `<entity>.not_found` code. */
 export type NotFoundEntity = ErrorCode extends infer C ? (C extends `${infer E}.not_found` ? E : never) : never;
 
