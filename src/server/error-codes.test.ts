@@ -147,6 +147,11 @@ describe('the error-code catalogue', () => {
 
   it('finds no code it cannot read (a code built from a value must be taught to this test)', () => {
     expect(unreadable).toEqual([]);
+    // What it cannot read, it says: a code built from a value, or passed through a helper of one's own.
+    expect(scanSource('throw new AppError(`contacts.${reason}`, 409, `Not ${"now"}`);\nconst fail = (code) => new AppError(code, 400);', 'sample.ts').unreadable).toEqual([
+      'sample.ts:1: `contacts.${reason}`',
+      'sample.ts:2: code',
+    ]);
   });
 
   it('notices a code missing from the catalogue, or made with another status', () => {
