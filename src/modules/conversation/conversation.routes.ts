@@ -3,6 +3,7 @@ import { deletedResponse, idSchema } from '../../shared/schemas/common.js';
 import {
   createNoteInput,
   debriefInput,
+  noteListResponse,
   noteSchema,
   quickReferralInput,
   recordThankYouInput,
@@ -10,9 +11,8 @@ import {
   updateLiveInput,
   updateNoteInput,
 } from '../../shared/schemas/conversation.js';
-import { contactSchema } from '../../shared/schemas/contacts.js';
 import { interviewSchema } from '../../shared/schemas/interviews.js';
-import { referralSchema } from '../../shared/schemas/referrals.js';
+import { quickReferralResponse } from '../../shared/schemas/referrals.js';
 import { errorResponses, idParams, type App } from '../../server/types.js';
 import type { AppContext } from '../repositories.js';
 import {
@@ -33,7 +33,7 @@ const noteParams = z.object({ id: idSchema, noteId: idSchema });
 export function registerConversationRoutes(app: App, ctx: AppContext): void {
   const tags = ['interview mode'];
   app.get('/api/v1/interviews/:id/notes', {
-    schema: { tags, summary: 'Notes taken during the interview, oldest first', params: idParams, response: { 200: z.object({ items: z.array(noteSchema) }), ...errorResponses } },
+    schema: { tags, summary: 'Notes taken during the interview, oldest first', params: idParams, response: { 200: noteListResponse, ...errorResponses } },
     handler: async (request) => listNotes({ ctx, interviewId: request.params.id }),
   });
   app.post('/api/v1/interviews/:id/notes', {
@@ -62,7 +62,7 @@ export function registerConversationRoutes(app: App, ctx: AppContext): void {
       summary: 'Add a person the interviewee suggested: a contact referred by them (or the one already there) and the referral, in one step',
       params: idParams,
       body: quickReferralInput,
-      response: { 201: z.object({ contact: contactSchema, referral: referralSchema, existing: z.boolean() }), ...errorResponses },
+      response: { 201: quickReferralResponse, ...errorResponses },
     },
     handler: async (request, reply) => reply.code(201).send(await quickReferral({ ctx, interviewId: request.params.id, input: request.body })),
   });

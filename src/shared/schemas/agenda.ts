@@ -39,6 +39,7 @@ export const agendaQuery = z.object({
 });
 
 export const agendaResponse = z.object({ at: isoDateTime, timeZone: z.string(), items: z.array(agendaItemSchema) });
+export type Agenda = z.infer<typeof agendaResponse>;
 
 export const agendaStateInput = z
   .object({

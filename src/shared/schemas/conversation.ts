@@ -38,6 +38,8 @@ const noteFields = {
 
 export const noteSchema = z.object({ id: idSchema, interviewId: idSchema, ...noteFields, createdAt: isoDateTime, updatedAt: isoDateTime });
 export type InterviewNote = z.infer<typeof noteSchema>;
+export const noteListResponse = z.object({ items: z.array(noteSchema) });
+export type InterviewNotes = z.infer<typeof noteListResponse>;
 
 export const createNoteInput = z
   .object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime, optionalText, ref } from './common.js';
+import { contactSchema } from './contacts.js';
 
 export const referralStatuses = ['suggested', 'contacted', 'interviewed'] as const;
 
@@ -38,3 +39,7 @@ export const updateReferralInput = z
 export type Referral = z.infer<typeof referralSchema>;
 export type CreateReferralInput = z.infer<typeof createReferralInput>;
 export type UpdateReferralInput = z.infer<typeof updateReferralInput>;
+
+/** Adding a suggested person from an interview: the person (new, or the one already there) and the referral. */
+export const quickReferralResponse = z.object({ contact: contactSchema, referral: referralSchema, existing: z.boolean() });
+export type QuickReferralResult = z.infer<typeof quickReferralResponse>;

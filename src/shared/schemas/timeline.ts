@@ -17,3 +17,4 @@ export const timelineEntry = z.discriminatedUnion('type', [
 ]);
 export const timelineSchema = z.object({ items: z.array(timelineEntry) });
 export type TimelineEntry = z.infer<typeof timelineEntry>;
+export type Timeline = z.infer<typeof timelineSchema>;
