@@ -47,13 +47,15 @@ export function PlanInterviewButton({ contactId, contactName, explorationIds, cl
       <button type="button" className={className} onClick={start} disabled={busy}>
         Plan an interview
       </button>
-      {check.isError || create.isError ? <ErrorState error={check.error ?? create.error} /> : null}
+      {/* While the question is open, a failure shows in it; otherwise beside the button. */}
+      {(check.isError || create.isError) && !duplicate ? <ErrorState error={check.error ?? create.error} /> : null}
       {duplicate ? (
         <Modal title={`You already have an interview planned with ${contactName}`} isOpen onClose={() => setDuplicate(null)}>
           <p>
             There is already {article(duplicate.status)} {statusLabels[duplicate.status].toLowerCase()} interview with {contactName}
             {duplicate.objective ? ` (“${duplicate.objective}”)` : ''}. Open it, or plan another one anyway?
           </p>
+          {create.isError ? <ErrorState error={create.error} /> : null}
           <div className="actions">
             <button type="button" className="primary" autoFocus onClick={() => void navigate(`/interviews/${duplicate.id}`)}>
               Open the {statusLabels[duplicate.status].toLowerCase()} interview
