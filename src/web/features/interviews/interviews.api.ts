@@ -24,10 +24,14 @@ export const interviewUrls = {
   calendar: (id: string) => `/api/v1/interviews/${id}/calendar.ics`,
 };
 
-/** Query keys of the interviews feature: one interview, its notes and its referrals sit under ['interview', id]; lists under ['interviews']. */
+/**
+ * Query keys of the interviews feature, in the shapes of the app-wide factory (src/web/api/keys.ts, being
+ * written beside this): one interview, its notes and its referrals under ['interview', id]; lists under ['interviews'].
+ */
 export const interviewKeys = {
   all: ['interviews'] as const,
-  board: ['interviews', 'board'] as const,
+  list: (params: object | string) => ['interviews', params] as const,
+  details: ['interview'] as const,
   one: (id: string) => ['interview', id] as const,
   notes: (id: string) => ['interview', id, 'notes'] as const,
   referrals: (id: string) => ['interview', id, 'referrals'] as const,
@@ -45,22 +49,33 @@ export const isMissing = (error: unknown): boolean => error instanceof ApiError 
 export const retryUnlessMissing = (count: number, error: unknown): boolean =>
   !(isMissing(error) || (error instanceof ApiError && error.status === 401)) && count < 1;
 
-/** Everything an interview's change can show up in besides the interviews themselves: people, the agenda, organisations, explorations, insights, search. */
+/**
+ * Everything an interview's change can show up in besides the interview itself: the lists, people and
+ * their timelines, organisations, explorations and their decision boards, the agenda and its drafts,
+ * whom to ask next, insights, search and the coach's view. (The same records as `recordKeys` in the
+ * app-wide key factory, with the coach's view.)
+ */
 const shownWithInterviews: QueryKey[] = [
+  ['workspace'],
   ['interviews'],
-  ['agenda'],
-  ['contact'],
   ['contacts'],
+  ['contact'],
+  ['people-search'],
   ['timeline'],
-  ['organization'],
   ['organizations'],
+  ['organization'],
   ['explorations'],
+  ['exploration'],
   ['decision'],
+  ['agenda'],
+  ['agenda-draft'],
+  ['suggestions'],
+  ['outreach'],
   ['insights'],
   ['referral-graph'],
-  ['suggestions'],
-  ['questions'],
   ['search'],
+  ['template-preview'],
+  ['questions'],
   ['coaching'],
 ];
 
@@ -70,7 +85,7 @@ const shownWithInterviews: QueryKey[] = [
  */
 export async function refreshAfterInterviewChange(client: QueryClient, except?: string): Promise<void> {
   await Promise.all([
-    client.invalidateQueries({ queryKey: ['interview'], predicate: (q) => !(except !== undefined && q.queryKey[1] === except && q.queryKey.length === 2) }),
+    client.invalidateQueries({ queryKey: interviewKeys.details, predicate: (q) => !(except !== undefined && q.queryKey[1] === except && q.queryKey.length === 2) }),
     ...shownWithInterviews.map((queryKey) => client.invalidateQueries({ queryKey })),
   ]);
 }
@@ -105,7 +120,7 @@ export function useContactInterviews(contactId: string) {
 
 /** Every interview, most recently changed first, for the board. */
 export function useInterviewBoard() {
-  return useQuery({ queryKey: interviewKeys.board, queryFn: () => api.get<PageResult<Interview>>(interviewUrls.collection, { limit: 500, sort: '-updatedAt' }) });
+  return useQuery({ queryKey: interviewKeys.list('board'), queryFn: () => api.get<PageResult<Interview>>(interviewUrls.collection, { limit: 500, sort: '-updatedAt' }) });
 }
 
 /** The whole question bank (the questions chosen for a conversation are looked up in it). */

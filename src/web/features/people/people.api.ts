@@ -16,13 +16,19 @@ export const contactUrls = {
   one: (id: string) => `/api/v1/contacts/${id}`,
 };
 
-/** Query keys of the people feature. Lists sit under ['contacts'], one person under ['contact', id]. */
+/**
+ * Query keys of the people feature, in the shapes of the app-wide factory (src/web/api/keys.ts, being
+ * written beside this): lists under ['contacts'], one person under ['contact', id].
+ */
 export const peopleKeys = {
   all: ['contacts'] as const,
-  list: (query: Record<string, string>) => ['contacts', 'list', query] as const,
-  search: (text: string) => ['contacts', 'search', text] as const,
-  one: (id: string | undefined) => ['contact', id] as const,
+  list: (query: Record<string, string>) => ['contacts', query] as const,
+  details: ['contact'] as const,
+  detail: (id: string | undefined) => ['contact', id] as const,
+  search: (text: string) => ['people-search', text] as const,
+  searches: ['people-search'] as const,
   timeline: (id: string) => ['timeline', id] as const,
+  timelines: ['timeline'] as const,
   /** Under ['agenda'], so whatever refreshes the agenda refreshes a person's share of it too. */
   agenda: (id: string) => ['agenda', { contactId: id }] as const,
   organizationOptions: ['organizations', 'options'] as const,
@@ -63,7 +69,7 @@ export function useExplorationOptions() {
 }
 
 export function useContact(id: string | undefined) {
-  return useQuery({ queryKey: peopleKeys.one(id), queryFn: () => api.get<Contact>(contactUrls.one(id ?? '')), enabled: Boolean(id) });
+  return useQuery({ queryKey: peopleKeys.detail(id), queryFn: () => api.get<Contact>(contactUrls.one(id ?? '')), enabled: Boolean(id) });
 }
 
 export function useContactTimeline(id: string) {
@@ -75,11 +81,10 @@ export function useContactAgenda(id: string) {
   return useQuery({ queryKey: peopleKeys.agenda(id), queryFn: () => api.get<Agenda>('/api/v1/agenda', { contactId: id }) });
 }
 
-/** What logging contact with a person can change: them, their timeline, the lists they are in, the agenda, search and insights. */
+/** What logging contact with a person can change: them, their timeline, the lists and searches they are in, the agenda, search and insights. */
 export async function refreshAfterContactActivity(client: QueryClient, id: string): Promise<void> {
-  await Promise.all(
-    [peopleKeys.one(id), peopleKeys.timeline(id), peopleKeys.all, ['agenda'], ['search'], ['insights']].map((queryKey) => client.invalidateQueries({ queryKey })),
-  );
+  const keys = [peopleKeys.detail(id), peopleKeys.timeline(id), peopleKeys.all, peopleKeys.searches, ['agenda'], ['search'], ['insights']];
+  await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
 }
 
 export function useLogInteraction(contactId: string) {
