@@ -29,7 +29,7 @@ export function LiveConversation({ interview: i }: { interview: Interview }) {
   const notes = useInterviewNotes(id);
   const { draft, saveState, finishing, change, finish, current } = useNoteDraft(id);
   const live = useLiveState(id);
-  const end = useEndConversation(i, finish);
+  const end = useEndConversation(i, finish, () => navigate(`/interviews/${i.id}#debrief`));
   const [announcement, setAnnouncement] = useState('');
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const referralRef = useRef<HTMLInputElement>(null);
@@ -89,7 +89,7 @@ export function LiveConversation({ interview: i }: { interview: Interview }) {
           elapsed={elapsed}
           onToggle={toggleTimer}
           ending={end.isPending}
-          onEnd={() => end.mutate(undefined, { onSuccess: () => navigate(`/interviews/${i.id}#debrief`) })}
+          onEnd={() => end.mutate()}
         />
       </header>
       {live.live.isError ? <ErrorState error={live.live.error} /> : null}

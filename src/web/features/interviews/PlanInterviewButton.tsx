@@ -25,14 +25,11 @@ const article = (status: Interview['status']) => (/^[aeiou]/i.test(statusLabels[
 export function PlanInterviewButton({ contactId, contactName, explorationIds, className = 'primary' }: { contactId: string; contactName: string; explorationIds?: string[]; className?: string }) {
   const navigate = useNavigate();
   const [duplicate, setDuplicate] = useState<Interview | null>(null);
-  const { check, create } = usePlanInterview(contactId, explorationIds);
-  const plan = () =>
-    create.mutate(undefined, {
-      onSuccess: async (interview) => {
-        setDuplicate(null);
-        await navigate(`/interviews/${interview.id}`);
-      },
-    });
+  const { check, create } = usePlanInterview(contactId, explorationIds, async (interview) => {
+    setDuplicate(null);
+    await navigate(`/interviews/${interview.id}`);
+  });
+  const plan = () => create.mutate();
   const start = () =>
     check.mutate(undefined, {
       onSuccess: (page) => {

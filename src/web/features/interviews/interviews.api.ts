@@ -139,16 +139,20 @@ export function useTransition() {
 
 /**
  * "Plan an interview" with a person: `check` asks the server for the interviews already there
- * (never from the cache), `create` makes the idea.
+ * (never from the cache), `create` makes the idea, refreshes, then calls `onPlanned` (even if the
+ * button has left the page meanwhile, as a suggestion does once it is planned).
  */
-export function usePlanInterview(contactId: string, explorationIds: string[] | undefined) {
+export function usePlanInterview(contactId: string, explorationIds: string[] | undefined, onPlanned: (interview: Interview) => Promise<void> | void) {
   const client = useQueryClient();
   const check = useMutation({
     mutationFn: () => client.fetchQuery({ queryKey: interviewKeys.ofContact(contactId), queryFn: () => fetchContactInterviews(contactId), staleTime: 0 }),
   });
   const create = useMutation({
     mutationFn: () => api.post<Interview>(interviewUrls.collection, { contactId, ...(explorationIds ? { explorationIds } : {}) }),
-    onSuccess: () => refreshAfterInterviewChange(client),
+    onSuccess: async (interview) => {
+      await refreshAfterInterviewChange(client);
+      await onPlanned(interview);
+    },
   });
   return { check, create };
 }
@@ -204,10 +208,10 @@ export function useLiveState(id: string) {
 }
 
 /**
- * Ends the conversation: saves the note being typed (`saveNote`), stops the timer, and marks a
- * scheduled interview held from when it started.
+ * Ends the conversation: saves the note being typed (`saveNote`), stops the timer, marks a
+ * scheduled interview held from when it started, refreshes, then calls `onEnded`.
  */
-export function useEndConversation(interview: Interview, saveNote: () => Promise<unknown>) {
+export function useEndConversation(interview: Interview, saveNote: () => Promise<unknown>, onEnded: () => Promise<void> | void) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: async () => {
@@ -217,7 +221,10 @@ export function useEndConversation(interview: Interview, saveNote: () => Promise
       // The conversation happened: a scheduled interview is now held, from when it started.
       if (i.status === 'scheduled') await api.post<Interview>(`${interviewUrls.one(i.id)}/transitions`, { to: 'held', at: i.live.startedAt ?? new Date().toISOString() });
     },
-    onSuccess: () => refreshAfterInterviewChange(client),
+    onSuccess: async () => {
+      await refreshAfterInterviewChange(client);
+      await onEnded();
+    },
   });
 }
 
