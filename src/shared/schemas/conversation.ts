@@ -121,6 +121,7 @@ export const recordThankYouInput = z
     at: isoDateTime.optional(),
   })
   .strict();
+export type RecordThankYouInput = z.infer<typeof recordThankYouInput>;
 
 export interface LivePrompt {
   kind: 'referrals' | 'wrap-up' | 'over-time';

@@ -7,6 +7,7 @@ import type {
   InterviewNote,
   InterviewNotes,
   QuickReferralInput,
+  RecordThankYouInput,
   ThankYouDraft,
   UpdateLiveInput,
   UpdateNoteInput,
@@ -280,7 +281,7 @@ export function useThankYouDraft(interview: Interview) {
 export function useRecordThankYou(id: string, onRecorded: () => void) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { format: 'email' | 'handwritten'; message: string | null }) => api.post<Interview>(`${interviewUrls.one(id)}/thank-you`, body),
+    mutationFn: (body: RecordThankYouInput) => api.post<Interview>(`${interviewUrls.one(id)}/thank-you`, body),
     onSuccess: () => {
       onRecorded();
       return refreshAfterInterviewChange(client);
