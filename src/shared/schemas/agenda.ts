@@ -35,6 +35,7 @@ export const agendaQuery = z.object({
   to: isoDateTime.optional().describe('Only items due before this instant; defaults to seven days from now.'),
   at: isoDateTime.optional().describe('Compute the agenda as if it were this instant (planning ahead).'),
   include: z.enum(['open', 'all']).default('open').describe('`all` also lists items marked done or dismissed, and snoozed ones.'),
+  contactId: idSchema.optional().describe("Only this person's items: theirs, and those that suggest approaching them next."),
 });
 
 export type AgendaQuery = z.infer<typeof agendaQuery>;
