@@ -39,5 +39,5 @@ const dir = join(process.cwd(), 'data', 'coaching');
 const random = generator(SEED);
 for (const name of ['questions', 'emails']) {
   const sizes = split(dir, name, random);
-  console.log(`${name}: ${sizes.dev} development, ${sizes.eval} evaluation (seed ${SEED})`);
+  process.stdout.write(`${name}: ${sizes.dev} development, ${sizes.eval} evaluation (seed ${SEED})\n`);
 }
