@@ -57,6 +57,10 @@ const JOB_ASKS: RegExp[] = [
   /\b(?:hire manager|recruiter|hr)\b.*\b(?:refer|forward|pass|introduce|word)\b/,
 ];
 
+/** Every request above uses one of these words: sentences without any are skipped quickly. */
+const JOB_TRIGGER =
+  /\b(?:hire|recruit|take|look|job|position|role|internship|placement|opening|vacancy|vacancies|post|traineeship|apprenticeship|opportunity|consider|give|offer|get|find|land|secure|refer|recommend|referral|word|pass|forward|send|hand|apply|application|interview|hr|recruiter|work|join|keep|foot|room|chance|ask|introduce|connect|employ)\b/;
+
 export function sentences(text: string): string[] {
   return sentenceSpans(text).map((s) => text.slice(s.start, s.end).replace(/\s+/g, ' '));
 }
@@ -65,6 +69,7 @@ export function sentences(text: string): string[] {
 export function jobAskSpan(text: string): { sentence: Span; span: Span } | null {
   for (const s of sentenceSpans(text)) {
     const l = lemmatise(text.slice(s.start, s.end), s.start);
+    if (!JOB_TRIGGER.test(l.lemmas)) continue;
     for (const pattern of JOB_ASKS) {
       const hit = find(l, [pattern]);
       if (!hit) continue;

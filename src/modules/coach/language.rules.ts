@@ -84,7 +84,19 @@ export function lemma(word: string): string {
 const CONTRACTION = /^(.+?)(n't|'s|'re|'m|'ve|'d|'ll)$/;
 const IS_AFTER = new Set(['what', 'that', 'it', 'there', 'here', 'who', 'how', 'where', 'when', 'why', 'he', 'she', 'which', 'everything', 'nothing', 'someone', 'everyone']);
 
+/** Lemmas already worked out (the same few thousand words recur); bounded so it cannot grow without limit. */
+const memo = new Map<string, string[]>();
+
 function lemmasOf(raw: string): string[] {
+  const known = memo.get(raw);
+  if (known) return known;
+  const result = lemmasOfWord(raw);
+  if (memo.size > 20_000) memo.clear();
+  memo.set(raw, result);
+  return result;
+}
+
+function lemmasOfWord(raw: string): string[] {
   const w = raw.toLowerCase().replace(/’/g, "'");
   if (w === "won't") return ['will', 'not'];
   if (w === "can't" || w === 'cannot') return ['can', 'not'];
