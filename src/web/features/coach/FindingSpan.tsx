@@ -7,6 +7,7 @@ export interface FindingEditor {
 }
 
 const CONTEXT = 40;
+const flat = (s: string) => s.replace(/\s+/g, ' ');
 
 /** A little of the text around the span, cut at word boundaries. */
 function excerpt(text: string, start: number, end: number) {
@@ -14,7 +15,6 @@ function excerpt(text: string, start: number, end: number) {
   let to = Math.min(text.length, end + CONTEXT);
   if (from > 0) from = text.indexOf(' ', from) + 1 || from;
   if (to < text.length) to = text.lastIndexOf(' ', to) > end ? text.lastIndexOf(' ', to) : to;
-  const flat = (s: string) => s.replace(/\s+/g, ' ');
   return { before: `${from > 0 ? '…' : ''}${flat(text.slice(from, start))}`, marked: flat(text.slice(start, end)), after: `${flat(text.slice(end, to))}${to < text.length ? '…' : ''}` };
 }
 
