@@ -61,10 +61,6 @@ const JOB_ASKS: RegExp[] = [
 const JOB_TRIGGER =
   /\b(?:hire|recruit|take|look|job|position|role|internship|placement|opening|vacancy|vacancies|post|traineeship|apprenticeship|opportunity|consider|give|offer|get|find|land|secure|refer|recommend|referral|word|pass|forward|send|hand|apply|application|interview|hr|recruiter|work|join|keep|foot|room|chance|ask|introduce|connect|employ)\b/;
 
-export function sentences(text: string): string[] {
-  return sentenceSpans(text).map((s) => text.slice(s.start, s.end).replace(/\s+/g, ' '));
-}
-
 /** The first stretch of `text` that asks for a job, unless the sentence denies it ("I'm not asking for a job"). */
 export function jobAskSpan(text: string): { sentence: Span; span: Span } | null {
   for (const s of sentenceSpans(text)) {
