@@ -10,6 +10,7 @@ import { systemClock } from '../src/shared/clock.js';
 import { prng } from '../src/shared/random.js';
 import { generateWorkspace } from './generate.js';
 import { benchCoach } from './coach.js';
+import { benchCoaching } from './coaching.js';
 import { benchImport } from './import.js';
 import { benchMultiUser } from './multi-user.js';
 import { freePort } from '../src/server/start.js';
@@ -27,7 +28,7 @@ const { values: flags } = parseArgs({
     'user-contacts': { type: 'string', default: '1000' },
     'mu-connections': { type: 'string', default: '50' },
     'mu-duration': { type: 'string', default: '30' },
-    /** all, or one part: single (one workspace on SQLite), import, multi-user. */
+    /** all, or one part: single (one workspace on SQLite), import, multi-user, coaching (checker accuracy on the corpus, and cost). */
     only: { type: 'string', default: 'all' },
   },
 });
@@ -154,6 +155,7 @@ try {
   }
   if (runs('import')) lines.push('', '| import | time | ratio |', '|---|---|---|', ...(await benchImport(Number(flags['import-rows']))), 'Target: the import within 2× of the baseline.');
   if (runs('single')) lines.push('', '| coaching | cost | |', '|---|---|---|', ...benchCoach());
+  if (runs('coaching')) lines.push(...benchCoaching());
   if (runs('multi-user')) {
     const users = Number(flags.users);
     const contacts = Number(flags['user-contacts']);

@@ -1,5 +1,6 @@
 import { unfilledPlaceholders } from '../../shared/placeholders.js';
-import { jobAsk, words, type Finding } from './coach.shared.js';
+import { jobAskSpan, words, type Finding } from './coach.shared.js';
+import { find, lemmatise, negated, sentenceSpans, type Span } from './language.rules.js';
 
 export { unfilledPlaceholders };
 
@@ -59,6 +60,24 @@ const CONNECTION = [
   /\b(as\s+(?:family|a\s+friend)|family\s+friend|old\s+friend|aunt|uncle|cousin|brother|sister|godmother|godfather|in-law)\b/i,
 ];
 
+/** How the writer knows or found the person, on lemmas: a referrer, their work, a shared group, a relative. */
+const WORK_OF_THEIRS =
+  '(?:talk|lecture|keynote|presentation|panel|session|article|post|blog|newsletter|podcast|episode|book|paper|thread|comment|portfolio|research|interview|webinar|workshop|video|course|seminar|piece|profile|issue|column|report|study|poster|stand|speech|tweet|case study|answer|stall|show)';
+const CONNECTION_LEMMAS: RegExp[] = [
+  new RegExp(`\\b(?:attend|watch|listen to|read|see|enjoy|follow|hear|come across|find|discover|love|admire|like|share) (?:\\S+ ){0,3}?your (?:\\S+ ){0,2}?${WORK_OF_THEIRS}\\b`),
+  new RegExp(`\\byour (?:\\S+ ){0,2}?${WORK_OF_THEIRS} (?:at|on|in|from|about|for|with|last|was|be|really|inspire|stick|stay|change)\\b`),
+  /(?<!\b(?:i|you) (?:\S+ )?)\b(?:say|tell me|mention|suggest|recommend|advise me|pass on|point me|refer me|put me in touch|introduce us|introduce me|think you (?:might|would|could|may))\b/,
+  /\b(?:my|our) (?:\S+ )?(?:uncle|aunt|dad|father|mother|mum|mom|brother|sister|cousin|tutor|professor|supervisor|mentor|teacher|colleague|manager|friend|flatmate|roommate|neighbour|neighbor|coach|classmate|lecturer|rabbi|priest|imam|pastor|godmother|godfather|grandmother|grandfather)\b/,
+  /\byour (?:\S+ )?(?:nephew|niece|cousin|sister|brother|son|daughter|colleague|student|husband|wife|friend|mentee|flatmate|neighbour|neighbor|teammate|coworker)\b/,
+  /\b(?:we|i|me and \S+) (?:be|were|was) (?:both |also )?(?:on|in|at|from) (?:the same|your)\b/,
+  /\b(?:be|student|member|one|someone|attendee|participant) (?:in|on|at|from) your (?:\S+ ){0,2}?(?:seminar|class|course|lecture|module|year|cohort|lab|workshop|club|tutorial)\b/,
+  /\bthe same (?:\S+ ){0,2}?(?:cohort|class|course|club|team|group|school|year|lab|company|office|programme|program|society|network|meetup|event|conference|university|college|department)\b/,
+  /\b(?:get|find|have|be give|give me|pass on|pass|share) (?:me )?your (?:address|email|number|detail|name|contact|profile|card)\b/,
+  /\byou (?:be|were) list\b/,
+  /\byou (?:teach|mentor|supervise|interview|coach|taught) (?:me|my)\b/,
+  /\bconnection request\b/,
+];
+
 const NUMBER_WORDS: Record<string, number> = { five: 5, ten: 10, fifteen: 15, twenty: 20, 'twenty-five': 25, thirty: 30, forty: 40, 'forty-five': 45 };
 const DURATION = /\b(\d{1,3}|five|ten|fifteen|twenty|twenty-five|thirty|forty|forty-five)\s*[- ]?\s*(?:to\s+\d{1,3}\s*[- ]?\s*)?(minutes?|mins?)\b/gi;
 const SHORT_PHRASES = /\b(half\s+an\s+hour|a\s+half[- ]hour|quarter\s+of\s+an\s+hour|a\s+quarter[- ]hour)\b/i;
@@ -84,7 +103,9 @@ export function checkEmail(text: string): Finding[] {
   const unfilled = unfilledPlaceholders(text);
   if (unfilled.length) {
     const shown = unfilled.slice(0, 3);
+    const at = text.indexOf(unfilled[0] ?? '');
     findings.push({
+      ...(at >= 0 ? { span: { start: at, end: at + (unfilled[0] ?? '').length } } : {}),
       rule: 'unfilled-placeholder',
       message: `${quoteList(shown)}${unfilled.length > 3 ? ` and ${unfilled.length - 3} more` : ''} still ${unfilled.length === 1 ? 'needs' : 'need'} filling in. A message that arrives with a blank to fill reads like a form letter.`,
       suggestion: 'Replace each one with your own words, or delete it, before you send.',
@@ -92,29 +113,34 @@ export function checkEmail(text: string): Finding[] {
   }
   const count = words(email.core).length;
   if (count > EMAIL_WORD_LIMIT) {
+    const past = pastTheLimit(text, email.core);
     findings.push({
+      ...(past ? { span: past } : {}),
       rule: 'too-long',
       message: `The message runs to ${count} words (greeting and sign-off aside). Busy people answer short notes; aim for under ${EMAIL_WORD_LIMIT}.`,
       suggestion: 'Keep four things: how you know of them, who you are in a sentence, what you would like to learn, and a short, specific request for their time.',
     });
   }
-  const ask = jobAsk(`${email.subject ?? ''}\n${email.body}`);
-  if (ask) {
+  const job = jobAskSpan(text);
+  const ask = job ? text.slice(job.sentence.start, job.sentence.end).replace(/\s+/g, ' ').replace(/^subject:\s*/i, '') : null;
+  if (job) {
     findings.push({
+      span: job.span,
       rule: 'asks-for-job',
       message: `“${ask}” reads as a request for a job. People say yes to giving advice; they say no, or pass you to HR, when asked for work.`,
       suggestion: 'Ask for their advice and experience instead, e.g. “I would value your perspective on how people move into this field.”',
     });
   }
-  const attachLine = email.body.split(/\n|(?<=[.!?])\s+/).find((s) => RESUME.test(s) && ATTACHING.some((p) => p.test(s)) && !OFFER_ONLY.test(s));
+  const attachLine = attachesResume(text);
   if (attachLine) {
     findings.push({
+      span: attachLine,
       rule: 'attaches-resume',
       message: 'Sending a résumé nobody asked for turns a request for advice into a job application.',
       suggestion: 'Leave it out; if it would help, offer it: “I am happy to share my background if useful.”',
     });
   }
-  if (!CONNECTION.some((p) => p.test(email.body))) {
+  if (!CONNECTION.some((p) => p.test(email.body)) && !find(lemmatise(email.body), CONNECTION_LEMMAS)) {
     findings.push({
       rule: 'no-connection',
       message: 'The message never says how you know or found them. A shared link is the main reason a stranger replies.',
@@ -129,4 +155,26 @@ export function checkEmail(text: string): Finding[] {
     });
   }
   return findings;
+}
+
+/** The sentence that attaches or encloses a résumé, unless it only offers one or denies it ("I haven't attached a CV"). */
+function attachesResume(text: string): Span | null {
+  for (const s of sentenceSpans(text)) {
+    const sentence = text.slice(s.start, s.end);
+    if (!RESUME.test(sentence) || !ATTACHING.some((p) => p.test(sentence)) || OFFER_ONLY.test(sentence)) continue;
+    const l = lemmatise(sentence, s.start);
+    const verb = find(l, [/\b(?:attach|enclose|include|send|find|see|here be|resume|cv|curriculum vitae)\b/]);
+    if (verb && negated(l, verb.index)) continue;
+    return { start: s.start, end: s.end };
+  }
+  return null;
+}
+
+/** The part of the body past the word limit, as a span of the whole text. */
+function pastTheLimit(text: string, core: string): Span | null {
+  const start = text.indexOf(core);
+  if (start < 0) return null;
+  const all = [...core.matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)];
+  const first = all[EMAIL_WORD_LIMIT];
+  return first ? { start: start + (first.index ?? 0), end: start + core.length } : null;
 }

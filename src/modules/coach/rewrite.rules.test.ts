@@ -1,5 +1,7 @@
 import * as fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { asQuestion } from '../decisions/decision.rules.js';
+import { checkQuestion } from './question.rules.js';
 import { askAbout, openQuestion } from './rewrite.rules.js';
 
 /** Closed questions and the open question the checker suggests instead: each must read as English. */
@@ -37,6 +39,31 @@ const OPEN: Array<[string, string]> = [
   ['How many people are on your team?', 'How many people are on your team, and what is the story behind that?'],
   ['When did you start?', 'When did you start, and what is the story behind that?'],
   ['So, is the pay fair?', 'In your experience, what makes the pay fair?'],
+  // Text-speak, statements asked as questions, and yes/no questions inside a sentence.
+  ['do u enjoy ur job??', 'What do you enjoy about your job?'],
+  ['You like your work?', 'What do you like about your work?'],
+  ['It is difficult to find work in this field?', 'In your experience, what makes it difficult to find work in this field?'],
+  ['Is possible to do this job without a degree?', 'In your experience, what makes it possible to do this job without a degree?'],
+  ['May I ask if you like living in London?', 'What do you like about living in London?'],
+  ['I’m curious whether you enjoy the client side of it.', 'What do you enjoy about the client side of it?'],
+  ["I'd like to know if the hours are flexible.", 'In your experience, what makes the hours flexible?'],
+  // Shapes with a better open form of their own.
+  ['Did you enjoy university?', 'What did you enjoy about university?'],
+  ['So, did you always want to be a lawyer?', 'What first made you want to be a lawyer?'],
+  ["Did you need a master's to get in?", "Looking back, how much did a master's help you get in?"],
+  ['Did it take long to learn the software?', 'How long did it take to learn the software, and what helped?'],
+  ['Is it true that most analysts burn out?', 'What are your thoughts on whether most analysts burn out?'],
+  ['Has the job changed much since you started?', 'How has the job changed since you started?'],
+  ['Have you managed people before?', 'Could you tell me about a time you managed people?'],
+];
+
+/** The whole suggestion the question checker writes, lead-ins and all. */
+const SUGGESTED: Array<[string, string]> = [
+  ['Do you like your job?', 'Ask it so that it invites a story, for example: “What do you like about your job?”'],
+  ['Thanks so much for your time. Is the work stressful?', 'Ask it so that it invites a story, for example: “In your experience, what makes the work stressful?”'],
+  ['I was just wondering, do you enjoy managing people?', 'Ask it so that it invites a story, for example: “What do you enjoy about managing people?”'],
+  ['Quick one: is the work mostly remote?', 'Ask it so that it invites a story, for example: “In your experience, what makes the work mostly remote?”'],
+  ['How long have you been at the company?', 'Ask it so that it invites a story, for example: “How long have you been at the company, and what is the story behind that?”'],
 ];
 
 /** Notes of what is still unknown, and the question the decision board suggests asking. */
@@ -60,6 +87,10 @@ const ASK: Array<[string, string]> = [
   ['What the pay looks like after five years?', 'Could you tell me what the pay looks like after five years?'],
   ['What do juniors earn?', 'What do juniors earn?'],
   ['  ', ''],
+  ['- whether the team sponsors visas', 'Could you tell me whether the team sponsors visas?'],
+  ['how people get their first client', 'Could you tell me how people get their first client?'],
+  ['Find out more about the certification route', 'Could you tell me about the certification route?'],
+  ['pay progression after the first two years.', 'Could you tell me about pay progression after the first two years?'],
 ];
 
 describe('the rewrites the coaching suggests', () => {
@@ -69,6 +100,23 @@ describe('the rewrites the coaching suggests', () => {
 
   it.each(ASK)('asks about “%s” as “%s”', (note, question) => {
     expect(askAbout(note)).toBe(question);
+  });
+
+  it.each(SUGGESTED)('suggests for “%s”: %s', (question, suggestion) => {
+    const finding = checkQuestion(question, 'peer').find((f) => f.rule === 'closed-question');
+    expect(finding?.suggestion).toBe(suggestion);
+  });
+
+  it('writes open questions the checker itself finds open, and board questions it does not flag', () => {
+    for (const [closed] of OPEN) {
+      const open = openQuestion(closed);
+      expect(checkQuestion(open, 'peer').map((f) => f.rule), `${closed} → ${open}`).not.toContain('closed-question');
+    }
+    for (const [note, question] of ASK) {
+      // A note already written as a yes/no question is kept as the user wrote it.
+      if (!question || question.endsWith('expected?')) continue;
+      expect(checkQuestion(asQuestion(note), 'peer'), question).toEqual([]);
+    }
   });
 
   it('never writes the broken forms the checkers used to write', () => {

@@ -72,8 +72,34 @@ export function openQuestion(question: string): string {
 
 const GENERIC_OPEN = 'Could you tell me about your own experience of this?';
 
+/** Text-speak mended, a yes/no question inside a statement made direct ("I'd like to know if the hours are flexible" → "are the hours flexible"). */
+function direct(question: string): string {
+  let text = clean(question.replace(/^(and|so|also|ok(ay)?|well|now)[, ]+/i, ''))
+    .replace(/\bu\b/g, 'you')
+    .replace(/\bur\b/g, 'your')
+    .replace(/^is possible\b/i, 'Is it possible');
+  const embedded = /^(?:.*?\b(?:know|wonder(?:ing)?|curious|ask|asking)\s+)(?:if|whether)\s+(.*)$/i.exec(text);
+  if (embedded && (!AUX_START.test(text) || /^(?:may|can|could)\s+i\s+ask\b/i.test(text))) text = embedded[1] ?? text;
+  if (AUX_START.test(text)) return text;
+  // A statement asked as a question: "You like your work?" → "Do you like your work?"; "Your team is big?" → "Is your team big?"
+  const be = /^(.+?)\s+(is|are|was|were)\s+(.*)$/i.exec(text);
+  if (be && (be[1] ?? '').split(' ').length <= 4 && !/\b(what|how|why|which|who|where|when)\b/i.test(be[1] ?? '')) return `${be[2]} ${lowerFirst(be[1] ?? '')} ${be[3]}`;
+  const you = /^(you|they|we)\s+(.*)$/i.exec(text);
+  if (you) return `do ${(you[1] ?? '').toLowerCase()} ${you[2]}`;
+  return text;
+}
+
 function openRewrite(question: string): string {
-  const text = clean(question.replace(/^(and|so|also|ok(ay)?|well|now)[, ]+/i, ''));
+  const text = direct(question);
+  // A few common shapes with a better open form than the general rules give.
+  const always = /^did you always want to (.*)$/i.exec(text);
+  if (always) return `What first made you want to ${always[1]}?`;
+  const need = /^did you need (.+?) to (.+)$/i.exec(text);
+  if (need) return `Looking back, how much did ${need[1]} help you ${need[2]}?`;
+  const takeLong = /^did it take (?:you )?(?:long|a long time) to (.+)$/i.exec(text);
+  if (takeLong) return `How long did it take to ${takeLong[1]}, and what helped?`;
+  const trueThat = /^is it true that (.+)$/i.exec(text);
+  if (trueThat) return `What are your thoughts on whether ${lowerFirst(trueThat[1] ?? '')}?`;
   const auxMatch = AUX_START.exec(text);
   if (!auxMatch) {
     // A wh-question after a single fact ("How many…", "When did…"): keep it, and ask for the story.
@@ -99,7 +125,7 @@ function openRewrite(question: string): string {
   }
   if (DO.has(aux) && subject === 'you') {
     const m = /^(like|enjoy|love|dislike|hate)\s+(.*)$/i.exec(afterSubject);
-    if (m) return `What do you ${(m[1] ?? '').toLowerCase()} about ${m[2]}?`;
+    if (m) return `What ${aux === 'did' ? 'did' : 'do'} you ${(m[1] ?? '').toLowerCase()} about ${m[2]}?`;
     const think = /^(?:think|believe|reckon|expect|feel\s+that)\s+(?:that\s+)?(.*\s.*)$/i.exec(afterSubject);
     if (think) return `What are your thoughts on whether ${lowerFirst(think[1] ?? '')}?`;
     const feel = /^feel\s+(.*)$/i.exec(afterSubject);
@@ -125,11 +151,11 @@ function openRewrite(question: string): string {
     return `What came before you ${asPast(afterSubject.replace(/^always\s+/i, ''))}?`;
   }
   if (HAVE.has(aux) && subject === 'you') {
-    return `Could you tell me about a time you ${asPast(afterSubject)}?`;
+    return `Could you tell me about a time you ${asPast(afterSubject).replace(/\s+(?:before|yet|already)$/i, '')}?`;
   }
   if (DO.has(aux) || HAVE.has(aux)) {
-    // "Does the team use Agile?" → "How does the team use Agile?"
-    return `How ${aux} ${lowerFirst(rest)}?`;
+    // "Does the team use Agile?" → "How does the team use Agile?"; "Has it changed much?" → "How has it changed?"
+    return `How ${aux} ${lowerFirst(rest).replace(/\s+(?:much|a lot|at all|a great deal)\b/i, '')}?`;
   }
   // A form of "to be": progressive ("Is the team growing?") or a description ("Is the work stressful?").
   const progressive = words.slice(1, 4).findIndex((w, i) => /\p{L}{2,}ing$/u.test(w) && !NOT_PROGRESSIVE_BEFORE.has((words[i] ?? '').toLowerCase()));

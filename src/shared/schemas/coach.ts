@@ -11,7 +11,9 @@ export const pitchRuleIds = ['too-long', 'asks-for-job'] as const;
 export type EmailRuleId = (typeof emailRuleIds)[number];
 export type QuestionRuleId = (typeof questionRuleIds)[number];
 
-export const findingSchema = z.object({ rule: z.string(), message: z.string(), suggestion: z.string().optional() });
+/** `span`: where in the checked text the finding comes from (character offsets, end exclusive); optional, so older clients keep working. */
+export const findingSpanSchema = z.object({ start: z.number().int().min(0), end: z.number().int().min(0) });
+export const findingSchema = z.object({ rule: z.string(), message: z.string(), suggestion: z.string().optional(), span: findingSpanSchema.optional() });
 export const findingsResponse = z.object({ findings: z.array(findingSchema) });
 export const emailCheckInput = z.object({ text: z.string().max(50_000) }).strict();
 export const questionCheckInput = z.object({ text: z.string().trim().min(1, { message: 'must not be empty' }).max(2000), audience: z.enum(seniorities) }).strict();

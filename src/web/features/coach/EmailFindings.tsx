@@ -1,4 +1,5 @@
 import { useEmailCheck } from './coach.api.js';
+import type { FindingEditor } from './FindingSpan.js';
 import { FindingsList } from './liveCheck.js';
 
 const ruleLabels: Record<string, string> = {
@@ -10,15 +11,15 @@ const ruleLabels: Record<string, string> = {
   'no-time-bound-ask': 'No specific, short time asked for',
 };
 
-/** The email checker's findings for `text`, updated as the user types. */
-export function EmailFindings({ text, id }: { text: string; id: string }) {
+/** The email checker's findings for `text`, updated as the user types; `editor` is the field the message is typed in. */
+export function EmailFindings({ text, id, editor }: { text: string; id: string; editor?: FindingEditor }) {
   const result = useEmailCheck(text);
   return (
     <div id={id} className="findings" role="status" aria-live="polite">
       {!result ? null : result.findings.length === 0 ? (
         <p className="muted">Looks good: short, about them, with a clear and small request.</p>
       ) : (
-        <FindingsList findings={result.findings} labels={ruleLabels} />
+        <FindingsList findings={result.findings} labels={ruleLabels} text={text} editor={editor} />
       )}
     </div>
   );

@@ -132,7 +132,7 @@ export function DraftRequest({ contactId, explorationId: initialExploration, int
               aria-describedby={`${uid}-findings`}
             />
           </div>
-          <EmailFindings id={`${uid}-findings`} text={`Subject: ${subjectText}\n\n${bodyText}`} />
+          <EmailFindings id={`${uid}-findings`} text={`Subject: ${subjectText}\n\n${bodyText}`} editor={{ id: `${uid}-body`, offset: `Subject: ${subjectText}\n\n`.length }} />
           {pending && blanks.length ? (
             <div role="alert" className="alert">
               <p>

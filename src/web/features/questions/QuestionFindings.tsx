@@ -11,13 +11,13 @@ const ruleLabels: Record<string, string> = {
   'answerable-by-research': 'You could look this up',
 };
 
-/** The question checker's findings, as the question is typed. */
-export function QuestionFindings({ text, audience }: { text: string; audience: Seniority }) {
+/** The question checker's findings, as the question is typed in the field `editorId`. */
+export function QuestionFindings({ text, audience, editorId }: { text: string; audience: Seniority; editorId?: string }) {
   const result = useQuestionCheck(text, audience);
   if (!result) return null;
   return (
     <div className="findings" role="status" aria-live="polite">
-      {result.findings.length === 0 ? <p className="muted">A good, open question for this person.</p> : <FindingsList findings={result.findings} labels={ruleLabels} />}
+      {result.findings.length === 0 ? <p className="muted">A good, open question for this person.</p> : <FindingsList findings={result.findings} labels={ruleLabels} text={text} editor={editorId ? { id: editorId, offset: 0 } : undefined} />}
     </div>
   );
 }

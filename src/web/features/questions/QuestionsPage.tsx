@@ -53,7 +53,7 @@ function AddQuestion() {
           </div>
         ) : null}
       </div>
-      <QuestionFindings text={text} audience={audiences[0] ?? 'peer'} />
+      <QuestionFindings text={text} audience={audiences[0] ?? 'peer'} editorId="new-question" />
       <div className="row">
         <SelectField label="Category" value={category} onChange={(e) => setCategory(e.target.value as Question['category'])} options={optionsFrom(categoryLabels)} />
         <fieldset className="field">
@@ -104,7 +104,7 @@ function QuestionRow({ question, onStar }: { question: Question; onStar: () => v
             Question text
           </label>
           <input id={`edit-${question.id}`} value={text} onChange={(e) => setText(e.target.value)} />
-          <QuestionFindings text={text} audience={question.audiences[0] ?? 'peer'} />
+          <QuestionFindings text={text} audience={question.audiences[0] ?? 'peer'} editorId={`edit-${question.id}`} />
           <div className="actions">
             <button type="submit" className="primary" disabled={!text.trim() || save.isPending}>
               Save

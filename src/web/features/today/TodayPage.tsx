@@ -76,7 +76,7 @@ function DraftDialog({ item, onClose }: { item: AgendaItem; onClose: () => void 
         <textarea id="draft-body" rows={9} value={text} onChange={(e) => setBody(e.target.value)} aria-describedby="draft-findings" />
       </div>
       {item.kind === 'reach-next' || item.kind === 'contact-referral' || item.kind === 'follow-up' ? (
-        <EmailFindings id="draft-findings" text={`Subject: ${draft.subject ?? ''}\n\n${text}`} />
+        <EmailFindings id="draft-findings" text={`Subject: ${draft.subject ?? ''}\n\n${text}`} editor={{ id: 'draft-body', offset: `Subject: ${draft.subject ?? ''}\n\n`.length }} />
       ) : null}
       {warned && blanks.length ? (
         <p role="alert" className="alert">
