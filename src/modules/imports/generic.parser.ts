@@ -1,7 +1,7 @@
 import { cell, readCsvSteps } from './csv.js';
 import { runAtOnce, type Steps } from './slices.js';
 import { linkedInDate } from './linkedin.parser.js';
-import { clean, displayName, emptyRecord, isEmail, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
+import { clean, cleanText, displayName, emptyRecord, isEmail, nameFromEmail, phoneNumber, quote, remark, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
 
 export const mappableFields = ['name', 'givenName', 'familyName', 'email', 'phone', 'title', 'organization', 'department', 'linkedinUrl', 'notes', 'tags', 'connectedOn'] as const;
 export type MappableField = (typeof mappableFields)[number];
@@ -53,6 +53,7 @@ export function* parseMappedCsvSteps(text: string, given?: ColumnMapping): Steps
   if (problems.some((p) => p.severity === 'fatal')) return { records: [], problems, header: table.header, mapping };
   const at = (cells: string[], field: MappableField) => (mapping[field] ? cell(cells, table.header.indexOf(mapping[field] ?? '')) : '');
   const records: ImportRecord[] = [];
+  const read = new Set(Object.values(mapping).map((h) => table.header.indexOf(h ?? '')));
   for (const { line, cells } of table.rows) {
     yield;
     const record = emptyRecord(line, 'cold');
@@ -62,7 +63,7 @@ export function* parseMappedCsvSteps(text: string, given?: ColumnMapping): Steps
     record.title = clean(at(cells, 'title'));
     record.organization = clean(at(cells, 'organization'));
     record.department = clean(at(cells, 'department'));
-    record.notes = clean(at(cells, 'notes'));
+    record.notes = cleanText(at(cells, 'notes'));
     record.linkedinUrl = webLink(clean(at(cells, 'linkedinUrl')));
     record.tags = [...new Set(at(cells, 'tags').split(/[,;]/).map((t) => t.trim()).filter(Boolean))].slice(0, 50);
     const email = clean(at(cells, 'email'));
@@ -71,14 +72,31 @@ export function* parseMappedCsvSteps(text: string, given?: ColumnMapping): Steps
       else problems.push({ line, severity: 'row', message: `“${email}” is not an email address; it is left out.` });
     }
     const phone = clean(at(cells, 'phone'));
-    if (phone && /^[+0-9 ().\-/x]{3,40}$/i.test(phone)) record.phones = [{ value: phone }];
+    if (phone) {
+      const value = phoneNumber(phone);
+      if (value) record.phones = [{ value }];
+      else problems.push({ line, severity: 'row', message: `“${phone}” is not a phone number; it is left out.` });
+    }
     const connected = clean(at(cells, 'connectedOn'));
-    if (connected) record.connectedOn = linkedInDate(connected);
-    if (!record.name) {
-      problems.push({ line, severity: 'row', message: 'No name: this row is skipped.' });
+    if (connected) {
+      record.connectedOn = linkedInDate(connected);
+      if (!record.connectedOn) problems.push({ line, severity: 'row', message: `“${connected}” is not a date Inroads can read; the connection date is left empty.` });
+    }
+    unreadColumns(record, table.header, cells, read);
+    if (!record.name && !nameFromEmail(record)) {
+      problems.push({ line, severity: 'row', message: 'No name and no email address: this row is skipped.' });
       continue;
     }
     records.push(record);
   }
   return { records, problems, header: table.header, mapping };
+}
+
+/** Names every filled cell of a column the import does not read (by its header, the file's own words). */
+export function unreadColumns(record: ImportRecord, header: string[], cells: string[], read: ReadonlySet<number>): void {
+  cells.forEach((value, index) => {
+    if (read.has(index) || !value.trim()) return;
+    const name = header[index]?.trim();
+    remark(record, `${name ? `The “${name}” column` : `Column ${index + 1}, which has no heading,`} (${quote(value)}) is not kept.`);
+  });
 }
