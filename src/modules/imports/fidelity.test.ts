@@ -93,7 +93,7 @@ describe('issue 20, item 3: tel: URIs and extensions', () => {
     const record = only(card('VERSION:4.0', 'FN:Simon Perreault', 'TEL;VALUE=uri;TYPE="work,voice";PREF=1:tel:+1-418-656-9254;ext=102', 'TEL;VALUE=uri;TYPE="work,cell,voice,video,text":tel:+1-418-262-6501'));
     expect(record?.phones).toEqual([
       { value: '+1-418-656-9254 x102', label: 'work' },
-      { value: '+1-418-262-6501', label: 'work' },
+      { value: '+1-418-262-6501', label: 'work cell' },
     ]);
   });
 

@@ -156,7 +156,9 @@ function* unfold(text: string): Steps<Array<{ text: string; line: number }>> {
   return out;
 }
 
-const BINARY = ['PHOTO', 'LOGO', 'SOUND', 'KEY'];
+const BINARY = ['PHOTO', 'LOGO', 'SOUND', 'KEY', 'X-MS-CARDPICTURE'];
+/** Binary, unless it is Japanese phones' SOUND;X-IRMC-N, the written reading of the name. */
+const isBinary = (name: string, params: Record<string, string[]>) => BINARY.includes(name) && !(name === 'SOUND' && params.TYPE?.includes('x-irmc-n'));
 
 function parseProperty(text: string, line: number): Property | null {
   const colon = (() => {
@@ -173,10 +175,18 @@ function parseProperty(text: string, line: number): Property | null {
   const name = (rawName.includes('.') ? rawName.slice(rawName.indexOf('.') + 1) : rawName).toUpperCase();
   const params: Record<string, string[]> = {};
   for (const p of rawParams) {
+    // Samsung phones write a custom label as TEL;X-CUSTOM(CHARSET=UTF-8,ENCODING=QUOTED-PRINTABLE,=ED=9A=8C…).
+    const samsung = /^X-CUSTOM\((?:CHARSET=([^,]*),)?(ENCODING=QUOTED-PRINTABLE,)?(.*)\)$/i.exec(p);
+    if (samsung) {
+      const custom = samsung[2] ? decodeQuotedPrintable(samsung[3] ?? '', samsung[1]) : decodeBytes(byteArray(samsung[3] ?? ''), samsung[1], false);
+      params.TYPE = [...(params.TYPE ?? []), custom.toLowerCase()];
+      continue;
+    }
     const eq = p.indexOf('=');
     // vCard 2.1 allows bare types: TEL;WORK;VOICE:…
     const key = (eq === -1 ? 'TYPE' : p.slice(0, eq)).toUpperCase();
-    const values = (eq === -1 ? p : p.slice(eq + 1)).replace(/"/g, '').split(',');
+    // Parameter values may hold text too (a label in UTF-8, or in 8-bit).
+    const values = decodeBytes(byteArray((eq === -1 ? p : p.slice(eq + 1)).replace(/"/g, '')), undefined, false).split(',');
     params[key] = [...(params[key] ?? []), ...values.map((v) => v.toLowerCase())];
   }
   const raw = text.slice(colon + 1);
@@ -184,7 +194,7 @@ function parseProperty(text: string, line: number): Property | null {
   const encodings = [...(params.ENCODING ?? []), ...(params.TYPE ?? [])];
   const charset = params.CHARSET?.[0];
   let value = raw;
-  if (!BINARY.includes(name)) {
+  if (!isBinary(name, params)) {
     if (encodings.includes('quoted-printable')) value = decodeQuotedPrintable(raw, charset);
     else if (encodings.includes('base64') || encodings.includes('b')) value = decodeBase64(raw, charset);
     else value = decodeBytes(byteArray(raw), charset, false);
@@ -193,13 +203,18 @@ function parseProperty(text: string, line: number): Property | null {
   return { name, group: rawName.includes('.') ? rawName.slice(0, rawName.indexOf('.')).toLowerCase() : null, params, value, line };
 }
 
-const NOT_LABELS = ['internet', 'pref', 'voice', 'x400', 'quoted-printable', 'base64', 'b', '8bit', '7bit', 'text', 'uri'];
+/** TYPE values that say how a value is written or delivered, not what kind of address or number it is. */
+const NOT_LABELS = ['internet', 'pref', 'voice', 'msg', 'video', 'text', 'textphone', 'x400', 'quoted-printable', 'base64', 'b', '8bit', '7bit', 'uri', 'postal', 'parcel', 'dom', 'intl', 'bbs', 'modem', 'isdn'];
 
-/** The kind of an email, phone or link: its first telling TYPE, or Apple's X-ABLabel in the same group ("_$!<Mobile>!$_" → "mobile"). */
+/**
+ * The kind of an email, phone or link: Apple's X-ABLabel in the same group ("_$!<Mobile>!$_"
+ * → "mobile"), else its telling TYPEs together ("work", "work fax", "cell"; "X-Trabalho" → "trabalho").
+ */
 function label(p: Property, all: Property[]): string | undefined {
   const apple = p.group ? all.find((q) => q.group === p.group && q.name === 'X-ABLABEL') : undefined;
   const named = apple ? clean(unescape(apple.value).replace(/^_\$!<(.*)>!\$_$/, '$1'))?.toLowerCase() : undefined;
-  return named ?? (p.params.TYPE ?? []).find((t) => t && !NOT_LABELS.includes(t));
+  const types = [...new Set((p.params.TYPE ?? []).map((t) => t.replace(/^x-(?!\w*-)/, '').trim()).filter((t) => t && !NOT_LABELS.includes(t)))];
+  return named ?? (clean(types.join(' ')) || undefined);
 }
 
 /**
@@ -243,7 +258,7 @@ export function* parseVCardSteps(raw: string): Steps<ParseResult> {
     const property = parseProperty(lineText, line);
     if (property) {
       // Quoted-printable (=00) and base64 can hide a NUL that only the decoded value shows.
-      if (!BINARY.includes(property.name) && hasNul(property.value)) return refuseNul(lineText, line);
+      if (!isBinary(property.name, property.params) && hasNul(property.value)) return refuseNul(lineText, line);
       current.push(property);
     }
   }
@@ -318,6 +333,9 @@ const PLAIN: Record<string, string> = {
   'X-PHONETIC-ORG': 'how the organisation’s name sounds',
   'X-ABDATE': 'a date',
   'X-ANDROID-CUSTOM': 'a detail Android added',
+  'X-NICKNAME': 'the nickname',
+  'X-MS-IMADDRESS': 'the chat address',
+
   'X-EVENT': 'a date',
   EXPERTISE: 'an area of expertise',
   HOBBY: 'a hobby',
@@ -328,9 +346,15 @@ const PLAIN: Record<string, string> = {
 };
 
 /** How a dropped property is named in a remark: its plain name, with its value where that helps. */
+/** Android's X-ANDROID-CUSTOM:vnd.android.cursor.item/nickname;Eli;… → what it holds, in words. */
+const ANDROID: Record<string, string> = { nickname: 'the nickname', relation: 'a related person', contact_event: 'a date', im: 'the chat address', sip_address: 'the internet call address', website: 'the web address', postal: 'the postal address' };
+
 function dropped(p: Property): string {
+  if (p.name === 'SOUND' && !isBinary(p.name, p.params)) return `how the name is read ${quote(split(p.value, ';').map(unescape).filter(Boolean).join(' '))}`;
+  const android = p.name === 'X-ANDROID-CUSTOM' ? /^vnd\.android\.cursor\.item\/([^;]+);([^;]*)/.exec(p.value) : null;
+  if (android?.[1] && ANDROID[android[1]]) return android[2] ? `${ANDROID[android[1]]} ${quote(unescape(android[2]))}` : (ANDROID[android[1]] ?? '');
   const plain = PLAIN[p.name];
-  if (BINARY.includes(p.name) || p.name === 'X-MS-CARDPICTURE' || p.name === 'X-MS-OL-DESIGN') return plain ?? `the file’s ${p.name} data`;
+  if (isBinary(p.name, p.params) || p.name === 'X-MS-OL-DESIGN') return plain ?? `the file’s ${p.name} data`;
   const text = (p.name === 'ADR' ? split(p.value, ';').map(unescape).map((s) => s.trim()).filter(Boolean).join(', ') : unescape(p.value)).replace(/\s+/g, ' ').trim();
   if (!plain) return `the detail ${text ? `${quote(text)} ` : ''}(marked ${p.name} in the file)`;
   return text ? `${plain} ${quote(text)}` : plain;
@@ -400,7 +424,8 @@ function toRecord(properties: Property[], line: number, problems: ImportProblem[
   for (const p of links) if (p !== linkedin && unescape(p.value).trim()) remark(record, `${dropped(p)} is not kept.`);
   // Every CATEGORIES line adds tags (Apple and Thunderbird write one line per group).
   const tags = all('CATEGORIES').flatMap((p) => split(p.value, ',').map((t) => unescape(t).trim()).filter(Boolean));
-  record.tags = [...new Set(tags)];
+  // Google's system groups say nothing about the person.
+  record.tags = [...new Set(tags)].filter((t) => !/^(my ?contacts|starred)$/i.test(t));
   for (const [field, words] of [['emails', 'email addresses'], ['phones', 'phone numbers'], ['tags', 'tags']] as const) {
     const list = record[field] as unknown[];
     if (list.length > LIMITS[field]) {
@@ -411,7 +436,7 @@ function toRecord(properties: Property[], line: number, problems: ImportProblem[
   // The second ORG or TITLE, and everything Inroads has no place for, is named.
   for (const p of properties) {
     if (used.has(p) || CARD_DETAILS.has(p.name) || p.name === 'FN' || p.name === 'N') continue;
-    if (!BINARY.includes(p.name) && !p.value.trim()) continue;
+    if (!isBinary(p.name, p.params) && !p.value.trim()) continue;
     remark(record, `${dropped(p)} is not kept.`);
   }
   if (!record.name && !nameFromEmail(record)) {
