@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { describeFields, importFieldLabels, importPageSize, type ImportFormat, type ImportReport } from '../../../shared/schemas/imports.js';
 import { ApiError, csrfToken } from '../../api/client.js';
 import { ErrorState } from '../../ui/States.js';
+import { ImportRemarks } from './ImportRemarks.js';
 
 type Format = ImportFormat;
 type Report = ImportReport;
@@ -209,6 +210,7 @@ export function ImportPage() {
               {report.counts.problems > report.problems.length ? <p className="muted">…and {plural(report.counts.problems - report.problems.length, 'more note', 'more notes')}, much like these.</p> : null}
             </>
           ) : null}
+          <ImportRemarks report={report} />
           {report.page.total ? (
             <>
               <h3>{plural(report.page.total, 'person to look at', 'people to look at')}</h3>
