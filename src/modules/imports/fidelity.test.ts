@@ -19,8 +19,8 @@ const only = (text: string | Uint8Array) => {
 
 describe('issue 20, item 1: vCard 2.1 legacy encodings and charsets', () => {
   it('reads quoted-printable Latin-1 bytes without a CHARSET as Windows-1252, not as broken UTF-8', () => {
-    const record = only(card('VERSION:2.1', 'N:Kr=E4mer;J=F6rg', 'FN;ENCODING=QUOTED-PRINTABLE:J=F6rg Kr=E4mer', 'ORG;QUOTED-PRINTABLE:B=E4ckerei =80 GmbH', 'NOTE;ENCODING=QUOTED-PRINTABLE:Gr=FC=DFe'));
-    expect(record).toMatchObject({ name: 'Jörg Krämer', organization: 'Bäckerei € GmbH', notes: 'Grüße' });
+    const record = only(card('VERSION:2.1', 'N:Kr=E4mer;J=F6rg', 'FN;ENCODING=QUOTED-PRINTABLE:J=F6rg Kr=E4mer', 'ORG;QUOTED-PRINTABLE:B=E4ckerei =80 GmbH', 'NOTE;ENCODING=QUOTED-PRINTABLE:Gr=FC=DFe', 'TITLE;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:Gesch=E4ftsf=FChrer'));
+    expect(record).toMatchObject({ name: 'Jörg Krämer', organization: 'Bäckerei € GmbH', notes: 'Grüße', title: 'Geschäftsführer' });
   });
 
   it('reads 8-bit values in the CHARSET the property names (ISO-8859-1, windows-1252, Shift_JIS, KOI8-R)', () => {

@@ -88,6 +88,8 @@ function decoderFor(charset: string | undefined): { decode(bytes: Uint8Array): s
  */
 function decodeBytes(bytes: Uint8Array, charset: string | undefined, encoded: boolean): string {
   const named = decoderFor(charset);
+  // A card that says UTF-8 but holds other bytes (an old phone's Latin-1) is read as Windows-1252.
+  if (named instanceof TextDecoder && named.encoding === 'utf-8' && !isUtf8(bytes)) return windows1252.decode(bytes);
   if (named && (encoded || !isUtf8(bytes))) return named.decode(bytes);
   if (isUtf8(bytes)) return utf8.decode(bytes);
   return (named ?? windows1252).decode(bytes);
