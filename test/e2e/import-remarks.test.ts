@@ -49,6 +49,8 @@ describe.skipIf(!hasBrowser && !requireBrowser)('what an import leaves out, in t
     const done = page.getByRole('region', { name: 'What was left out or changed' });
     await done.waitFor();
     await done.getByText('The birthday “1993-02-11” is not kept.', { exact: true }).waitFor();
+    await expectAccessible(page, 'import result with what was left out');
+    await page.screenshot({ path: '/tmp/import-remarks-done-1280.png', fullPage: true });
     await done.getByRole('link', { name: 'jo.smith' }).click();
     await page.getByRole('heading', { level: 1, name: 'jo.smith' }).waitFor();
   });
