@@ -43,6 +43,11 @@ function printReport(report: ImportReport): void {
     for (const p of report.problems.slice(0, 50)) print(`  line ${p.line}: ${p.message}`);
     if (c.problems > 50) print(`  … and ${c.problems - 50} more${report.problems.length > 50 ? ' (use --json for the first 200)' : ''}.`);
   }
+  if (report.remarks.length) {
+    print(`\n${report.dryRun ? 'Will be left out or changed' : 'Left out or changed'} for ${c.remarked} ${c.remarked === 1 ? 'person' : 'people'}:`);
+    for (const r of report.remarks.slice(0, 50)) print(`  line ${r.line}, ${r.name}${r.needsName ? ' (needs a name)' : ''}: ${r.remarks.join(' ')}`);
+    if (c.remarked > 50) print(`  … and ${c.remarked - 50} more${report.remarks.length > 50 ? ' (use --json for the first 200)' : ''}.`);
+  }
   const interesting = report.items.slice(0, 20);
   if (interesting.length) {
     print(`\n${report.page.total} ${report.page.total === 1 ? 'person needs' : 'people need'} a look:`);

@@ -1,6 +1,7 @@
 import { cell, column, readCsvSteps } from './csv.js';
 import { runAtOnce, type Steps } from './slices.js';
-import { clean, displayName, emptyRecord, isEmail, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
+import { unreadColumns } from './generic.parser.js';
+import { clean, cleanText, displayName, emptyRecord, isEmail, nameFromEmail, phoneNumber, quote, remark, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
 
 /** Google packs several values into one cell with " ::: ". */
 const values = (raw: string) => raw.split(/\s*:::\s*/).map((v) => v.trim()).filter(Boolean);
@@ -47,6 +48,13 @@ export function* parseGoogleSteps(text: string): Steps<ParseResult> {
   const phoneCols = group('Phone');
   const websiteCols = group('Website');
 
+  const read = new Set([...Object.values(idx), ...[...emailCols, ...phoneCols].flatMap((c) => [c.value, c.label]), ...websiteCols.map((c) => c.value)]);
+  // Columns that only say what kind another column's value is, or that Google fills for every row.
+  h.forEach((name, index) => {
+    if (/^(website \d+ - (type|label)|file as)$/i.test(name)) read.add(index);
+  });
+  const middle = column(h, 'Middle Name', 'Additional Name');
+  read.add(middle);
   const records: ImportRecord[] = [];
   const problems: ImportProblem[] = [];
   for (const { line, cells } of table.rows) {
@@ -58,11 +66,13 @@ export function* parseGoogleSteps(text: string): Steps<ParseResult> {
     record.name = clean(cell(cells, idx.name)) ?? displayName(record.givenName, record.familyName, record.organization);
     record.title = clean(values(cell(cells, idx.title))[0]);
     record.department = clean(values(cell(cells, idx.department))[0]);
-    record.notes = clean(cell(cells, idx.notes));
+    record.notes = cleanText(cell(cells, idx.notes));
+    for (const [index, words] of [[idx.org, 'organisation'], [idx.title, 'job title'], [idx.department, 'department']] as const) {
+      for (const other of values(cell(cells, index)).slice(1)) remark(record, `The other ${words} ${quote(other)} is not kept.`);
+    }
     record.tags = values(cell(cells, idx.labels))
       .map((t) => t.replace(/^\*\s*/, ''))
-      .filter((t) => t && !/^my ?contacts$/i.test(t) && !/^starred$/i.test(t))
-      .slice(0, 50);
+      .filter((t) => t && !/^my ?contacts$/i.test(t) && !/^starred$/i.test(t));
     for (const { value, label } of emailCols) {
       const kind = clean(values(cell(cells, label))[0]?.replace(/^\*\s*/, ''));
       for (const email of values(cell(cells, value))) {
@@ -73,19 +83,28 @@ export function* parseGoogleSteps(text: string): Steps<ParseResult> {
     for (const { value, label } of phoneCols) {
       const kind = clean(values(cell(cells, label))[0]);
       for (const phone of values(cell(cells, value))) {
-        if (/^[+0-9 ().\-/x]{3,40}$/i.test(phone)) record.phones.push({ value: phone, ...(kind ? { label: kind.toLowerCase() } : {}) });
+        const number = phoneNumber(phone);
+        if (number) record.phones.push({ value: number, ...(kind ? { label: kind.toLowerCase() } : {}) });
+        else problems.push({ line, severity: 'row', message: `“${phone}” is not a phone number; it is left out.` });
       }
     }
     for (const { value } of websiteCols) {
       for (const site of values(cell(cells, value))) {
         const link = webLink(site);
-        if (link && /linkedin\.com/i.test(link)) record.linkedinUrl = link;
+        if (link && /linkedin\.com/i.test(link) && !record.linkedinUrl) record.linkedinUrl = link;
+        else remark(record, `The web address ${quote(site)} is not kept.`);
       }
     }
-    record.emails = record.emails.slice(0, 20);
-    record.phones = record.phones.slice(0, 20);
-    if (!record.name) {
-      problems.push({ line, severity: 'row', message: 'No name or organisation: this row is skipped.' });
+    for (const [field, words, most] of [['emails', 'email addresses', 20], ['phones', 'phone numbers', 20], ['tags', 'labels', 50]] as const) {
+      const list = record[field] as unknown[];
+      if (list.length > most) remark(record, `${list.length - most} more ${words} past the first ${most} are not kept.`);
+      record[field] = list.slice(0, most) as never;
+    }
+    const middleName = clean(cell(cells, middle));
+    if (middleName && !record.name.includes(middleName)) remark(record, `The middle name ${quote(middleName)} is not kept.`);
+    unreadColumns(record, h, cells, read);
+    if (!record.name && !nameFromEmail(record)) {
+      problems.push({ line, severity: 'row', message: 'No name, organisation or email address: this row is skipped.' });
       continue;
     }
     records.push(record);

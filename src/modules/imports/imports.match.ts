@@ -1,3 +1,4 @@
+import { describeFields } from '../../shared/schemas/imports.js';
 import { sortKey } from '../../shared/text.js';
 import { runAtOnce, type Steps } from './slices.js';
 import { normaliseLinkedIn, type ImportProblem, type ImportRecord } from './imports.types.js';
@@ -118,10 +119,11 @@ export function* planImportSteps(records: readonly ImportRecord[], existing: rea
     if (earlier) {
       const first = firstLine.get(earlier.person);
       if (first) {
-        const { patch } = mergeInto(earlier.person, record, 'fill');
+        const { patch, conflicts } = mergeInto(earlier.person, record, 'fill');
         Object.assign(first.record, Object.fromEntries(Object.entries(patch).filter(([k]) => k in first.record)));
         Object.assign(earlier.person, patch);
-        problems.push({ line: record.line, severity: 'row', message: `The same person as line ${first.record.line} (by ${earlier.by}); the two rows are merged.` });
+        const differs = conflicts.length ? ` Where they differ (${describeFields(conflicts)}), line ${first.record.line} wins and this row’s is not kept.` : '';
+        problems.push({ line: record.line, severity: 'row', message: `The same person as line ${first.record.line} (by ${earlier.by}); the two rows are merged.${differs}` });
         continue;
       }
     }

@@ -46,6 +46,69 @@ export interface ImportRecord {
   notes: string | null;
   tags: string[];
   relationship: Relationship;
+  /**
+   * What the file says about this person that Inroads leaves out or changes, in plain
+   * words for the preview ("the birthday (2 May 1984) is not kept"). Never field names.
+   */
+  remarks?: string[];
+  /** The file gave no name; `name` was made up (from the email address) for the user to correct. */
+  unnamed?: boolean;
+}
+
+/** Adds a plain-words remark about what the import leaves out or changes in this record. */
+export function remark(record: ImportRecord, text: string): void {
+  (record.remarks ??= []).push(text.charAt(0).toUpperCase() + text.slice(1));
+}
+
+/** A value quoted in a remark, shortened so one remark stays one line. */
+export const quote = (value: string, max = 60): string => {
+  const flat = value.replace(/\s+/g, ' ').trim();
+  return `“${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}”`;
+};
+
+/**
+ * A name for someone the file gives only an email address: the part before the @
+ * ("jo.smith@example.com" → "jo.smith"), flagged so the preview asks for a real one.
+ */
+export function nameFromEmail(record: ImportRecord): boolean {
+  const email = record.emails[0]?.value;
+  if (record.name || !email) return false;
+  record.name = email.slice(0, email.lastIndexOf('@')) || email;
+  record.unnamed = true;
+  remark(record, `The file gives no name, only an email address, so this person is called “${record.name}” for now. Give them their real name after the import.`);
+  return true;
+}
+
+/** Multi-line text (notes): line ends made \n, outer blank space trimmed, line breaks kept; blank → null. */
+export const cleanText = (value: string | undefined | null): string | null => {
+  const text = (value ?? '').replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').trim();
+  return text === '' ? null : text;
+};
+
+/**
+ * A phone number as Inroads keeps it: digits with + ( ) . - / and spaces, and an
+ * extension written "x102". Reads "ext. 102", "extension 102", "#102" and tel: URIs
+ * with ;ext= (RFC 3966). Null when it is not a phone number.
+ */
+export function phoneNumber(raw: string): string | null {
+  let value = raw.trim();
+  let extension: string | undefined;
+  if (/^tel:/i.test(value)) {
+    const [number = '', ...params] = value.slice(4).split(';');
+    value = decodeOrKeep(number);
+    for (const param of params) {
+      const [key = '', v = ''] = param.split('=');
+      if (key.toLowerCase() === 'ext' && v) extension = decodeOrKeep(v);
+    }
+  }
+  const ext = /^(.*?)[\s,]*(?:;\s*ext=|\b(?:ext|extn|extension)\.?\s*|#|x\s*)(\d{1,8})$/i.exec(value);
+  if (ext?.[1] && ext[2] && !extension) {
+    value = ext[1];
+    extension = ext[2];
+  }
+  value = value.trim();
+  const full = extension ? `${value} x${extension}` : value;
+  return /^[+0-9 ().\-/]{3,40}$/.test(value) && /\d/.test(value) && full.length <= 40 ? full : null;
 }
 
 /** A problem with the file: `fatal` stops the import; `row` skips that record unless fixed. `field` names the column or property when one is to blame. */

@@ -17,7 +17,7 @@ import { linkedInTextSteps, parseLinkedInSteps } from './linkedin.parser.js';
 import { planImportSteps, type ExistingPerson, type MergeChoice, type PlannedRecord } from './imports.match.js';
 import { IMPORT_LIMITS, megabytes, tooLarge, tooManyPeople, type ParseResult } from './imports.types.js';
 import { runAtOnce, runInSlices, slicer, type Steps } from './slices.js';
-import { parseVCardSteps } from './vcard.parser.js';
+import { parseVCardSteps, vCardBytes } from './vcard.parser.js';
 
 export { importFormats, type ImportFormat, type ImportReport, type ImportReportItem };
 
@@ -29,8 +29,8 @@ export function* parseImportFileSteps(format: ImportFormat, bytes: Uint8Array, m
       if ('problem' in source) return { records: [], problems: [{ line: 1, severity: 'fatal', message: source.problem }] };
       return yield* parseLinkedInSteps(source.text);
     }
+    if (format === 'vcard') return yield* parseVCardSteps(vCardBytes(bytes));
     const text = new TextDecoder('utf-8').decode(bytes);
-    if (format === 'vcard') return yield* parseVCardSteps(text);
     if (format === 'google') return yield* parseGoogleSteps(text);
     return yield* parseMappedCsvSteps(text, mapping);
   } catch (error) {
@@ -121,6 +121,8 @@ export async function runImport({
       conflicts: p.conflicts,
       changes: Object.keys(p.patch),
     }));
+    const plannedFor = new Map(planned.map((p) => [p.record, p]));
+    const remarked = parsed.records.filter((r) => r.remarks?.length || r.unnamed);
     return {
       format,
       dryRun,
@@ -134,12 +136,17 @@ export async function runImport({
         unchanged: planned.filter((p) => p.action === 'unchanged').length,
         skipped: planned.filter((p) => p.action === 'skip').length,
         problems: allProblems.length,
+        remarked: remarked.length,
       },
       items,
       page: { offset: page.offset, limit: page.limit, total: decisions.length },
       problems: allProblems.slice(0, maxImportProblems),
       ...('mapping' in parsed && parsed.mapping ? { mapping: parsed.mapping } : {}),
       ...('header' in parsed && parsed.header ? { header: parsed.header } : {}),
+      remarks: remarked.slice(0, maxImportProblems).map((r) => {
+        const p = plannedFor.get(r);
+        return { line: r.line, name: r.name, contactId: (p && (p.match?.id ?? createdIds.get(p))) ?? null, needsName: Boolean(r.unnamed), remarks: r.remarks ?? [] };
+      }),
     };
   };
   return dryRun ? work(ctx) : ctx.transaction(work);

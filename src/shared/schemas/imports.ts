@@ -58,6 +58,8 @@ export const importReportSchema = z.object({
     unchanged: z.number().int(),
     skipped: z.number().int(),
     problems: z.number().int(),
+    /** People in the file of whom the import leaves something out or changes something (`remarks` lists the first). */
+    remarked: z.number().int(),
   }),
   /** Only the rows that need a look (matched people with changes or differences), one page at a time. */
   items: z.array(
@@ -78,6 +80,19 @@ export const importReportSchema = z.object({
   problems: z.array(problem),
   mapping: z.record(z.string(), z.string()).optional(),
   header: z.array(z.string()).optional(),
+  /**
+   * Per person, in plain words, what the import leaves out or changes ("The birthday “1984-05-02”
+   * is not kept."); `needsName` when the file gave no name and one was made from the email address.
+   */
+  remarks: z.array(
+    z.object({
+      line: z.number().int(),
+      name: z.string(),
+      contactId: z.string().nullable(),
+      needsName: z.boolean(),
+      remarks: z.array(z.string()),
+    }),
+  ),
 });
 
 export type ImportReport = z.infer<typeof importReportSchema>;

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { describeFields, importFieldLabels, importPageSize, type ImportFormat as Format, type ImportReport as Report } from '../../../shared/schemas/imports.js';
 import { ErrorState } from '../../ui/States.js';
 import { sendImport as send, useRefreshAfterImport } from './imports.api.js';
+import { ImportRemarks } from './ImportRemarks.js';
 
 const formats: Array<{ value: Format; label: string; hint: string; accept: string }> = [
   { value: 'linkedin', label: 'LinkedIn connections', hint: 'Connections.csv, or the whole data-export ZIP from LinkedIn (Settings → Data privacy → Get a copy of your data).', accept: '.csv,.zip' },
@@ -191,6 +192,7 @@ export function ImportPage() {
               {report.counts.problems > report.problems.length ? <p className="muted">…and {plural(report.counts.problems - report.problems.length, 'more note', 'more notes')}, much like these.</p> : null}
             </>
           ) : null}
+          <ImportRemarks report={report} />
           {report.page.total ? (
             <>
               <h3>{plural(report.page.total, 'person to look at', 'people to look at')}</h3>
