@@ -8,31 +8,13 @@ import type { Organization } from '../../../shared/schemas/organizations.js';
 import type { SearchResult } from '../../../shared/schemas/search.js';
 import type { Timeline } from '../../../shared/schemas/timeline.js';
 import { api } from '../../api/client.js';
+import { agendaKeys, explorationKeys, insightKeys, invalidate, organizationKeys, peopleKeys, searchKeys } from '../../api/keys.js';
 import { useUndoableDelete } from '../../ui/undo.js';
 
 /** The addresses of the people feature: only this file (and forms that take one) ever names them. */
 export const contactUrls = {
   collection: '/api/v1/contacts',
   one: (id: string) => `/api/v1/contacts/${id}`,
-};
-
-/**
- * Query keys of the people feature, in the shapes of the app-wide factory (src/web/api/keys.ts, being
- * written beside this): lists under ['contacts'], one person under ['contact', id].
- */
-export const peopleKeys = {
-  all: ['contacts'] as const,
-  list: (query: Record<string, string>) => ['contacts', query] as const,
-  details: ['contact'] as const,
-  detail: (id: string | undefined) => ['contact', id] as const,
-  search: (text: string) => ['people-search', text] as const,
-  searches: ['people-search'] as const,
-  timeline: (id: string) => ['timeline', id] as const,
-  timelines: ['timeline'] as const,
-  /** Under ['agenda'], so whatever refreshes the agenda refreshes a person's share of it too. */
-  agenda: (id: string) => ['agenda', { contactId: id }] as const,
-  organizationOptions: ['organizations', 'options'] as const,
-  explorationOptions: ['explorations', 'options'] as const,
 };
 
 export const PEOPLE_PAGE = 100;
@@ -56,14 +38,14 @@ export function useContactSearch(text: string) {
 
 export function useOrganizationOptions() {
   return useQuery({
-    queryKey: peopleKeys.organizationOptions,
+    queryKey: organizationKeys.options(),
     queryFn: () => api.get<PageResult<Organization>>('/api/v1/organizations', { limit: 500, sort: 'name' }),
   });
 }
 
 export function useExplorationOptions() {
   return useQuery({
-    queryKey: peopleKeys.explorationOptions,
+    queryKey: explorationKeys.options(),
     queryFn: () => api.get<PageResult<Exploration>>('/api/v1/explorations', { limit: 500, sort: 'title' }),
   });
 }
@@ -83,8 +65,7 @@ export function useContactAgenda(id: string) {
 
 /** What logging contact with a person can change: them, their timeline, the lists and searches they are in, the agenda, search and insights. */
 export async function refreshAfterContactActivity(client: QueryClient, id: string): Promise<void> {
-  const keys = [peopleKeys.detail(id), peopleKeys.timeline(id), peopleKeys.all, peopleKeys.searches, ['agenda'], ['search'], ['insights']];
-  await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
+  await invalidate(client, [peopleKeys.detail(id), peopleKeys.timeline(id), peopleKeys.all, peopleKeys.searches, agendaKeys.all, searchKeys.all, insightKeys.all]);
 }
 
 export function useLogInteraction(contactId: string) {
