@@ -20,7 +20,7 @@ export function ExplorationForm({
   onCancel?: () => void;
   submitLabel?: string;
 }) {
-  const { form, errors, save, leave } = useEntityForm<Exploration>({ request: saveExploration(exploration?.id), id: exploration?.id, onSaved });
+  const { form, errors, save, leave } = useEntityForm<Exploration>({ request: saveExploration(exploration?.id), onSaved });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);

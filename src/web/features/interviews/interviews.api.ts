@@ -15,16 +15,18 @@ import type {
 } from '../../../shared/schemas/conversation.js';
 import type { Interview, InterviewStatus, TransitionInput, UpdateInterviewInput } from '../../../shared/schemas/interviews.js';
 import type { Referral } from '../../../shared/schemas/referrals.js';
+import type { DeletedWithUndo } from '../../../shared/schemas/trash.js';
 import { api, ApiError } from '../../api/client.js';
 import { coachingKeys, interviewKeys, invalidate, recordKeys } from '../../api/keys.js';
 
-/** The addresses of the interviews feature: only this file (and forms that take one) ever names them. */
-export const interviewUrls = {
+/** The addresses of the interviews feature: only this file ever names them. */
+const interviewUrls = {
   collection: '/api/v1/interviews',
   one: (id: string) => `/api/v1/interviews/${id}`,
-  /** A download link: the interview as an .ics file. */
-  calendar: (id: string) => `/api/v1/interviews/${id}/calendar.ics`,
 };
+
+/** A download link: the interview as an .ics file. */
+export const interviewCalendarUrl = (id: string) => `${interviewUrls.one(id)}/calendar.ics`;
 
 /** Not there: deleted, or an address whose id cannot name an interview at all. */
 export const isMissing = (error: unknown): boolean => error instanceof ApiError && (error.status === 404 || (error.status === 400 && 'id' in error.fieldErrors()));
@@ -76,6 +78,11 @@ export function useInterviewBoard() {
   return useQuery({ queryKey: interviewKeys.list('board'), queryFn: () => api.get<PageResult<Interview>>(interviewUrls.collection, { limit: 500, sort: '-updatedAt' }) });
 }
 
+export const updateInterview = (id: string, body: UpdateInterviewInput) => api.patch<Interview>(interviewUrls.one(id), body);
+
+/** Deleted to the trash, so it can be undone. */
+export const deleteInterview = (id: string) => api.delete<DeletedWithUndo>(interviewUrls.one(id));
+
 /** Moves an interview to another state. */
 export function useTransition() {
   const client = useQueryClient();
@@ -110,7 +117,7 @@ export function useSaveInterviewFields(id: string) {
   const client = useQueryClient();
   return useCallback(
     async (body: UpdateInterviewInput) => {
-      const updated = await api.patch<Interview>(interviewUrls.one(id), body);
+      const updated = await updateInterview(id, body);
       client.setQueryData(interviewKeys.one(id), updated);
       await refreshAfterInterviewChange(client, id);
       return updated;
@@ -123,7 +130,7 @@ export function useSaveInterviewFields(id: string) {
 export function useSavePrep(interview: Interview) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (checklist: Record<string, boolean>) => api.patch<Interview>(interviewUrls.one(interview.id), { prep: { ...interview.prep, checklist } }),
+    mutationFn: (checklist: Record<string, boolean>) => updateInterview(interview.id, { prep: { ...interview.prep, checklist } }),
     onSuccess: () => refreshAfterInterviewChange(client),
   });
 }

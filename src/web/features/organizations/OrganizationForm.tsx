@@ -32,7 +32,7 @@ export function OrganizationForm({
   onCancel: () => void;
 }) {
   const advocacyId = useId();
-  const { form, errors, save, leave } = useEntityForm<Organization>({ request: saveOrganization(organization?.id), id: organization?.id, onSaved });
+  const { form, errors, save, leave } = useEntityForm<Organization>({ request: saveOrganization(organization?.id), onSaved });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);

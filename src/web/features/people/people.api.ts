@@ -1,18 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Agenda } from '../../../shared/schemas/agenda.js';
 import type { PageResult } from '../../../shared/schemas/common.js';
-import type { Contact } from '../../../shared/schemas/contacts.js';
+import type { Contact, UpdateContactInput } from '../../../shared/schemas/contacts.js';
 import type { Exploration } from '../../../shared/schemas/explorations.js';
 import type { CreateInteractionInput, Interaction } from '../../../shared/schemas/interactions.js';
 import type { Organization } from '../../../shared/schemas/organizations.js';
 import type { SearchResult } from '../../../shared/schemas/search.js';
 import type { Timeline } from '../../../shared/schemas/timeline.js';
+import type { DeletedWithUndo } from '../../../shared/schemas/trash.js';
 import { api } from '../../api/client.js';
 import { agendaKeys, explorationKeys, insightKeys, invalidate, organizationKeys, peopleKeys, searchKeys } from '../../api/keys.js';
 import { useUndoableDelete } from '../../ui/undo.js';
 
-/** The addresses of the people feature: only this file (and forms that take one) ever names them. */
-export const contactUrls = {
+/** The addresses of the people feature: only this file ever names them. */
+const contactUrls = {
   collection: '/api/v1/contacts',
   one: (id: string) => `/api/v1/contacts/${id}`,
 };
@@ -63,6 +64,17 @@ export function useContactAgenda(id: string) {
   return useQuery({ queryKey: peopleKeys.agenda(id), queryFn: () => api.get<Agenda>('/api/v1/agenda', { contactId: id }) });
 }
 
+/** The add-or-edit form's request: a new person, or changes to one. */
+export const saveContact =
+  (id: string | undefined) =>
+  (body: Record<string, unknown>): Promise<Contact> =>
+    id ? api.patch<Contact>(contactUrls.one(id), body) : api.post<Contact>(contactUrls.collection, body);
+
+export const updateContact = (id: string, body: UpdateContactInput) => api.patch<Contact>(contactUrls.one(id), body);
+
+/** Deleted to the trash, so it can be undone. */
+export const deleteContact = (id: string) => api.delete<DeletedWithUndo>(contactUrls.one(id));
+
 /** What logging contact with a person can change: them, their timeline, the lists and searches they are in, the agenda, search and insights. */
 export async function refreshAfterContactActivity(client: QueryClient, id: string): Promise<void> {
   await invalidate(client, [peopleKeys.detail(id), peopleKeys.timeline(id), peopleKeys.all, peopleKeys.searches, agendaKeys.all, searchKeys.all, insightKeys.all]);
@@ -78,5 +90,5 @@ export function useLogInteraction(contactId: string) {
 
 /** Deleting a person, with a while to undo it. */
 export function useDeleteContact({ id, name, onDeleted }: { id: string; name: string; onDeleted: () => void | Promise<void> }) {
-  return useUndoableDelete({ url: contactUrls.one(id), label: name, restoredPath: `/people/${id}`, homePath: '/people', onDeleted });
+  return useUndoableDelete({ request: () => deleteContact(id), label: name, restoredPath: `/people/${id}`, homePath: '/people', onDeleted });
 }
