@@ -1,4 +1,4 @@
-import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { hashKey, type QueryClient, type QueryKey } from '@tanstack/react-query';
 
 /**
  * Every query key of the web app, one small factory per feature. A feature's api file builds its
@@ -27,6 +27,8 @@ export const peopleKeys = {
   searches: ['people-search'] as const,
   timeline: (id: string) => ['timeline', id] as const,
   timelines: ['timeline'] as const,
+  /** One person's share of the agenda: under ['agenda'], so whatever refreshes the agenda refreshes it too. */
+  agenda: (id: string) => ['agenda', { contactId: id }] as const,
 };
 
 export const organizationKeys = {
@@ -34,6 +36,8 @@ export const organizationKeys = {
   list: (params: object | string) => ['organizations', params] as const,
   details: ['organization'] as const,
   detail: (id: string | null | undefined) => ['organization', id] as const,
+  /** Every organisation by name, for choosing one in a form or a filter. */
+  options: () => ['organizations', 'options'] as const,
 };
 
 export const explorationKeys = {
@@ -56,6 +60,7 @@ export const interviewKeys = {
   one: (id: string) => ['interview', id] as const,
   notes: (id: string) => ['interview', id, 'notes'] as const,
   referrals: (id: string) => ['interview', id, 'referrals'] as const,
+  /** The draft is written from the interview as it is: a new version of the interview asks for a new draft. */
   thankYouDraft: (id: string, version: string) => ['interview', id, 'thank-you', version] as const,
 };
 
@@ -149,7 +154,11 @@ export const recordKeys: readonly QueryKey[] = [
   questionKeys.all,
 ];
 
-/** Invalidates each key (and everything under it); resolves once the active ones have refetched. */
-export async function invalidate(client: QueryClient, keys: readonly QueryKey[]): Promise<void> {
-  await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
+/**
+ * Invalidates each key (and everything under it); resolves once the active ones have refetched.
+ * `except` names one query (by its whole key) that is already up to date, so it is not fetched again.
+ */
+export async function invalidate(client: QueryClient, keys: readonly QueryKey[], { except }: { except?: QueryKey } = {}): Promise<void> {
+  const spared = except === undefined ? undefined : hashKey(except);
+  await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey, ...(spared === undefined ? {} : { predicate: (q) => q.queryHash !== spared }) })));
 }

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import type { DeletedWithUndo } from '../../shared/schemas/trash.js';
-import { api, ApiError } from '../api/client.js';
+import { ApiError } from '../api/client.js';
 import { invalidate, recordKeys } from '../api/keys.js';
 import { useRestoreFromTrash } from './undo.api.js';
 
@@ -38,20 +38,18 @@ export function offerUndo(offer: { trashId: string; message: string; restoredPat
 }
 
 /**
- * A delete that can be undone: runs `request` (a feature api's delete; or a DELETE on `url`, for pages
- * not yet moved to their api file), runs `onDeleted` (usually a navigation away from the deleted item's
- * page) and then offers Undo, which restores the item and opens `restoredPath`.
+ * A delete that can be undone: runs `request` (the feature api's delete), runs `onDeleted` (usually a
+ * navigation away from the deleted item's page) and then offers Undo, which restores the item and opens
+ * `restoredPath`.
  */
 export function useUndoableDelete({
   request,
-  url,
   label,
   restoredPath,
   homePath,
   onDeleted,
 }: {
-  request?: () => Promise<DeletedWithUndo>;
-  url?: string;
+  request: () => Promise<DeletedWithUndo>;
   label: string;
   restoredPath?: string;
   homePath?: string;
@@ -59,7 +57,7 @@ export function useUndoableDelete({
 }) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => (request ? request() : api.delete<DeletedWithUndo>(url ?? '')),
+    mutationFn: request,
     onSuccess: async (result) => {
       // Away from the deleted item's page first; its own queries would only answer 404 now.
       await onDeleted?.();

@@ -1,8 +1,8 @@
 import type { FormEvent } from 'react';
 import { explorationKinds, transitions, type Exploration } from '../../../shared/schemas/explorations.js';
 import { SelectField, TextArea, TextField } from '../../ui/Field.js';
+import { FormFooter } from '../../ui/FormFooter.js';
 import { transitionLabels } from '../../ui/labels.js';
-import { ErrorState } from '../../ui/States.js';
 import { useEntityForm } from '../../ui/useEntityForm.js';
 import { saveExploration } from './explorations.api.js';
 
@@ -20,7 +20,7 @@ export function ExplorationForm({
   onCancel?: () => void;
   submitLabel?: string;
 }) {
-  const { form, errors, save, leave } = useEntityForm<Exploration>({ request: saveExploration(exploration?.id), id: exploration?.id, onSaved });
+  const { form, errors, save, leave } = useEntityForm<Exploration>({ request: saveExploration(exploration?.id), onSaved });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -52,18 +52,7 @@ export function ExplorationForm({
         />
       </div>
       <TextArea label="Why?" name="why" rows={3} defaultValue={exploration?.why ?? ''} hint="A sentence or two: what draws you, what you want to find out." />
-      {save.isError && Object.keys(errors).length === 0 ? <ErrorState error={save.error} /> : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {submitLabel}
-        </button>
-        {onCancel ? (
-          <button type="button" onClick={() => leave.confirm(onCancel)}>
-            Cancel
-          </button>
-        ) : null}
-      </div>
-      {leave.dialog}
+      <FormFooter errors={errors} save={save} leave={leave} submitLabel={submitLabel} onCancel={onCancel} />
     </form>
   );
 }

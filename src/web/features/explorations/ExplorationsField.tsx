@@ -1,26 +1,22 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client.js';
 import { ErrorState } from '../../ui/States.js';
 import { useExplorationList, useOrganizationOf, useSaveExplorationIds } from './explorations.api.js';
 import './explorations.css';
 
 /**
  * The explorations a person, organisation or interview belongs to, as chips that can be removed,
- * with a way to add another. Saves at once with `save` (the record's own update of `explorationIds`; or a
- * PATCH on `endpoint`, for pages not yet moved to their api file). For a person, the explorations they
- * are part of through their organisation are listed too.
+ * with a way to add another. Saves at once with `save` (the record's own update of `explorationIds`).
+ * For a person, the explorations they are part of through their organisation are listed too.
  */
 export function ExplorationsField({
   ids,
   save: request,
-  endpoint,
   what,
   organizationId,
 }: {
   ids: string[];
-  save?: (explorationIds: string[]) => Promise<unknown>;
-  endpoint?: string;
+  save: (explorationIds: string[]) => Promise<unknown>;
   what: string;
   organizationId?: string | null;
 }) {
@@ -30,7 +26,7 @@ export function ExplorationsField({
   const [choice, setChoice] = useState('');
   const organization = useOrganizationOf(organizationId);
   const throughOrganization = (organization.data?.explorationIds ?? []).filter((x) => !ids.includes(x));
-  const save = useSaveExplorationIds((explorationIds) => (request ? request(explorationIds) : api.patch(endpoint ?? '', { explorationIds })));
+  const save = useSaveExplorationIds(request);
   const all = list.data?.items ?? [];
   const title = (id: string) => all.find((x) => x.id === id)?.title ?? 'An exploration';
   const addable = all.filter((x) => !ids.includes(x.id));

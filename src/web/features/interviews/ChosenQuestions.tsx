@@ -1,6 +1,6 @@
 import type { Interview } from '../../../shared/schemas/interviews.js';
 import type { Question } from '../../../shared/schemas/questions.js';
-import { useQuestionBank } from './interviews.api.js';
+import { useQuestionBank } from '../questions/questions.api.js';
 
 /** The questions chosen for the conversation, ticked off as they are asked; each can start a note on it. */
 export function ChosenQuestions({

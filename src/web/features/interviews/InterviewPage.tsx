@@ -11,7 +11,7 @@ import { InterviewQuestions } from '../questions/InterviewQuestions.js';
 import { DebriefCard, ThankYouCard } from './Debrief.js';
 import { InterviewDetails } from './InterviewDetails.js';
 import { InterviewGone } from './InterviewGone.js';
-import { interviewUrls, isMissing, offersInterviewMode, useInterview, useInterviewNotes, useTransition } from './interviews.api.js';
+import { deleteInterview, interviewCalendarUrl, isMissing, updateInterview, offersInterviewMode, useInterview, useInterviewNotes, useTransition } from './interviews.api.js';
 import { NoteList } from './NoteList.js';
 import { PrepChecklist } from './PrepChecklist.js';
 import { ScheduleDialog } from './ScheduleDialog.js';
@@ -50,7 +50,7 @@ export function InterviewPage() {
   const requestDialog = useDraftRequestDialog();
   // Deleting can be undone for a while (the Undo offer appears on the board).
   const remove = useUndoableDelete({
-    url: interviewUrls.one(id),
+    request: () => deleteInterview(id),
     label: `The interview with ${interview.data?.contact.name ?? 'them'}`,
     restoredPath: `/interviews/${id}`,
     homePath: '/interviews',
@@ -89,7 +89,7 @@ export function InterviewPage() {
             </Link>
           ) : null}
           {i.scheduledAt ? (
-            <a className="button" href={interviewUrls.calendar(i.id)} download>
+            <a className="button" href={interviewCalendarUrl(i.id)} download>
               Add to calendar
             </a>
           ) : null}
@@ -149,7 +149,7 @@ export function InterviewPage() {
       {i.status === 'held' ? <ThankYouCard interview={i} /> : null}
       {['held', 'thanked', 'keeping-in-touch'].includes(i.status) || i.live.startedAt ? <DebriefCard key={i.id} interview={i} /> : null}
       <InterviewQuestions interview={i} />
-      <ExplorationsField ids={i.explorationIds} endpoint={interviewUrls.one(i.id)} what="This conversation" />
+      <ExplorationsField ids={i.explorationIds} save={(explorationIds) => updateInterview(i.id, { explorationIds })} what="This conversation" />
       <ConversationNotes interviewId={i.id} />
       <InterviewDetails interview={i} />
       {scheduling ? (

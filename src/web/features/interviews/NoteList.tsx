@@ -1,12 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { agendaSteps, stances, type InterviewNote } from '../../../shared/schemas/conversation.js';
+import { agendaSteps, type InterviewNote } from '../../../shared/schemas/conversation.js';
 import { keyQuestions, type KeyQuestion } from '../../../shared/schemas/explorations.js';
 import { ApiError } from '../../api/client.js';
 import { ErrorState } from '../../ui/States.js';
 import { useUnsavedChanges } from '../../ui/unsaved.js';
 import { categoryLabels } from '../questions/QuestionsPage.js';
 import { noteCalls, refreshNotes, useUpdateNote } from './interviews.api.js';
+import { StanceSelect, type Stance } from './StanceSelect.js';
 
 /** How long a deleted note can be brought back. */
 export const UNDO_MS = 20_000;
@@ -65,7 +66,7 @@ function tags(n: InterviewNote): string {
 function NoteEditor({ interviewId, note, onDone }: { interviewId: string; note: InterviewNote; onDone: (message: string) => void }) {
   const [body, setBody] = useState(note.body);
   const [keyQuestion, setKeyQuestion] = useState<KeyQuestion | null>(note.keyQuestion);
-  const [stance, setStance] = useState<'for' | 'against' | null>(note.stance);
+  const [stance, setStance] = useState<Stance | null>(note.stance);
   const textarea = useRef<HTMLTextAreaElement>(null);
   useEffect(() => textarea.current?.focus(), []);
   const leave = useUnsavedChanges(body.trim() !== note.body.trim() || keyQuestion !== note.keyQuestion || stance !== note.stance);
@@ -107,17 +108,7 @@ function NoteEditor({ interviewId, note, onDone }: { interviewId: string; note: 
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`note-${note.id}-stance`}>It speaks</label>
-          <select id={`note-${note.id}-stance`} value={stance ?? ''} disabled={!keyQuestion} onChange={(e) => setStance((e.target.value || null) as 'for' | 'against' | null)}>
-            <option value="">Neither way</option>
-            {stances.map((s) => (
-              <option key={s} value={s}>
-                {s === 'for' ? 'For' : 'Against'}
-              </option>
-            ))}
-          </select>
-        </div>
+        <StanceSelect id={`note-${note.id}-stance`} value={stance} disabled={!keyQuestion} onChange={setStance} />
       </div>
       {save.isError ? <ErrorState error={save.error} /> : null}
       <div className="actions">

@@ -1,9 +1,10 @@
 import type { RefObject } from 'react';
-import { agendaSteps, stances, type AgendaStep, type InterviewNote } from '../../../shared/schemas/conversation.js';
+import { agendaSteps, type AgendaStep, type InterviewNote } from '../../../shared/schemas/conversation.js';
 import { keyQuestions, type KeyQuestion } from '../../../shared/schemas/explorations.js';
 import { questionCategories } from '../../../shared/schemas/questions.js';
 import { categoryLabels } from '../questions/QuestionsPage.js';
 import { NoteList } from './NoteList.js';
+import { StanceSelect } from './StanceSelect.js';
 import type { Draft, DraftSaveState } from './useNoteDraft.js';
 
 const saveStateText = (state: DraftSaveState, saved: boolean): string =>
@@ -78,17 +79,7 @@ export function NoteTaker({
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="im-stance">It speaks</label>
-          <select id="im-stance" value={draft.stance ?? ''} disabled={!draft.keyQuestion} onChange={(e) => onChange({ stance: (e.target.value || null) as Draft['stance'] })}>
-            <option value="">Neither way</option>
-            {stances.map((s) => (
-              <option key={s} value={s}>
-                {s === 'for' ? 'For' : 'Against'}
-              </option>
-            ))}
-          </select>
-        </div>
+        <StanceSelect id="im-stance" value={draft.stance} disabled={!draft.keyQuestion} onChange={(stance) => onChange({ stance })} />
         <div className="field">
           <label htmlFor="im-category">Topic</label>
           <select id="im-category" value={draft.questionCategory ?? ''} onChange={(e) => onChange({ questionCategory: (e.target.value || null) as Draft['questionCategory'] })}>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { PageResult } from '../../../shared/schemas/common.js';
 import type {
@@ -14,35 +14,19 @@ import type {
   UpdateNoteInput,
 } from '../../../shared/schemas/conversation.js';
 import type { Interview, InterviewStatus, TransitionInput, UpdateInterviewInput } from '../../../shared/schemas/interviews.js';
-import type { Question } from '../../../shared/schemas/questions.js';
 import type { Referral } from '../../../shared/schemas/referrals.js';
+import type { DeletedWithUndo } from '../../../shared/schemas/trash.js';
 import { api, ApiError } from '../../api/client.js';
+import { coachingKeys, interviewKeys, invalidate, recordKeys } from '../../api/keys.js';
 
-/** The addresses of the interviews feature: only this file (and forms that take one) ever names them. */
-export const interviewUrls = {
+/** The addresses of the interviews feature: only this file ever names them. */
+const interviewUrls = {
   collection: '/api/v1/interviews',
   one: (id: string) => `/api/v1/interviews/${id}`,
-  /** A download link: the interview as an .ics file. */
-  calendar: (id: string) => `/api/v1/interviews/${id}/calendar.ics`,
 };
 
-/**
- * Query keys of the interviews feature, in the shapes of the app-wide factory (src/web/api/keys.ts, being
- * written beside this): one interview, its notes and its referrals under ['interview', id]; lists under ['interviews'].
- */
-export const interviewKeys = {
-  all: ['interviews'] as const,
-  list: (params: object | string) => ['interviews', params] as const,
-  details: ['interview'] as const,
-  one: (id: string) => ['interview', id] as const,
-  notes: (id: string) => ['interview', id, 'notes'] as const,
-  referrals: (id: string) => ['interview', id, 'referrals'] as const,
-  /** The draft is written from the interview as it is: a new version of the interview asks for a new draft. */
-  thankYouDraft: (id: string, version: string) => ['interview', id, 'thank-you', version] as const,
-  ofContact: (contactId: string) => ['interviews', { contactId }] as const,
-  /** The question bank, for the questions chosen for a conversation. */
-  questionBank: ['questions', 'all'] as const,
-};
+/** A download link: the interview as an .ics file. */
+export const interviewCalendarUrl = (id: string) => `${interviewUrls.one(id)}/calendar.ics`;
 
 /** Not there: deleted, or an address whose id cannot name an interview at all. */
 export const isMissing = (error: unknown): boolean => error instanceof ApiError && (error.status === 404 || (error.status === 400 && 'id' in error.fieldErrors()));
@@ -52,44 +36,13 @@ export const retryUnlessMissing = (count: number, error: unknown): boolean =>
   !(isMissing(error) || (error instanceof ApiError && error.status === 401)) && count < 1;
 
 /**
- * Everything an interview's change can show up in besides the interview itself: the lists, people and
- * their timelines, organisations, explorations and their decision boards, the agenda and its drafts,
- * whom to ask next, insights, search and the coach's view. (The same records as `recordKeys` in the
- * app-wide key factory, with the coach's view.)
- */
-const shownWithInterviews: QueryKey[] = [
-  ['workspace'],
-  ['interviews'],
-  ['contacts'],
-  ['contact'],
-  ['people-search'],
-  ['timeline'],
-  ['organizations'],
-  ['organization'],
-  ['explorations'],
-  ['exploration'],
-  ['decision'],
-  ['agenda'],
-  ['agenda-draft'],
-  ['suggestions'],
-  ['outreach'],
-  ['insights'],
-  ['referral-graph'],
-  ['search'],
-  ['template-preview'],
-  ['questions'],
-  ['coaching'],
-];
-
-/**
- * Refreshes what an interview's change can show up in. `except` names an interview whose
- * own record is already up to date (set from the server's answer), so it is not fetched again.
+ * Refreshes what an interview's change can show up in: every record and what is worked out from them
+ * (lists, people and their timelines, organisations, explorations, the agenda, insights, search), and the
+ * coach's view. `except` names an interview whose own record is already up to date (set from the server's
+ * answer), so it is not fetched again.
  */
 export async function refreshAfterInterviewChange(client: QueryClient, except?: string): Promise<void> {
-  await Promise.all([
-    client.invalidateQueries({ queryKey: interviewKeys.details, predicate: (q) => !(except !== undefined && q.queryKey[1] === except && q.queryKey.length === 2) }),
-    ...shownWithInterviews.map((queryKey) => client.invalidateQueries({ queryKey })),
-  ]);
+  await invalidate(client, [...recordKeys, coachingKeys.all], except === undefined ? {} : { except: interviewKeys.one(except) });
 }
 
 export function useInterview(id: string) {
@@ -125,10 +78,10 @@ export function useInterviewBoard() {
   return useQuery({ queryKey: interviewKeys.list('board'), queryFn: () => api.get<PageResult<Interview>>(interviewUrls.collection, { limit: 500, sort: '-updatedAt' }) });
 }
 
-/** The whole question bank (the questions chosen for a conversation are looked up in it). */
-export function useQuestionBank() {
-  return useQuery({ queryKey: interviewKeys.questionBank, queryFn: () => api.get<PageResult<Question>>('/api/v1/questions', { limit: 500, sort: 'category' }) });
-}
+export const updateInterview = (id: string, body: UpdateInterviewInput) => api.patch<Interview>(interviewUrls.one(id), body);
+
+/** Deleted to the trash, so it can be undone. */
+export const deleteInterview = (id: string) => api.delete<DeletedWithUndo>(interviewUrls.one(id));
 
 /** Moves an interview to another state. */
 export function useTransition() {
@@ -164,7 +117,7 @@ export function useSaveInterviewFields(id: string) {
   const client = useQueryClient();
   return useCallback(
     async (body: UpdateInterviewInput) => {
-      const updated = await api.patch<Interview>(interviewUrls.one(id), body);
+      const updated = await updateInterview(id, body);
       client.setQueryData(interviewKeys.one(id), updated);
       await refreshAfterInterviewChange(client, id);
       return updated;
@@ -177,7 +130,7 @@ export function useSaveInterviewFields(id: string) {
 export function useSavePrep(interview: Interview) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (checklist: Record<string, boolean>) => api.patch<Interview>(interviewUrls.one(interview.id), { prep: { ...interview.prep, checklist } }),
+    mutationFn: (checklist: Record<string, boolean>) => updateInterview(interview.id, { prep: { ...interview.prep, checklist } }),
     onSuccess: () => refreshAfterInterviewChange(client),
   });
 }
@@ -238,7 +191,7 @@ export const noteCalls = {
 };
 
 /** Refreshes an interview's notes. */
-export const refreshNotes = (client: QueryClient, interviewId: string) => client.invalidateQueries({ queryKey: interviewKeys.notes(interviewId) });
+export const refreshNotes = (client: QueryClient, interviewId: string) => invalidate(client, [interviewKeys.notes(interviewId)]);
 
 /** Changes one saved note. */
 export function useUpdateNote(interviewId: string, noteId: string) {
@@ -254,7 +207,7 @@ export function useAddReferral(interviewId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: QuickReferralInput) => api.post<QuickReferral>(`${interviewUrls.one(interviewId)}/referrals`, body),
-    onSuccess: () => client.invalidateQueries({ queryKey: interviewKeys.referrals(interviewId) }),
+    onSuccess: () => invalidate(client, [interviewKeys.referrals(interviewId)]),
   });
 }
 

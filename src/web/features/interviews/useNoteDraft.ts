@@ -4,7 +4,8 @@ import type { KeyQuestion } from '../../../shared/schemas/explorations.js';
 import type { Interview } from '../../../shared/schemas/interviews.js';
 import type { Question } from '../../../shared/schemas/questions.js';
 import { ApiError } from '../../api/client.js';
-import { interviewKeys, noteCalls, refreshNotes } from './interviews.api.js';
+import { interviewKeys } from '../../api/keys.js';
+import { noteCalls, refreshNotes } from './interviews.api.js';
 
 export interface Draft {
   noteId: string | null;

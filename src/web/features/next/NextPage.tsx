@@ -4,7 +4,7 @@ import { Empty, ErrorState, Loading } from '../../ui/States.js';
 import { useSuggestions } from '../coach/coach.api.js';
 import { SuggestionRow } from '../coach/SuggestionsCard.js';
 import { useDraftRequestDialog } from '../outreach/DraftRequest.js';
-import { useExplorationOptions, useOrganizationOptions } from '../people/usePeople.js';
+import { useExplorationOptions, useOrganizationOptions } from '../people/people.api.js';
 
 const LIMIT = 50;
 

@@ -1,7 +1,7 @@
 import { useId, type FormEvent } from 'react';
 import type { Organization } from '../../../shared/schemas/organizations.js';
 import { SelectField, TextArea, TextField } from '../../ui/Field.js';
-import { ErrorState } from '../../ui/States.js';
+import { FormFooter } from '../../ui/FormFooter.js';
 import { formText, useEntityForm } from '../../ui/useEntityForm.js';
 import { ExplorationsPicker, explorationIdsFrom } from '../explorations/ExplorationsPicker.js';
 import { saveOrganization } from './organizations.api.js';
@@ -32,7 +32,7 @@ export function OrganizationForm({
   onCancel: () => void;
 }) {
   const advocacyId = useId();
-  const { form, errors, save, leave } = useEntityForm<Organization>({ request: saveOrganization(organization?.id), id: organization?.id, onSaved });
+  const { form, errors, save, leave } = useEntityForm<Organization>({ request: saveOrganization(organization?.id), onSaved });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -86,16 +86,7 @@ export function OrganizationForm({
       </div>
       <TextArea label="Notes" name="notes" rows={3} defaultValue={organization?.notes ?? ''} error={errors.notes} />
       {organization ? null : <ExplorationsPicker />}
-      {save.isError && Object.keys(errors).length === 0 ? <ErrorState error={save.error} /> : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {organization ? 'Save changes' : 'Add organisation'}
-        </button>
-        <button type="button" onClick={() => leave.confirm(onCancel)}>
-          Cancel
-        </button>
-      </div>
-      {leave.dialog}
+      <FormFooter errors={errors} save={save} leave={leave} submitLabel={organization ? 'Save changes' : 'Add organisation'} onCancel={onCancel} />
     </form>
   );
 }

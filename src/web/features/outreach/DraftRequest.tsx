@@ -6,7 +6,7 @@ import { Modal } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { useUnsavedChanges } from '../../ui/unsaved.js';
 import { EmailFindings } from '../coach/EmailFindings.js';
-import { useExplorationOptions } from '../people/usePeople.js';
+import { useExplorationOptions } from '../people/people.api.js';
 import { mailtoHref, useRequestDraft, useRequestSent } from './outreach.api.js';
 
 export interface DraftRequestProps {

@@ -1,11 +1,11 @@
 import type { FormEvent } from 'react';
 import type { Contact } from '../../../shared/schemas/contacts.js';
 import { optionsFrom, SelectField, TextArea, TextField } from '../../ui/Field.js';
+import { FormFooter } from '../../ui/FormFooter.js';
 import { relationshipLabels, seniorityLabels } from '../../ui/labels.js';
-import { ErrorState } from '../../ui/States.js';
 import { formText, useEntityForm } from '../../ui/useEntityForm.js';
 import { ExplorationsPicker, explorationIdsFrom } from '../explorations/ExplorationsPicker.js';
-import { contactUrls, useOrganizationOptions } from './people.api.js';
+import { saveContact, useOrganizationOptions } from './people.api.js';
 
 /**
  * Add or edit a person. Errors from the server are shown beside the field they name. A new person joins
@@ -29,7 +29,7 @@ export function ContactForm({
   organizationByName?: boolean;
 }) {
   const organizations = useOrganizationOptions();
-  const { form, errors, save, leave } = useEntityForm<Contact>({ collection: contactUrls.collection, id: contact?.id, onSaved });
+  const { form, errors, save, leave } = useEntityForm<Contact>({ request: saveContact(contact?.id), onSaved });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -105,16 +105,7 @@ export function ContactForm({
       <TextField label="How you met" name="howWeMet" defaultValue={contact?.howWeMet ?? ''} />
       <TextArea label="Notes" name="notes" defaultValue={contact?.notes ?? ''} rows={3} />
       {contact ? null : <ExplorationsPicker {...(explorationIds ? { defaultIds: explorationIds } : {})} />}
-      {save.isError && Object.keys(errors).length === 0 ? <ErrorState error={save.error} /> : null}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {contact ? 'Save changes' : 'Add person'}
-        </button>
-        <button type="button" onClick={() => leave.confirm(onCancel)}>
-          Cancel
-        </button>
-      </div>
-      {leave.dialog}
+      <FormFooter errors={errors} save={save} leave={leave} submitLabel={contact ? 'Save changes' : 'Add person'} onCancel={onCancel} />
     </form>
   );
 }

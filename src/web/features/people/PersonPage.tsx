@@ -4,7 +4,7 @@ import { ExplorationsField } from '../explorations/ExplorationsField.js';
 import { AboutPerson } from './AboutPerson.js';
 import { LogInteraction } from './LogInteraction.js';
 import { NextActionCard } from './NextActionCard.js';
-import { contactUrls, useContact } from './people.api.js';
+import { updateContact, useContact } from './people.api.js';
 import { PersonHeader } from './PersonHeader.js';
 import { PersonInterviews } from './PersonInterviews.js';
 import { PersonReferrals } from './PersonReferrals.js';
@@ -23,7 +23,7 @@ export function PersonPage() {
       <div className="grid-2">
         <div>
           <NextActionCard contact={c} />
-          <ExplorationsField ids={c.explorationIds} endpoint={contactUrls.one(c.id)} what={c.name} organizationId={c.organizationId} />
+          <ExplorationsField ids={c.explorationIds} save={(explorationIds) => updateContact(c.id, { explorationIds })} what={c.name} organizationId={c.organizationId} />
           <PersonTimeline contactId={c.id} />
           <section className="card">
             <LogInteraction contactId={c.id} />

@@ -1,38 +1,21 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Agenda } from '../../../shared/schemas/agenda.js';
 import type { PageResult } from '../../../shared/schemas/common.js';
-import type { Contact } from '../../../shared/schemas/contacts.js';
+import type { Contact, UpdateContactInput } from '../../../shared/schemas/contacts.js';
 import type { Exploration } from '../../../shared/schemas/explorations.js';
 import type { CreateInteractionInput, Interaction } from '../../../shared/schemas/interactions.js';
 import type { Organization } from '../../../shared/schemas/organizations.js';
 import type { SearchResult } from '../../../shared/schemas/search.js';
 import type { Timeline } from '../../../shared/schemas/timeline.js';
+import type { DeletedWithUndo } from '../../../shared/schemas/trash.js';
 import { api } from '../../api/client.js';
+import { agendaKeys, explorationKeys, insightKeys, invalidate, organizationKeys, peopleKeys, searchKeys } from '../../api/keys.js';
 import { useUndoableDelete } from '../../ui/undo.js';
 
-/** The addresses of the people feature: only this file (and forms that take one) ever names them. */
-export const contactUrls = {
+/** The addresses of the people feature: only this file ever names them. */
+const contactUrls = {
   collection: '/api/v1/contacts',
   one: (id: string) => `/api/v1/contacts/${id}`,
-};
-
-/**
- * Query keys of the people feature, in the shapes of the app-wide factory (src/web/api/keys.ts, being
- * written beside this): lists under ['contacts'], one person under ['contact', id].
- */
-export const peopleKeys = {
-  all: ['contacts'] as const,
-  list: (query: Record<string, string>) => ['contacts', query] as const,
-  details: ['contact'] as const,
-  detail: (id: string | undefined) => ['contact', id] as const,
-  search: (text: string) => ['people-search', text] as const,
-  searches: ['people-search'] as const,
-  timeline: (id: string) => ['timeline', id] as const,
-  timelines: ['timeline'] as const,
-  /** Under ['agenda'], so whatever refreshes the agenda refreshes a person's share of it too. */
-  agenda: (id: string) => ['agenda', { contactId: id }] as const,
-  organizationOptions: ['organizations', 'options'] as const,
-  explorationOptions: ['explorations', 'options'] as const,
 };
 
 export const PEOPLE_PAGE = 100;
@@ -56,14 +39,14 @@ export function useContactSearch(text: string) {
 
 export function useOrganizationOptions() {
   return useQuery({
-    queryKey: peopleKeys.organizationOptions,
+    queryKey: organizationKeys.options(),
     queryFn: () => api.get<PageResult<Organization>>('/api/v1/organizations', { limit: 500, sort: 'name' }),
   });
 }
 
 export function useExplorationOptions() {
   return useQuery({
-    queryKey: peopleKeys.explorationOptions,
+    queryKey: explorationKeys.options(),
     queryFn: () => api.get<PageResult<Exploration>>('/api/v1/explorations', { limit: 500, sort: 'title' }),
   });
 }
@@ -81,10 +64,20 @@ export function useContactAgenda(id: string) {
   return useQuery({ queryKey: peopleKeys.agenda(id), queryFn: () => api.get<Agenda>('/api/v1/agenda', { contactId: id }) });
 }
 
+/** The add-or-edit form's request: a new person, or changes to one. */
+export const saveContact =
+  (id: string | undefined) =>
+  (body: Record<string, unknown>): Promise<Contact> =>
+    id ? api.patch<Contact>(contactUrls.one(id), body) : api.post<Contact>(contactUrls.collection, body);
+
+export const updateContact = (id: string, body: UpdateContactInput) => api.patch<Contact>(contactUrls.one(id), body);
+
+/** Deleted to the trash, so it can be undone. */
+export const deleteContact = (id: string) => api.delete<DeletedWithUndo>(contactUrls.one(id));
+
 /** What logging contact with a person can change: them, their timeline, the lists and searches they are in, the agenda, search and insights. */
 export async function refreshAfterContactActivity(client: QueryClient, id: string): Promise<void> {
-  const keys = [peopleKeys.detail(id), peopleKeys.timeline(id), peopleKeys.all, peopleKeys.searches, ['agenda'], ['search'], ['insights']];
-  await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
+  await invalidate(client, [peopleKeys.detail(id), peopleKeys.timeline(id), peopleKeys.all, peopleKeys.searches, agendaKeys.all, searchKeys.all, insightKeys.all]);
 }
 
 export function useLogInteraction(contactId: string) {
@@ -97,5 +90,5 @@ export function useLogInteraction(contactId: string) {
 
 /** Deleting a person, with a while to undo it. */
 export function useDeleteContact({ id, name, onDeleted }: { id: string; name: string; onDeleted: () => void | Promise<void> }) {
-  return useUndoableDelete({ url: contactUrls.one(id), label: name, restoredPath: `/people/${id}`, homePath: '/people', onDeleted });
+  return useUndoableDelete({ request: () => deleteContact(id), label: name, restoredPath: `/people/${id}`, homePath: '/people', onDeleted });
 }
