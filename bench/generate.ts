@@ -1,9 +1,10 @@
-import type { NewContactRow, NewInteractionRow, NewInterviewRow, OrganizationsTable } from '../src/db/database.js';
+import type { NewContactRow, NewInterviewRow, OrganizationsTable } from '../src/db/database.js';
 import { toJson } from '../src/db/values.js';
 import type { AppContext } from '../src/modules/repositories.js';
 import { interactionDocument, organizationDocument } from '../src/modules/search/search.documents.js';
 import type { SearchDocument } from '../src/modules/search/search.repository.js';
 import { newId } from '../src/shared/ids.js';
+import type { Interaction } from '../src/shared/schemas/interactions.js';
 import { relationships, seniorities, interactionKinds } from '../src/shared/schemas/index.js';
 import { sortKey } from '../src/shared/text.js';
 import { prng } from '../src/shared/random.js';
@@ -102,12 +103,12 @@ export async function generateWorkspace(ctx: AppContext, options: GenerateOption
     }
 
     for (let start = 0; start < options.interactions; start += 3000) {
-      const rows: NewInteractionRow[] = [];
+      const rows: Interaction[] = [];
       const docs: SearchDocument[] = [];
       for (let i = start; i < Math.min(options.interactions, start + 3000); i++) {
         const index = Math.floor(random.next() * contactIds.length);
         const occurred = at(Math.floor(random.next() * 700));
-        const row: NewInteractionRow = {
+        const row: Interaction = {
           id: newId(Date.UTC(2025, 2, 1) + i),
           contactId: contactIds[index] ?? '',
           interviewId: null,
@@ -117,7 +118,7 @@ export async function generateWorkspace(ctx: AppContext, options: GenerateOption
           createdAt: occurred,
         };
         rows.push(row);
-        docs.push(interactionDocument({ ...row, interviewId: null, kind: row.kind as never, summary: row.summary ?? '', createdAt: occurred }, names[index] ?? ''));
+        docs.push(interactionDocument(row, names[index] ?? ''));
       }
       await tx.repos.interactions.insertMany(rows);
       await tx.repos.search.upsert(docs);

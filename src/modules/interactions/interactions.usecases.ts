@@ -1,5 +1,3 @@
-import type { NewInteractionRow } from '../../db/database.js';
-import { toUtcIso } from '../../db/values.js';
 import { validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
@@ -37,12 +35,12 @@ export async function createInteraction({
     await assertContact(tx, 'contactId', input.contactId);
     await assertInterviewOfContact(tx, input.interviewId, input.contactId);
     const at = now(tx);
-    const row: NewInteractionRow = {
+    const row: Interaction = {
       id: newId(),
       contactId: input.contactId,
       interviewId: input.interviewId ?? null,
       kind: input.kind,
-      occurredAt: input.occurredAt ? toUtcIso(input.occurredAt) : at,
+      occurredAt: input.occurredAt || at,
       summary: input.summary,
       createdAt: at,
     };
@@ -81,9 +79,7 @@ export async function updateInteraction({
   return ctx.transaction(async (tx) => {
     const current = required(await tx.repos.interactions.get(id), 'interactions', id);
     if (input.interviewId !== undefined) await assertInterviewOfContact(tx, input.interviewId, current.contactId);
-    const patch: Partial<NewInteractionRow> = { ...input };
-    if (input.occurredAt) patch.occurredAt = toUtcIso(input.occurredAt);
-    await tx.repos.interactions.update(id, patch);
+    await tx.repos.interactions.update(id, input);
     return { interaction: await reindex(tx, id) };
   });
 }

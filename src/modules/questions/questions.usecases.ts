@@ -1,5 +1,3 @@
-import type { QuestionsTable } from '../../db/database.js';
-import { toJson } from '../../db/values.js';
 import { newId } from '../../shared/ids.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { CreateQuestionInput, Question, UpdateQuestionInput } from '../../shared/schemas/questions.js';
@@ -18,13 +16,13 @@ export async function createQuestion({
   builtIn?: boolean;
 }): Promise<{ question: Question }> {
   const at = now(ctx);
-  const row: QuestionsTable = {
+  const row: Question = {
     id: newId(),
     text: input.text,
     category: input.category,
-    audiences: toJson([...new Set(input.audiences)]),
-    favourite: input.favourite ? 1 : 0,
-    builtIn: builtIn ? 1 : 0,
+    audiences: [...new Set(input.audiences)],
+    favourite: input.favourite,
+    builtIn,
     createdAt: at,
     updatedAt: at,
   };
@@ -61,11 +59,8 @@ export async function updateQuestion({
 }): Promise<{ question: Question }> {
   return ctx.transaction(async (tx) => {
     required(await tx.repos.questions.get(id), 'questions', id);
-    const { audiences, favourite, ...simple } = input;
-    const patch: Partial<QuestionsTable> = { ...simple, updatedAt: now(tx) };
-    if (audiences) patch.audiences = toJson([...new Set(audiences)]);
-    if (favourite !== undefined) patch.favourite = favourite ? 1 : 0;
-    await tx.repos.questions.update(id, patch);
+    const { audiences, ...rest } = input;
+    await tx.repos.questions.update(id, { ...rest, ...(audiences ? { audiences: [...new Set(audiences)] } : {}), updatedAt: now(tx) });
     return { question: required(await tx.repos.questions.get(id), 'questions', id) };
   });
 }

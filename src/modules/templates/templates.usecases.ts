@@ -1,4 +1,3 @@
-import type { TemplatesTable } from '../../db/database.js';
 import { validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { mergeFields, renderTemplate, unknownMergeFields, type MergeValues } from '../../shared/merge.js';
@@ -31,14 +30,14 @@ export async function createTemplate({
 }): Promise<{ template: Template }> {
   assertKnownFields(input);
   const at = now(ctx);
-  const row: TemplatesTable = {
+  const row: Template = {
     id: newId(),
     name: input.name,
     kind: input.kind,
     channel: input.channel,
     subject: input.subject ?? null,
     body: input.body,
-    builtIn: builtIn ? 1 : 0,
+    builtIn,
     createdAt: at,
     updatedAt: at,
   };
