@@ -1,5 +1,5 @@
-import type { NewContactRow, NewInterviewRow, OrganizationsTable } from '../src/db/database.js';
-import { toJson } from '../src/db/values.js';
+import type { NewInterviewRow, OrganizationsTable } from '../src/db/database.js';
+import type { NewContact } from '../src/modules/contacts/contacts.repository.js';
 import type { AppContext } from '../src/modules/repositories.js';
 import { interactionDocument, organizationDocument } from '../src/modules/search/search.documents.js';
 import type { SearchDocument } from '../src/modules/search/search.repository.js';
@@ -57,29 +57,28 @@ export async function generateWorkspace(ctx: AppContext, options: GenerateOption
     const contactIds: string[] = [];
     const names: string[] = [];
     for (let start = 0; start < options.contacts; start += 2000) {
-      const rows: NewContactRow[] = [];
+      const rows: NewContact[] = [];
       const docs: SearchDocument[] = [];
       for (let i = start; i < Math.min(options.contacts, start + 2000); i++) {
         const name = `${random.pick(GIVEN)} ${random.pick(FAMILY)} ${i}`;
         const org = orgs.length > 0 && random.next() < 0.8 ? random.pick(orgs) : undefined;
         const created = at(Math.floor(random.next() * 700));
-        const row: NewContactRow = {
+        const row: NewContact = {
           id: newId(Date.UTC(2025, 1, 1) + i),
           name,
-          sortName: sortKey(name),
           givenName: null,
           familyName: null,
           title: random.pick(TITLES),
           organizationId: org?.id ?? null,
           seniority: random.pick(seniorities),
           department: null,
-          isHr: 0,
-          isHrManual: 0,
+          isHR: false,
+          isHRManual: false,
           relationship: random.pick(relationships),
           referredById: null,
           howWeMet: null,
-          emails: toJson([{ value: `person${i}@example.com` }]),
-          phones: '[]',
+          emails: [{ value: `person${i}@example.com` }],
+          phones: [],
           linkedinUrl: null,
           notes: random.next() < 0.3 ? `Talked about ${random.pick(WORDS)} and ${random.pick(WORDS)}.` : null,
           connectedOn: null,
