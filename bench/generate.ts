@@ -1,12 +1,12 @@
-import type { NewInterviewRow, OrganizationsTable } from '../src/db/database.js';
 import type { NewContact } from '../src/modules/contacts/contacts.repository.js';
+import type { NewInterview } from '../src/modules/interviews/interviews.repository.js';
+import type { NewOrganization } from '../src/modules/organizations/organizations.repository.js';
 import type { AppContext } from '../src/modules/repositories.js';
 import { interactionDocument, organizationDocument } from '../src/modules/search/search.documents.js';
 import type { SearchDocument } from '../src/modules/search/search.repository.js';
 import { newId } from '../src/shared/ids.js';
 import type { Interaction } from '../src/shared/schemas/interactions.js';
 import { relationships, seniorities, interactionKinds } from '../src/shared/schemas/index.js';
-import { sortKey } from '../src/shared/text.js';
 import { prng } from '../src/shared/random.js';
 
 
@@ -31,27 +31,26 @@ export interface GenerateOptions {
 export async function generateWorkspace(ctx: AppContext, options: GenerateOptions): Promise<void> {
   const random = prng(options.seed ?? 42);
   await ctx.transaction(async (tx) => {
-    const orgs: OrganizationsTable[] = [];
+    const orgs: NewOrganization[] = [];
     for (let i = 0; i < options.organizations; i++) {
       const name = `${random.pick(ORG_WORDS)} ${random.pick(ORG_SUFFIX)} ${i}`;
       const created = at(400 - (i % 400));
       orgs.push({
         id: newId(Date.UTC(2025, 0, 1) + i),
         name,
-        sortName: sortKey(name),
         website: null,
         industry: random.pick(WORDS),
         notes: null,
         motivation: Math.floor(random.next() * 4),
         posting: 1 + Math.floor(random.next() * 3),
-        advocacy: random.next() < 0.2 ? 1 : 0,
-        isTarget: 1,
+        advocacy: random.next() < 0.2,
+        target: true,
         createdAt: created,
         updatedAt: created,
       });
     }
     await tx.repos.organizations.insertMany(orgs);
-    await tx.repos.search.upsert(orgs.map((o) => organizationDocument({ ...o, advocacy: o.advocacy === 1, explorationIds: [], target: true, rank: 0 })));
+    await tx.repos.search.upsert(orgs.map((o) => organizationDocument({ ...o, explorationIds: [], rank: 0 })));
 
     const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
     const contactIds: string[] = [];
@@ -124,7 +123,7 @@ export async function generateWorkspace(ctx: AppContext, options: GenerateOption
     }
 
     // Interviews in proportions a long-running search would have: mostly past conversations kept warm.
-    const mix: Array<[string, number]> = [
+    const mix: Array<[NewInterview['status'], number]> = [
       ['idea', 0.2], ['requested', 0.003], ['no-reply', 0.06], ['scheduled', 0.002], ['held', 0.0005],
       ['thanked', 0.1], ['keeping-in-touch', 0.4345], ['declined', 0.1], ['cancelled', 0.1],
     ];
@@ -133,11 +132,11 @@ export async function generateWorkspace(ctx: AppContext, options: GenerateOption
       for (const [status, share] of mix) {
         if ((roll -= share) < 0) return status;
       }
-      return 'idea';
+      return 'idea' as const;
     };
     const total = options.interviews ?? 0;
     for (let start = 0; start < total; start += 1000) {
-      const rows: NewInterviewRow[] = [];
+      const rows: NewInterview[] = [];
       for (let i = start; i < Math.min(total, start + 1000); i++) {
         const status = pickStatus();
         const contactId = contactIds[Math.floor(random.next() * contactIds.length)] ?? '';
@@ -161,7 +160,7 @@ export async function generateWorkspace(ctx: AppContext, options: GenerateOption
           requestChannel: requestedAt ? 'email' : null,
           requestMessage: null,
           repliedAt: ['scheduled', 'declined'].includes(status) || past ? at(requestedDaysAgo - 1) : null,
-          prep: '{"checklist":{},"research":"","questionIds":[]}',
+          prep: { checklist: {}, research: '', questionIds: [] },
           heldAt: past ? at(heldDaysAgo) : null,
           notes: past ? `Talked about ${random.pick(WORDS)}.` : null,
           takeaways: status === 'thanked' || status === 'keeping-in-touch' ? 'Keep going.' : null,

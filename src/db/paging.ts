@@ -7,8 +7,8 @@ import { toCount } from './values.js';
  * filtered rows, then the page in the asked order with ties broken by id (in the same
  * direction), so pages never overlap or skip a row.
  */
-export async function pagedList<DB, TB extends keyof DB, O, Item>(
-  db: Kysely<DB>,
+export async function pagedList<Schema, DB, TB extends keyof DB, O, Item>(
+  db: Kysely<Schema>,
   query: SelectQueryBuilder<DB, TB, O>,
   order: { by: OrderByExpression<DB, TB, O>; id: OrderByExpression<DB, TB, O>; direction: OrderByDirection },
   page: Page,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, ReferralRow, ReferralsTable } from '../../db/database.js';
-import { toCount } from '../../db/values.js';
+import { pagedList } from '../../db/paging.js';
+import { toUtcIsoOrNull } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { Referral } from '../../shared/schemas/referrals.js';
 
@@ -25,6 +26,31 @@ const rowToReferral = (r: Row): Referral => ({
   interviewId: r.interviewId,
   status: r.status as Referral['status'],
   reportedBackAt: r.reportedBackAt,
+  note: r.note,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});
+
+/** A referral as a use case records it; the two names are joined in when read. */
+export type NewReferral = Omit<Referral, 'from' | 'to'>;
+
+/** What a use case may change on a referral. */
+export type ReferralChanges = Partial<Pick<Referral, 'interviewId' | 'status' | 'reportedBackAt' | 'note' | 'updatedAt'>>;
+
+/** The columns for the changed fields only; the report-back instant is stored in canonical UTC. */
+function referralChangesToRow(changes: ReferralChanges): Partial<ReferralsTable> {
+  const out: Partial<ReferralsTable> = { ...changes };
+  if (changes.reportedBackAt !== undefined) out.reportedBackAt = toUtcIsoOrNull(changes.reportedBackAt);
+  return out;
+}
+
+const referralToRow = (r: NewReferral): ReferralsTable => ({
+  id: r.id,
+  fromContactId: r.fromContactId,
+  toContactId: r.toContactId,
+  interviewId: r.interviewId,
+  status: r.status,
+  reportedBackAt: toUtcIsoOrNull(r.reportedBackAt),
   note: r.note,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
@@ -65,25 +91,16 @@ export function createReferralsRepository(db: Kysely<Database>) {
       return row?.id;
     },
     async list(filters: ReferralFilters, sort: Sort<ReferralSortField>, page: Page): Promise<PageResult<Referral>> {
-      const counted = await db
-        .selectFrom(filtered(filters).as('x'))
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow();
-      const rows = await filtered(filters)
-        .orderBy(`r.${sort.field}`, sort.direction)
-        .orderBy('r.id', sort.direction)
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute();
-      return { items: rows.map(rowToReferral), total: toCount(counted.n), ...page };
+      return pagedList(db, filtered(filters), { by: `r.${sort.field}`, id: 'r.id', direction: sort.direction }, page, (rows) => rows.map(rowToReferral));
     },
     async forContact(contactId: string): Promise<Referral[]> {
       return (await filtered({ contactId }).execute()).map(rowToReferral);
     },
-    async insert(row: ReferralsTable): Promise<void> {
-      await db.insertInto('referrals').values(row).execute();
+    async insert(referral: NewReferral): Promise<void> {
+      await db.insertInto('referrals').values(referralToRow(referral)).execute();
     },
-    async update(id: string, patch: Partial<ReferralsTable>): Promise<void> {
+    async update(id: string, changes: ReferralChanges): Promise<void> {
+      const patch = referralChangesToRow(changes);
       if (Object.keys(patch).length > 0) await db.updateTable('referrals').set(patch).where('id', '=', id).execute();
     },
     async delete(id: string): Promise<boolean> {
