@@ -26,6 +26,19 @@ const toUser = (r: UserRow): User => ({
 });
 
 /** Users, sessions and failed sign-ins: the only SQL about accounts. */
+/** An invitation as stored: its id is the SHA-256 of the token, which is never kept. */
+export interface StoredInvitation {
+  id: string;
+  email: string;
+  role: Role;
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+const toInvitation = (r: InvitationsTable): StoredInvitation => ({ ...r, role: r.role as Role });
+
 export function createAccountsRepository(db: Kysely<Database>) {
   /** Grants with the other side's name and email (`other` says which side that is). */
   const grantRows = async (other: 'coachId' | 'explorerId', where: (q: GrantQuery) => GrantQuery): Promise<GrantRow[]> => {
@@ -164,19 +177,21 @@ export function createAccountsRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    async insertInvitation(row: InvitationsTable): Promise<void> {
-      await db.insertInto('invitations').values(row).execute();
+    async insertInvitation(invitation: StoredInvitation): Promise<void> {
+      await db.insertInto('invitations').values(invitation).execute();
     },
-    async invitation(id: string): Promise<InvitationsTable | undefined> {
-      return db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
+    async invitation(id: string): Promise<StoredInvitation | undefined> {
+      const row = await db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toInvitation(row);
     },
     /** Marks an unused invitation used; false when it was already (a second sign-up with the same link). */
     async useInvitation(id: string, usedAt: string): Promise<boolean> {
       const result = await db.updateTable('invitations').set({ usedAt }).where('id', '=', id).where('usedAt', 'is', null).executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
-    async openInvitations(now: string): Promise<InvitationsTable[]> {
-      return db.selectFrom('invitations').selectAll().where('usedAt', 'is', null).where('expiresAt', '>', now).orderBy('createdAt', 'desc').execute();
+    async openInvitations(now: string): Promise<StoredInvitation[]> {
+      const rows = await db.selectFrom('invitations').selectAll().where('usedAt', 'is', null).where('expiresAt', '>', now).orderBy('createdAt', 'desc').execute();
+      return rows.map(toInvitation);
     },
 
     async saveGrant(row: CoachGrantsTable): Promise<void> {
