@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { CoachGrantsTable, Database, InvitationsTable, ReminderLogTable, SessionsTable, TrustedDevicesTable, UsersTable } from '../../db/database.js';
 import type { GrantScope, Role, User } from '../../shared/schemas/accounts.js';
+import { toFlag } from '../../db/values.js';
 
 type UserRow = Selectable<UsersTable>;
 type GrantQuery = SelectQueryBuilder<Database & { g: CoachGrantsTable; u: UsersTable }, 'g' | 'u', Omit<GrantRow, 'scope'> & { scope: string }>;
@@ -25,7 +26,9 @@ const toUser = (r: UserRow): User => ({
   updatedAt: r.updatedAt,
 });
 
-/** Users, sessions and failed sign-ins: the only SQL about accounts. */
+/** What a use case may change on an account. */
+export type UserChanges = Partial<Pick<User, 'name' | 'role' | 'disabledAt' | 'updatedAt'> & { passwordHash: string; reminderEmails: boolean }>;
+
 /** An invitation as stored: its id is the SHA-256 of the token, which is never kept. */
 export interface StoredInvitation {
   id: string;
@@ -39,6 +42,7 @@ export interface StoredInvitation {
 
 const toInvitation = (r: InvitationsTable): StoredInvitation => ({ ...r, role: r.role as Role });
 
+/** Users, sessions and failed sign-ins: the only SQL about accounts. */
 export function createAccountsRepository(db: Kysely<Database>) {
   /** Grants with the other side's name and email (`other` says which side that is). */
   const grantRows = async (other: 'coachId' | 'explorerId', where: (q: GrantQuery) => GrantQuery): Promise<GrantRow[]> => {
@@ -68,7 +72,10 @@ export function createAccountsRepository(db: Kysely<Database>) {
     async users(): Promise<User[]> {
       return (await db.selectFrom('users').selectAll().orderBy('email').execute()).map(toUser);
     },
-    async updateUser(id: string, patch: Updateable<UsersTable>): Promise<void> {
+    async updateUser(id: string, changes: UserChanges): Promise<void> {
+      const { reminderEmails, ...simple } = changes;
+      const patch: Updateable<UsersTable> = { ...simple };
+      if (reminderEmails !== undefined) patch.reminderEmails = toFlag(reminderEmails);
       await db.updateTable('users').set(patch).where('id', '=', id).execute();
     },
 

@@ -325,7 +325,7 @@ export async function register({ ctx, input, address }: { ctx: AppContext; input
 }
 
 export async function setReminderEmails({ ctx, userId, reminderEmails }: { ctx: AppContext; userId: string; reminderEmails: boolean }): Promise<{ user: Account }> {
-  await ctx.repos.accounts.updateUser(userId, { reminderEmails: reminderEmails ? 1 : 0, updatedAt: now(ctx) });
+  await ctx.repos.accounts.updateUser(userId, { reminderEmails, updatedAt: now(ctx) });
   const found = await ctx.repos.accounts.userById(userId);
   if (!found) throw new AppError('accounts.not_found', 404, 'No such account.');
   const { passwordHash: _hash, ...user } = found;
