@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, ExplorationRow, ExplorationsTable } from '../../db/database.js';
 import { pagedList } from '../../db/paging.js';
+import { recordWrites } from '../../db/records.js';
 import { fromJson, toJson } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { DeletedExploration, Exploration } from '../../shared/schemas/explorations.js';
@@ -86,6 +87,7 @@ export function createExplorationsRepository(db: Kysely<Database>) {
     return q;
   };
   return {
+    ...recordWrites(db, 'explorations', explorationToRow, explorationChangesToRow),
     async get(id: string): Promise<Exploration | undefined> {
       const row = await db.selectFrom('explorations').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? rowToExploration(row) : undefined;
@@ -98,16 +100,6 @@ export function createExplorationsRepository(db: Kysely<Database>) {
     },
     async list(filters: ExplorationFilters, sort: Sort<ExplorationSortField>, page: Page): Promise<PageResult<Exploration>> {
       return pagedList(db, filtered(filters).selectAll(), { by: sort.field, id: 'id', direction: sort.direction }, page, (rows) => rows.map(rowToExploration));
-    },
-    async insert(exploration: Exploration): Promise<void> {
-      await db.insertInto('explorations').values(explorationToRow(exploration)).execute();
-    },
-    async update(id: string, changes: ExplorationChanges): Promise<void> {
-      await db.updateTable('explorations').set(explorationChangesToRow(changes)).where('id', '=', id).execute();
-    },
-    async delete(id: string): Promise<boolean> {
-      const result = await db.deleteFrom('explorations').where('id', '=', id).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
     },
 
     /** The id of the active exploration as stored (it may since have been deleted). */

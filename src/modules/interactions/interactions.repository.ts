@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, InteractionRow, NewInteractionRow } from '../../db/database.js';
 import { pagedList } from '../../db/paging.js';
+import { recordWrites } from '../../db/records.js';
 import { toUtcIso } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { Interaction } from '../../shared/schemas/interactions.js';
@@ -51,6 +52,7 @@ export function createInteractionsRepository(db: Kysely<Database>) {
     return q;
   };
   return {
+    ...recordWrites(db, 'interactions', interactionToRow, interactionChangesToRow),
     async get(id: string): Promise<Interaction | undefined> {
       const row = await db.selectFrom('interactions').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? rowToInteraction(row) : undefined;
@@ -77,20 +79,9 @@ export function createInteractionsRepository(db: Kysely<Database>) {
       const rows = await db.selectFrom('interactions').select('id').where('contactId', '=', contactId).execute();
       return rows.map((r) => r.id);
     },
-    async insert(interaction: Interaction): Promise<void> {
-      await db.insertInto('interactions').values(interactionToRow(interaction)).execute();
-    },
     async insertMany(interactions: Interaction[]): Promise<void> {
       const rows = interactions.map(interactionToRow);
       for (let i = 0; i < rows.length; i += 300) await db.insertInto('interactions').values(rows.slice(i, i + 300)).execute();
-    },
-    async update(id: string, changes: InteractionChanges): Promise<void> {
-      const patch = interactionChangesToRow(changes);
-      if (Object.keys(patch).length > 0) await db.updateTable('interactions').set(patch).where('id', '=', id).execute();
-    },
-    async delete(id: string): Promise<boolean> {
-      const result = await db.deleteFrom('interactions').where('id', '=', id).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
     },
   };
 }

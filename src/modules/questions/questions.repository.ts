@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, QuestionRow, QuestionsTable } from '../../db/database.js';
 import { pagedList } from '../../db/paging.js';
+import { recordWrites } from '../../db/records.js';
 import { fromFlag, fromJson, toFlag, toJson } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { Question } from '../../shared/schemas/questions.js';
@@ -55,6 +56,7 @@ export function createQuestionsRepository(db: Kysely<Database>) {
     return q;
   };
   return {
+    ...recordWrites(db, 'questions', questionToRow, questionChangesToRow),
     async get(id: string): Promise<Question | undefined> {
       const row = await db.selectFrom('questions').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? rowToQuestion(row) : undefined;
@@ -66,16 +68,6 @@ export function createQuestionsRepository(db: Kysely<Database>) {
     },
     async list(filters: QuestionFilters, sort: Sort<QuestionSortField>, page: Page): Promise<PageResult<Question>> {
       return pagedList(db, filtered(filters).selectAll(), { by: sort.field, id: 'id', direction: sort.direction }, page, (rows) => rows.map(rowToQuestion));
-    },
-    async insert(question: Question): Promise<void> {
-      await db.insertInto('questions').values(questionToRow(question)).execute();
-    },
-    async update(id: string, changes: QuestionChanges): Promise<void> {
-      await db.updateTable('questions').set(questionChangesToRow(changes)).where('id', '=', id).execute();
-    },
-    async delete(id: string): Promise<boolean> {
-      const result = await db.deleteFrom('questions').where('id', '=', id).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, ReferralRow, ReferralsTable } from '../../db/database.js';
 import { pagedList } from '../../db/paging.js';
+import { recordWrites } from '../../db/records.js';
 import { toUtcIsoOrNull } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { Referral } from '../../shared/schemas/referrals.js';
@@ -77,6 +78,7 @@ export function createReferralsRepository(db: Kysely<Database>) {
     return q;
   };
   return {
+    ...recordWrites(db, 'referrals', referralToRow, referralChangesToRow),
     async get(id: string): Promise<Referral | undefined> {
       const row = await base().where('r.id', '=', id).executeTakeFirst();
       return row ? rowToReferral(row) : undefined;
@@ -95,17 +97,6 @@ export function createReferralsRepository(db: Kysely<Database>) {
     },
     async forContact(contactId: string): Promise<Referral[]> {
       return (await filtered({ contactId }).execute()).map(rowToReferral);
-    },
-    async insert(referral: NewReferral): Promise<void> {
-      await db.insertInto('referrals').values(referralToRow(referral)).execute();
-    },
-    async update(id: string, changes: ReferralChanges): Promise<void> {
-      const patch = referralChangesToRow(changes);
-      if (Object.keys(patch).length > 0) await db.updateTable('referrals').set(patch).where('id', '=', id).execute();
-    },
-    async delete(id: string): Promise<boolean> {
-      const result = await db.deleteFrom('referrals').where('id', '=', id).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
     },
   };
 }

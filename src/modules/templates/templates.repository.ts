@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, TemplateRow, TemplatesTable } from '../../db/database.js';
 import { pagedList } from '../../db/paging.js';
+import { recordWrites } from '../../db/records.js';
 import { fromFlag, toFlag } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { Template } from '../../shared/schemas/templates.js';
@@ -46,22 +47,13 @@ export function createTemplatesRepository(db: Kysely<Database>) {
     return q;
   };
   return {
+    ...recordWrites(db, 'templates', templateToRow, (changes: TemplateChanges) => changes),
     async get(id: string): Promise<Template | undefined> {
       const row = await db.selectFrom('templates').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? rowToTemplate(row) : undefined;
     },
     async list(filters: TemplateFilters, sort: Sort<TemplateSortField>, page: Page): Promise<PageResult<Template>> {
       return pagedList(db, filtered(filters).selectAll(), { by: sort.field, id: 'id', direction: sort.direction }, page, (rows) => rows.map(rowToTemplate));
-    },
-    async insert(template: Template): Promise<void> {
-      await db.insertInto('templates').values(templateToRow(template)).execute();
-    },
-    async update(id: string, changes: TemplateChanges): Promise<void> {
-      await db.updateTable('templates').set(changes).where('id', '=', id).execute();
-    },
-    async delete(id: string): Promise<boolean> {
-      const result = await db.deleteFrom('templates').where('id', '=', id).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
     },
   };
 }
