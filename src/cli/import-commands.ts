@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { mappableFields, type ColumnMapping, type MappableField } from '../modules/imports/generic.parser.js';
-import { importFormats, runImport, type ImportFormat, type ImportReport } from '../modules/imports/imports.usecases.js';
-import type { MergeChoice } from '../modules/imports/imports.match.js';
+import { runImport } from '../modules/imports/imports.usecases.js';
 import { AppError } from '../shared/errors.js';
-import { describeFields } from '../shared/schemas/imports.js';
+import {
+  describeFields,
+  importFormats,
+  mappableFields,
+  type ColumnMapping,
+  type ImportFormat,
+  type ImportMergeChoice,
+  type ImportReport,
+  type MappableField,
+} from '../shared/schemas/imports.js';
 import { withContext } from './context.js';
 import { print, printJson, table } from './output.js';
 
@@ -74,7 +81,7 @@ export function registerImportCommands(program: Command): void {
           format: format as ImportFormat,
           bytes,
           mapping: parseMapping(flags.map),
-          merge: flags.merge as MergeChoice,
+          merge: flags.merge as ImportMergeChoice,
           dryRun: Boolean(flags.dryRun),
           strict: Boolean(flags.strict),
         }),

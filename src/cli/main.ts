@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { errorEntry } from '../shared/error-codes.js';
 import { AppError } from '../shared/errors.js';
 import { registerCoachCommands } from './coach-commands.js';
 import { registerDataCommands } from './data-commands.js';
@@ -44,7 +45,8 @@ try {
     if (error.exitCode === 0) process.exit(0);
     process.exit(2);
   }
-  if (error instanceof AppError) fail(error.message, error.code === 'usage' ? 2 : 1);
+  // A command-line error exits with its catalogue status (2 for misuse); any other coded error with 1.
+  if (error instanceof AppError) fail(error.message, errorEntry(error.code).exit ? error.status : 1);
   if (error instanceof Error && 'code' in error && error.code === 'EADDRINUSE') {
     fail('that port is already in use: is Inroads already running? Try --port with another number.', 1);
   }

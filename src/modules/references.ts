@@ -1,4 +1,5 @@
 import type { WorkCalendar } from '../shared/business-days.js';
+import type { NotFoundEntity } from '../shared/error-codes.js';
 import { type AppError, notFound, validationError } from '../shared/errors.js';
 import type { AppContext } from './repositories.js';
 
@@ -24,7 +25,7 @@ export async function assertInterview(ctx: AppContext, field: string, id: string
   if (id && !(await ctx.repos.interviews.get(id))) throw missingReference(field, 'interview', id);
 }
 
-export function required<T>(value: T | undefined, entity: string, id: string): T {
+export function required<T>(value: T | undefined, entity: NotFoundEntity, id: string): T {
   if (value === undefined) throw notFound(entity, id);
   return value;
 }

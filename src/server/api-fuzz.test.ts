@@ -16,6 +16,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authCookie, csrfToken, HOST, ORIGIN, signInTestBrowser, testApp } from '../../test/fixtures/api.js';
 import { createTestWorkspace, dialects, type TestWorkspace } from '../../test/fixtures/databases.js';
+import { errorAnswers } from '../../test/fixtures/error-answers.js';
 import { createMultiUserApp, MU_HOST, MU_ORIGIN, signedIn, type MultiUserTestApp } from '../../test/fixtures/multi-user.js';
 import type { Dialect } from '../db/database.js';
 import { fixedClock } from '../shared/clock.js';
@@ -393,10 +394,13 @@ describe.each(dialects)('the API under fuzzing on %s', (dialect: Dialect) => {
   let w: TestWorkspace;
   let local: App;
   let multi: MultiUserTestApp;
+  // Every error answered, by route: each must be one its route declares (src/shared/route-errors.ts).
+  const localAnswers = errorAnswers();
+  const multiAnswers = errorAnswers();
   beforeAll(async () => {
     w = await createTestWorkspace(dialect);
-    local = await testApp(w);
-    multi = await createMultiUserApp(dialect, fixedClock('2026-03-10T10:00:00.000Z'));
+    local = await testApp(w, { onErrorResponse: localAnswers.record });
+    multi = await createMultiUserApp(dialect, fixedClock('2026-03-10T10:00:00.000Z'), { onErrorResponse: multiAnswers.record });
   });
   afterAll(async () => {
     await local?.close();
@@ -411,6 +415,8 @@ describe.each(dialects)('the API under fuzzing on %s', (dialect: Dialect) => {
     report(`local ${dialect}`, tally);
     expect(tally.operations).toBeGreaterThan(70);
     expect(tally.failures).toEqual([]);
+    expect(localAnswers.count()).toBeGreaterThan(100);
+    expect(localAnswers.undeclared(), 'error codes a route answered without declaring them').toEqual([]);
   }, 120_000);
 
   it('never answers 5xx, an oversized body or an error out of shape, and keeps /health answering (multi-user mode, as an admin)', async () => {
@@ -421,5 +427,7 @@ describe.each(dialects)('the API under fuzzing on %s', (dialect: Dialect) => {
     report(`multi-user ${dialect}`, tally);
     expect(tally.operations).toBeGreaterThan(80);
     expect(tally.failures).toEqual([]);
+    expect(multiAnswers.count()).toBeGreaterThan(100);
+    expect(multiAnswers.undeclared(), 'error codes a route answered without declaring them').toEqual([]);
   }, 120_000);
 });

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
-import Fastify, { type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAccountRoutes, registerLocalAuthStatus } from '../modules/accounts/accounts.routes.js';
 import { registerCoachRoutes } from '../modules/coach/coach.routes.js';
@@ -31,9 +31,10 @@ import { registerSharingRoutes } from '../modules/sharing/sharing.routes.js';
 import { registerTemplateRoutes } from '../modules/templates/templates.routes.js';
 import { registerTrashRoutes } from '../modules/trash/trash.routes.js';
 import { JSON_BODY_LIMIT, registerBodyHandling } from './body.js';
-import { errorOptions, registerErrorHandling, routeNotFound } from './errors.js';
+import { errorOptions, registerErrorHandling, routeNotFound, sendError } from './errors.js';
 import { FEED_ROUTE } from './access.js';
 import { landingPage } from './landing.js';
+import { withErrorCodes } from './openapi-errors.js';
 import { currentUser, signedInUser, multiUserWorkspaces, presentedToken, registerMultiUserSecurity, sessionCookies, type MultiUserDeps } from './multi-user.js';
 import { scopedContext } from './request-scope.js';
 import { registerLocalSignInRoutes, registerSecurity } from './security.js';
@@ -67,6 +68,16 @@ export interface AppDeps {
   validateResponses?: boolean;
   /** Told of every route as it is registered (the authorisation-matrix test lists them this way). */
   onRoute?: ((method: string, url: string) => void) | undefined;
+  /** Told of every error answer, with its route (the fuzz and authorisation tests check each against the route's declared codes). */
+  onErrorResponse?: ((answer: ErrorAnswer) => void) | undefined;
+}
+
+/** One error answer: the route that gave it (null when no route matched), its status and its code. */
+export interface ErrorAnswer {
+  method: string;
+  route: string | null;
+  status: number;
+  code: string;
 }
 
 export { VERSION } from '../shared/version.js';
@@ -79,6 +90,11 @@ function packageWebRoot(): string {
 }
 const defaultWebRoot = packageWebRoot();
 
+function tellingFrameworkErrors(tell: (answer: ErrorAnswer) => void) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+    sendError(error, request, reply, (out) => tell({ method: request.method, route: null, status: out.status, code: out.code }));
+}
+
 /** Builds the whole HTTP application without listening, so tests can use `app.inject()`. */
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
@@ -86,12 +102,29 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     bodyLimit: JSON_BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true },
     ...errorOptions,
+    // (Errors found before routing never reach the onSend hook below: told of here.)
+    ...(deps.onErrorResponse ? { frameworkErrors: tellingFrameworkErrors(deps.onErrorResponse) } : {}),
     ...(deps.trustProxy === undefined ? {} : { trustProxy: deps.trustProxy }),
   }).withTypeProvider<ZodTypeProvider>();
   if (deps.onRoute) {
     const tell = deps.onRoute;
     app.addHook('onRoute', (route) => {
       for (const method of [route.method].flat()) if (method !== 'HEAD') tell(method, route.url);
+    });
+  }
+  if (deps.onErrorResponse) {
+    const tell = deps.onErrorResponse;
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (reply.statusCode >= 400 && typeof payload === 'string') {
+        let code = '(not the error shape)';
+        try {
+          code = (JSON.parse(payload) as { error?: { code?: string } }).error?.code ?? code;
+        } catch {
+          // (reported with the placeholder code)
+        }
+        tell({ method: request.method, route: request.routeOptions.url ?? null, status: reply.statusCode, code });
+      }
+      return payload;
     });
   }
   app.setValidatorCompiler(validatorCompiler);
@@ -119,7 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       components: { securitySchemes: multiUser ? { session: { type: 'http', scheme: 'bearer' } } : { launchSecret: { type: 'http', scheme: 'bearer' } } },
       security: [multiUser ? { session: [] } : { launchSecret: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => withErrorCodes(jsonSchemaTransform(input), input.route),
   });
 
   const ctx = multiUser ? scopedContext : deps.ctx;

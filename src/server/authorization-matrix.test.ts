@@ -1,6 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialects } from '../../test/fixtures/databases.js';
+import { errorAnswers } from '../../test/fixtures/error-answers.js';
 import { anonymous, browserFor, cookieValue, createMultiUserApp, signedIn, type Browser, type MultiUserTestApp } from '../../test/fixtures/multi-user.js';
 import { disableUser } from '../modules/accounts/accounts.usecases.js';
 import { exportJson } from '../modules/exports/exports.usecases.js';
@@ -170,6 +171,8 @@ describe.each(dialects)('the authorisation matrix on %s', (dialect) => {
   let victimId = '';
   const ids: Record<string, string> = {};
   let feedPath = '';
+  // Every error answered, by route: each must be one its route declares (src/shared/route-errors.ts).
+  const answers = errorAnswers();
 
   const concrete = (route: string, target: 'owner' | 'nowhere' = 'owner'): string => {
     const [, path = ''] = route.split(' ');
@@ -215,7 +218,7 @@ describe.each(dialects)('the authorisation matrix on %s', (dialect) => {
     ]);
 
   beforeAll(async () => {
-    t = await createMultiUserApp(dialect, fixedClock('2026-03-10T10:00:00.000Z'), { onRoute: (method, url) => routes.push(`${method} ${url}`) });
+    t = await createMultiUserApp(dialect, fixedClock('2026-03-10T10:00:00.000Z'), { onRoute: (method, url) => routes.push(`${method} ${url}`), onErrorResponse: answers.record });
     browsers.owner = await signedIn(t, 'owner@uni.example');
     browsers.other = await signedIn(t, 'other@uni.example');
     browsers['coach without consent'] = await signedIn(t, 'coach-a@uni.example', 'coach');
@@ -317,6 +320,7 @@ describe.each(dialects)('the authorisation matrix on %s', (dialect) => {
       }
     }
     expect(failures).toEqual([]);
+    expect(answers.undeclared(), 'error codes a route answered without declaring them').toEqual([]);
   }, 180_000);
 
   it('lets the owner (and the admin, and the consenting coach) use every route they are entitled to', async () => {
@@ -330,5 +334,6 @@ describe.each(dialects)('the authorisation matrix on %s', (dialect) => {
       if (entry.kind === 'coaching' && !response.body.includes(entry === MATRIX['GET /api/v1/coaching/explorers'] ? browsers.owner.id : MARK)) failures.push(`${route}: the consenting coach does not see what was shared`);
     }
     expect(failures).toEqual([]);
+    expect(answers.undeclared(), 'error codes a route answered without declaring them').toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { ErrorCode } from '../shared/error-codes.js';
 import { clip, describeProblems, issuesToProblems, isAppError, MAX_PROBLEMS, type Issue } from '../shared/errors.js';
 
 /** No message is longer than this, whatever it quotes. */
@@ -24,13 +25,13 @@ function bounded(value: unknown, depth = 0): unknown {
 
 interface ErrorOut {
   status: number;
-  code: string;
+  code: ErrorCode;
   message: string;
   details?: unknown;
 }
 
 /** The one error body: `{ error: { code, message, details } }`, bounded in size. */
-export function errorBody(code: string, message: string, details: unknown = {}) {
+export function errorBody(code: ErrorCode, message: string, details: unknown = {}) {
   return { error: { code, message: clip(message, MAX_MESSAGE), details: bounded(details) } };
 }
 
@@ -93,8 +94,9 @@ function describe(error: FastifyError, request: FastifyRequest): ErrorOut {
 }
 
 /** Sends `error` as the one error body. Exported for scopes that reword an error before sending it. */
-export function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+export function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply, told?: (out: { status: number; code: ErrorCode }) => void) {
   const out = describe(error, request);
+  told?.(out);
   return reply.code(out.status).type('application/json; charset=utf-8').send(errorBody(out.code, out.message, out.details));
 }
 
@@ -114,7 +116,7 @@ export const errorOptions = {
   schemaErrorFormatter: (_errors: unknown, dataVar: string) => new Error(`Invalid ${dataVar}`),
   clientErrorHandler: (error: NodeJS.ErrnoException, socket: Socket) => {
     if (error.code === 'ECONNRESET' || socket.destroyed) return;
-    const [status, code, message] =
+    const [status, code, message]: [number, ErrorCode, string] =
       error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, 'request.timeout', 'The request took too long to arrive.']
         : error.code === 'HPE_HEADER_OVERFLOW'

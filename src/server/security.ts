@@ -7,6 +7,7 @@ import { registerBrowserSessionRoutes } from '../modules/browser-sessions/browse
 import { BROWSER_SESSION_DAYS } from '../modules/browser-sessions/browser-sessions.rules.js';
 import { createBrowserSessions, type BrowserSessions } from '../modules/browser-sessions/browser-sessions.usecases.js';
 import { systemClock, type Clock } from '../shared/clock.js';
+import type { ErrorCode, StatusOf } from '../shared/error-codes.js';
 import { derive, openCommandFor, safeEqual } from './secret.js';
 
 export { openCommandFor } from './secret.js';
@@ -59,7 +60,7 @@ export function allowedHostsFor(host: string, port: number): string[] {
 }
 
 /** A refusal in the API's error shape, sent before any route runs. */
-export function deny(reply: FastifyReply, status: number, code: string, message: string) {
+export function deny<C extends ErrorCode>(reply: FastifyReply, status: StatusOf<C>, code: C, message: string) {
   return reply.code(status).type('application/json; charset=utf-8').send({ error: { code, message, details: {} } });
 }
 

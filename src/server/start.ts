@@ -130,9 +130,9 @@ export function multiUserAddresses(host: string, port: number, publicUrl: string
   try {
     url = new URL(publicUrl);
   } catch {
-    throw new AppError('config.public_url', 2, `--public-url must be an address such as https://inroads.example.edu (got "${publicUrl}")`);
+    throw new AppError('config.public_url', 1, `--public-url must be an address such as https://inroads.example.edu (got "${publicUrl}")`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('config.public_url', 2, '--public-url must start with https:// (or http:// for a test install)');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('config.public_url', 1, '--public-url must start with https:// (or http:// for a test install)');
   return { hosts: [url.host, ...hosts], origins: [url.origin, ...origins], secure: url.protocol === 'https:' };
 }
 

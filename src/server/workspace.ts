@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { backupDatabase } from '../db/backup.js';
 import { openDatabase, type DatabaseHandle } from '../db/factory.js';
 import { seedDemoWorkspace } from '../modules/demo/demo.seed.js';
 import { createAppContext, forwardingContext, type AppContext } from '../modules/repositories.js';
 import type { Clock } from '../shared/clock.js';
 import { AppError } from '../shared/errors.js';
+import { workspaceInfoSchema, workspaceSwitchInput } from '../shared/schemas/workspace.js';
 import { errorResponses, type App } from './types.js';
 
 /**
@@ -59,15 +59,6 @@ export function createWorkspaces(opened: DatabaseHandle, clock: Clock, demoUrl: 
   };
 }
 
-const workspaceInfo = z.object({
-  location: z.string(),
-  dialect: z.enum(['sqlite', 'postgres']),
-  demo: z.boolean(),
-  canSwitch: z.boolean(),
-  counts: z.object({ contacts: z.number().int(), organizations: z.number().int(), explorations: z.number().int(), interviews: z.number().int() }),
-  profileSaved: z.boolean(),
-});
-
 /** Where the data lives, whether it is the demo, a switch between the two, and a backup download. */
 export function registerWorkspaceRoutes(app: App, workspaces: Workspaces): void {
   const tags = ['workspace'];
@@ -92,15 +83,15 @@ export function registerWorkspaceRoutes(app: App, workspaces: Workspaces): void 
     };
   };
   app.get('/api/v1/workspace', {
-    schema: { tags, summary: 'Which workspace is open, where its data lives, and how much it holds', response: { 200: workspaceInfo, ...errorResponses } },
+    schema: { tags, summary: 'Which workspace is open, where its data lives, and how much it holds', response: { 200: workspaceInfoSchema, ...errorResponses } },
     handler: info,
   });
   app.post('/api/v1/workspace/switch', {
     schema: {
       tags,
       summary: 'Open the demo workspace, or go back to your own',
-      body: z.object({ to: z.enum(['own', 'demo']) }).strict(),
-      response: { 200: workspaceInfo, ...errorResponses },
+      body: workspaceSwitchInput,
+      response: { 200: workspaceInfoSchema, ...errorResponses },
     },
     handler: async (request) => {
       await workspaces.switchTo(request.body.to);

@@ -3,26 +3,35 @@
  * code (stable, part of the API contract), an HTTP status and a message written
  * for people. Anything else is an internal error and is never shown in detail.
  */
+import { ERROR_CODES, type ErrorCode, type NotFoundEntity, type StatusOf } from './error-codes.js';
+
 export type ErrorDetails = Record<string, unknown> | Array<Record<string, unknown>>;
 
-export class AppError extends Error {
-  readonly code: string;
+/**
+ * An error with a code from the catalogue (`error-codes.ts`). The status must be
+ * the catalogue's for that code: TypeScript refuses an unknown code or another
+ * status, and the status kept is always the catalogue's. The message defaults to
+ * the catalogue's.
+ */
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
   readonly status: number;
   readonly details: ErrorDetails | undefined;
 
-  constructor(code: string, status: number, message: string, details?: ErrorDetails) {
+  constructor(code: C, status: StatusOf<C>, message: string = ERROR_CODES[code].message, details?: ErrorDetails) {
     super(message);
     this.name = 'AppError';
     this.code = code;
-    this.status = status;
+    this.status = ERROR_CODES[code]?.status ?? status;
     this.details = details;
   }
 }
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
 
-export function notFound(entity: string, id: string): AppError {
-  return new AppError(`${entity}.not_found`, 404, `No ${entity.replace(/s$/, '')} with id ${id}.`, { id });
+export function notFound(entity: NotFoundEntity, id: string): AppError {
+  const code: ErrorCode = `${entity}.not_found`;
+  return new AppError(code, 404 as StatusOf<typeof code>, `No ${entity.replace(/s$/, '')} with id ${id}.`, { id });
 }
 
 export interface FieldProblem {

@@ -1,6 +1,7 @@
 import './zod-config.js';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api/client.js';
+import { sessionKeys } from './api/keys.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
@@ -12,7 +13,7 @@ const queryClient: QueryClient = new QueryClient({
   // A session that ended (signed out elsewhere, disabled, expired) sends the app back to the sign-in page.
   queryCache: new QueryCache({
     onError: (error, query) => {
-      if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== 'auth-status') void queryClient.invalidateQueries({ queryKey: ['auth-status'] });
+      if (error instanceof ApiError && error.status === 401 && query.queryKey[0] !== sessionKeys.status[0]) void queryClient.invalidateQueries({ queryKey: sessionKeys.status });
     },
   }),
 });

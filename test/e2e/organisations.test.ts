@@ -88,6 +88,25 @@ describe.skipIf(!hasBrowser && !requireBrowser)('organisations, undo and search 
     await expect(page.getByRole('button', { name: 'Re-sort by rank' }).isDisabled()).resolves.toBe(true);
   });
 
+  it('says so, in the row, when a rank change cannot be saved', async () => {
+    const refuse = '**/api/v1/organizations/*';
+    await page.route(refuse, (route) =>
+      route.request().method() === 'PATCH'
+        ? route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'busy', message: 'The server is busy; try again.', details: null } }) })
+        : route.fallback(),
+    );
+    try {
+      // A controlled box: it shows what the server holds, so it stays clear when the save fails.
+      await page.getByLabel('Alumni or affinity link at Beta Clinics').click();
+      const row = page.locator('tr', { hasText: 'Beta Clinics' });
+      await row.getByRole('alert').filter({ hasText: 'The server is busy; try again.' }).waitFor();
+      await shoot('org-rank-error');
+      await expect(page.getByLabel('Alumni or affinity link at Beta Clinics').isChecked()).resolves.toBe(false);
+    } finally {
+      await page.unroute(refuse);
+    }
+  });
+
   it('edits an organisation on its page and adds a person there', async () => {
     await page.getByRole('link', { name: 'Northwind Health' }).click();
     await page.getByRole('heading', { level: 1, name: 'Northwind Health' }).waitFor();

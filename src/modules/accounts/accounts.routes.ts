@@ -1,23 +1,26 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { errorBody, errorResponses, type App } from '../../server/types.js';
+import { errorBody, errorResponses, idParams, type App } from '../../server/types.js';
 import {
   accountPreferencesInput,
-  accountSchema,
+  accountResponse,
+  adminCreateUserInput,
+  authStatusSchema,
   changePasswordInput,
-  createUserInput,
+  createdUserResponse,
   instanceSettingsInput,
   instanceSettingsSchema,
   invitationInput,
   invitationSchema,
+  openInvitationsResponse,
+  passwordChangedResponse,
   registerInput,
-  registrationModes,
-  roles,
+  remindersQueuedResponse,
   signInInput,
-  userSchema,
+  userResponse,
+  usersResponse,
   type Account,
 } from '../../shared/schemas/accounts.js';
-import { idSchema, isoDateTime } from '../../shared/schemas/common.js';
+import { noContent } from '../../shared/schemas/common.js';
 import type { AppContext } from '../repositories.js';
 import { AppError } from '../../shared/errors.js';
 import { throttleAddress } from './accounts.rules.js';
@@ -64,16 +67,11 @@ const withRateLimit = { ...errorResponses, 429: errorBody };
 /** How long a sign-in from a blocked address waits for its 429, and how many may wait at once. */
 const REFUSAL_DELAY_MS = 1000;
 const MAX_DELAYED = 1000;
-const statusSchema = z.object({
-  mode: z.enum(['local', 'multi-user']),
-  registration: z.enum(registrationModes).nullable(),
-  user: accountSchema.nullable(),
-});
 
 /** In local mode the app only needs to know there are no accounts. */
 export function registerLocalAuthStatus(app: App): void {
   app.get('/api/v1/auth/status', {
-    schema: { tags: ['accounts'], summary: 'Whether this server has accounts, and who is signed in', response: { 200: statusSchema } },
+    schema: { tags: ['accounts'], summary: 'Whether this server has accounts, and who is signed in', response: { 200: authStatusSchema } },
     handler: async () => ({ mode: 'local' as const, registration: null, user: null }),
   });
 }
@@ -84,7 +82,7 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
   const tags = ['accounts'];
 
   app.get('/api/v1/auth/status', {
-    schema: { tags, summary: 'Whether this server has accounts, how people join, and who is signed in', response: { 200: statusSchema } },
+    schema: { tags, summary: 'Whether this server has accounts, how people join, and who is signed in', response: { 200: authStatusSchema } },
     handler: async () => ({ mode: 'multi-user' as const, registration: (await getInstanceSettings({ ctx: control })).registration, user: deps.signedInUser() }),
   });
   // An address found blocked is remembered here until its block ends, so a flood of guesses is turned away
@@ -121,7 +119,7 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
     }
   };
   app.post('/api/v1/auth/sign-in', {
-    schema: { tags, summary: 'Sign in; starts a new session (429 after too many failures)', body: signInInput, response: { 200: z.object({ user: accountSchema }), ...withRateLimit } },
+    schema: { tags, summary: 'Sign in; starts a new session (429 after too many failures)', body: signInInput, response: { 200: accountResponse, ...withRateLimit } },
     onRequest: async (request, reply) => {
       // A browser with a device cookie may be trusted by the account it signs in to, whatever its address: it is judged
       // after the body is read (an invalid device cookie is then counted against the address like any other attempt).
@@ -152,7 +150,7 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
       }),
   });
   app.post('/api/v1/auth/register', {
-    schema: { tags, summary: 'Create your own account, with an invitation or where registration is open (429 after too many failures)', body: registerInput, response: { 201: z.object({ user: accountSchema }), ...withRateLimit } },
+    schema: { tags, summary: 'Create your own account, with an invitation or where registration is open (429 after too many failures)', body: registerInput, response: { 201: accountResponse, ...withRateLimit } },
     handler: async (request, reply) =>
       refusing(request, reply, async () => {
         const { user, token, deviceToken } = await register({ ctx: control, input: request.body, address: request.ip });
@@ -162,7 +160,7 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
       }),
   });
   app.post('/api/v1/auth/sign-out', {
-    schema: { tags, summary: 'End this session', response: { 204: z.null(), ...errorResponses } },
+    schema: { tags, summary: 'End this session', response: { 204: noContent, ...errorResponses } },
     handler: async (request, reply) => {
       const token = deps.token(request);
       if (token) await signOut({ ctx: control, token });
@@ -172,15 +170,15 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
   });
 
   app.get('/api/v1/account', {
-    schema: { tags, summary: 'Your account', response: { 200: z.object({ user: accountSchema }), ...errorResponses } },
+    schema: { tags, summary: 'Your account', response: { 200: accountResponse, ...errorResponses } },
     handler: async () => ({ user: deps.currentUser() }),
   });
   app.patch('/api/v1/account', {
-    schema: { tags, summary: 'Change your account preferences', body: accountPreferencesInput, response: { 200: z.object({ user: accountSchema }), ...errorResponses } },
+    schema: { tags, summary: 'Change your account preferences', body: accountPreferencesInput, response: { 200: accountResponse, ...errorResponses } },
     handler: async (request) => setReminderEmails({ ctx: control, userId: deps.currentUser().id, reminderEmails: request.body.reminderEmails }),
   });
   app.post('/api/v1/account/password', {
-    schema: { tags, summary: 'Change your password; every other session ends', body: changePasswordInput, response: { 200: z.object({ changed: z.literal(true) }), ...errorResponses } },
+    schema: { tags, summary: 'Change your password; every other session ends', body: changePasswordInput, response: { 200: passwordChangedResponse, ...errorResponses } },
     handler: async (request, reply) => {
       const { token, deviceToken } = await changePassword({ ctx: control, userId: deps.currentUser().id, ...request.body, address: request.ip });
       cookies.set(reply, token);
@@ -191,15 +189,15 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
 
   const adminTags = ['admin'];
   app.get('/api/v1/admin/users', {
-    schema: { tags: adminTags, summary: 'Every account', response: { 200: z.object({ items: z.array(userSchema) }), ...errorResponses } },
+    schema: { tags: adminTags, summary: 'Every account', response: { 200: usersResponse, ...errorResponses } },
     handler: async () => listUsers({ ctx: control }),
   });
   app.post('/api/v1/admin/users', {
     schema: {
       tags: adminTags,
       summary: 'Create an account; without a password one is generated and shown once',
-      body: createUserInput.extend({ password: z.string().optional() }),
-      response: { 201: z.object({ user: userSchema, password: z.string().nullable() }), ...errorResponses },
+      body: adminCreateUserInput,
+      response: { 201: createdUserResponse, ...errorResponses },
     },
     handler: async (request, reply) => {
       const password = request.body.password ?? generatedPassword();
@@ -208,7 +206,7 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
     },
   });
   app.post('/api/v1/admin/users/:id/disable', {
-    schema: { tags: adminTags, summary: 'Disable an account; its sessions end at once', params: z.object({ id: idSchema }), response: { 200: z.object({ user: userSchema }), ...errorResponses } },
+    schema: { tags: adminTags, summary: 'Disable an account; its sessions end at once', params: idParams, response: { 200: userResponse, ...errorResponses } },
     handler: async (request) => {
       if (request.params.id === deps.currentUser().id) {
         throw new AppError('accounts.self_disable', 409, 'You cannot disable your own account; ask another admin.');
@@ -225,7 +223,7 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
     handler: async (request) => saveInstanceSettings({ ctx: control, input: request.body }),
   });
   app.post('/api/v1/admin/reminders/run', {
-    schema: { tags: adminTags, summary: 'Send today’s morning reminders now (each person still gets one a day)', response: { 202: z.object({ queued: z.literal(true) }), ...errorResponses } },
+    schema: { tags: adminTags, summary: 'Send today’s morning reminders now (each person still gets one a day)', response: { 202: remindersQueuedResponse, ...errorResponses } },
     handler: async (_request, reply) => {
       if (!deps.planReminders) {
         throw new AppError('reminders.off', 409, 'Reminder emails are off: they need PostgreSQL and an SMTP server (INROADS_SMTP_URL). See docs/deployment.md.');
@@ -238,7 +236,7 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
     schema: {
       tags: adminTags,
       summary: 'Invitations not yet used',
-      response: { 200: z.object({ items: z.array(z.object({ email: z.string(), role: z.enum(roles), expiresAt: isoDateTime })) }), ...errorResponses },
+      response: { 200: openInvitationsResponse, ...errorResponses },
     },
     handler: async () => openInvitations({ ctx: control }),
   });

@@ -1,12 +1,11 @@
-import { z } from 'zod';
 import { errorResponses, idParams, type App } from '../../server/types.js';
+import { calendarFeedParams, calendarFeedSchema, sharedCalendarFeedParams } from '../../shared/schemas/calendar.js';
 import type { AppContext } from '../repositories.js';
 import { currentScope } from '../../server/request-scope.js';
 import { calendarFeedFor, calendarFeedToken, interviewCalendar, regenerateCalendarFeedToken } from './calendar.usecases.js';
 
 export const CALENDAR_FEED_PREFIX = '/calendar/';
 
-const feedResponse = z.object({ path: z.string().describe('Add http://<this server> in front to subscribe from a calendar app.') });
 const localFeedPath = (token: string) => `${CALENDAR_FEED_PREFIX}${token}.ics`;
 
 /** On a shared server the feed address also names its owner, whose workspace the token is checked in. */
@@ -26,11 +25,11 @@ export function registerCalendarRoutes(app: App, ctx: AppContext, shared?: Share
   const feedPath = shared?.feedPath ?? localFeedPath;
   const tags = ['calendar'];
   app.get('/api/v1/calendar', {
-    schema: { tags, summary: 'The private calendar feed address', response: { 200: feedResponse, ...errorResponses } },
+    schema: { tags, summary: 'The private calendar feed address', response: { 200: calendarFeedSchema, ...errorResponses } },
     handler: async () => ({ path: feedPath(await recorded((await calendarFeedToken({ ctx })).token)) }),
   });
   app.post('/api/v1/calendar/regenerate', {
-    schema: { tags, summary: 'Make a new feed address; the old one stops working', response: { 200: feedResponse, ...errorResponses } },
+    schema: { tags, summary: 'Make a new feed address; the old one stops working', response: { 200: calendarFeedSchema, ...errorResponses } },
     handler: async () => ({ path: feedPath(await recorded((await regenerateCalendarFeedToken({ ctx })).token)) }),
   });
   app.get('/api/v1/interviews/:id/calendar.ics', {
@@ -41,9 +40,8 @@ export function registerCalendarRoutes(app: App, ctx: AppContext, shared?: Share
     },
   });
   // Calendar apps cannot sign in: the secret token in the address is the credential.
-  const file = z.string().regex(/^[A-Za-z0-9_-]{20,64}\.ics$/);
   app.get(shared?.feedRoute ?? `${CALENDAR_FEED_PREFIX}:file`, {
-    schema: { hide: true, params: shared ? z.object({ userId: z.string(), file }) : z.object({ file }) },
+    schema: { hide: true, params: shared ? sharedCalendarFeedParams : calendarFeedParams },
     handler: async (request, reply) => {
       const ics = await calendarFeedFor({ ctx, token: request.params.file.replace(/\.ics$/, '') });
       return reply.type('text/calendar; charset=utf-8').header('Cache-Control', 'no-store').send(ics);

@@ -1,6 +1,15 @@
-import { z } from 'zod';
-import { idSchema, ref } from '../../shared/schemas/common.js';
-import { emailCheckInput, emailRuleIds, findingsResponse, pitchRuleIds, questionCheckInput, questionRuleIds } from '../../shared/schemas/coach.js';
+import {
+  emailCheckInput,
+  emailRuleIds,
+  findingsResponse,
+  pitchCheckInput,
+  pitchCheckResponse,
+  pitchRuleIds,
+  questionCheckInput,
+  questionRuleIds,
+  suggestionsQuery,
+  suggestionsResponse,
+} from '../../shared/schemas/coach.js';
 import type { AppContext } from '../repositories.js';
 import { suggestions } from './suggestions.usecases.js';
 import { errorResponses, type App } from '../../server/types.js';
@@ -15,11 +24,8 @@ export function registerCoachRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags,
       summary: 'Whom to ask next, best first, with plain-language reasons',
-      querystring: z.object({ explorationId: idSchema.optional(), organizationId: idSchema.optional(), limit: z.coerce.number().int().min(1).max(100).default(10) }),
-      response: {
-        200: z.object({ items: z.array(z.object({ contactId: idSchema, name: z.string(), organization: ref.nullable(), score: z.number(), reasons: z.array(z.string()) })) }),
-        ...errorResponses,
-      },
+      querystring: suggestionsQuery,
+      response: { 200: suggestionsResponse, ...errorResponses },
     },
     handler: async (request) => suggestions({ ctx, ...request.query }),
   });
@@ -38,8 +44,8 @@ export function registerCoachRoutes(app: App, ctx: AppContext): void {
       tags,
       summary: 'Check a pitch: word count, spoken length (aim for about 30 seconds) and the job-asking check',
       description: `Each finding's \`rule\` is one of: ${pitchRuleIds.map((r) => `\`${r}\``).join(', ')}.`,
-      body: emailCheckInput,
-      response: { 200: findingsResponse.extend({ words: z.number().int(), seconds: z.number().int() }), ...errorResponses },
+      body: pitchCheckInput,
+      response: { 200: pitchCheckResponse, ...errorResponses },
     },
     handler: async (request) => checkPitch(request.body.text),
   });

@@ -1,3 +1,5 @@
+import type { Suggestion } from '../../shared/schemas/coach.js';
+
 export interface RankingCandidate {
   id: string;
   name: string;
@@ -48,14 +50,6 @@ export const WARMTH: Readonly<Record<string, number>> = {
 export const ROLE_FIT: Readonly<Record<string, number>> = { 'one-step-above': 0, peer: 1, senior: 2, junior: 3, executive: 4 };
 export const MAX_WARMTH = Math.max(...Object.values(WARMTH));
 export const MAX_FIT = Math.max(...Object.values(ROLE_FIT));
-
-export interface Suggestion {
-  contactId: string;
-  name: string;
-  organization: { id: string; name: string } | null;
-  score: number;
-  reasons: string[];
-}
 
 const warmthWords: Record<string, string> = {
   family: 'family — friends and family are the most likely to say yes',

@@ -1,6 +1,7 @@
 import { now } from '../references.js';
 import type { AppContext } from '../repositories.js';
-import { rankSuggestions, type Suggestion } from './ranking.rules.js';
+import type { Suggestion } from '../../shared/schemas/coach.js';
+import { rankSuggestions } from './ranking.rules.js';
 
 /** Whom to approach next — for an exploration, an organisation, or overall — best first, with reasons. */
 export async function suggestions({

@@ -3,7 +3,7 @@ import type { ContactRow, Database, NewContactRow } from '../../db/database.js';
 import { insertInBatches } from '../../db/bulk.js';
 import { fromFlag, fromJson, toCount, toFlag, toJson } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { Contact } from '../../shared/schemas/contacts.js';
+import type { Contact, ContactSortField } from '../../shared/schemas/contacts.js';
 import { sortKey } from '../../shared/text.js';
 
 export interface ContactFilters {
@@ -16,8 +16,6 @@ export interface ContactFilters {
   referredById?: string | undefined;
   isHR?: boolean | undefined;
 }
-
-export type ContactSortField = 'name' | 'createdAt' | 'updatedAt' | 'connectedOn';
 
 const sortColumns = {
   name: 'c.sortName',

@@ -1,33 +1,17 @@
 import { deletedWithUndoResponse } from '../../shared/schemas/trash.js';
-import { z } from 'zod';
-import { boolQuery, csvOf, idSchema, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
+import { page, parseSort } from '../../shared/schemas/common.js';
 import {
+  contactListQuery,
   contactSchema,
+  type ContactSortField,
   createContactInput,
-  relationships,
-  responsivenessKinds,
-  seniorities,
   updateContactInput,
 } from '../../shared/schemas/contacts.js';
-import { timelineSchema } from '../../shared/schemas/timeline.js';
+import { timelineQuery, timelineSchema } from '../../shared/schemas/timeline.js';
 import { errorResponses, idParams, type App } from '../../server/types.js';
 import type { AppContext } from '../repositories.js';
 import { contactTimeline } from '../timeline/timeline.usecases.js';
-import type { ContactSortField } from './contacts.repository.js';
 import { createContact, deleteContact, getContact, listContacts, updateContact } from './contacts.usecases.js';
-
-export const contactListQuery = z.object({
-  ...pageQuery,
-  sort: sortParam(['name', 'createdAt', 'updatedAt', 'connectedOn'], 'name'),
-  organizationId: idSchema.optional(),
-  explorationId: idSchema.optional(),
-  relationship: csvOf(z.enum(relationships)).optional(),
-  seniority: csvOf(z.enum(seniorities)).optional(),
-  responsiveness: csvOf(z.enum(responsivenessKinds)).optional(),
-  tag: z.string().trim().min(1).max(60).optional(),
-  referredById: idSchema.optional(),
-  isHR: boolQuery.optional(),
-});
 
 export function registerContactRoutes(app: App, ctx: AppContext): void {
   const tags = ['contacts'];
@@ -64,7 +48,7 @@ export function registerContactRoutes(app: App, ctx: AppContext): void {
       tags,
       summary: "A person's interactions, interviews and referrals in date order",
       params: idParams,
-      querystring: z.object({ order: z.enum(['asc', 'desc']).default('desc') }),
+      querystring: timelineQuery,
       response: { 200: timelineSchema, ...errorResponses },
     },
     handler: async (request) => contactTimeline({ ctx, contactId: request.params.id, order: request.query.order }),

@@ -1,7 +1,7 @@
 import { validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { Contact, CreateContactInput, UpdateContactInput } from '../../shared/schemas/contacts.js';
+import type { Contact, ContactSortField, CreateContactInput, UpdateContactInput } from '../../shared/schemas/contacts.js';
 import { looksLikeHR } from '../../shared/text.js';
 import type { AppContext } from '../repositories.js';
 import { assertContact, assertExplorations, assertOrganization, now, required } from '../references.js';
@@ -9,7 +9,7 @@ import { contactDocument, interactionDocument } from '../search/search.documents
 import { indexInterviews } from '../search/search.index.js';
 import { moveToTrash } from '../trash/trash.usecases.js';
 import { findOrCreateOrganization } from '../organizations/organizations.usecases.js';
-import type { ContactChanges, ContactFilters, ContactSortField, NewContact } from './contacts.repository.js';
+import type { ContactChanges, ContactFilters, NewContact } from './contacts.repository.js';
 
 function displayName(input: { name?: string | undefined; givenName?: string | null | undefined; familyName?: string | null | undefined }) {
   const name = input.name?.trim() || [input.givenName, input.familyName].filter(Boolean).join(' ').trim();

@@ -1,18 +1,18 @@
-import { z } from 'zod';
-import { deletedResponse, idSchema } from '../../shared/schemas/common.js';
+import { deletedResponse } from '../../shared/schemas/common.js';
 import {
   createNoteInput,
   debriefInput,
+  noteParams,
   noteSchema,
+  notesResponse,
   quickReferralInput,
+  quickReferralResponse,
   recordThankYouInput,
   thankYouDraftSchema,
   updateLiveInput,
   updateNoteInput,
 } from '../../shared/schemas/conversation.js';
-import { contactSchema } from '../../shared/schemas/contacts.js';
 import { interviewSchema } from '../../shared/schemas/interviews.js';
-import { referralSchema } from '../../shared/schemas/referrals.js';
 import { errorResponses, idParams, type App } from '../../server/types.js';
 import type { AppContext } from '../repositories.js';
 import {
@@ -27,13 +27,11 @@ import {
   updateNote,
 } from './conversation.usecases.js';
 
-const noteParams = z.object({ id: idSchema, noteId: idSchema });
-
 /** Interview mode, notes, the debrief and the thank-you, under /api/v1/interviews/:id. */
 export function registerConversationRoutes(app: App, ctx: AppContext): void {
   const tags = ['interview mode'];
   app.get('/api/v1/interviews/:id/notes', {
-    schema: { tags, summary: 'Notes taken during the interview, oldest first', params: idParams, response: { 200: z.object({ items: z.array(noteSchema) }), ...errorResponses } },
+    schema: { tags, summary: 'Notes taken during the interview, oldest first', params: idParams, response: { 200: notesResponse, ...errorResponses } },
     handler: async (request) => listNotes({ ctx, interviewId: request.params.id }),
   });
   app.post('/api/v1/interviews/:id/notes', {
@@ -62,7 +60,7 @@ export function registerConversationRoutes(app: App, ctx: AppContext): void {
       summary: 'Add a person the interviewee suggested: a contact referred by them (or the one already there) and the referral, in one step',
       params: idParams,
       body: quickReferralInput,
-      response: { 201: z.object({ contact: contactSchema, referral: referralSchema, existing: z.boolean() }), ...errorResponses },
+      response: { 201: quickReferralResponse, ...errorResponses },
     },
     handler: async (request, reply) => reply.code(201).send(await quickReferral({ ctx, interviewId: request.params.id, input: request.body })),
   });

@@ -4,14 +4,12 @@ import { pagedList } from '../../db/paging.js';
 import { recordWrites } from '../../db/records.js';
 import { fromJson, toJson } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { DeletedExploration, Exploration } from '../../shared/schemas/explorations.js';
+import type { DeletedExploration, Exploration, ExplorationSortField } from '../../shared/schemas/explorations.js';
 
 export interface ExplorationFilters {
   status?: string[] | undefined;
   kind?: string | undefined;
 }
-export type ExplorationSortField = 'title' | 'createdAt' | 'updatedAt';
-
 const leaning = (value: number | string | null) => (value === null ? null : Number(value));
 
 export function rowToExploration(r: ExplorationRow): Exploration {

@@ -1,18 +1,16 @@
-import { z } from 'zod';
-import { csvOf, deletedResponse, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
+import { deletedResponse, page, parseSort } from '../../shared/schemas/common.js';
 import {
   activeExplorationSchema,
   createExplorationInput,
-  deletedExplorationSchema,
-  setActiveExplorationInput,
-  explorationKinds,
+  deletedExplorationsResponse,
+  explorationListQuery,
   explorationSchema,
-  explorationStatuses,
+  type ExplorationSortField,
+  setActiveExplorationInput,
   updateExplorationInput,
 } from '../../shared/schemas/explorations.js';
 import { errorResponses, idParams, type App } from '../../server/types.js';
 import type { AppContext } from '../repositories.js';
-import type { ExplorationSortField } from './explorations.repository.js';
 import {
   createExploration,
   deleteExploration,
@@ -25,17 +23,10 @@ import {
   updateExploration,
 } from './explorations.usecases.js';
 
-const listQuery = z.object({
-  ...pageQuery,
-  sort: sortParam(['title', 'createdAt', 'updatedAt'], '-updatedAt'),
-  status: csvOf(z.enum(explorationStatuses)).optional(),
-  kind: z.enum(explorationKinds).optional(),
-});
-
 export function registerExplorationRoutes(app: App, ctx: AppContext): void {
   const tags = ['explorations'];
   app.get('/api/v1/explorations', {
-    schema: { tags, summary: 'List explorations', querystring: listQuery, response: { 200: page(explorationSchema), ...errorResponses } },
+    schema: { tags, summary: 'List explorations', querystring: explorationListQuery, response: { 200: page(explorationSchema), ...errorResponses } },
     handler: async (request) => {
       const { limit, offset, sort, ...filters } = request.query;
       return listExplorations({ ctx, filters, sort: parseSort<ExplorationSortField>(sort), page: { limit, offset } });
@@ -55,7 +46,7 @@ export function registerExplorationRoutes(app: App, ctx: AppContext): void {
     handler: async (request) => setActiveExploration({ ctx, explorationId: request.body.explorationId }),
   });
   app.get('/api/v1/explorations/deleted', {
-    schema: { tags, summary: 'Deleted explorations that can be restored', response: { 200: z.object({ items: z.array(deletedExplorationSchema) }), ...errorResponses } },
+    schema: { tags, summary: 'Deleted explorations that can be restored', response: { 200: deletedExplorationsResponse, ...errorResponses } },
     handler: async () => listDeletedExplorations({ ctx }),
   });
   app.post('/api/v1/explorations/:id/restore', {

@@ -1,10 +1,10 @@
 import { newId } from '../../shared/ids.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import { notFound } from '../../shared/errors.js';
-import type { CreateExplorationInput, DeletedExploration, Exploration, UpdateExplorationInput } from '../../shared/schemas/explorations.js';
+import type { CreateExplorationInput, DeletedExploration, Exploration, ExplorationSortField, UpdateExplorationInput } from '../../shared/schemas/explorations.js';
 import { missingReference, now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
-import type { ExplorationFilters, ExplorationSortField } from './explorations.repository.js';
+import type { ExplorationFilters } from './explorations.repository.js';
 
 /** Starts an exploration: a field, role or employer, with why and the four key questions open. */
 export async function createExploration({

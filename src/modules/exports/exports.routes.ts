@@ -1,14 +1,14 @@
-import { z } from 'zod';
 import { errorResponses, type App } from '../../server/types.js';
+import { exportFileParams, restoreInput, restoreQuery, restoreResponse, type ExportFileName } from '../../shared/schemas/exports.js';
 import type { AppContext } from '../repositories.js';
 import { exportFile, exportJson, restoreJson } from './exports.usecases.js';
 
-const files = {
+const files: Record<ExportFileName, { type: string }> = {
   'inroads-export.json': { type: 'application/json; charset=utf-8' },
   'contacts.csv': { type: 'text/csv; charset=utf-8' },
   'interviews.csv': { type: 'text/csv; charset=utf-8' },
   'contacts.vcf': { type: 'text/vcard; charset=utf-8' },
-} as const;
+};
 
 export function registerExportRoutes(app: App, ctx: AppContext): void {
   const tags = ['import and export'];
@@ -16,7 +16,7 @@ export function registerExportRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags,
       summary: 'Download everything: inroads-export.json (complete backup), contacts.csv, interviews.csv or contacts.vcf',
-      params: z.object({ file: z.enum(Object.keys(files) as [keyof typeof files, ...Array<keyof typeof files>]) }),
+      params: exportFileParams,
     },
     handler: async (request, reply) => {
       const { file } = request.params;
@@ -32,9 +32,9 @@ export function registerExportRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags,
       summary: 'Restore a JSON export (into an empty workspace, or with replace=true instead of everything)',
-      querystring: z.object({ replace: z.enum(['true', 'false']).default('false').transform((v) => v === 'true') }),
-      body: z.object({ format: z.string() }).passthrough(),
-      response: { 200: z.object({ rows: z.number().int() }), ...errorResponses },
+      querystring: restoreQuery,
+      body: restoreInput,
+      response: { 200: restoreResponse, ...errorResponses },
     },
     handler: async (request) => restoreJson({ ctx, text: JSON.stringify(request.body), replace: request.query.replace }),
   });

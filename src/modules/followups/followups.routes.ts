@@ -1,6 +1,12 @@
-import { z } from 'zod';
-import { agendaKinds, agendaQuery, agendaResponse, agendaStateInput } from '../../shared/schemas/agenda.js';
-import { idSchema, isoDateTime } from '../../shared/schemas/common.js';
+import {
+  agendaDraftInput,
+  agendaDraftSchema,
+  agendaItemParams,
+  agendaItemStateSchema,
+  agendaQuery,
+  agendaResponse,
+  agendaStateInput,
+} from '../../shared/schemas/agenda.js';
 import { errorResponses, type App } from '../../server/types.js';
 import type { AppContext } from '../repositories.js';
 import { draftForAgendaItem } from './drafts.usecases.js';
@@ -21,12 +27,9 @@ export function registerFollowupRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags,
       summary: 'Mark an agenda item done, snoozed (until a time), dismissed, or open again',
-      params: z.object({ key: z.string().min(1).max(200) }),
+      params: agendaItemParams,
       body: agendaStateInput,
-      response: {
-        200: z.object({ key: z.string(), state: z.string(), snoozedUntil: isoDateTime.nullable() }),
-        ...errorResponses,
-      },
+      response: { 200: agendaItemStateSchema, ...errorResponses },
     },
     handler: async (request) => setAgendaItemState({ ctx, key: request.params.key, ...request.body }),
   });
@@ -34,8 +37,8 @@ export function registerFollowupRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags,
       summary: 'The message an agenda item calls for, drafted from your templates for that person',
-      body: z.object({ kind: z.enum(agendaKinds), contactId: idSchema, interviewId: idSchema.optional() }).strict(),
-      response: { 200: z.object({ subject: z.string().nullable(), body: z.string(), templateId: idSchema.nullable() }), ...errorResponses },
+      body: agendaDraftInput,
+      response: { 200: agendaDraftSchema, ...errorResponses },
     },
     handler: async (request) => draftForAgendaItem({ ctx, ...request.body }),
   });

@@ -130,3 +130,56 @@ describe('the agenda clock', () => {
     expect(fixedClock('2026-03-02T10:00:00Z').now().toISOString()).toBe('2026-03-02T10:00:00.000Z');
   });
 });
+
+describe.each(dialects)("one person's agenda through the API on %s", (dialect) => {
+  let w: TestWorkspace;
+  let app: App;
+  const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) =>
+    asBrowser(app, { method, url, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const agenda = async (query = '') => (await call('GET', `/api/v1/agenda${query}`)).json() as { items: AgendaItem[] };
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    w = await createTestWorkspace(dialect, fixedClock('2026-03-05T10:00:00Z'));
+    app = await testApp(w);
+    const add = async (name: string, extra: object = {}) => (await call('POST', '/api/v1/contacts', { name, ...extra })).json().id as string;
+    const org = (await call('POST', '/api/v1/organizations', { name: 'Acme' })).json().id as string;
+    ids.ana = await add('Ana Asked', { organizationId: org, relationship: 'cold' });
+    ids.ben = await add('Ben Next', { organizationId: org, relationship: 'friend' });
+    ids.cal = await add('Cal Scheduled');
+    ids.dee = await add('Dee Referred');
+    ids.eve = await add('Eve Referrer');
+    ids.fay = await add('Fay Met');
+    ids.gus = await add('Gus Nobody');
+    // Ana was asked on Monday and has not answered: chase her, and approach Ben next.
+    const asked = (await call('POST', '/api/v1/interviews', { contactId: ids.ana })).json().id;
+    await call('POST', `/api/v1/interviews/${asked}/transitions`, { to: 'requested', at: '2026-03-02T09:00:00Z' });
+    await call('POST', '/api/v1/interviews', { contactId: ids.cal, status: 'scheduled', scheduledAt: '2026-03-09T14:00:00Z' });
+    // Ana suggested Dee; Eve suggested Fay, who has since been met: tell Eve how it went.
+    await call('POST', '/api/v1/referrals', { fromContactId: ids.ana, toContactId: ids.dee });
+    await call('POST', '/api/v1/referrals', { fromContactId: ids.eve, toContactId: ids.fay, status: 'interviewed' });
+    await call('POST', '/api/v1/interviews', { contactId: ids.fay, status: 'held', heldAt: '2026-03-03T15:00:00Z' });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await w?.dispose();
+  });
+
+  it("with contactId lists exactly the person's items of the whole agenda: theirs, and those suggesting them next", async () => {
+    const whole = await agenda('?include=all');
+    expect(new Set(whole.items.map((i) => i.kind))).toEqual(new Set(['reach-next', 'follow-up', 'prepare', 'confirm', 'contact-referral', 'report-back', 'thank-you', 'debrief']));
+    for (const [name, id] of Object.entries(ids)) {
+      const theirs = await agenda(`?include=all&contactId=${id}`);
+      expect(theirs.items, name).toEqual(whole.items.filter((i) => i.contactId === id || i.suggestedContactId === id));
+    }
+    expect((await agenda(`?contactId=${ids.ben}`)).items.map((i) => [i.kind, i.contactId])).toEqual([['reach-next', ids.ana]]);
+    expect((await agenda(`?contactId=${ids.eve}`)).items.map((i) => i.kind)).toEqual(['report-back']);
+    expect((await agenda(`?contactId=${ids.gus}`)).items).toEqual([]);
+  });
+
+  it('refuses a contactId that is not an id, naming the field', async () => {
+    const response = await call('GET', '/api/v1/agenda?contactId=ben');
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details.map((d: { field: string }) => d.field)).toContain('contactId');
+  });
+});

@@ -3,13 +3,14 @@ import { agendaKinds, type AgendaItem } from '../../shared/schemas/agenda.js';
 import type { AppContext } from '../repositories.js';
 import { now, workCalendar } from '../references.js';
 import { rankSuggestions } from '../coach/ranking.rules.js';
-import { computeAgenda, organizationsNeedingCandidates, pastNeedingAttention, type AgendaPerson } from './followups.rules.js';
+import { computeAgenda, organizationsNeedingCandidates, pastNeedingAttention, type AgendaInterview, type AgendaPerson, type AgendaReferral } from './followups.rules.js';
 
 const WEEK_MS = 7 * 86_400_000;
 
 /**
  * The agenda at `at` (default now): loads what the rules need, computes, filters.
  * `to` defaults to a week ahead; overdue items are included unless `from` says otherwise.
+ * With `contactId`, only that person's items: those about them, and those suggesting them next.
  */
 export async function getAgenda({
   ctx,
@@ -17,12 +18,14 @@ export async function getAgenda({
   from,
   to,
   include = 'open',
+  contactId,
 }: {
   ctx: AppContext;
   at?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   include?: 'open' | 'all';
+  contactId?: string | undefined;
 }): Promise<{ at: string; timeZone: string; items: AgendaItem[] }> {
   const instant = at ? new Date(at).toISOString() : now(ctx);
   const until = to ? new Date(to).toISOString() : new Date(new Date(instant).getTime() + WEEK_MS).toISOString();
@@ -30,20 +33,23 @@ export async function getAgenda({
   const calendar = await workCalendar(ctx);
   const { followups } = ctx.repos;
 
-  const [pending, past, referrals, states] = await Promise.all([
+  const [pending, past, allReferrals, states] = await Promise.all([
     followups.pendingInterviews(),
     followups.pastInterviews(until),
     followups.openReferrals(),
     followups.states(),
   ]);
-  const interviews = [...pending, ...pastNeedingAttention(past, until)];
-  const involved = new Set<string>();
+  let interviews = [...pending, ...pastNeedingAttention(past, until)];
+  let referrals = allReferrals;
+  // The person asked about is loaded even with nothing of their own: their organisation may suggest them next.
+  const involved = new Set<string>(contactId === undefined ? [] : [contactId]);
   for (const i of interviews) involved.add(i.contactId);
   for (const r of referrals) {
     involved.add(r.fromContactId);
     involved.add(r.toContactId);
   }
   const people = await followups.people([...involved]);
+  if (contactId !== undefined) ({ interviews, referrals } = onePersonsShare({ interviews, referrals, people }, contactId));
   const organizations = organizationsNeedingCandidates({ interviews, people, calendar }, until);
   // The best few per organisation come from SQL; the coaching ranking orders them.
   const unasked = await followups.unaskedAt(organizations);
@@ -53,8 +59,8 @@ export async function getAgenda({
     instant,
   );
   const candidates = new Map<string, AgendaPerson[]>();
-  for (const { contactId } of ranked) {
-    const person = byId.get(contactId);
+  for (const suggestion of ranked) {
+    const person = byId.get(suggestion.contactId);
     if (!person?.organizationId) continue;
     candidates.set(person.organizationId, [...(candidates.get(person.organizationId) ?? []), person]);
   }
@@ -62,9 +68,32 @@ export async function getAgenda({
   const lastInteractionAt = await followups.lastInteractions(keepingInTouch);
 
   const items = computeAgenda({ now: instant, calendar, people, interviews, referrals, lastInteractionAt, nextCandidates: candidates, states }).filter(
-    (item) => item.due < until && (since === undefined || item.due >= since) && (include === 'all' || item.state === 'open'),
+    (item) =>
+      item.due < until &&
+      (since === undefined || item.due >= since) &&
+      (include === 'all' || item.state === 'open') &&
+      (contactId === undefined || item.contactId === contactId || item.suggestedContactId === contactId),
   );
   return { at: instant, timeZone: calendar.timeZone, items };
+}
+
+/**
+ * What one person's items can depend on: their own interviews and referrals, the
+ * interviews of the people at either end of those referrals (a report-back is due after
+ * the referred person's conversation), and the interviews of everyone at their
+ * organisation (an unanswered request there may suggest them next).
+ */
+function onePersonsShare(
+  { interviews, referrals, people }: { interviews: AgendaInterview[]; referrals: AgendaReferral[]; people: ReadonlyMap<string, AgendaPerson> },
+  contactId: string,
+): { interviews: AgendaInterview[]; referrals: AgendaReferral[] } {
+  const theirs = referrals.filter((r) => r.fromContactId === contactId || r.toContactId === contactId);
+  const scope = new Set([contactId, ...theirs.flatMap((r) => [r.fromContactId, r.toContactId])]);
+  const organizationId = people.get(contactId)?.organizationId ?? null;
+  return {
+    interviews: interviews.filter((i) => scope.has(i.contactId) || (organizationId !== null && people.get(i.contactId)?.organizationId === organizationId)),
+    referrals: theirs,
+  };
 }
 
 const KEY_PATTERN = new RegExp(`^(${agendaKinds.join('|')}):[0-9a-f-]{36}(:[0-9TZ:.\\-]+)?$`);

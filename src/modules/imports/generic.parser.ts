@@ -2,11 +2,7 @@ import { cell, readCsvSteps } from './csv.js';
 import { runAtOnce, type Steps } from './slices.js';
 import { linkedInDate } from './linkedin.parser.js';
 import { clean, displayName, emptyRecord, isEmail, webLink, type ImportProblem, type ImportRecord, type ParseResult } from './imports.types.js';
-
-export const mappableFields = ['name', 'givenName', 'familyName', 'email', 'phone', 'title', 'organization', 'department', 'linkedinUrl', 'notes', 'tags', 'connectedOn'] as const;
-export type MappableField = (typeof mappableFields)[number];
-/** Field → the header it is read from. */
-export type ColumnMapping = Partial<Record<MappableField, string>>;
+import { mappableFields, type ColumnMapping, type MappableField } from '../../shared/schemas/imports.js';
 
 const synonyms: Record<MappableField, RegExp> = {
   name: /^(full ?name|name|display ?name|contact|contact name|person)$/i,

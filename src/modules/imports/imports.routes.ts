@@ -1,25 +1,9 @@
-import { z } from 'zod';
 import { acceptFileUploads } from '../../server/body.js';
 import { errorResponses, type App } from '../../server/types.js';
 import { AppError } from '../../shared/errors.js';
 import type { AppContext } from '../repositories.js';
-import { importFormats, importPageSize, importReportSchema, maxImportPageSize } from '../../shared/schemas/imports.js';
-import { mappableFields, type ColumnMapping } from './generic.parser.js';
+import { importParams, importQuery, importReportSchema } from '../../shared/schemas/imports.js';
 import { runImport } from './imports.usecases.js';
-
-const mappingParam = z
-  .string()
-  .optional()
-  .transform((value, context) => {
-    if (!value) return undefined;
-    try {
-      const parsed = z.partialRecord(z.enum(mappableFields), z.string()).parse(JSON.parse(value));
-      return parsed as ColumnMapping;
-    } catch {
-      context.addIssue({ code: 'custom', message: `must be a JSON object of field → column header; fields: ${mappableFields.join(', ')}` });
-      return z.NEVER;
-    }
-  });
 
 /**
  * Upload a file as the raw request body; preview with dryRun=true, then import.
@@ -36,16 +20,8 @@ function importRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags: ['import and export'],
       summary: 'Import people from a LinkedIn, vCard, Google or other CSV file (the raw file is the body)',
-      params: z.object({ format: z.enum(importFormats) }),
-      querystring: z.object({
-        dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-        merge: z.enum(['fill', 'overwrite', 'skip']).default('fill'),
-        strict: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-        mapping: mappingParam,
-        /** Which rows needing a decision the report lists. */
-        offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-        limit: z.coerce.number().int().min(1).max(maxImportPageSize).default(importPageSize),
-      }),
+      params: importParams,
+      querystring: importQuery,
       response: { 200: importReportSchema, ...errorResponses },
     },
     handler: async (request) => {

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { insightsSchema, referralGraphSchema } from '../../shared/schemas/insights.js';
+import { insightsQuery, insightsSchema, referralGraphSchema } from '../../shared/schemas/insights.js';
 import { errorResponses, type App } from '../../server/types.js';
 import type { AppContext } from '../repositories.js';
 import { getInsights, getReferralGraph } from './insights.usecases.js';
@@ -10,7 +9,7 @@ export function registerInsightRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags,
       summary: 'Response rate, time to reply, responsiveness, conversations per week and the funnel',
-      querystring: z.object({ weeks: z.coerce.number().int().min(1).max(104).default(12) }),
+      querystring: insightsQuery,
       response: { 200: insightsSchema, ...errorResponses },
     },
     handler: async (request) => getInsights({ ctx, weeks: request.query.weeks }),

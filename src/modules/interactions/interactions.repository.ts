@@ -4,15 +4,13 @@ import { pagedList } from '../../db/paging.js';
 import { recordWrites } from '../../db/records.js';
 import { toUtcIso } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { Interaction } from '../../shared/schemas/interactions.js';
+import type { Interaction, InteractionSortField } from '../../shared/schemas/interactions.js';
 
 export interface InteractionFilters {
   contactId?: string | undefined;
   interviewId?: string | undefined;
   kind?: string[] | undefined;
 }
-export type InteractionSortField = 'occurredAt' | 'createdAt';
-
 export const rowToInteraction = (r: InteractionRow): Interaction => ({
   id: r.id,
   contactId: r.contactId,

@@ -1,28 +1,19 @@
-import { z } from 'zod';
-import { csvOf, deletedResponse, idSchema, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
+import { deletedResponse, page, parseSort } from '../../shared/schemas/common.js';
 import {
   createInteractionInput,
-  interactionKinds,
+  interactionListQuery,
   interactionSchema,
+  type InteractionSortField,
   updateInteractionInput,
 } from '../../shared/schemas/interactions.js';
 import { errorResponses, idParams, type App } from '../../server/types.js';
 import type { AppContext } from '../repositories.js';
-import type { InteractionSortField } from './interactions.repository.js';
 import { createInteraction, deleteInteraction, getInteraction, listInteractions, updateInteraction } from './interactions.usecases.js';
-
-const listQuery = z.object({
-  ...pageQuery,
-  sort: sortParam(['occurredAt', 'createdAt'], '-occurredAt'),
-  contactId: idSchema.optional(),
-  interviewId: idSchema.optional(),
-  kind: csvOf(z.enum(interactionKinds)).optional(),
-});
 
 export function registerInteractionRoutes(app: App, ctx: AppContext): void {
   const tags = ['interactions'];
   app.get('/api/v1/interactions', {
-    schema: { tags, summary: 'List interactions', querystring: listQuery, response: { 200: page(interactionSchema), ...errorResponses } },
+    schema: { tags, summary: 'List interactions', querystring: interactionListQuery, response: { 200: page(interactionSchema), ...errorResponses } },
     handler: async (request) => {
       const { limit, offset, sort, ...filters } = request.query;
       return listInteractions({ ctx, filters, sort: parseSort<InteractionSortField>(sort), page: { limit, offset } });

@@ -1,11 +1,11 @@
 import { validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { CreateInteractionInput, Interaction, UpdateInteractionInput } from '../../shared/schemas/interactions.js';
+import type { CreateInteractionInput, Interaction, InteractionSortField, UpdateInteractionInput } from '../../shared/schemas/interactions.js';
 import { assertContact, missingReference, now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { interactionDocument } from '../search/search.documents.js';
-import type { InteractionFilters, InteractionSortField } from './interactions.repository.js';
+import type { InteractionFilters } from './interactions.repository.js';
 
 async function assertInterviewOfContact(ctx: AppContext, interviewId: string | null | undefined, contactId: string): Promise<void> {
   if (!interviewId) return;

@@ -4,7 +4,7 @@ import { pagedList } from '../../db/paging.js';
 import { fromJson, toJson, toUtcIsoOrNull } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import { emptyLiveState, type Debrief } from '../../shared/schemas/conversation.js';
-import { emptyPrep, type Interview } from '../../shared/schemas/interviews.js';
+import { emptyPrep, type Interview, type InterviewSortField } from '../../shared/schemas/interviews.js';
 
 export interface InterviewFilters {
   status?: string[] | undefined;
@@ -16,8 +16,6 @@ export interface InterviewFilters {
   scheduledFrom?: string | undefined;
   scheduledTo?: string | undefined;
 }
-
-export type InterviewSortField = 'scheduledAt' | 'createdAt' | 'updatedAt' | 'requestedAt' | 'statusChangedAt';
 
 type Row = InterviewRow & { contactName: string; organizationId: string | null; organizationName: string | null };
 

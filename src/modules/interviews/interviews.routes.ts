@@ -1,17 +1,15 @@
 import { deletedWithUndoResponse } from '../../shared/schemas/trash.js';
-import { z } from 'zod';
-import { csvOf, idSchema, isoDateTime, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
-import { meetingFormats } from '../../shared/schemas/contacts.js';
+import { page, parseSort } from '../../shared/schemas/common.js';
 import {
   createInterviewInput,
+  interviewListQuery,
   interviewSchema,
-  interviewStatuses,
+  type InterviewSortField,
   transitionInput,
   updateInterviewInput,
 } from '../../shared/schemas/interviews.js';
 import { errorResponses, idParams, type App } from '../../server/types.js';
 import type { AppContext } from '../repositories.js';
-import type { InterviewSortField } from './interviews.repository.js';
 import {
   createInterview,
   deleteInterview,
@@ -20,18 +18,6 @@ import {
   transitionInterview,
   updateInterview,
 } from './interviews.usecases.js';
-
-export const interviewListQuery = z.object({
-  ...pageQuery,
-  sort: sortParam(['scheduledAt', 'createdAt', 'updatedAt', 'requestedAt', 'statusChangedAt'], '-updatedAt'),
-  status: csvOf(z.enum(interviewStatuses)).optional(),
-  contactId: idSchema.optional(),
-  organizationId: idSchema.optional(),
-  explorationId: idSchema.optional(),
-  format: z.enum(meetingFormats).optional(),
-  scheduledFrom: isoDateTime.optional(),
-  scheduledTo: isoDateTime.optional(),
-});
 
 export function registerInterviewRoutes(app: App, ctx: AppContext): void {
   const tags = ['interviews'];

@@ -3,9 +3,10 @@ import { newId } from '../../shared/ids.js';
 import { missingFieldsFor, planTransition } from '../../shared/lifecycle.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import {
-  emptyPrep,
   type CreateInterviewInput,
+  emptyPrep,
   type Interview,
+  type InterviewSortField,
   type TransitionInput,
   type UpdateInterviewInput,
 } from '../../shared/schemas/interviews.js';
@@ -15,7 +16,7 @@ import { moveToTrash } from '../trash/trash.usecases.js';
 import { refreshResponsiveness } from '../responsiveness/responsiveness.usecases.js';
 import { createInteraction } from '../interactions/interactions.usecases.js';
 import { indexInterviews } from '../search/search.index.js';
-import type { InterviewChanges, InterviewFilters, InterviewSortField, NewInterview } from './interviews.repository.js';
+import type { InterviewChanges, InterviewFilters, NewInterview } from './interviews.repository.js';
 
 async function assertQuestions(ctx: AppContext, ids: string[] | undefined): Promise<void> {
   const missing = await ctx.repos.questions.missing(ids ?? []);

@@ -4,7 +4,7 @@ import type { Database, OrganizationsTable } from '../../db/database.js';
 import { pagedList } from '../../db/paging.js';
 import { fromFlag, toFlag } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { Organization } from '../../shared/schemas/organizations.js';
+import type { Organization, OrganizationSortField } from '../../shared/schemas/organizations.js';
 import { sortKey } from '../../shared/text.js';
 
 export interface OrganizationFilters {
@@ -14,8 +14,6 @@ export interface OrganizationFilters {
   /** Only targets (true) or only organisations not (yet) on the target list (false). */
   target?: boolean | undefined;
 }
-
-export type OrganizationSortField = 'rank' | 'name' | 'createdAt' | 'updatedAt';
 
 type Row = OrganizationsTable & { rank: number | string };
 

@@ -1,10 +1,8 @@
 import { deletedWithUndoResponse } from '../../shared/schemas/trash.js';
-import { z } from 'zod';
-import { boolQuery, idSchema, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
-import { createOrganizationInput, organizationSchema, updateOrganizationInput } from '../../shared/schemas/organizations.js';
+import { page, parseSort } from '../../shared/schemas/common.js';
+import { createOrganizationInput, organizationListQuery, organizationSchema, type OrganizationSortField, updateOrganizationInput } from '../../shared/schemas/organizations.js';
 import { errorResponses, idParams, type App } from '../../server/types.js';
 import type { AppContext } from '../repositories.js';
-import type { OrganizationSortField } from './organizations.repository.js';
 import {
   createOrganization,
   deleteOrganization,
@@ -12,16 +10,6 @@ import {
   listOrganizations,
   updateOrganization,
 } from './organizations.usecases.js';
-
-export const organizationListQuery = z.object({
-  ...pageQuery,
-  sort: sortParam(['rank', 'name', 'createdAt', 'updatedAt'], 'rank'),
-  explorationId: idSchema.optional(),
-  industry: z.string().trim().min(1).max(200).optional(),
-  advocacy: boolQuery.optional(),
-  /** true: only the target list; false: only organisations not ranked yet (such as imported employers). */
-  target: boolQuery.optional(),
-});
 
 export function registerOrganizationRoutes(app: App, ctx: AppContext): void {
   const tags = ['organizations'];

@@ -1,12 +1,12 @@
 import { newId } from '../../shared/ids.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { CreateOrganizationInput, Organization, UpdateOrganizationInput } from '../../shared/schemas/organizations.js';
+import type { CreateOrganizationInput, Organization, OrganizationSortField, UpdateOrganizationInput } from '../../shared/schemas/organizations.js';
 import { sortKey } from '../../shared/text.js';
 import { assertExplorations, now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { contactDocument, organizationDocument } from '../search/search.documents.js';
 import { moveToTrash } from '../trash/trash.usecases.js';
-import type { NewOrganization, OrganizationChanges, OrganizationFilters, OrganizationSortField } from './organizations.repository.js';
+import type { NewOrganization, OrganizationChanges, OrganizationFilters } from './organizations.repository.js';
 
 async function reindex(ctx: AppContext, id: string): Promise<Organization> {
   const organization = required(await ctx.repos.organizations.get(id), 'organizations', id);

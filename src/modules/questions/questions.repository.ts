@@ -4,15 +4,13 @@ import { pagedList } from '../../db/paging.js';
 import { recordWrites } from '../../db/records.js';
 import { fromFlag, fromJson, toFlag, toJson } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { Question } from '../../shared/schemas/questions.js';
+import type { Question, QuestionSortField } from '../../shared/schemas/questions.js';
 
 export interface QuestionFilters {
   category?: string[] | undefined;
   audience?: string | undefined;
   favourite?: boolean | undefined;
 }
-export type QuestionSortField = 'createdAt' | 'category' | 'text';
-
 const rowToQuestion = (r: QuestionRow): Question => ({
   id: r.id,
   text: r.text,

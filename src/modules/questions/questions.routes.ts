@@ -1,24 +1,13 @@
-import { z } from 'zod';
-import { boolQuery, csvOf, deletedResponse, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
-import { seniorities } from '../../shared/schemas/contacts.js';
-import { createQuestionInput, questionCategories, questionSchema, updateQuestionInput } from '../../shared/schemas/questions.js';
+import { deletedResponse, page, parseSort } from '../../shared/schemas/common.js';
+import { createQuestionInput, questionListQuery, questionSchema, type QuestionSortField, updateQuestionInput } from '../../shared/schemas/questions.js';
 import { errorResponses, idParams, type App } from '../../server/types.js';
 import type { AppContext } from '../repositories.js';
-import type { QuestionSortField } from './questions.repository.js';
 import { createQuestion, deleteQuestion, getQuestion, listQuestions, updateQuestion } from './questions.usecases.js';
-
-const listQuery = z.object({
-  ...pageQuery,
-  sort: sortParam(['createdAt', 'category', 'text'], 'category'),
-  category: csvOf(z.enum(questionCategories)).optional(),
-  audience: z.enum(seniorities).optional(),
-  favourite: boolQuery.optional(),
-});
 
 export function registerQuestionRoutes(app: App, ctx: AppContext): void {
   const tags = ['questions'];
   app.get('/api/v1/questions', {
-    schema: { tags, summary: 'The question bank', querystring: listQuery, response: { 200: page(questionSchema), ...errorResponses } },
+    schema: { tags, summary: 'The question bank', querystring: questionListQuery, response: { 200: page(questionSchema), ...errorResponses } },
     handler: async (request) => {
       const { limit, offset, sort, ...filters } = request.query;
       return listQuestions({ ctx, filters, sort: parseSort<QuestionSortField>(sort), page: { limit, offset } });

@@ -1,9 +1,9 @@
 import { newId } from '../../shared/ids.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { CreateQuestionInput, Question, UpdateQuestionInput } from '../../shared/schemas/questions.js';
+import type { CreateQuestionInput, Question, QuestionSortField, UpdateQuestionInput } from '../../shared/schemas/questions.js';
 import { now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
-import type { QuestionFilters, QuestionSortField } from './questions.repository.js';
+import type { QuestionFilters } from './questions.repository.js';
 
 /** Adds a question to the bank. `builtIn` marks the starter set shipped with Inroads. */
 export async function createQuestion({

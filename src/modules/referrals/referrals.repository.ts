@@ -4,7 +4,7 @@ import { pagedList } from '../../db/paging.js';
 import { recordWrites } from '../../db/records.js';
 import { toUtcIsoOrNull } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { Referral } from '../../shared/schemas/referrals.js';
+import type { Referral, ReferralSortField } from '../../shared/schemas/referrals.js';
 
 export interface ReferralFilters {
   fromContactId?: string | undefined;
@@ -14,8 +14,6 @@ export interface ReferralFilters {
   interviewId?: string | undefined;
   status?: string[] | undefined;
 }
-export type ReferralSortField = 'createdAt' | 'updatedAt';
-
 type Row = ReferralRow & { fromName: string; toName: string };
 
 const rowToReferral = (r: Row): Referral => ({

@@ -1,25 +1,13 @@
-import { z } from 'zod';
-import { csvOf, deletedResponse, idSchema, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
-import { createReferralInput, referralSchema, referralStatuses, updateReferralInput } from '../../shared/schemas/referrals.js';
+import { deletedResponse, page, parseSort } from '../../shared/schemas/common.js';
+import { createReferralInput, referralListQuery, referralSchema, type ReferralSortField, updateReferralInput } from '../../shared/schemas/referrals.js';
 import { errorResponses, idParams, type App } from '../../server/types.js';
 import type { AppContext } from '../repositories.js';
-import type { ReferralSortField } from './referrals.repository.js';
 import { createReferral, deleteReferral, getReferral, listReferrals, updateReferral } from './referrals.usecases.js';
-
-const listQuery = z.object({
-  ...pageQuery,
-  sort: sortParam(['createdAt', 'updatedAt'], '-createdAt'),
-  fromContactId: idSchema.optional(),
-  toContactId: idSchema.optional(),
-  contactId: idSchema.optional().describe('Either side of the referral.'),
-  interviewId: idSchema.optional(),
-  status: csvOf(z.enum(referralStatuses)).optional(),
-});
 
 export function registerReferralRoutes(app: App, ctx: AppContext): void {
   const tags = ['referrals'];
   app.get('/api/v1/referrals', {
-    schema: { tags, summary: 'List referrals', querystring: listQuery, response: { 200: page(referralSchema), ...errorResponses } },
+    schema: { tags, summary: 'List referrals', querystring: referralListQuery, response: { 200: page(referralSchema), ...errorResponses } },
     handler: async (request) => {
       const { limit, offset, sort, ...filters } = request.query;
       return listReferrals({ ctx, filters, sort: parseSort<ReferralSortField>(sort), page: { limit, offset } });

@@ -1,10 +1,10 @@
 import { AppError, validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { CreateReferralInput, Referral, UpdateReferralInput } from '../../shared/schemas/referrals.js';
+import type { CreateReferralInput, Referral, ReferralSortField, UpdateReferralInput } from '../../shared/schemas/referrals.js';
 import { assertContact, assertInterview, now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
-import type { NewReferral, ReferralFilters, ReferralSortField } from './referrals.repository.js';
+import type { NewReferral, ReferralFilters } from './referrals.repository.js';
 
 /**
  * Records that one person suggested talking to another. The referred person's

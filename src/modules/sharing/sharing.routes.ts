@@ -1,8 +1,6 @@
-import { z } from 'zod';
-import { errorResponses, type App } from '../../server/types.js';
-import { grantInput, grantSchema, type Account } from '../../shared/schemas/accounts.js';
-import { idSchema } from '../../shared/schemas/common.js';
-import { coachDashboardSchema, explorerNotesSchema, explorerProgressSchema } from '../../shared/schemas/sharing.js';
+import { errorResponses, idParams, type App } from '../../server/types.js';
+import { grantInput, type Account } from '../../shared/schemas/accounts.js';
+import { coachDashboardSchema, coachParams, explorerNotesSchema, explorerProgressSchema, grantsResponse } from '../../shared/schemas/sharing.js';
 import type { AppContext } from '../repositories.js';
 import { coachDashboard, explorerNotes, explorerProgress, listGrants, shareWithCoach, stopSharing, type OpenWorkspace } from './sharing.usecases.js';
 
@@ -12,37 +10,34 @@ export interface SharingRouteDeps {
   currentUser(): Account;
 }
 
-const grants = z.object({ items: z.array(grantSchema) });
-
 /** An explorer's consent to coaches, and what a coach sees with it. */
 export function registerSharingRoutes(app: App, deps: SharingRouteDeps): void {
   const { control, open } = deps;
   const tags = ['sharing'];
   app.get('/api/v1/account/sharing', {
-    schema: { tags, summary: 'The coaches you share your progress with', response: { 200: grants, ...errorResponses } },
+    schema: { tags, summary: 'The coaches you share your progress with', response: { 200: grantsResponse, ...errorResponses } },
     handler: async () => listGrants({ control, explorer: deps.currentUser() }),
   });
   app.post('/api/v1/account/sharing', {
-    schema: { tags, summary: 'Share your progress (or your notes too) with a coach', body: grantInput, response: { 200: grants, ...errorResponses } },
+    schema: { tags, summary: 'Share your progress (or your notes too) with a coach', body: grantInput, response: { 200: grantsResponse, ...errorResponses } },
     handler: async (request) => shareWithCoach({ control, explorer: deps.currentUser(), ...request.body }),
   });
   app.delete('/api/v1/account/sharing/:coachId', {
-    schema: { tags, summary: 'Stop sharing with a coach; it takes effect on their next request', params: z.object({ coachId: idSchema }), response: { 200: grants, ...errorResponses } },
+    schema: { tags, summary: 'Stop sharing with a coach; it takes effect on their next request', params: coachParams, response: { 200: grantsResponse, ...errorResponses } },
     handler: async (request) => stopSharing({ control, explorer: deps.currentUser(), coachId: request.params.coachId }),
   });
 
   const coaching = ['coaching'];
-  const params = z.object({ id: idSchema });
   app.get('/api/v1/coaching/explorers', {
     schema: { tags: coaching, summary: 'Every explorer who shares with you: who is stuck, overdue thank-yous, conversations this month', response: { 200: coachDashboardSchema, ...errorResponses } },
     handler: async () => coachDashboard({ control, coach: deps.currentUser(), open }),
   });
   app.get('/api/v1/coaching/explorers/:id', {
-    schema: { tags: coaching, summary: 'One explorer’s progress: counts, open agenda, interview states', params, response: { 200: explorerProgressSchema, ...errorResponses } },
+    schema: { tags: coaching, summary: 'One explorer’s progress: counts, open agenda, interview states', params: idParams, response: { 200: explorerProgressSchema, ...errorResponses } },
     handler: async (request) => explorerProgress({ control, coach: deps.currentUser(), explorerId: request.params.id, open }),
   });
   app.get('/api/v1/coaching/explorers/:id/notes', {
-    schema: { tags: coaching, summary: 'One explorer’s conversation notes, when they share notes', params, response: { 200: explorerNotesSchema, ...errorResponses } },
+    schema: { tags: coaching, summary: 'One explorer’s conversation notes, when they share notes', params: idParams, response: { 200: explorerNotesSchema, ...errorResponses } },
     handler: async (request) => explorerNotes({ control, coach: deps.currentUser(), explorerId: request.params.id, open }),
   });
 }

@@ -4,14 +4,12 @@ import { pagedList } from '../../db/paging.js';
 import { recordWrites } from '../../db/records.js';
 import { fromFlag, toFlag } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { Template } from '../../shared/schemas/templates.js';
+import type { Template, TemplateSortField } from '../../shared/schemas/templates.js';
 
 export interface TemplateFilters {
   kind?: string[] | undefined;
   channel?: string[] | undefined;
 }
-export type TemplateSortField = 'name' | 'kind' | 'createdAt';
-
 const rowToTemplate = (r: TemplateRow): Template => ({
   id: r.id,
   name: r.name,

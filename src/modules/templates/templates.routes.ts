@@ -1,28 +1,21 @@
-import { z } from 'zod';
-import { csvOf, deletedResponse, idSchema, page, pageQuery, parseSort, sortParam } from '../../shared/schemas/common.js';
+import { deletedResponse, page, parseSort } from '../../shared/schemas/common.js';
 import {
   createTemplateInput,
-  templateChannels,
-  templateKinds,
+  templatePreviewInput,
+  templatePreviewSchema,
+  templateListQuery,
   templateSchema,
+  type TemplateSortField,
   updateTemplateInput,
 } from '../../shared/schemas/templates.js';
 import { errorResponses, idParams, type App } from '../../server/types.js';
 import type { AppContext } from '../repositories.js';
-import type { TemplateSortField } from './templates.repository.js';
 import { createTemplate, deleteTemplate, getTemplate, listTemplates, previewTemplate, updateTemplate } from './templates.usecases.js';
-
-const listQuery = z.object({
-  ...pageQuery,
-  sort: sortParam(['name', 'kind', 'createdAt'], 'kind'),
-  kind: csvOf(z.enum(templateKinds)).optional(),
-  channel: csvOf(z.enum(templateChannels)).optional(),
-});
 
 export function registerTemplateRoutes(app: App, ctx: AppContext): void {
   const tags = ['templates'];
   app.get('/api/v1/templates', {
-    schema: { tags, summary: 'Message templates', querystring: listQuery, response: { 200: page(templateSchema), ...errorResponses } },
+    schema: { tags, summary: 'Message templates', querystring: templateListQuery, response: { 200: page(templateSchema), ...errorResponses } },
     handler: async (request) => {
       const { limit, offset, sort, ...filters } = request.query;
       return listTemplates({ ctx, filters, sort: parseSort<TemplateSortField>(sort), page: { limit, offset } });
@@ -36,10 +29,8 @@ export function registerTemplateRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags,
       summary: 'Fill a template for one person: a saved one (templateId) or the text being edited (subject, body)',
-      body: z
-        .object({ contactId: idSchema, explorationId: idSchema.nullable().optional(), templateId: idSchema.optional(), subject: z.string().max(300).nullable().optional(), body: z.string().max(20000).optional() })
-        .strict(),
-      response: { 200: z.object({ subject: z.string().nullable(), body: z.string() }), ...errorResponses },
+      body: templatePreviewInput,
+      response: { 200: templatePreviewSchema, ...errorResponses },
     },
     handler: async (request) => previewTemplate({ ctx, ...request.body }),
   });

@@ -2,11 +2,11 @@ import { validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { mergeFields, renderTemplate, unknownMergeFields, type MergeValues } from '../../shared/merge.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
-import type { CreateTemplateInput, Template, UpdateTemplateInput } from '../../shared/schemas/templates.js';
+import type { CreateTemplateInput, Template, TemplateSortField, UpdateTemplateInput } from '../../shared/schemas/templates.js';
 import { now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { explorationForContact } from '../explorations/explorations.usecases.js';
-import type { TemplateFilters, TemplateSortField } from './templates.repository.js';
+import type { TemplateFilters } from './templates.repository.js';
 import { addressTakeaway } from './letter.rules.js';
 
 /** A template may only use merge fields Inroads can fill. */

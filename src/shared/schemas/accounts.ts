@@ -86,3 +86,35 @@ export const grantSchema = z.object({
   createdAt: isoDateTime,
 });
 export type Grant = z.infer<typeof grantSchema>;
+
+/** Whether the server has accounts, how people join, and who is signed in. */
+export const authStatusSchema = z.object({
+  mode: z.enum(['local', 'multi-user']),
+  registration: z.enum(registrationModes).nullable(),
+  user: accountSchema.nullable(),
+});
+export type AuthStatus = z.infer<typeof authStatusSchema>;
+export const accountResponse = z.object({ user: accountSchema });
+export type AccountResponse = z.infer<typeof accountResponse>;
+export const passwordChangedResponse = z.object({ changed: z.literal(true) });
+
+/** An admin creates an account; without a password one is generated and shown once. */
+export const adminCreateUserInput = createUserInput.extend({ password: z.string().optional() });
+export type AdminCreateUserInput = z.infer<typeof adminCreateUserInput>;
+export const createdUserResponse = z.object({ user: userSchema, password: z.string().nullable() });
+export type CreatedUser = z.infer<typeof createdUserResponse>;
+export const userResponse = z.object({ user: userSchema });
+export type UserResponse = z.infer<typeof userResponse>;
+export const usersResponse = z.object({ items: z.array(userSchema) });
+export type Users = z.infer<typeof usersResponse>;
+export const remindersQueuedResponse = z.object({ queued: z.literal(true) });
+
+/** An invitation not yet used (its link was shown once, when it was made). */
+export const openInvitationSchema = invitationSchema.omit({ path: true });
+export type OpenInvitation = z.infer<typeof openInvitationSchema>;
+export const openInvitationsResponse = z.object({ items: z.array(openInvitationSchema) });
+export type OpenInvitations = z.infer<typeof openInvitationsResponse>;
+export type SignInInput = z.infer<typeof signInInput>;
+export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
+export type PasswordChanged = z.infer<typeof passwordChangedResponse>;
+export type RemindersQueued = z.infer<typeof remindersQueuedResponse>;

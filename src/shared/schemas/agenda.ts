@@ -35,9 +35,13 @@ export const agendaQuery = z.object({
   to: isoDateTime.optional().describe('Only items due before this instant; defaults to seven days from now.'),
   at: isoDateTime.optional().describe('Compute the agenda as if it were this instant (planning ahead).'),
   include: z.enum(['open', 'all']).default('open').describe('`all` also lists items marked done or dismissed, and snoozed ones.'),
+  contactId: idSchema.optional().describe("Only this person's items: theirs, and those that suggest approaching them next."),
 });
 
+export type AgendaQuery = z.infer<typeof agendaQuery>;
+
 export const agendaResponse = z.object({ at: isoDateTime, timeZone: z.string(), items: z.array(agendaItemSchema) });
+export type Agenda = z.infer<typeof agendaResponse>;
 
 export const agendaStateInput = z
   .object({
@@ -46,3 +50,15 @@ export const agendaStateInput = z
     until: isoDateTime.optional(),
   })
   .strict();
+export type AgendaStateInput = z.infer<typeof agendaStateInput>;
+
+/** `/agenda/items/:key/state` */
+export const agendaItemParams = z.object({ key: z.string().min(1).max(200) });
+export const agendaItemStateSchema = z.object({ key: z.string(), state: z.string(), snoozedUntil: isoDateTime.nullable() });
+export type AgendaItemState = z.infer<typeof agendaItemStateSchema>;
+
+/** The message an agenda item calls for, drafted from the user's templates. */
+export const agendaDraftInput = z.object({ kind: z.enum(agendaKinds), contactId: idSchema, interviewId: idSchema.optional() }).strict();
+export type AgendaDraftInput = z.infer<typeof agendaDraftInput>;
+export const agendaDraftSchema = z.object({ subject: z.string().nullable(), body: z.string(), templateId: idSchema.nullable() });
+export type AgendaDraft = z.infer<typeof agendaDraftSchema>;

@@ -30,6 +30,16 @@ export const optionalText = (max: number) => text(max).nullable();
 export const ref = z.object({ id: idSchema, name: z.string() });
 export type Ref = z.infer<typeof ref>;
 
+/** `/…/:id` */
+export const idParams = z.object({ id: idSchema });
+export type IdParams = z.infer<typeof idParams>;
+
+/** Every error the API sends: `{ error: { code, message, details } }`. */
+export const errorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
+});
+export type ErrorBody = z.infer<typeof errorBody>;
+
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(500).default(50).describe('How many items to return (1–500).'),
   offset: z.coerce.number().int().min(0).default(0).describe('How many items to skip.'),
@@ -45,7 +55,7 @@ export function page<T extends z.ZodType>(item: T) {
 }
 
 /** A `sort` parameter: a field name, optionally prefixed with `-` for descending order. */
-export function sortParam<const F extends string>(fields: readonly [F, ...F[]], fallback: F | `-${F}`) {
+export function sortParam<const F extends string>(fields: readonly F[], fallback: F | `-${F}`) {
   const values = fields.flatMap((f) => [f, `-${f}`]) as [`${F}` | `-${F}`, ...(`${F}` | `-${F}`)[]];
   return z.enum(values).default(fallback as never).describe(`Sort field; prefix with - for descending. One of: ${fields.join(', ')}.`);
 }
@@ -83,5 +93,9 @@ export function csvOf<T extends z.ZodType<unknown, string>>(item: T) {
 
 export const deletedResponse = z.object({ deleted: z.literal(true), id: idSchema });
 
+/** A 204 response: no body. */
+export const noContent = z.null();
+
 /** `true` / `false` in a query string. */
 export const boolQuery = z.enum(['true', 'false']).transform((v) => v === 'true');
+export type Deleted = z.infer<typeof deletedResponse>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDate, isoDateTime, optionalText, ref, text, webUrl } from './common.js';
+import { boolQuery, csvOf, idSchema, isoDate, isoDateTime, optionalText, pageQuery, ref, sortParam, text, webUrl } from './common.js';
 
 export const relationships = [
   'family',
@@ -100,3 +100,21 @@ export const updateContactInput = z
 export type Contact = z.infer<typeof contactSchema>;
 export type CreateContactInput = z.infer<typeof createContactInput>;
 export type UpdateContactInput = z.infer<typeof updateContactInput>;
+
+/** What people can be listed by (`sort`, `-` in front for descending). */
+export const contactSortField = z.enum(['name', 'createdAt', 'updatedAt', 'connectedOn']);
+export type ContactSortField = z.infer<typeof contactSortField>;
+
+export const contactListQuery = z.object({
+  ...pageQuery,
+  sort: sortParam(contactSortField.options, 'name'),
+  organizationId: idSchema.optional(),
+  explorationId: idSchema.optional(),
+  relationship: csvOf(z.enum(relationships)).optional(),
+  seniority: csvOf(z.enum(seniorities)).optional(),
+  responsiveness: csvOf(z.enum(responsivenessKinds)).optional(),
+  tag: z.string().trim().min(1).max(60).optional(),
+  referredById: idSchema.optional(),
+  isHR: boolQuery.optional(),
+});
+export type ContactListQuery = z.infer<typeof contactListQuery>;

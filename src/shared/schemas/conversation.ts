@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime, optionalText } from './common.js';
+import { contactSchema } from './contacts.js';
 import { keyQuestions, leaningsSchema } from './explorations.js';
 import { questionCategories } from './questions.js';
+import { referralSchema } from './referrals.js';
 
 /**
  * The running order of an informational interview (domain step 9), with a short
@@ -38,6 +40,10 @@ const noteFields = {
 
 export const noteSchema = z.object({ id: idSchema, interviewId: idSchema, ...noteFields, createdAt: isoDateTime, updatedAt: isoDateTime });
 export type InterviewNote = z.infer<typeof noteSchema>;
+export const notesResponse = z.object({ items: z.array(noteSchema) });
+export type InterviewNotes = z.infer<typeof notesResponse>;
+/** `/interviews/:id/notes/:noteId` */
+export const noteParams = z.object({ id: idSchema, noteId: idSchema });
 
 export const createNoteInput = z
   .object({
@@ -98,6 +104,9 @@ export const quickReferralInput = z
   })
   .strict();
 export type QuickReferralInput = z.infer<typeof quickReferralInput>;
+/** The person added (or the one already there, `existing`) and the referral to them. */
+export const quickReferralResponse = z.object({ contact: contactSchema, referral: referralSchema, existing: z.boolean() });
+export type QuickReferral = z.infer<typeof quickReferralResponse>;
 
 export const thankYouDraftSchema = z.object({
   format: z.enum(['email', 'handwritten']),
@@ -145,3 +154,4 @@ export function livePrompts(plannedMinutes: number): LivePrompt[] {
 
 /** The prompts that have appeared by `elapsedSeconds`. */
 export const duePrompts = (plannedMinutes: number, elapsedSeconds: number): LivePrompt[] => livePrompts(plannedMinutes).filter((p) => elapsedSeconds >= p.at);
+export type RecordThankYouInput = z.infer<typeof recordThankYouInput>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTime, optionalText, requiredText } from './common.js';
+import { csvOf, idSchema, isoDateTime, optionalText, pageQuery, requiredText, sortParam } from './common.js';
 
 export const explorationKinds = ['field', 'role', 'employer'] as const;
 export const transitions = ['start-career', 'change-career', 'change-job', 'change-employer', 'school-or-training', 'graduating'] as const;
@@ -55,3 +55,17 @@ export const deletedExplorationSchema = z.object({ id: idSchema, title: z.string
 
 export type ActiveExploration = z.infer<typeof activeExplorationSchema>;
 export type DeletedExploration = z.infer<typeof deletedExplorationSchema>;
+export const deletedExplorationsResponse = z.object({ items: z.array(deletedExplorationSchema) });
+export type DeletedExplorations = z.infer<typeof deletedExplorationsResponse>;
+
+/** What explorations can be listed by (`sort`, `-` in front for descending). */
+export const explorationSortField = z.enum(['title', 'createdAt', 'updatedAt']);
+export type ExplorationSortField = z.infer<typeof explorationSortField>;
+
+export const explorationListQuery = z.object({
+  ...pageQuery,
+  sort: sortParam(explorationSortField.options, '-updatedAt'),
+  status: csvOf(z.enum(explorationStatuses)).optional(),
+  kind: z.enum(explorationKinds).optional(),
+});
+export type ExplorationListQuery = z.infer<typeof explorationListQuery>;

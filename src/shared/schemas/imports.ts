@@ -3,6 +3,16 @@ import { z } from 'zod';
 export const importFormats = ['linkedin', 'vcard', 'google', 'csv'] as const;
 export type ImportFormat = (typeof importFormats)[number];
 
+/** The fields a column of any CSV file can be read into. */
+export const mappableFields = ['name', 'givenName', 'familyName', 'email', 'phone', 'title', 'organization', 'department', 'linkedinUrl', 'notes', 'tags', 'connectedOn'] as const;
+export type MappableField = (typeof mappableFields)[number];
+/** Field → the header it is read from. */
+export type ColumnMapping = Partial<Record<MappableField, string>>;
+
+/** What an import does to a person already here: fill their empty fields, overwrite them, or leave them alone. */
+export const importMergeChoices = ['fill', 'overwrite', 'skip'] as const;
+export type ImportMergeChoice = (typeof importMergeChoices)[number];
+
 /** What a person sees for each field an import reads, changes or finds different. */
 export const importFieldLabels: Record<string, string> = {
   name: 'Full name',
@@ -72,3 +82,32 @@ export const importReportSchema = z.object({
 
 export type ImportReport = z.infer<typeof importReportSchema>;
 export type ImportReportItem = ImportReport['items'][number];
+
+export const importParams = z.object({ format: z.enum(importFormats) });
+
+/** `mapping` in a query string: a JSON object of field → column header. */
+const columnMappingParam = z
+  .string()
+  .optional()
+  .transform((value, context): ColumnMapping | undefined => {
+    if (!value) return undefined;
+    try {
+      return z.partialRecord(z.enum(mappableFields), z.string()).parse(JSON.parse(value));
+    } catch {
+      context.addIssue({ code: 'custom', message: `must be a JSON object of field → column header; fields: ${mappableFields.join(', ')}` });
+      return z.NEVER;
+    }
+  });
+
+const trueOrFalse = z.enum(['true', 'false']).default('false').transform((v) => v === 'true');
+
+export const importQuery = z.object({
+  dryRun: trueOrFalse,
+  merge: z.enum(importMergeChoices).default('fill'),
+  strict: trueOrFalse,
+  mapping: columnMappingParam,
+  /** Which rows needing a decision the report lists. */
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(maxImportPageSize).default(importPageSize),
+});
+export type ImportQuery = z.infer<typeof importQuery>;

@@ -15,3 +15,6 @@ export * from './coach.js';
 export * from './imports.js';
 export * from './trash.js';
 export * from './outreach.js';
+export * from './calendar.js';
+export * from './exports.js';
+export * from './workspace.js';

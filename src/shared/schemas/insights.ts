@@ -15,6 +15,8 @@ export const insightsSchema = z.object({
   byStatus: z.array(z.object({ status: z.enum(interviewStatuses), count: z.number() })),
 });
 export type Insights = z.infer<typeof insightsSchema>;
+export const insightsQuery = z.object({ weeks: z.coerce.number().int().min(1).max(104).default(12) });
+export type InsightsQuery = z.infer<typeof insightsQuery>;
 
 export const referralGraphSchema = z.object({
   nodes: z.array(

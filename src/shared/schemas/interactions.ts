@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTime, text } from './common.js';
+import { csvOf, idSchema, isoDateTime, pageQuery, sortParam, text } from './common.js';
 
 export const interactionKinds = ['email-sent', 'email-received', 'call', 'meeting', 'message', 'note', 'check-in', 'thank-you'] as const;
 
@@ -25,3 +25,16 @@ export const updateInteractionInput = z.object(fields).omit({ contactId: true })
 export type Interaction = z.infer<typeof interactionSchema>;
 export type CreateInteractionInput = z.infer<typeof createInteractionInput>;
 export type UpdateInteractionInput = z.infer<typeof updateInteractionInput>;
+
+/** What interactions can be listed by (`sort`, `-` in front for descending). */
+export const interactionSortField = z.enum(['occurredAt', 'createdAt']);
+export type InteractionSortField = z.infer<typeof interactionSortField>;
+
+export const interactionListQuery = z.object({
+  ...pageQuery,
+  sort: sortParam(interactionSortField.options, '-occurredAt'),
+  contactId: idSchema.optional(),
+  interviewId: idSchema.optional(),
+  kind: csvOf(z.enum(interactionKinds)).optional(),
+});
+export type InteractionListQuery = z.infer<typeof interactionListQuery>;

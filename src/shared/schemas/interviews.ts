@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTime, optionalText, ref, webUrl } from './common.js';
+import { csvOf, idSchema, isoDateTime, optionalText, pageQuery, ref, sortParam, webUrl } from './common.js';
 import { meetingFormats } from './contacts.js';
 import { debriefSchema, liveStateSchema } from './conversation.js';
 
@@ -102,3 +102,20 @@ export type Interview = z.infer<typeof interviewSchema>;
 export type CreateInterviewInput = z.infer<typeof createInterviewInput>;
 export type UpdateInterviewInput = z.infer<typeof updateInterviewInput>;
 export type TransitionInput = z.infer<typeof transitionInput>;
+
+/** What interviews can be listed by (`sort`, `-` in front for descending). */
+export const interviewSortField = z.enum(['scheduledAt', 'createdAt', 'updatedAt', 'requestedAt', 'statusChangedAt']);
+export type InterviewSortField = z.infer<typeof interviewSortField>;
+
+export const interviewListQuery = z.object({
+  ...pageQuery,
+  sort: sortParam(interviewSortField.options, '-updatedAt'),
+  status: csvOf(z.enum(interviewStatuses)).optional(),
+  contactId: idSchema.optional(),
+  organizationId: idSchema.optional(),
+  explorationId: idSchema.optional(),
+  format: z.enum(meetingFormats).optional(),
+  scheduledFrom: isoDateTime.optional(),
+  scheduledTo: isoDateTime.optional(),
+});
+export type InterviewListQuery = z.infer<typeof interviewListQuery>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTime, optionalText, requiredText, webUrl } from './common.js';
+import { boolQuery, idSchema, isoDateTime, optionalText, pageQuery, requiredText, sortParam, webUrl } from './common.js';
 
 const fields = {
   name: requiredText(200),
@@ -46,3 +46,18 @@ export const updateOrganizationInput = z.object(fields).partial().strict();
 export type Organization = z.infer<typeof organizationSchema>;
 export type CreateOrganizationInput = z.infer<typeof createOrganizationInput>;
 export type UpdateOrganizationInput = z.infer<typeof updateOrganizationInput>;
+
+/** What organisations can be listed by (`sort`, `-` in front for descending). */
+export const organizationSortField = z.enum(['rank', 'name', 'createdAt', 'updatedAt']);
+export type OrganizationSortField = z.infer<typeof organizationSortField>;
+
+export const organizationListQuery = z.object({
+  ...pageQuery,
+  sort: sortParam(organizationSortField.options, 'rank'),
+  explorationId: idSchema.optional(),
+  industry: z.string().trim().min(1).max(200).optional(),
+  advocacy: boolQuery.optional(),
+  /** true: only the target list; false: only organisations not ranked yet (such as imported employers). */
+  target: boolQuery.optional(),
+});
+export type OrganizationListQuery = z.infer<typeof organizationListQuery>;

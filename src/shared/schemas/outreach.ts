@@ -43,3 +43,4 @@ export const requestSentResponse = z.object({ interview: interviewSchema, create
 export type RequestDraftInput = z.infer<typeof requestDraftInput>;
 export type RequestDraft = z.infer<typeof requestDraftSchema>;
 export type RequestSentInput = z.infer<typeof requestSentInput>;
+export type RequestSent = z.infer<typeof requestSentResponse>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTime, requiredText } from './common.js';
+import { boolQuery, csvOf, idSchema, isoDateTime, pageQuery, requiredText, sortParam } from './common.js';
 import { seniorities } from './contacts.js';
 
 export const questionCategories = [
@@ -31,3 +31,18 @@ export const updateQuestionInput = z.object(fields).partial().strict();
 export type Question = z.infer<typeof questionSchema>;
 export type CreateQuestionInput = z.infer<typeof createQuestionInput>;
 export type UpdateQuestionInput = z.infer<typeof updateQuestionInput>;
+
+/** What the question bank can be listed by (`sort`, `-` in front for descending). */
+export const questionSortField = z.enum(['createdAt', 'category', 'text']);
+export type QuestionSortField = z.infer<typeof questionSortField>;
+
+export const questionListQuery = z.object({
+  ...pageQuery,
+  sort: sortParam(questionSortField.options, 'category'),
+  category: csvOf(z.enum(questionCategories)).optional(),
+  audience: z.enum(seniorities).optional(),
+  favourite: boolQuery.optional(),
+});
+export type QuestionListQuery = z.infer<typeof questionListQuery>;
+/** A new question as a client sends it (defaults filled in by the server). */
+export type NewQuestionInput = z.input<typeof createQuestionInput>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema, isoDateTime, optionalText, ref } from './common.js';
+import { csvOf, idSchema, isoDateTime, optionalText, pageQuery, ref, sortParam } from './common.js';
 
 export const referralStatuses = ['suggested', 'contacted', 'interviewed'] as const;
 
@@ -38,3 +38,18 @@ export const updateReferralInput = z
 export type Referral = z.infer<typeof referralSchema>;
 export type CreateReferralInput = z.infer<typeof createReferralInput>;
 export type UpdateReferralInput = z.infer<typeof updateReferralInput>;
+
+/** What referrals can be listed by (`sort`, `-` in front for descending). */
+export const referralSortField = z.enum(['createdAt', 'updatedAt']);
+export type ReferralSortField = z.infer<typeof referralSortField>;
+
+export const referralListQuery = z.object({
+  ...pageQuery,
+  sort: sortParam(referralSortField.options, '-createdAt'),
+  fromContactId: idSchema.optional(),
+  toContactId: idSchema.optional(),
+  contactId: idSchema.optional().describe('Either side of the referral.'),
+  interviewId: idSchema.optional(),
+  status: csvOf(z.enum(referralStatuses)).optional(),
+});
+export type ReferralListQuery = z.infer<typeof referralListQuery>;

@@ -26,4 +26,5 @@ export const searchHit = z.object({
 export const searchResult = z.object({ query: z.string(), items: z.array(searchHit) });
 
 export type SearchHit = z.infer<typeof searchHit>;
+export type SearchResult = z.infer<typeof searchResult>;
 export type SnippetSegment = z.infer<typeof snippetSegment>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { agendaItemSchema } from './agenda.js';
-import { grantScopes } from './accounts.js';
+import { grantSchema, grantScopes } from './accounts.js';
 import { idSchema, isoDateTime } from './common.js';
 import { debriefSchema, noteSchema } from './conversation.js';
 import { interviewStatuses } from './interviews.js';
@@ -61,3 +61,9 @@ export const explorerNotesSchema = z.object({
   ),
 });
 export type ExplorerNotes = z.infer<typeof explorerNotesSchema>;
+
+/** The coaches an explorer shares with. */
+export const grantsResponse = z.object({ items: z.array(grantSchema) });
+export type Grants = z.infer<typeof grantsResponse>;
+/** `/account/sharing/:coachId` */
+export const coachParams = z.object({ coachId: idSchema });

@@ -17,3 +17,7 @@ export const timelineEntry = z.discriminatedUnion('type', [
 ]);
 export const timelineSchema = z.object({ items: z.array(timelineEntry) });
 export type TimelineEntry = z.infer<typeof timelineEntry>;
+export type Timeline = z.infer<typeof timelineSchema>;
+
+export const timelineQuery = z.object({ order: z.enum(['asc', 'desc']).default('desc') });
+export type TimelineQuery = z.infer<typeof timelineQuery>;

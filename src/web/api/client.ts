@@ -39,13 +39,14 @@ function withQuery(path: string, query?: Query): string {
   return text ? `${path}?${text}` : path;
 }
 
-async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, query?: Query, file?: Blob): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (method !== 'GET') headers['x-csrf-token'] = csrfToken();
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (file) headers['content-type'] = 'application/octet-stream';
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(withQuery(path, query), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    response = await fetch(withQuery(path, query), { method, headers, body: file ?? (body === undefined ? undefined : JSON.stringify(body)), credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, { code: 'network', message: 'Inroads is not answering. Is it still running? Start it again with npm start or inroads.' });
   }
@@ -64,11 +65,9 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T>(path: string) => request<T>('DELETE', path),
+  /** POSTs a file as it is (the server reads the bytes), with options in the query string. */
+  upload: <T>(path: string, file: Blob, query?: Query) => request<T>('POST', path, undefined, query, file),
 };
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  limit: number;
-  offset: number;
-}
+/** One page of a list, as every list endpoint answers (`page()` in src/shared/schemas/common.ts). */
+export type { PageResult as Page } from '../../shared/schemas/common.js';

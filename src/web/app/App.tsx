@@ -26,8 +26,9 @@ import { SignedOut } from '../features/account/SignedOut.js';
 import { AdminPage } from '../features/admin/AdminPage.js';
 import { CoachingPage, ExplorerPage } from '../features/coaching/CoachingPage.js';
 import { ErrorState, Loading } from '../ui/States.js';
-import { useAuthStatus } from './session.js';
-import { useSwitchWorkspace, useWorkspace } from './workspace.js';
+import { ApiError } from '../api/client.js';
+import { useAuthStatus } from './session.api.js';
+import { useSwitchWorkspace, useWorkspace } from './workspace.api.js';
 
 // The charts and the graph library are loaded only when the insights page is opened.
 const InsightsPage = lazy(async () => ({ default: (await import('../features/insights/InsightsPage.js')).InsightsPage }));
@@ -122,6 +123,11 @@ function Workbench({ account }: { account: Account | null }) {
           <button type="button" onClick={() => switcher.mutate('own')}>
             Back to my workspace
           </button>
+          {switcher.isError ? (
+            <span className="error" role="alert">
+              {switcher.error instanceof ApiError ? switcher.error.message : 'Could not leave the demo.'}
+            </span>
+          ) : null}
         </div>
       ) : null}
       <div className="shell">

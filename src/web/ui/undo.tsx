@@ -1,8 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import type { DeletedWithUndo, Restored } from '../../shared/schemas/trash.js';
+import type { DeletedWithUndo } from '../../shared/schemas/trash.js';
 import { api, ApiError } from '../api/client.js';
+import { invalidate, recordKeys } from '../api/keys.js';
+import { useRestoreFromTrash } from './undo.api.js';
 
 /** How long the Undo button stays on screen (the server keeps the item much longer). */
 export const UNDO_SECONDS = 30;
@@ -36,18 +38,20 @@ export function offerUndo(offer: { trashId: string; message: string; restoredPat
 }
 
 /**
- * A delete that can be undone: calls DELETE on `url`, runs `onDeleted` (usually a
- * navigation away from the deleted item's page) and then offers Undo, which
- * restores the item and opens `restoredPath`.
+ * A delete that can be undone: runs `request` (a feature api's delete; or a DELETE on `url`, for pages
+ * not yet moved to their api file), runs `onDeleted` (usually a navigation away from the deleted item's
+ * page) and then offers Undo, which restores the item and opens `restoredPath`.
  */
 export function useUndoableDelete({
+  request,
   url,
   label,
   restoredPath,
   homePath,
   onDeleted,
 }: {
-  url: string;
+  request?: () => Promise<DeletedWithUndo>;
+  url?: string;
   label: string;
   restoredPath?: string;
   homePath?: string;
@@ -55,12 +59,12 @@ export function useUndoableDelete({
 }) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.delete<DeletedWithUndo>(url),
+    mutationFn: () => (request ? request() : api.delete<DeletedWithUndo>(url ?? '')),
     onSuccess: async (result) => {
       // Away from the deleted item's page first; its own queries would only answer 404 now.
       await onDeleted?.();
       client.removeQueries({ predicate: (q) => JSON.stringify(q.queryKey).includes(result.id) });
-      await client.invalidateQueries();
+      await invalidate(client, recordKeys);
       offerUndo({ trashId: result.trashId, message: `${label} deleted.`, ...(restoredPath ? { restoredPath } : {}), ...(homePath ? { homePath } : {}) });
     },
   });
@@ -76,7 +80,6 @@ export function UndoRegion() {
   const { offer, note } = useSyncExternalStore(subscribe, () => state);
   const location = useLocation();
   const navigate = useNavigate();
-  const client = useQueryClient();
   const [held, setHeld] = useState(false);
   const [error, setError] = useState('');
   const region = useRef<HTMLDivElement>(null);
@@ -106,16 +109,11 @@ export function UndoRegion() {
     return () => window.clearTimeout(timer);
   }, [note]);
 
-  const restore = useMutation({
-    mutationFn: (trashId: string) => api.post<Restored>(`/api/v1/trash/${trashId}/restore`),
-    onSuccess: async (restored, trashId) => {
-      await client.invalidateQueries();
-      const path = state.offer?.trashId === trashId ? state.offer.restoredPath : undefined;
-      setState({ offer: null, note: `${restored.label} is back.` });
-      setError('');
-      if (path) navigate(path);
-    },
-    onError: (e) => setError(e instanceof ApiError ? e.message : 'Could not undo.'),
+  const restore = useRestoreFromTrash((restored, trashId) => {
+    const path = state.offer?.trashId === trashId ? state.offer.restoredPath : undefined;
+    setState({ offer: null, note: `${restored.label} is back.` });
+    setError('');
+    if (path) void navigate(path);
   });
 
   const visible = Boolean(offer || note);
@@ -135,7 +133,11 @@ export function UndoRegion() {
       {offer ? (
         <>
           <span>{offer.message}</span>
-          <button type="button" onClick={() => restore.mutate(offer.trashId)} disabled={restore.isPending}>
+          <button
+            type="button"
+            onClick={() => restore.mutate(offer.trashId, { onError: (e) => setError(e instanceof ApiError ? e.message : 'Could not undo.') })}
+            disabled={restore.isPending}
+          >
             Undo
           </button>
           <button type="button" className="link" aria-label="Dismiss" onClick={() => setState({ offer: null, note: '' })}>

@@ -1,13 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { Account, Grant, GrantScope } from '../../../shared/schemas/accounts.js';
-import { api, ApiError } from '../../api/client.js';
-import { signOutRequest, useAccount, useSessionChange } from '../../app/session.js';
+import type { Account, GrantScope } from '../../../shared/schemas/accounts.js';
+import { ApiError } from '../../api/client.js';
+import { signOutRequest, useAccount, useSessionChange } from '../../app/session.api.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { SelectField, TextField } from '../../ui/Field.js';
 import { SaveActions } from '../../ui/SaveActions.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { formatDate } from '../../ui/format.js';
+import { useChangePassword, useReminderEmails, useShare, useSharing, useStopSharing } from './account.api.js';
 
 const scopeLabels: Record<GrantScope, string> = {
   progress: 'Progress only: counts, agenda and interview states',
@@ -16,7 +16,7 @@ const scopeLabels: Record<GrantScope, string> = {
 
 function PasswordCard() {
   const [form, setForm] = useState({ currentPassword: '', newPassword: '' });
-  const change = useMutation({ mutationFn: (body: typeof form) => api.post('/api/v1/account/password', body), onSuccess: () => setForm({ currentPassword: '', newPassword: '' }) });
+  const change = useChangePassword(() => setForm({ currentPassword: '', newPassword: '' }));
   const errors = change.error instanceof ApiError ? change.error.fieldErrors() : {};
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -25,6 +25,7 @@ function PasswordCard() {
   return (
     <section className="card" aria-labelledby="password-heading">
       <h2 id="password-heading">Password</h2>
+      {change.isError && Object.keys(errors).length === 0 ? <ErrorState error={change.error} /> : null}
       <form onSubmit={submit}>
         <TextField
           label="Current password"
@@ -53,24 +54,14 @@ function PasswordCard() {
 }
 
 function SharingCard() {
-  const client = useQueryClient();
-  const grants = useQuery({ queryKey: ['sharing'], queryFn: () => api.get<{ items: Grant[] }>('/api/v1/account/sharing') });
+  const grants = useSharing();
   const [coachEmail, setCoachEmail] = useState('');
   const [scope, setScope] = useState<GrantScope>('progress');
-  const share = useMutation({
-    mutationFn: () => api.post<{ items: Grant[] }>('/api/v1/account/sharing', { coachEmail, scope }),
-    onSuccess: (data) => {
-      client.setQueryData(['sharing'], data);
-      setCoachEmail('');
-    },
-  });
-  const stop = useMutation({
-    mutationFn: (coachId: string) => api.delete<{ items: Grant[] }>(`/api/v1/account/sharing/${coachId}`),
-    onSuccess: (data) => client.setQueryData(['sharing'], data),
-  });
+  const share = useShare(() => setCoachEmail(''));
+  const stop = useStopSharing();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    share.mutate();
+    share.mutate({ coachEmail, scope });
   };
   const error = share.error instanceof ApiError ? share.error.message : undefined;
   return (
@@ -104,6 +95,7 @@ function SharingCard() {
       ) : grants.data ? (
         <p className="muted">You are not sharing with anyone.</p>
       ) : null}
+      {stop.isError ? <ErrorState error={stop.error} /> : null}
       <form onSubmit={submit}>
         <div className="row">
           <TextField label="Coach’s email" type="email" required value={coachEmail} onChange={(e) => setCoachEmail(e.target.value)} error={error} />
@@ -116,11 +108,7 @@ function SharingCard() {
 }
 
 function RemindersCard({ account }: { account: Account }) {
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: (reminderEmails: boolean) => api.patch<{ user: Account }>('/api/v1/account', { reminderEmails }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['auth-status'] }),
-  });
+  const save = useReminderEmails();
   return (
     <section className="card" aria-labelledby="reminders-heading">
       <h2 id="reminders-heading">Morning reminder</h2>
@@ -131,6 +119,7 @@ function RemindersCard({ account }: { account: Account }) {
       <span role="status" className="muted">
         {save.isSuccess ? 'Saved.' : ''}
       </span>
+      {save.isError ? <ErrorState error={save.error} /> : null}
     </section>
   );
 }
@@ -153,6 +142,7 @@ export function AccountPage() {
           Sign out
         </button>
       </div>
+      {signOut.isError ? <ErrorState error={signOut.error} /> : null}
       <SharingCard />
       <RemindersCard account={account} />
       <PasswordCard />

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link, Route, Routes, useSearchParams } from 'react-router';
-import { api, ApiError } from '../../api/client.js';
-import { useSessionChange, type AuthStatus } from '../../app/session.js';
+import { ApiError } from '../../api/client.js';
+import type { AuthStatus } from '../../app/session.api.js';
 import { TextField } from '../../ui/Field.js';
+import { useRegister, useSignIn } from './account.api.js';
 
 function FormError({ error }: { error: unknown }) {
   if (!error) return null;
@@ -19,7 +20,7 @@ const fieldError = (error: unknown, field: string) => (error instanceof ApiError
 function SignIn({ status }: { status: AuthStatus }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const signIn = useSessionChange((body: { email: string; password: string }) => api.post('/api/v1/auth/sign-in', body));
+  const signIn = useSignIn();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     signIn.mutate({ email, password });
@@ -56,7 +57,7 @@ function Join({ status }: { status: AuthStatus }) {
   const [params] = useSearchParams();
   const invitation = params.get('invitation') ?? undefined;
   const [form, setForm] = useState({ name: '', email: '', password: '' });
-  const join = useSessionChange((body: typeof form & { invitation?: string | undefined }) => api.post('/api/v1/auth/register', body));
+  const join = useRegister();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     join.mutate({ ...form, ...(invitation ? { invitation } : {}) });

@@ -1,38 +1,28 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { roles, type InstanceSettings, type Invitation, type Role, type User } from '../../../shared/schemas/accounts.js';
-import { api, ApiError } from '../../api/client.js';
-import { useAccount } from '../../app/session.js';
+import { roles, type InstanceSettings, type Role } from '../../../shared/schemas/accounts.js';
+import { ApiError } from '../../api/client.js';
+import { useAccount } from '../../app/session.api.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { SelectField, TextField } from '../../ui/Field.js';
 import { SaveActions } from '../../ui/SaveActions.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { formatDate } from '../../ui/format.js';
+import { useCreateUser, useDisableUser, useInstanceSettings, useInvite, useOpenInvitations, useRunReminders, useSaveInstanceSettings, useUsers } from './admin.api.js';
 
 const roleLabels: Record<Role, string> = { explorer: 'Explorer', coach: 'Coach', admin: 'Admin' };
 const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
 
 function Users() {
   const me = useAccount();
-  const client = useQueryClient();
-  const users = useQuery({ queryKey: ['admin-users'], queryFn: () => api.get<{ items: User[] }>('/api/v1/admin/users') });
+  const users = useUsers();
   const [form, setForm] = useState<{ email: string; name: string; role: Role }>({ email: '', name: '', role: 'explorer' });
-  const create = useMutation({
-    mutationFn: () => api.post<{ user: User; password: string | null }>('/api/v1/admin/users', form),
-    onSuccess: () => {
-      setForm({ email: '', name: '', role: 'explorer' });
-      void client.invalidateQueries({ queryKey: ['admin-users'] });
-    },
-  });
-  const disable = useMutation({
-    mutationFn: (id: string) => api.post(`/api/v1/admin/users/${id}/disable`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['admin-users'] }),
-  });
+  const create = useCreateUser(() => setForm({ email: '', name: '', role: 'explorer' }));
+  const disable = useDisableUser();
   const errors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
   const otherError = create.error instanceof ApiError && Object.keys(errors).length === 0 ? create.error.message : undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    create.mutate();
+    create.mutate(form);
   };
   return (
     <section className="card" aria-labelledby="users-heading">
@@ -61,6 +51,7 @@ function Users() {
           />
         </div>
       ) : null}
+      {disable.isError ? <ErrorState error={disable.error} /> : null}
       <h3>Add someone</h3>
       <form onSubmit={submit}>
         <div className="row">
@@ -81,12 +72,8 @@ function Users() {
 }
 
 function Registration() {
-  const client = useQueryClient();
-  const settings = useQuery({ queryKey: ['admin-settings'], queryFn: () => api.get<InstanceSettings>('/api/v1/admin/settings') });
-  const save = useMutation({
-    mutationFn: (registration: InstanceSettings['registration']) => api.put<InstanceSettings>('/api/v1/admin/settings', { registration }),
-    onSuccess: (data) => client.setQueryData(['admin-settings'], data),
-  });
+  const settings = useInstanceSettings();
+  const save = useSaveInstanceSettings();
   if (!settings.data) return settings.isError ? <ErrorState error={settings.error} /> : <Loading what="settings" />;
   return (
     <section className="card" aria-labelledby="registration-heading">
@@ -103,24 +90,18 @@ function Registration() {
       <span role="status" className="muted">
         {save.isSuccess ? 'Saved.' : ''}
       </span>
+      {save.isError ? <ErrorState error={save.error} /> : null}
     </section>
   );
 }
 
 function Invitations() {
-  const client = useQueryClient();
-  const open = useQuery({ queryKey: ['admin-invitations'], queryFn: () => api.get<{ items: Array<Omit<Invitation, 'path'>> }>('/api/v1/admin/invitations') });
+  const open = useOpenInvitations();
   const [form, setForm] = useState<{ email: string; role: Role }>({ email: '', role: 'explorer' });
-  const invite = useMutation({
-    mutationFn: () => api.post<Invitation>('/api/v1/admin/invitations', form),
-    onSuccess: () => {
-      setForm({ email: '', role: 'explorer' });
-      void client.invalidateQueries({ queryKey: ['admin-invitations'] });
-    },
-  });
+  const invite = useInvite(() => setForm({ email: '', role: 'explorer' }));
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    invite.mutate();
+    invite.mutate(form);
   };
   const link = invite.data ? `${window.location.origin}${invite.data.path}` : '';
   return (
@@ -160,7 +141,7 @@ function Invitations() {
 }
 
 function Reminders() {
-  const run = useMutation({ mutationFn: () => api.post<{ queued: true }>('/api/v1/admin/reminders/run') });
+  const run = useRunReminders();
   return (
     <section className="card" aria-labelledby="reminders-heading">
       <h2 id="reminders-heading">Morning reminders</h2>

@@ -1,5 +1,5 @@
-import type { Finding } from '../../../shared/schemas/coach.js';
-import { FindingsList, useLiveCheck } from './liveCheck.js';
+import { useEmailCheck } from './coach.api.js';
+import { FindingsList } from './liveCheck.js';
 
 const ruleLabels: Record<string, string> = {
   'unfilled-placeholder': 'A blank still to fill in',
@@ -12,7 +12,7 @@ const ruleLabels: Record<string, string> = {
 
 /** The email checker's findings for `text`, updated as the user types. */
 export function EmailFindings({ text, id }: { text: string; id: string }) {
-  const result = useLiveCheck<{ findings: Finding[] }>('/api/v1/coach/email', text);
+  const result = useEmailCheck(text);
   return (
     <div id={id} className="findings" role="status" aria-live="polite">
       {!result ? null : result.findings.length === 0 ? (

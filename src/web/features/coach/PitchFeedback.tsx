@@ -1,9 +1,9 @@
-import type { Finding } from '../../../shared/schemas/coach.js';
-import { FindingsList, useLiveCheck } from './liveCheck.js';
+import { usePitchCheck } from './coach.api.js';
+import { FindingsList } from './liveCheck.js';
 
 /** Word count, spoken length and the job-asking check for the pitch, as it is typed. */
 export function PitchFeedback({ text }: { text: string }) {
-  const result = useLiveCheck<{ words: number; seconds: number; findings: Finding[] }>('/api/v1/coach/pitch', text);
+  const result = usePitchCheck(text);
   if (!result) return null;
   return (
     <div className="findings" role="status" aria-live="polite">

@@ -1,28 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client.js';
+import type { Suggestion } from '../../../shared/schemas/coach.js';
 import { useDraftRequestDialog } from '../outreach/DraftRequest.js';
-
-export interface Suggestion {
-  contactId: string;
-  name: string;
-  organization: { id: string; name: string } | null;
-  score: number;
-  reasons: string[];
-}
-
-export const suggestionKeys = {
-  list: (filters: { explorationId?: string | undefined; organizationId?: string | undefined; limit: number }) => ['suggestions', filters.explorationId, filters.organizationId, filters.limit] as const,
-};
-
-/** Whom to approach next, best first (the same ranking as `inroads next`). */
-export function useSuggestions(filters: { explorationId?: string | undefined; organizationId?: string | undefined; limit: number }) {
-  return useQuery({
-    queryKey: suggestionKeys.list(filters),
-    queryFn: () => api.get<{ items: Suggestion[] }>('/api/v1/suggestions', filters),
-  });
-}
+import { useSuggestions } from './coach.api.js';
 
 /** One ranked person: who, where, why, and a button to draft the request. */
 export function SuggestionRow({ suggestion: s, onDraft, reasons = 3 }: { suggestion: Suggestion; onDraft: () => void; reasons?: number }) {

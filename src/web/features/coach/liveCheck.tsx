@@ -1,19 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
 import type { Finding } from '../../../shared/schemas/coach.js';
-import { api } from '../../api/client.js';
-import { useDebounced } from '../../ui/useDebounced.js';
-
-/** Runs a coaching check on `text` once typing pauses; no result while the text is empty. */
-export function useLiveCheck<T extends { findings: Finding[] }>(path: string, text: string, extra: Record<string, unknown> = {}): T | undefined {
-  const settled = useDebounced(text);
-  const check = useQuery({
-    queryKey: ['coach', path, settled, extra],
-    queryFn: () => api.post<T>(path, { text: settled, ...extra }),
-    enabled: settled.trim().length > 0,
-    placeholderData: (previous) => previous,
-  });
-  return settled.trim() ? check.data : undefined;
-}
 
 /** Findings as a list: an optional label per rule, the reason, and the suggestion. */
 export function FindingsList({ findings, labels }: { findings: Finding[]; labels?: Record<string, string> }) {

@@ -1,12 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
-import type { CoachDashboard, ExplorerNotes, ExplorerProgress, ProgressSummary } from '../../../shared/schemas/sharing.js';
+import type { ProgressSummary } from '../../../shared/schemas/sharing.js';
 import { interviewStatuses } from '../../../shared/schemas/interviews.js';
-import { api } from '../../api/client.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
 import { formatDate, formatDateTime } from '../../ui/format.js';
 import { statusLabels } from '../../ui/labels.js';
+import { useCoachDashboard, useExplorerNotes, useExplorerProgress } from './coaching.api.js';
 
 function Health({ summary }: { summary: ProgressSummary }) {
   if (summary.stuck) return <span className="badge danger">Stuck: {summary.stuckReason}</span>;
@@ -16,7 +15,7 @@ function Health({ summary }: { summary: ProgressSummary }) {
 
 /** Every explorer who shares with this coach, those who need help first. */
 export function CoachingPage() {
-  const dashboard = useQuery({ queryKey: ['coaching'], queryFn: () => api.get<CoachDashboard>('/api/v1/coaching/explorers') });
+  const dashboard = useCoachDashboard();
   return (
     <section>
       <div className="page-header">
@@ -58,7 +57,7 @@ export function CoachingPage() {
 }
 
 function Notes({ id }: { id: string }) {
-  const notes = useQuery({ queryKey: ['coaching', id, 'notes'], queryFn: () => api.get<ExplorerNotes>(`/api/v1/coaching/explorers/${id}/notes`) });
+  const notes = useExplorerNotes(id);
   if (notes.isPending) return <Loading what="notes" />;
   if (notes.isError) return <ErrorState error={notes.error} />;
   if (notes.data.items.length === 0) return <p className="muted">No conversations with notes yet.</p>;
@@ -99,7 +98,7 @@ function Notes({ id }: { id: string }) {
 /** One explorer's progress, and their notes where they share them. */
 export function ExplorerPage() {
   const { id = '' } = useParams();
-  const progress = useQuery({ queryKey: ['coaching', id], queryFn: () => api.get<ExplorerProgress>(`/api/v1/coaching/explorers/${id}`) });
+  const progress = useExplorerProgress(id);
   if (progress.isPending) return <Loading what="their progress" />;
   if (progress.isError) return <ErrorState error={progress.error} retry={() => void progress.refetch()} />;
   const { explorer, summary, agenda, interviews, scope } = progress.data;

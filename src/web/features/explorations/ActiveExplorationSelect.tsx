@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { ApiError } from '../../api/client.js';
 import { useActiveExploration, useExplorationList, useSetActiveExploration } from './explorations.api.js';
 import './explorations.css';
 
@@ -41,6 +42,11 @@ export function ActiveExplorationSelect() {
         <Link className="active-exploration-link" to={`/explorations/${current.id}`}>
           Open<span className="visually-hidden"> the active exploration</span>
         </Link>
+      ) : null}
+      {choose.isError ? (
+        <span className="error" role="alert">
+          {choose.error instanceof ApiError ? choose.error.message : 'Could not change the exploration.'}
+        </span>
       ) : null}
     </div>
   );

@@ -1,10 +1,10 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { DecisionBoard as Board, Evidence } from '../../../shared/schemas/decisions.js';
-import { api } from '../../api/client.js';
+import type { Question } from '../../../shared/schemas/questions.js';
 import { formatDate } from '../../ui/format.js';
 import { ErrorState, Loading } from '../../ui/States.js';
+import { useAddToQuestionBank, useDecisionBoard } from './explorations.api.js';
 
 const verdictLabels: Record<Board['questions'][number]['verdict'], string> = {
   unanswered: 'No evidence yet',
@@ -33,16 +33,13 @@ function EvidenceList({ items, empty }: { items: Evidence[]; empty: string }) {
 }
 
 /** Files a suggested question in the bank, so it can be chosen for the next interviews. */
-function AddToBank({ text, category }: { text: string; category: string }) {
+function AddToBank({ text, category }: { text: string; category: Question['category'] }) {
   const [added, setAdded] = useState(false);
-  const add = useMutation({
-    mutationFn: () => api.post('/api/v1/questions', { text, category }),
-    onSuccess: () => setAdded(true),
-  });
+  const add = useAddToQuestionBank();
   if (added) return <span className="badge accent">In your questions</span>;
   return (
     <>
-      <button type="button" className="link no-print" onClick={() => add.mutate()} disabled={add.isPending}>
+      <button type="button" className="link no-print" onClick={() => add.mutate({ text, category }, { onSuccess: () => setAdded(true) })} disabled={add.isPending}>
         Add to my questions<span className="visually-hidden">: {text}</span>
       </button>
       {add.isError ? <ErrorState error={add.error} /> : null}
@@ -53,7 +50,7 @@ function AddToBank({ text, category }: { text: string; category: string }) {
 /** What several conversations say about the path, on one printable page. */
 export function DecisionBoard() {
   const { id = '' } = useParams();
-  const board = useQuery({ queryKey: ['decision', id], queryFn: () => api.get<Board>(`/api/v1/explorations/${id}/decision`) });
+  const board = useDecisionBoard(id);
   if (board.isPending) return <Loading what="the decision board" />;
   if (board.isError) return <ErrorState error={board.error} />;
   const b = board.data;

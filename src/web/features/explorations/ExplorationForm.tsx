@@ -4,6 +4,7 @@ import { SelectField, TextArea, TextField } from '../../ui/Field.js';
 import { transitionLabels } from '../../ui/labels.js';
 import { ErrorState } from '../../ui/States.js';
 import { useEntityForm } from '../../ui/useEntityForm.js';
+import { saveExploration } from './explorations.api.js';
 
 const kindLabels: Record<string, string> = { field: 'A field', role: 'A role', employer: 'An employer' };
 
@@ -19,7 +20,7 @@ export function ExplorationForm({
   onCancel?: () => void;
   submitLabel?: string;
 }) {
-  const { form, errors, save, leave } = useEntityForm<Exploration>({ collection: '/api/v1/explorations', id: exploration?.id, onSaved });
+  const { form, errors, save, leave } = useEntityForm<Exploration>({ request: saveExploration(exploration?.id), id: exploration?.id, onSaved });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);

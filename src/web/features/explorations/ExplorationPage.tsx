@@ -1,18 +1,22 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { Contact } from '../../../shared/schemas/contacts.js';
 import { keyQuestions, type Exploration } from '../../../shared/schemas/explorations.js';
-import type { Interview } from '../../../shared/schemas/interviews.js';
-import type { Organization } from '../../../shared/schemas/organizations.js';
-import { api, type Page } from '../../api/client.js';
 import { statusLabels, transitionLabels } from '../../ui/labels.js';
 import { ConfirmDialog, Modal } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { SuggestionsCard } from '../coach/SuggestionsCard.js';
 import { ContactForm } from '../people/ContactForm.js';
 import { ExplorationForm } from './ExplorationForm.js';
-import { explorationKeys, useActiveExploration, useDeleteExploration, useSetActiveExploration, useUpdateExploration } from './explorations.api.js';
+import {
+  useActiveExploration,
+  useDeleteExploration,
+  useExploration,
+  useExplorationInterviews,
+  useExplorationOrganizations,
+  useExplorationPeople,
+  useSetActiveExploration,
+  useUpdateExploration,
+} from './explorations.api.js';
 import { explorationStatusLabels, leaningOptions } from './labels.js';
 import './explorations.css';
 
@@ -22,10 +26,10 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 export function ExplorationPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const exploration = useQuery({ queryKey: explorationKeys.one(id), queryFn: () => api.get<Exploration>(`/api/v1/explorations/${id}`) });
-  const orgs = useQuery({ queryKey: ['organizations', { explorationId: id }], queryFn: () => api.get<Page<Organization>>('/api/v1/organizations', { explorationId: id, limit: 200 }) });
-  const people = useQuery({ queryKey: ['contacts', { explorationId: id }], queryFn: () => api.get<Page<Contact>>('/api/v1/contacts', { explorationId: id, limit: 200 }) });
-  const interviews = useQuery({ queryKey: ['interviews', { explorationId: id }], queryFn: () => api.get<Page<Interview>>('/api/v1/interviews', { explorationId: id, limit: 200 }) });
+  const exploration = useExploration(id);
+  const orgs = useExplorationOrganizations(id);
+  const people = useExplorationPeople(id);
+  const interviews = useExplorationInterviews(id);
   const active = useActiveExploration();
   const makeActive = useSetActiveExploration();
   const save = useUpdateExploration(id);
@@ -97,6 +101,8 @@ export function ExplorationPage() {
           </button>
         </div>
       </div>
+      {makeActive.isError ? <ErrorState error={makeActive.error} /> : null}
+      {remove.isError ? <ErrorState error={remove.error} /> : null}
       {x.why ? <p>{x.why}</p> : null}
       <section className="card" aria-labelledby="questions-heading">
         <h2 id="questions-heading">The four questions</h2>

@@ -1,33 +1,36 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { Organization } from '../../../shared/schemas/organizations.js';
 import { api } from '../../api/client.js';
 import { ErrorState } from '../../ui/States.js';
-import { useExplorationList } from './explorations.api.js';
+import { useExplorationList, useOrganizationOf, useSaveExplorationIds } from './explorations.api.js';
 import './explorations.css';
 
 /**
  * The explorations a person, organisation or interview belongs to, as chips that can be removed,
- * with a way to add another. Saves at once by PATCHing `explorationIds` on `endpoint`. For a person, the
- * explorations they are part of through their organisation are listed too.
+ * with a way to add another. Saves at once with `save` (the record's own update of `explorationIds`; or a
+ * PATCH on `endpoint`, for pages not yet moved to their api file). For a person, the explorations they
+ * are part of through their organisation are listed too.
  */
-export function ExplorationsField({ ids, endpoint, what, organizationId }: { ids: string[]; endpoint: string; what: string; organizationId?: string | null }) {
+export function ExplorationsField({
+  ids,
+  save: request,
+  endpoint,
+  what,
+  organizationId,
+}: {
+  ids: string[];
+  save?: (explorationIds: string[]) => Promise<unknown>;
+  endpoint?: string;
+  what: string;
+  organizationId?: string | null;
+}) {
   const headingId = useId();
   const selectId = useId();
-  const client = useQueryClient();
   const list = useExplorationList();
   const [choice, setChoice] = useState('');
-  const organization = useQuery({
-    queryKey: ['organization', organizationId],
-    queryFn: () => api.get<Organization>(`/api/v1/organizations/${organizationId}`),
-    enabled: Boolean(organizationId),
-  });
+  const organization = useOrganizationOf(organizationId);
   const throughOrganization = (organization.data?.explorationIds ?? []).filter((x) => !ids.includes(x));
-  const save = useMutation({
-    mutationFn: (explorationIds: string[]) => api.patch(endpoint, { explorationIds }),
-    onSuccess: () => client.invalidateQueries(),
-  });
+  const save = useSaveExplorationIds((explorationIds) => (request ? request(explorationIds) : api.patch(endpoint ?? '', { explorationIds })));
   const all = list.data?.items ?? [];
   const title = (id: string) => all.find((x) => x.id === id)?.title ?? 'An exploration';
   const addable = all.filter((x) => !ids.includes(x.id));

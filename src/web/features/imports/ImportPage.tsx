@@ -1,12 +1,8 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { describeFields, importFieldLabels, importPageSize, type ImportFormat, type ImportReport } from '../../../shared/schemas/imports.js';
-import { ApiError, csrfToken } from '../../api/client.js';
+import { describeFields, importFieldLabels, importPageSize, type ImportFormat as Format, type ImportReport as Report } from '../../../shared/schemas/imports.js';
 import { ErrorState } from '../../ui/States.js';
-
-type Format = ImportFormat;
-type Report = ImportReport;
+import { sendImport as send, useRefreshAfterImport } from './imports.api.js';
 
 const formats: Array<{ value: Format; label: string; hint: string; accept: string }> = [
   { value: 'linkedin', label: 'LinkedIn connections', hint: 'Connections.csv, or the whole data-export ZIP from LinkedIn (Settings → Data privacy → Get a copy of your data).', accept: '.csv,.zip' },
@@ -27,20 +23,6 @@ function whatHappens(item: Report['items'][number]): string {
   return item.conflicts.length ? 'Keeps what you have' : 'Already there, nothing new';
 }
 
-/** The file goes to the server as it is; the first call is always a preview. */
-async function send(format: Format, file: File, options: { dryRun: boolean; merge: string; mapping?: Record<string, string>; offset?: number }): Promise<Report> {
-  const query = new URLSearchParams({ dryRun: String(options.dryRun), merge: options.merge, offset: String(options.offset ?? 0), limit: String(importPageSize) });
-  if (options.mapping) query.set('mapping', JSON.stringify(options.mapping));
-  const response = await fetch(`/api/v1/imports/${format}?${query}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'x-csrf-token': csrfToken() },
-    body: file,
-  });
-  const data = (await response.json()) as Report | { error: { code: string; message: string; details?: unknown } };
-  if (!response.ok || 'error' in data) throw new ApiError(response.status, 'error' in data ? data.error : { code: 'http', message: 'The import failed.' });
-  return data;
-}
-
 export function ImportPage() {
   const [format, setFormat] = useState<Format>('linkedin');
   const [file, setFile] = useState<File | null>(null);
@@ -49,7 +31,7 @@ export function ImportPage() {
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const client = useQueryClient();
+  const refresh = useRefreshAfterImport();
   const chosen = formats.find((f) => f.value === format) ?? formats[0];
 
   const run = async (dryRun: boolean) => {
@@ -60,7 +42,7 @@ export function ImportPage() {
       const result = await send(format, file, { dryRun, merge, ...(format === 'csv' && mapping ? { mapping } : {}) });
       setReport(result);
       if (result.mapping && !mapping) setMapping(result.mapping);
-      if (!dryRun) await client.invalidateQueries();
+      if (!dryRun) await refresh();
     } catch (e) {
       setError(e);
       setReport(null);

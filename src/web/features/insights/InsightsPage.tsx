@@ -1,14 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import cytoscape from 'cytoscape';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { Insights, ReferralGraph } from '../../../shared/schemas/insights.js';
-import { api } from '../../api/client.js';
+import type { ReferralGraph } from '../../../shared/schemas/insights.js';
 import { plural } from '../../ui/format.js';
 import { responsivenessLabels, statusLabels } from '../../ui/labels.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { ErrorState, Loading } from '../../ui/States.js';
+import { useInsights, useReferralGraph } from './insights.api.js';
 
 /**
  * Cytoscape adds a <style> element for its container unless one with this id
@@ -126,8 +125,8 @@ function ReferralGraphView({ graph }: { graph: ReferralGraph }) {
 }
 
 export function InsightsPage() {
-  const insights = useQuery({ queryKey: ['insights'], queryFn: () => api.get<Insights>('/api/v1/insights') });
-  const graph = useQuery({ queryKey: ['referral-graph'], queryFn: () => api.get<ReferralGraph>('/api/v1/referrals/graph') });
+  const insights = useInsights();
+  const graph = useReferralGraph();
   if (insights.isPending) return <Loading what="insights" />;
   if (insights.isError) return <ErrorState error={insights.error} />;
   const x = insights.data;

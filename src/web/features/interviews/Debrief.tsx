@@ -1,15 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
-import type { InterviewNote, ThankYouDraft } from '../../../shared/schemas/conversation.js';
+import type { DebriefInput, InterviewNote } from '../../../shared/schemas/conversation.js';
 import { keyQuestions, type KeyQuestion } from '../../../shared/schemas/explorations.js';
 import type { Interview } from '../../../shared/schemas/interviews.js';
 import type { Referral } from '../../../shared/schemas/referrals.js';
-import { api, ApiError } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
 import { TextArea } from '../../ui/Field.js';
 import { formatDateTime } from '../../ui/format.js';
 import { ErrorState, Loading } from '../../ui/States.js';
-import { useInterviewNotes, useInterviewReferrals } from './interviews.api.js';
+import { useInterviewNotes, useInterviewReferrals, useRecordThankYou, useSaveDebrief, useThankYouDraft } from './interviews.api.js';
 import { useAutosave } from './useAutosave.js';
 
 const LEANINGS = [-2, -1, 0, 1, 2] as const;
@@ -43,18 +42,17 @@ export function DebriefCard({ interview }: { interview: Interview }) {
 }
 
 function DebriefForm({ interview, notes, referrals }: { interview: Interview; notes: InterviewNote[]; referrals: Referral[] }) {
-  const client = useQueryClient();
+  const saveDebrief = useSaveDebrief(interview.id);
   const form = useRef<HTMLFormElement>(null);
   const d = interview.debrief;
   const [leanings, setLeanings] = useState<Record<KeyQuestion, number | null>>(d?.leanings ?? { success: null, fit: null, desire: null, prospects: null });
   // Until the debrief is saved, the tagged notes are the suggested evidence.
   const [evidence, setEvidence] = useState<Evidence>(() => d?.evidence ?? taggedEvidence(notes));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const autosave = useAutosave(async (body: Record<string, unknown>) => {
+  const autosave = useAutosave(async (body: DebriefInput) => {
     try {
-      await api.put<Interview>(`/api/v1/interviews/${interview.id}/debrief`, body);
+      await saveDebrief(body);
       setErrors({});
-      await client.invalidateQueries();
     } catch (error) {
       setErrors(error instanceof ApiError ? error.fieldErrors() : {});
       throw error;
@@ -199,8 +197,7 @@ function DebriefForm({ interview, notes, referrals }: { interview: Interview; no
 
 /** A thank-you drafted in the suggested format, quoting one thing learned; sending it is recorded in one step. */
 export function ThankYouCard({ interview }: { interview: Interview }) {
-  const client = useQueryClient();
-  const draft = useQuery({ queryKey: ['interview', interview.id, 'thank-you', interview.updatedAt], queryFn: () => api.get<ThankYouDraft>(`/api/v1/interviews/${interview.id}/thank-you/draft`) });
+  const draft = useThankYouDraft(interview);
   const [format, setFormat] = useState<'email' | 'handwritten' | null>(null);
   // The message as edited is kept in this browser until it is recorded, so leaving the page loses nothing.
   const stored = `inroads:thank-you:${interview.id}`;
@@ -209,13 +206,8 @@ export function ThankYouCard({ interview }: { interview: Interview }) {
     setBodyState(text);
     localStorage.setItem(stored, text);
   };
-  const record = useMutation({
-    mutationFn: (chosen: 'email' | 'handwritten') => api.post<Interview>(`/api/v1/interviews/${interview.id}/thank-you`, { format: chosen, message: body ?? draft.data?.body ?? null }),
-    onSuccess: () => {
-      localStorage.removeItem(stored);
-      return client.invalidateQueries();
-    },
-  });
+  const record = useRecordThankYou(interview.id, () => localStorage.removeItem(stored));
+  const recordAs = (chosen: 'email' | 'handwritten') => record.mutate({ format: chosen, message: body ?? draft.data?.body ?? null });
   if (draft.isError) return <ErrorState error={draft.error} />;
   if (!draft.data) return null;
   const chosen = format ?? draft.data.format;
@@ -246,7 +238,7 @@ export function ThankYouCard({ interview }: { interview: Interview }) {
         <button type="button" onClick={() => void navigator.clipboard?.writeText(body ?? draft.data.body)}>
           Copy
         </button>
-        <button type="button" className="primary" disabled={record.isPending} onClick={() => record.mutate(chosen)}>
+        <button type="button" className="primary" disabled={record.isPending} onClick={() => recordAs(chosen)}>
           I sent it — record the thank-you
         </button>
       </div>

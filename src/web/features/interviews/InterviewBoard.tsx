@@ -1,14 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState, type DragEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import { allowedTransitions, canTransition } from '../../../shared/lifecycle.js';
 import type { Interview, InterviewStatus } from '../../../shared/schemas/interviews.js';
-import { api, ApiError, type Page } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
 import { formatDateTime } from '../../ui/format.js';
 import { statusLabels } from '../../ui/labels.js';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
 import { ScheduleDialog } from './ScheduleDialog.js';
-import { useTransition } from './useTransition.js';
+import { useInterviewBoard, useTransition } from './interviews.api.js';
 
 /** The road most interviews travel, as full columns. */
 const mainColumns: InterviewStatus[] = ['idea', 'requested', 'scheduled', 'held', 'thanked', 'keeping-in-touch'];
@@ -62,7 +61,7 @@ function Card({ interview, onMove }: { interview: Interview; onMove: (to: Interv
 }
 
 export function InterviewBoard() {
-  const list = useQuery({ queryKey: ['interviews', 'board'], queryFn: () => api.get<Page<Interview>>('/api/v1/interviews', { limit: 500, sort: '-updatedAt' }) });
+  const list = useInterviewBoard();
   const transition = useTransition();
   const location = useLocation();
   // A notice handed over by the page the user came from (an interview just deleted, say).
@@ -78,10 +77,11 @@ export function InterviewBoard() {
       { id: interview.id, to },
       {
         onSuccess: () => setMessage(`${interview.contact.name}: moved to “${statusLabels[to]}”.`),
-        onError: (e) => setMessage(e instanceof ApiError ? e.message : 'That move did not work.'),
+        onError: failed,
       },
     );
   };
+  const failed = (e: unknown) => setMessage(e instanceof ApiError ? e.message : 'That move did not work.');
   const drop = (event: DragEvent<HTMLElement>, to: InterviewStatus) => {
     event.preventDefault();
     setOver(null);
@@ -152,7 +152,7 @@ export function InterviewBoard() {
           name={scheduling.contact.name}
           onClose={() => setScheduling(null)}
           onSchedule={(scheduledAt) => {
-            transition.mutate({ id: scheduling.id, to: 'scheduled', scheduledAt }, { onSuccess: () => setMessage(`${scheduling.contact.name}: scheduled.`) });
+            transition.mutate({ id: scheduling.id, to: 'scheduled', scheduledAt }, { onSuccess: () => setMessage(`${scheduling.contact.name}: scheduled.`), onError: failed });
             setScheduling(null);
           }}
         />

@@ -1,13 +1,12 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { meetingFormats } from '../../../shared/schemas/contacts.js';
-import { interviewPurposes, requestChannels, type Interview } from '../../../shared/schemas/interviews.js';
-import { api, ApiError } from '../../api/client.js';
+import { interviewPurposes, requestChannels, type Interview, type UpdateInterviewInput } from '../../../shared/schemas/interviews.js';
+import { ApiError } from '../../api/client.js';
 import { SelectField, TextArea, TextField } from '../../ui/Field.js';
 import { fromLocalInput, toLocalInput } from '../../ui/format.js';
 import { requestChannelLabels } from '../../ui/labels.js';
 import { EmailFindings } from '../coach/EmailFindings.js';
-import { interviewKeys } from './interviews.api.js';
+import { useSaveInterviewFields } from './interviews.api.js';
 import { useAutosave, type AutosaveState } from './useAutosave.js';
 
 const purposeLabels: Record<string, string> = {
@@ -67,19 +66,17 @@ const stateText: Record<AutosaveState, string> = {
  * that very field.
  */
 export function InterviewDetails({ interview: i }: { interview: Interview }) {
-  const client = useQueryClient();
+  const saveFields = useSaveInterviewFields(i.id);
   const form = useRef<HTMLFormElement>(null);
   const touched = useRef(new Set<string>());
   const shown = useRef<Record<string, string>>(formValues(i));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [requestText, setRequestText] = useState<string | null>(null);
-  const autosave = useAutosave(async (body: Record<string, unknown>) => {
+  const autosave = useAutosave(async (body: UpdateInterviewInput) => {
     try {
-      const updated = await api.patch<Interview>(`/api/v1/interviews/${i.id}`, body);
+      // Lists and the agenda show these details too; the interview itself is put in place from the answer.
+      await saveFields(body);
       setErrors({});
-      client.setQueryData(interviewKeys.one(i.id), updated);
-      // Lists and the agenda show these details too; the interview itself is already up to date.
-      await client.invalidateQueries({ predicate: (q) => !(q.queryKey[0] === 'interview' && q.queryKey[1] === i.id && q.queryKey.length === 2) });
     } catch (error) {
       setErrors(error instanceof ApiError ? error.fieldErrors() : {});
       throw error;
@@ -106,7 +103,7 @@ export function InterviewDetails({ interview: i }: { interview: Interview }) {
     touched.current.add(target.name);
     const data = new FormData(event.currentTarget);
     const body = Object.fromEntries([...touched.current].map((name) => [name, toBody(name, String(data.get(name) ?? ''))]));
-    autosave.schedule(body);
+    autosave.schedule(body as UpdateInterviewInput);
   };
 
   const values = formValues(i);

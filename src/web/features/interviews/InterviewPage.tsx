@@ -11,11 +11,10 @@ import { InterviewQuestions } from '../questions/InterviewQuestions.js';
 import { DebriefCard, ThankYouCard } from './Debrief.js';
 import { InterviewDetails } from './InterviewDetails.js';
 import { InterviewGone } from './InterviewGone.js';
-import { isMissing, offersInterviewMode, useInterview, useInterviewNotes } from './interviews.api.js';
+import { interviewUrls, isMissing, offersInterviewMode, useInterview, useInterviewNotes, useTransition } from './interviews.api.js';
 import { NoteList } from './NoteList.js';
 import { PrepChecklist } from './PrepChecklist.js';
 import { ScheduleDialog } from './ScheduleDialog.js';
-import { useTransition } from './useTransition.js';
 import { useDraftRequestDialog } from '../outreach/DraftRequest.js';
 import { ExplorationsField } from '../explorations/ExplorationsField.js';
 
@@ -51,7 +50,7 @@ export function InterviewPage() {
   const requestDialog = useDraftRequestDialog();
   // Deleting can be undone for a while (the Undo offer appears on the board).
   const remove = useUndoableDelete({
-    url: `/api/v1/interviews/${id}`,
+    url: interviewUrls.one(id),
     label: `The interview with ${interview.data?.contact.name ?? 'them'}`,
     restoredPath: `/interviews/${id}`,
     homePath: '/interviews',
@@ -90,7 +89,7 @@ export function InterviewPage() {
             </Link>
           ) : null}
           {i.scheduledAt ? (
-            <a className="button" href={`/api/v1/interviews/${i.id}/calendar.ics`} download>
+            <a className="button" href={interviewUrls.calendar(i.id)} download>
               Add to calendar
             </a>
           ) : null}
@@ -150,7 +149,7 @@ export function InterviewPage() {
       {i.status === 'held' ? <ThankYouCard interview={i} /> : null}
       {['held', 'thanked', 'keeping-in-touch'].includes(i.status) || i.live.startedAt ? <DebriefCard key={i.id} interview={i} /> : null}
       <InterviewQuestions interview={i} />
-      <ExplorationsField ids={i.explorationIds} endpoint={`/api/v1/interviews/${i.id}`} what="This conversation" />
+      <ExplorationsField ids={i.explorationIds} endpoint={interviewUrls.one(i.id)} what="This conversation" />
       <ConversationNotes interviewId={i.id} />
       <InterviewDetails interview={i} />
       {scheduling ? (

@@ -1,12 +1,12 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { agendaSteps, stances, type InterviewNote } from '../../../shared/schemas/conversation.js';
 import { keyQuestions, type KeyQuestion } from '../../../shared/schemas/explorations.js';
-import { api, ApiError } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
 import { ErrorState } from '../../ui/States.js';
 import { useUnsavedChanges } from '../../ui/unsaved.js';
 import { categoryLabels } from '../questions/QuestionsPage.js';
-import { interviewKeys } from './interviews.api.js';
+import { noteCalls, refreshNotes, useUpdateNote } from './interviews.api.js';
 
 /** How long a deleted note can be brought back. */
 export const UNDO_MS = 20_000;
@@ -63,23 +63,16 @@ function tags(n: InterviewNote): string {
 }
 
 function NoteEditor({ interviewId, note, onDone }: { interviewId: string; note: InterviewNote; onDone: (message: string) => void }) {
-  const client = useQueryClient();
   const [body, setBody] = useState(note.body);
   const [keyQuestion, setKeyQuestion] = useState<KeyQuestion | null>(note.keyQuestion);
   const [stance, setStance] = useState<'for' | 'against' | null>(note.stance);
   const textarea = useRef<HTMLTextAreaElement>(null);
   useEffect(() => textarea.current?.focus(), []);
   const leave = useUnsavedChanges(body.trim() !== note.body.trim() || keyQuestion !== note.keyQuestion || stance !== note.stance);
-  const save = useMutation({
-    mutationFn: () => api.patch<InterviewNote>(`/api/v1/interviews/${interviewId}/notes/${note.id}`, { body, keyQuestion, stance: keyQuestion ? stance : null }),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: interviewKeys.notes(interviewId) });
-      onDone('Note changed.');
-    },
-  });
+  const save = useUpdateNote(interviewId, note.id);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (body.trim()) save.mutate();
+    if (body.trim()) save.mutate({ body, keyQuestion, stance: keyQuestion ? stance : null }, { onSuccess: () => onDone('Note changed.') });
   };
   const fieldErrors = save.error instanceof ApiError ? save.error.fieldErrors() : {};
   return (
@@ -151,12 +144,12 @@ export function NoteList({ interviewId, notes, className = 'im-note-list', empty
   const [failed, setFailed] = useState<unknown>(null);
   const deletes = useUndoableDelete(async (noteId: string) => {
     try {
-      await api.delete(`/api/v1/interviews/${interviewId}/notes/${noteId}`);
+      await noteCalls.remove(interviewId, noteId);
     } catch (error) {
       // Already gone is what was asked for; anything else is shown.
       if (!(error instanceof ApiError && error.status === 404)) setFailed(error);
     }
-    await client.invalidateQueries({ queryKey: interviewKeys.notes(interviewId) });
+    await refreshNotes(client, interviewId);
   });
   const visible = notes.filter((n) => !deletes.waiting.includes(n.id));
   const lastDeleted = deletes.waiting[deletes.waiting.length - 1];

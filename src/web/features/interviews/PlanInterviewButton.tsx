@@ -1,12 +1,10 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { Interview } from '../../../shared/schemas/interviews.js';
-import { api, type Page } from '../../api/client.js';
 import { statusLabels } from '../../ui/labels.js';
 import { Modal } from '../../ui/Modal.js';
 import { ErrorState } from '../../ui/States.js';
-import { interviewKeys, openStatuses } from './interviews.api.js';
+import { openStatuses, usePlanInterview } from './interviews.api.js';
 
 /**
  * An interview still open with this person for the same exploration (or for none, when
@@ -25,48 +23,41 @@ const article = (status: Interview['status']) => (/^[aeiou]/i.test(statusLabels[
  * open with them for the same exploration, it asks first: open that one, or plan another.
  */
 export function PlanInterviewButton({ contactId, contactName, explorationIds, className = 'primary' }: { contactId: string; contactName: string; explorationIds?: string[]; className?: string }) {
-  const client = useQueryClient();
   const navigate = useNavigate();
   const [duplicate, setDuplicate] = useState<Interview | null>(null);
-  const create = useMutation({
-    mutationFn: () => api.post<Interview>('/api/v1/interviews', { contactId, ...(explorationIds ? { explorationIds } : {}) }),
-    onSuccess: async (interview) => {
-      setDuplicate(null);
-      await client.invalidateQueries();
-      await navigate(`/interviews/${interview.id}`);
-    },
+  const { check, create } = usePlanInterview(contactId, explorationIds, async (interview) => {
+    setDuplicate(null);
+    await navigate(`/interviews/${interview.id}`);
   });
-  const check = useMutation({
-    mutationFn: () =>
-      client.fetchQuery({
-        queryKey: interviewKeys.ofContact(contactId),
-        queryFn: () => api.get<Page<Interview>>('/api/v1/interviews', { contactId, limit: 50 }),
-        staleTime: 0,
-      }),
-    onSuccess: (page) => {
-      const found = openDuplicate(page.items, explorationIds);
-      if (found) setDuplicate(found);
-      else create.mutate();
-    },
-  });
+  const plan = () => create.mutate();
+  const start = () =>
+    check.mutate(undefined, {
+      onSuccess: (page) => {
+        const found = openDuplicate(page.items, explorationIds);
+        if (found) setDuplicate(found);
+        else plan();
+      },
+    });
   const busy = check.isPending || create.isPending;
   return (
     <>
-      <button type="button" className={className} onClick={() => check.mutate()} disabled={busy}>
+      <button type="button" className={className} onClick={start} disabled={busy}>
         Plan an interview
       </button>
-      {check.isError || create.isError ? <ErrorState error={check.error ?? create.error} /> : null}
+      {/* While the question is open, a failure shows in it; otherwise beside the button. */}
+      {(check.isError || create.isError) && !duplicate ? <ErrorState error={check.error ?? create.error} /> : null}
       {duplicate ? (
         <Modal title={`You already have an interview planned with ${contactName}`} isOpen onClose={() => setDuplicate(null)}>
           <p>
             There is already {article(duplicate.status)} {statusLabels[duplicate.status].toLowerCase()} interview with {contactName}
             {duplicate.objective ? ` (“${duplicate.objective}”)` : ''}. Open it, or plan another one anyway?
           </p>
+          {create.isError ? <ErrorState error={create.error} /> : null}
           <div className="actions">
             <button type="button" className="primary" autoFocus onClick={() => void navigate(`/interviews/${duplicate.id}`)}>
               Open the {statusLabels[duplicate.status].toLowerCase()} interview
             </button>
-            <button type="button" onClick={() => create.mutate()} disabled={create.isPending}>
+            <button type="button" onClick={plan} disabled={create.isPending}>
               Plan another
             </button>
             <button type="button" onClick={() => setDuplicate(null)}>

@@ -1,18 +1,14 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { prepChecklist, prepProgress } from '../../../shared/prep.js';
 import type { Interview } from '../../../shared/schemas/interviews.js';
-import { api } from '../../api/client.js';
+import { ErrorState } from '../../ui/States.js';
+import { useSavePrep } from './interviews.api.js';
 
 /** The preparation checklist, saved as it is ticked; it feeds the "prepare" item on Today. */
 export function PrepChecklist({ interview }: { interview: Interview }) {
-  const client = useQueryClient();
   // Ticks show at once; the save follows.
   const [checklist, setChecklist] = useState<Record<string, boolean>>(interview.prep.checklist);
-  const save = useMutation({
-    mutationFn: (ticked: Record<string, boolean>) => api.patch(`/api/v1/interviews/${interview.id}`, { prep: { ...interview.prep, checklist: ticked } }),
-    onSuccess: () => client.invalidateQueries(),
-  });
+  const save = useSavePrep(interview);
   const progress = prepProgress(checklist);
   const toggle = (key: string, value: boolean) => {
     const next = { ...checklist, [key]: value };
@@ -40,6 +36,7 @@ export function PrepChecklist({ interview }: { interview: Interview }) {
           </li>
         ))}
       </ul>
+      {save.isError ? <ErrorState error={save.error} /> : null}
     </section>
   );
 }

@@ -1,10 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent, type RefObject } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client.js';
 import { ErrorState } from '../../ui/States.js';
 import { useUnsavedChanges } from '../../ui/unsaved.js';
-import { interviewKeys, useInterviewReferrals } from './interviews.api.js';
+import { useAddReferral, useInterviewReferrals } from './interviews.api.js';
 
 /** "Who else should I talk to?": a name (and an organisation) becomes a person referred by the interviewee, in one step. */
 export function ReferralPanel({
@@ -18,24 +16,24 @@ export function ReferralPanel({
   inputRef: RefObject<HTMLInputElement | null>;
   onAdded: (message: string) => void;
 }) {
-  const client = useQueryClient();
   const [name, setName] = useState('');
   const [organization, setOrganization] = useState('');
   const referrals = useInterviewReferrals(interviewId);
   const leave = useUnsavedChanges(name.trim() !== '' || organization.trim() !== '');
-  const add = useMutation({
-    mutationFn: (body: { name: string; organization?: string }) =>
-      api.post<{ contact: { id: string; name: string }; existing: boolean }>(`/api/v1/interviews/${interviewId}/referrals`, body),
-    onSuccess: async (result) => {
-      setName('');
-      setOrganization('');
-      onAdded(`${result.existing ? 'Linked' : 'Added'} ${result.contact.name}${result.existing ? ' (already in Inroads)' : ''}, suggested by ${referrerName}.`);
-      await client.invalidateQueries({ queryKey: interviewKeys.referrals(interviewId) });
-    },
-  });
+  const add = useAddReferral(interviewId);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (name.trim()) add.mutate({ name: name.trim(), ...(organization.trim() ? { organization: organization.trim() } : {}) });
+    if (!name.trim()) return;
+    add.mutate(
+      { name: name.trim(), ...(organization.trim() ? { organization: organization.trim() } : {}) },
+      {
+        onSuccess: (result) => {
+          setName('');
+          setOrganization('');
+          onAdded(`${result.existing ? 'Linked' : 'Added'} ${result.contact.name}${result.existing ? ' (already in Inroads)' : ''}, suggested by ${referrerName}.`);
+        },
+      },
+    );
   };
   return (
     <section className="card" aria-labelledby="im-referral-heading">

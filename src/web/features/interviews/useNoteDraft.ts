@@ -1,17 +1,17 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { InterviewNote } from '../../../shared/schemas/conversation.js';
 import type { KeyQuestion } from '../../../shared/schemas/explorations.js';
 import type { Interview } from '../../../shared/schemas/interviews.js';
-import { api, ApiError } from '../../api/client.js';
-import { interviewKeys } from './interviews.api.js';
+import type { Question } from '../../../shared/schemas/questions.js';
+import { ApiError } from '../../api/client.js';
+import { interviewKeys, noteCalls, refreshNotes } from './interviews.api.js';
 
 export interface Draft {
   noteId: string | null;
   body: string;
   keyQuestion: KeyQuestion | null;
   stance: 'for' | 'against' | null;
-  questionCategory: string | null;
+  questionCategory: Question['category'] | null;
   questionId: string | null;
 }
 
@@ -66,7 +66,7 @@ export function useNoteDraft(id: string) {
         let noteId = current.noteId;
         if (noteId) {
           try {
-            await api.patch(`/api/v1/interviews/${id}/notes/${noteId}`, fields);
+            await noteCalls.update(id, noteId, fields);
           } catch (error) {
             // The note was deleted meanwhile (in another tab, say): keep the text as a new note.
             if (!(error instanceof ApiError && error.status === 404)) throw error;
@@ -75,12 +75,12 @@ export function useNoteDraft(id: string) {
         }
         if (!noteId) {
           const step = client.getQueryData<Interview>(interviewKeys.one(id))?.live.step ?? 'questions';
-          const created = await api.post<InterviewNote>(`/api/v1/interviews/${id}/notes`, { ...fields, agendaStep: step });
+          const created = await noteCalls.create(id, { ...fields, agendaStep: step });
           // The user may have typed on while the note was being created.
           remember({ ...draftRef.current, noteId: created.id });
           setDraft((d) => ({ ...d, noteId: created.id }));
           if (draftRef.current.body !== current.body) {
-            await api.patch(`/api/v1/interviews/${id}/notes/${created.id}`, { ...fields, body: draftRef.current.body });
+            await noteCalls.update(id, created.id, { ...fields, body: draftRef.current.body });
           }
         }
         setSaveState('saved');
@@ -125,7 +125,7 @@ export function useNoteDraft(id: string) {
     setDraft(next);
     remember(next);
     localStorage.removeItem(draftKey(id));
-    await client.invalidateQueries({ queryKey: interviewKeys.notes(id) });
+    await refreshNotes(client, id);
     return true;
   };
 

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
-import { SuggestionRow, useSuggestions } from '../coach/SuggestionsCard.js';
+import { useSuggestions } from '../coach/coach.api.js';
+import { SuggestionRow } from '../coach/SuggestionsCard.js';
 import { useDraftRequestDialog } from '../outreach/DraftRequest.js';
 import { useExplorationOptions, useOrganizationOptions } from '../people/usePeople.js';
 

@@ -1,10 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { Contact } from '../../../shared/schemas/contacts.js';
 import type { Exploration } from '../../../shared/schemas/explorations.js';
-import { api, type Page } from '../../api/client.js';
-import { useSwitchWorkspace, useWorkspace, type WorkspaceInfo } from '../../app/workspace.js';
+import { useSwitchWorkspace, useWorkspace, type WorkspaceInfo } from '../../app/workspace.api.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { formChanged, useUnsavedChanges } from '../../ui/unsaved.js';
 import { ExplorationForm } from '../explorations/ExplorationForm.js';
@@ -12,6 +9,7 @@ import { useActiveExploration } from '../explorations/explorations.api.js';
 import { ContactForm } from '../people/ContactForm.js';
 import { ProfileForm } from '../settings/ProfileForm.js';
 import '../explorations/explorations.css';
+import { usePeopleAddedSoFar } from './onboarding.api.js';
 
 const steps = ['About you', 'What to explore', 'Your first people'];
 /** How many of the people added so far are named (an import can bring hundreds). */
@@ -43,11 +41,7 @@ function Steps({ initial, canSwitch, exploration }: { initial: number; canSwitch
   const navigate = useNavigate();
   const switcher = useSwitchWorkspace();
   // The people added so far come from the server, so they are still listed after a reload.
-  const added = useQuery({
-    queryKey: ['contacts', { explorationId: exploration?.id, onboarding: true }],
-    queryFn: () => api.get<Page<Contact>>('/api/v1/contacts', { explorationId: exploration?.id, limit: 50, sort: 'createdAt' }),
-    enabled: step === 2 && Boolean(exploration),
-  });
+  const added = usePeopleAddedSoFar(exploration?.id, step === 2 && Boolean(exploration));
   const names = added.data?.items.map((c) => (c.organization ? `${c.name} (${c.organization.name})` : c.name)) ?? [];
   return (
     <section>
@@ -62,6 +56,7 @@ function Steps({ initial, canSwitch, exploration }: { initial: number; canSwitch
           </button>
         ) : null}
       </div>
+      {switcher.isError ? <ErrorState error={switcher.error} /> : null}
       <ol className="steps" aria-label="Setup steps">
         {steps.map((label, index) => (
           <li key={label} aria-current={index === step ? 'step' : undefined}>

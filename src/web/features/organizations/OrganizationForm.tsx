@@ -4,6 +4,7 @@ import { SelectField, TextArea, TextField } from '../../ui/Field.js';
 import { ErrorState } from '../../ui/States.js';
 import { formText, useEntityForm } from '../../ui/useEntityForm.js';
 import { ExplorationsPicker, explorationIdsFrom } from '../explorations/ExplorationsPicker.js';
+import { saveOrganization } from './organizations.api.js';
 
 /** The words for each step of the two ranking scales, shared by the form and the list. */
 export const motivationLabels: Record<number, string> = {
@@ -31,7 +32,7 @@ export function OrganizationForm({
   onCancel: () => void;
 }) {
   const advocacyId = useId();
-  const { form, errors, save, leave } = useEntityForm<Organization>({ collection: '/api/v1/organizations', id: organization?.id, onSaved });
+  const { form, errors, save, leave } = useEntityForm<Organization>({ request: saveOrganization(organization?.id), id: organization?.id, onSaved });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);

@@ -1,10 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Contact } from '../../../shared/schemas/contacts.js';
-import type { Interview } from '../../../shared/schemas/interviews.js';
-import type { Organization } from '../../../shared/schemas/organizations.js';
-import { api, type Page } from '../../api/client.js';
 import { formatDateTime } from '../../ui/format.js';
 import { relationshipLabels, statusLabels } from '../../ui/labels.js';
 import { ConfirmDialog, Modal } from '../../ui/Modal.js';
@@ -14,19 +10,20 @@ import { SuggestionsCard } from '../coach/SuggestionsCard.js';
 import { ContactForm } from '../people/ContactForm.js';
 import { motivationLabels, OrganizationForm, postingLabels } from './OrganizationForm.js';
 import { ExplorationsField } from '../explorations/ExplorationsField.js';
+import { deleteOrganization, updateOrganization, useOrganization, useOrganizationInterviews, useOrganizationPeople } from './organizations.api.js';
 
 export function OrganizationPage() {
   const { id = '' } = useParams();
-  const org = useQuery({ queryKey: ['organization', id], queryFn: () => api.get<Organization>(`/api/v1/organizations/${id}`) });
-  const people = useQuery({ queryKey: ['contacts', { organizationId: id }], queryFn: () => api.get<Page<Contact>>('/api/v1/contacts', { organizationId: id, limit: 200 }) });
-  const interviews = useQuery({ queryKey: ['interviews', { organizationId: id }], queryFn: () => api.get<Page<Interview>>('/api/v1/interviews', { organizationId: id, limit: 200 }) });
+  const org = useOrganization(id);
+  const people = useOrganizationPeople(id);
+  const interviews = useOrganizationInterviews(id);
   const [deleting, setDeleting] = useState(false);
   const [editing, setEditing] = useState(false);
   const [addingPerson, setAddingPerson] = useState(false);
   const [added, setAdded] = useState<Contact | null>(null);
   const navigate = useNavigate();
   const remove = useUndoableDelete({
-    url: `/api/v1/organizations/${id}`,
+    request: () => deleteOrganization(id),
     label: org.data?.name ?? 'The organisation',
     restoredPath: `/organizations/${id}`,
     homePath: '/organizations',
@@ -85,7 +82,7 @@ export function OrganizationPage() {
         </dl>
       </section>
       <SuggestionsCard organizationId={id} limit={3} />
-      <ExplorationsField ids={o.explorationIds} endpoint={`/api/v1/organizations/${o.id}`} what="This organisation" />
+      <ExplorationsField ids={o.explorationIds} save={(explorationIds) => updateOrganization(o.id, { explorationIds })} what="This organisation" />
       <div className="grid-2">
         <section className="card" aria-labelledby="people-heading">
           <h2 id="people-heading">People</h2>

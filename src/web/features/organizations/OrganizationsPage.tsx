@@ -1,18 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { Organization } from '../../../shared/schemas/organizations.js';
-import { api, type Page } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
 import { Modal } from '../../ui/Modal.js';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
 import { motivationLabels, OrganizationForm, postingLabels } from './OrganizationForm.js';
+import { useRankedOrganizations, useRankOrganization } from './organizations.api.js';
 
 function RankCells({ org }: { org: Organization }) {
-  const client = useQueryClient();
-  const save = useMutation({
-    mutationFn: (patch: Partial<Organization>) => api.patch(`/api/v1/organizations/${org.id}`, patch),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['organizations'] }),
-  });
+  const save = useRankOrganization(org.id);
   return (
     <>
       <td>
@@ -35,6 +31,11 @@ function RankCells({ org }: { org: Organization }) {
       </td>
       <td>
         <input type="checkbox" aria-label={`Alumni or affinity link at ${org.name}`} checked={org.advocacy} onChange={(e) => save.mutate({ advocacy: e.target.checked })} />
+        {save.isError ? (
+          <div className="error" role="alert">
+            {save.error instanceof ApiError ? save.error.message : 'Could not save that change.'}
+          </div>
+        ) : null}
       </td>
     </>
   );
@@ -67,7 +68,7 @@ function useStableOrder(items: Organization[] | undefined) {
 }
 
 export function OrganizationsPage() {
-  const list = useQuery({ queryKey: ['organizations', 'ranked'], queryFn: () => api.get<Page<Organization>>('/api/v1/organizations', { sort: 'rank', limit: 500 }) });
+  const list = useRankedOrganizations();
   const [adding, setAdding] = useState(false);
   const { rows, moved, resort } = useStableOrder(list.data?.items);
   return (

@@ -1,11 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RequestDraft, RequestDraftInput, RequestSentInput } from '../../../shared/schemas/outreach.js';
-import type { Interview } from '../../../shared/schemas/interviews.js';
+import type { RequestDraft, RequestDraftInput, RequestSent, RequestSentInput } from '../../../shared/schemas/outreach.js';
 import { api } from '../../api/client.js';
-
-export const outreachKeys = {
-  draft: (input: RequestDraftInput) => ['outreach', 'request-draft', input] as const,
-};
+import { invalidate, outreachKeys, recordKeys } from '../../api/keys.js';
 
 /** The request drafted on the server from the user's own template, for this person and exploration. */
 export function useRequestDraft(input: RequestDraftInput) {
@@ -17,12 +13,12 @@ export function useRequestDraft(input: RequestDraftInput) {
   });
 }
 
-/** "I sent it": the interview moves to requested and keeps the message; everything that shows it refreshes. */
+/** "I sent it": the interview moves to requested and keeps the message; every page that shows records refreshes. */
 export function useRequestSent() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: RequestSentInput) => api.post<{ interview: Interview; createdInterview: boolean }>('/api/v1/outreach/request-sent', input),
-    onSuccess: () => client.invalidateQueries(),
+    mutationFn: (input: RequestSentInput) => api.post<RequestSent>('/api/v1/outreach/request-sent', input),
+    onSuccess: () => invalidate(client, recordKeys),
   });
 }
 

@@ -5,7 +5,7 @@ import { relationshipLabels, seniorityLabels } from '../../ui/labels.js';
 import { ErrorState } from '../../ui/States.js';
 import { formText, useEntityForm } from '../../ui/useEntityForm.js';
 import { ExplorationsPicker, explorationIdsFrom } from '../explorations/ExplorationsPicker.js';
-import { useOrganizationOptions } from './usePeople.js';
+import { contactUrls, useOrganizationOptions } from './people.api.js';
 
 /**
  * Add or edit a person. Errors from the server are shown beside the field they name. A new person joins
@@ -29,7 +29,7 @@ export function ContactForm({
   organizationByName?: boolean;
 }) {
   const organizations = useOrganizationOptions();
-  const { form, errors, save, leave } = useEntityForm<Contact>({ collection: '/api/v1/contacts', id: contact?.id, onSaved });
+  const { form, errors, save, leave } = useEntityForm<Contact>({ collection: contactUrls.collection, id: contact?.id, onSaved });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);

@@ -1,18 +1,16 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { Contact } from '../../../shared/schemas/contacts.js';
-import { api, type Page } from '../../api/client.js';
 import { plural } from '../../ui/format.js';
 import { optionsFrom, SelectField, TextField } from '../../ui/Field.js';
 import { relationshipLabels, responsivenessLabels } from '../../ui/labels.js';
 import { Modal } from '../../ui/Modal.js';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
 import { ContactForm } from './ContactForm.js';
-import { useExplorationOptions, useOrganizationOptions } from './usePeople.js';
+import { fetchContactsPage, PEOPLE_PAGE, useContactSearch, useContactsFirstPage, useExplorationOptions, useOrganizationOptions } from './people.api.js';
 
-const PAGE = 100;
+const PAGE = PEOPLE_PAGE;
 const ROW = 52;
 
 /** Pages of the server's list, fetched as the window scrolls over them. */
@@ -20,11 +18,7 @@ function usePagedContacts(query: Record<string, string>) {
   const [pages, setPages] = useState<Map<number, Contact[]>>(new Map());
   const [total, setTotal] = useState<number | null>(null);
   const key = JSON.stringify(query);
-  const first = useQuery({
-    queryKey: ['contacts', key, 0],
-    queryFn: () => api.get<Page<Contact>>('/api/v1/contacts', { ...query, limit: PAGE, offset: 0 }),
-    placeholderData: keepPreviousData,
-  });
+  const first = useContactsFirstPage(query);
   useEffect(() => {
     if (first.data) {
       setPages(new Map([[0, first.data.items]]));
@@ -37,7 +31,7 @@ function usePagedContacts(query: Record<string, string>) {
     const token = `${key}:${page}`;
     if (pages.has(page) || loading.current.has(token)) return;
     loading.current.add(token);
-    void api.get<Page<Contact>>('/api/v1/contacts', { ...query, limit: PAGE, offset: page * PAGE }).then((result) => {
+    void fetchContactsPage(query, page * PAGE).then((result) => {
       setPages((current) => new Map(current).set(page, result.items));
       loading.current.delete(token);
     });
@@ -61,11 +55,7 @@ export function PeoplePage() {
     return q;
   }, [params]);
   const search = params.get('q') ?? '';
-  const searching = useQuery({
-    queryKey: ['people-search', search],
-    queryFn: () => api.get<{ items: Array<{ id: string; title: string; snippet: Array<{ text: string; match: boolean }> }> }>('/api/v1/search', { q: search, types: 'contact', limit: 50 }),
-    enabled: search.trim().length > 0,
-  });
+  const searching = useContactSearch(search);
   const list = usePagedContacts(query);
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: list.total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });

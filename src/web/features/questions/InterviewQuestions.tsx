@@ -1,18 +1,14 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Interview } from '../../../shared/schemas/interviews.js';
 import type { Question } from '../../../shared/schemas/questions.js';
-import { api, type Page } from '../../api/client.js';
+import { ErrorState } from '../../ui/States.js';
+import { useChooseInterviewQuestions, useQuestionBank } from './questions.api.js';
 
 /** The questions chosen for one conversation, picked from the bank (favourites first). */
 export function InterviewQuestions({ interview }: { interview: Interview }) {
-  const client = useQueryClient();
-  const bank = useQuery({ queryKey: ['questions', 'all'], queryFn: () => api.get<Page<Question>>('/api/v1/questions', { limit: 500, sort: 'category' }) });
+  const bank = useQuestionBank();
   const [pick, setPick] = useState('');
-  const save = useMutation({
-    mutationFn: (questionIds: string[]) => api.patch(`/api/v1/interviews/${interview.id}`, { prep: { ...interview.prep, questionIds } }),
-    onSuccess: () => client.invalidateQueries(),
-  });
+  const save = useChooseInterviewQuestions(interview);
   const chosen = interview.prep.questionIds.map((id) => bank.data?.items.find((q) => q.id === id)).filter((q): q is Question => Boolean(q));
   const available = (bank.data?.items ?? []).filter((q) => !interview.prep.questionIds.includes(q.id)).sort((a, b) => Number(b.favourite) - Number(a.favourite));
   return (
@@ -55,6 +51,7 @@ export function InterviewQuestions({ interview }: { interview: Interview }) {
           </button>
         </div>
       </div>
+      {save.isError ? <ErrorState error={save.error} /> : null}
     </section>
   );
 }

@@ -1,6 +1,6 @@
-import type { Finding } from '../../../shared/schemas/coach.js';
 import type { Seniority } from '../../../shared/schemas/contacts.js';
-import { FindingsList, useLiveCheck } from '../coach/liveCheck.js';
+import { FindingsList } from '../coach/liveCheck.js';
+import { useQuestionCheck } from './questions.api.js';
 
 const ruleLabels: Record<string, string> = {
   'closed-question': 'Closed question',
@@ -13,7 +13,7 @@ const ruleLabels: Record<string, string> = {
 
 /** The question checker's findings, as the question is typed. */
 export function QuestionFindings({ text, audience }: { text: string; audience: Seniority }) {
-  const result = useLiveCheck<{ findings: Finding[] }>('/api/v1/coach/question', text, { audience });
+  const result = useQuestionCheck(text, audience);
   if (!result) return null;
   return (
     <div className="findings" role="status" aria-live="polite">

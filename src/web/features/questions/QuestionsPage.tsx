@@ -1,13 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { seniorities, type Seniority } from '../../../shared/schemas/contacts.js';
 import { questionCategories, type Question } from '../../../shared/schemas/questions.js';
-import { api, ApiError, type Page } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
 import { optionsFrom, SelectField } from '../../ui/Field.js';
 import { seniorityLabels } from '../../ui/labels.js';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
 import { useUnsavedChanges } from '../../ui/unsaved.js';
 import { QuestionFindings } from './QuestionFindings.js';
+import { useAddQuestion, useQuestions, useUpdateQuestion } from './questions.api.js';
 
 export const categoryLabels: Record<string, string> = {
   trends: 'Trends',
@@ -22,24 +22,24 @@ export const categoryLabels: Record<string, string> = {
 };
 
 function AddQuestion() {
-  const client = useQueryClient();
   const [text, setText] = useState('');
-  const [category, setCategory] = useState<string>('advice');
+  const [category, setCategory] = useState<Question['category']>('advice');
   const [audiences, setAudiences] = useState<Seniority[]>(['peer', 'one-step-above']);
   const [error, setError] = useState<string | undefined>();
   const leave = useUnsavedChanges(text.trim() !== '');
-  const add = useMutation({
-    mutationFn: () => api.post<Question>('/api/v1/questions', { text, category, audiences }),
-    onSuccess: async () => {
-      setText('');
-      setError(undefined);
-      await client.invalidateQueries({ queryKey: ['questions'] });
-    },
-    onError: (e) => setError(e instanceof ApiError ? e.message : 'Could not save the question.'),
-  });
+  const add = useAddQuestion();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    add.mutate();
+    add.mutate(
+      { text, category, audiences },
+      {
+        onSuccess: () => {
+          setText('');
+          setError(undefined);
+        },
+        onError: (e) => setError(e instanceof ApiError ? e.message : 'Could not save the question.'),
+      },
+    );
   };
   return (
     <form className="card" onSubmit={submit} aria-labelledby="add-question-heading">
@@ -55,7 +55,7 @@ function AddQuestion() {
       </div>
       <QuestionFindings text={text} audience={audiences[0] ?? 'peer'} />
       <div className="row">
-        <SelectField label="Category" value={category} onChange={(e) => setCategory(e.target.value)} options={optionsFrom(categoryLabels)} />
+        <SelectField label="Category" value={category} onChange={(e) => setCategory(e.target.value as Question['category'])} options={optionsFrom(categoryLabels)} />
         <fieldset className="field">
           <legend>
             <strong>Good to ask</strong>
@@ -83,17 +83,10 @@ function AddQuestion() {
 }
 
 function QuestionRow({ question, onStar }: { question: Question; onStar: () => void }) {
-  const client = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(question.text);
   const leave = useUnsavedChanges(editing && text.trim() !== question.text.trim());
-  const save = useMutation({
-    mutationFn: () => api.patch(`/api/v1/questions/${question.id}`, { text }),
-    onSuccess: async () => {
-      setEditing(false);
-      await client.invalidateQueries({ queryKey: ['questions'] });
-    },
-  });
+  const save = useUpdateQuestion();
   return (
     <li className="question-row">
       <button type="button" className="link" aria-pressed={question.favourite} aria-label={`Favourite: ${question.text}`} onClick={onStar}>
@@ -104,7 +97,7 @@ function QuestionRow({ question, onStar }: { question: Question; onStar: () => v
           className="question-edit"
           onSubmit={(e) => {
             e.preventDefault();
-            save.mutate();
+            save.mutate({ id: question.id, text }, { onSuccess: () => setEditing(false) });
           }}
         >
           <label className="visually-hidden" htmlFor={`edit-${question.id}`}>
@@ -128,6 +121,7 @@ function QuestionRow({ question, onStar }: { question: Question; onStar: () => v
               Cancel
             </button>
           </div>
+          {save.isError ? <ErrorState error={save.error} /> : null}
           {leave.dialog}
         </form>
       ) : (
@@ -144,19 +138,11 @@ function QuestionRow({ question, onStar }: { question: Question; onStar: () => v
 
 /** The question bank: the built-in starter set and your own, by category, with favourites. */
 export function QuestionsPage() {
-  const client = useQueryClient();
   const [category, setCategory] = useState('');
   const [audience, setAudience] = useState('');
   const [favourites, setFavourites] = useState(false);
-  const bank = useQuery({
-    queryKey: ['questions', category, audience, favourites],
-    queryFn: () =>
-      api.get<Page<Question>>('/api/v1/questions', { limit: 500, sort: 'category', category: category || undefined, audience: audience || undefined, favourite: favourites ? 'true' : undefined }),
-  });
-  const star = useMutation({
-    mutationFn: (q: Question) => api.patch(`/api/v1/questions/${q.id}`, { favourite: !q.favourite }),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['questions'] }),
-  });
+  const bank = useQuestions({ category, audience, favourites });
+  const star = useUpdateQuestion();
   const grouped = questionCategories
     .map((c) => ({ category: c, items: (bank.data?.items ?? []).filter((q) => q.category === c) }))
     .filter((g) => g.items.length > 0);
@@ -177,6 +163,7 @@ export function QuestionsPage() {
       </form>
       {bank.isPending ? <Loading what="questions" /> : null}
       {bank.isError ? <ErrorState error={bank.error} /> : null}
+      {star.isError ? <ErrorState error={star.error} /> : null}
       {bank.data?.items.length === 0 ? (
         <div className="card">
           <Empty title="No questions match">
@@ -189,7 +176,7 @@ export function QuestionsPage() {
           <h2 id={`cat-${group.category}`}>{categoryLabels[group.category]}</h2>
           <ul className="plain-list">
             {group.items.map((q) => (
-              <QuestionRow key={q.id} question={q} onStar={() => star.mutate(q)} />
+              <QuestionRow key={q.id} question={q} onStar={() => star.mutate({ id: q.id, favourite: !q.favourite })} />
             ))}
           </ul>
         </section>

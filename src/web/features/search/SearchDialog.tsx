@@ -1,11 +1,10 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { SearchHit } from '../../../shared/schemas/search.js';
-import { api } from '../../api/client.js';
 import { plural } from '../../ui/format.js';
 import { Modal } from '../../ui/Modal.js';
 import { useDebounced } from '../../ui/useDebounced.js';
+import { useSearch } from './search.api.js';
 
 /** The groups results are shown in, in this order. */
 const groups: Array<{ type: SearchHit['type']; label: string }> = [
@@ -35,11 +34,7 @@ export function SearchDialog({ isOpen, onClose }: { isOpen: boolean; onClose: ()
   const base = useId();
   const listboxId = `${base}-results`;
   const query = useDebounced(text.trim(), 150);
-  const results = useQuery({
-    queryKey: ['search', query],
-    queryFn: () => api.get<{ items: SearchHit[] }>('/api/v1/search', { q: query, limit: 20 }),
-    enabled: isOpen && query.length > 0,
-  });
+  const results = useSearch(query, isOpen);
 
   const grouped = useMemo(() => {
     const items = query ? (results.data?.items ?? []) : [];

@@ -1,12 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
-import type { Profile } from '../../../shared/schemas/profile.js';
-import { api, ApiError } from '../../api/client.js';
+import type { UpdateProfileInput } from '../../../shared/schemas/profile.js';
+import { ApiError } from '../../api/client.js';
 import { TextArea, TextField } from '../../ui/Field.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { PitchFeedback } from '../coach/PitchFeedback.js';
 import { SaveActions } from '../../ui/SaveActions.js';
 import { formChanged, markFormSaved, useUnsavedChanges } from '../../ui/unsaved.js';
+import { useProfile, useSaveProfile } from './settings.api.js';
 
 const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 const zones = (() => {
@@ -16,22 +16,19 @@ const zones = (() => {
 
 /** Name, background and pitch; with `full`, also time zone, working days and holidays. */
 export function ProfileForm({ full, onSaved, submitLabel = 'Save profile' }: { full: boolean; onSaved?: () => void; submitLabel?: string }) {
-  const profile = useQuery({ queryKey: ['profile'], queryFn: () => api.get<Profile>('/api/v1/profile') });
-  const client = useQueryClient();
+  const profile = useProfile();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
   const [pitch, setPitch] = useState<string | null>(null);
   const form = useRef<HTMLFormElement>(null);
   const leave = useUnsavedChanges(() => formChanged(form.current));
-  const save = useMutation({
-    mutationFn: (body: Partial<Profile>) => api.patch<Profile>('/api/v1/profile', body),
-    onSuccess: async () => {
+  const save = useSaveProfile({
+    onSaved: () => {
       markFormSaved(form.current);
       setErrors({});
       setSaved(true);
-      await client.invalidateQueries();
-      onSaved?.();
     },
+    onRefreshed: onSaved,
     onError: (e) => setErrors(e instanceof ApiError ? e.fieldErrors() : {}),
   });
   if (profile.isPending) return <Loading what="your profile" />;
@@ -41,7 +38,7 @@ export function ProfileForm({ full, onSaved, submitLabel = 'Save profile' }: { f
     event.preventDefault();
     setSaved(false);
     const data = new FormData(event.currentTarget);
-    const body: Partial<Profile> = {
+    const body: UpdateProfileInput = {
       name: String(data.get('name') ?? '').trim(),
       background: String(data.get('background') ?? '').trim(),
       pitch: String(data.get('pitch') ?? '').trim(),
@@ -111,6 +108,7 @@ export function ProfileForm({ full, onSaved, submitLabel = 'Save profile' }: { f
           />
         </>
       ) : null}
+      {save.isError && Object.keys(errors).length === 0 ? <ErrorState error={save.error} /> : null}
       <SaveActions label={submitLabel} pending={save.isPending} saved={saved} />
       {leave.dialog}
     </form>

@@ -1,22 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api } from '../../api/client.js';
-import { useAccount } from '../../app/session.js';
-import { useSwitchWorkspace, useWorkspace } from '../../app/workspace.js';
+import { useAccount } from '../../app/session.api.js';
+import { useSwitchWorkspace, useWorkspace } from '../../app/workspace.api.js';
 import { ProfileForm } from './ProfileForm.js';
 import { SignOutEverywhere } from './SignOutEverywhere.js';
 import { plural } from '../../ui/format.js';
+import { ErrorState } from '../../ui/States.js';
+import { exportLinks, useCalendarFeed, useRegenerateCalendarFeed } from './settings.api.js';
 
 export function SettingsPage() {
   const workspace = useWorkspace();
   const account = useAccount();
   const switcher = useSwitchWorkspace();
-  const client = useQueryClient();
-  const feed = useQuery({ queryKey: ['calendar-feed'], queryFn: () => api.get<{ path: string }>('/api/v1/calendar') });
-  const regenerate = useMutation({
-    mutationFn: () => api.post<{ path: string }>('/api/v1/calendar/regenerate'),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['calendar-feed'] }),
-  });
+  const feed = useCalendarFeed();
+  const regenerate = useRegenerateCalendarFeed();
   const feedUrl = feed.data ? `${window.location.origin}${feed.data.path}` : '';
   return (
     <section>
@@ -46,6 +42,7 @@ export function SettingsPage() {
           </button>
           <span className="muted">The old address stops working at once.</span>
         </div>
+        {regenerate.isError ? <ErrorState error={regenerate.error} /> : null}
       </section>
       <section className="card" aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>
@@ -68,12 +65,12 @@ export function SettingsPage() {
           A backup is a single file you can keep anywhere and open again with Inroads.
         </p>
         <p>
-          Take everything out at any time: <a href="/api/v1/exports/inroads-export.json" download>complete export (JSON)</a> ·{' '}
-          <a href="/api/v1/exports/contacts.csv" download>people (CSV)</a> · <a href="/api/v1/exports/interviews.csv" download>interviews (CSV)</a> ·{' '}
-          <a href="/api/v1/exports/contacts.vcf" download>people (vCard)</a>. Bring people in on the <Link to="/import">import page</Link>.
+          Take everything out at any time: <a href={exportLinks.everything} download>complete export (JSON)</a> ·{' '}
+          <a href={exportLinks.contactsCsv} download>people (CSV)</a> · <a href={exportLinks.interviewsCsv} download>interviews (CSV)</a> ·{' '}
+          <a href={exportLinks.contactsVcard} download>people (vCard)</a>. Bring people in on the <Link to="/import">import page</Link>.
         </p>
         <div className="actions">
-          <a className="button primary" href="/api/v1/backup" download>
+          <a className="button primary" href={exportLinks.backup} download>
             Download a backup
           </a>
           {workspace.data?.canSwitch ? (
@@ -82,6 +79,7 @@ export function SettingsPage() {
             </button>
           ) : null}
         </div>
+        {switcher.isError ? <ErrorState error={switcher.error} /> : null}
       </section>
       <SignOutEverywhere />
     </section>

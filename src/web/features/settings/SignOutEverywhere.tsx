@@ -1,8 +1,7 @@
-import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { SIGN_OUT_EVERYWHERE_PATH, type SignOutEverywhereResult } from '../../../shared/schemas/browser-sessions.js';
-import { api, ApiError } from '../../api/client.js';
-import { useAuthStatus } from '../../app/session.js';
+import { ApiError } from '../../api/client.js';
+import { useAuthStatus } from '../../app/session.api.js';
+import { useSignOutEverywhere } from './settings.api.js';
 
 /**
  * On this computer a browser stays signed in for 30 days after its last visit. This signs
@@ -11,11 +10,7 @@ import { useAuthStatus } from '../../app/session.js';
 export function SignOutEverywhere() {
   const status = useAuthStatus();
   const [confirming, setConfirming] = useState(false);
-  const signOut = useMutation({
-    mutationFn: () => api.post<SignOutEverywhereResult>(SIGN_OUT_EVERYWHERE_PATH),
-    // This browser is signed out too: the start page then says how to sign in again.
-    onSuccess: () => window.location.assign('/'),
-  });
+  const signOut = useSignOutEverywhere();
   // A shared server has accounts, each with its own sessions (signed out from the Account page).
   if (status.data?.mode !== 'local') return null;
   return (

@@ -1,13 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Contact } from '../../../shared/schemas/contacts.js';
 import { mergeFields } from '../../../shared/merge.js';
 import type { Template } from '../../../shared/schemas/templates.js';
-import { api, ApiError, type Page } from '../../api/client.js';
+import { ApiError } from '../../api/client.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { EmailFindings } from '../coach/EmailFindings.js';
 import { SaveActions } from '../../ui/SaveActions.js';
 import { useUnsavedChanges } from '../../ui/unsaved.js';
+import { useTemplatePeople, useTemplatePreview, useTemplates, useUpdateTemplate } from './templates.api.js';
 
 type Guard = (then: () => void) => void;
 
@@ -21,7 +21,6 @@ const kindLabels: Record<string, string> = {
 };
 
 function Editor({ template, people, guard }: { template: Template; people: Contact[]; guard: RefObject<Guard | null> }) {
-  const client = useQueryClient();
   const [name, setName] = useState(template.name);
   const [subject, setSubject] = useState(template.subject ?? '');
   const [body, setBody] = useState(template.body);
@@ -37,22 +36,8 @@ function Editor({ template, people, guard }: { template: Template; people: Conta
       guard.current = null;
     };
   }, [guard, leave.confirm]);
-  const preview = useQuery({
-    queryKey: ['template-preview', contactId, subject, body],
-    queryFn: () => api.post<{ subject: string | null; body: string }>('/api/v1/templates/preview', { contactId, subject: subject || null, body }),
-    enabled: Boolean(contactId) && body.trim().length > 0,
-    placeholderData: (previous) => previous,
-    retry: false,
-  });
-  const save = useMutation({
-    mutationFn: () => api.patch<Template>(`/api/v1/templates/${template.id}`, { name, subject: subject || null, body }),
-    onSuccess: async () => {
-      setErrors({});
-      setSaved(true);
-      await client.invalidateQueries({ queryKey: ['templates'] });
-    },
-    onError: (e) => setErrors(e instanceof ApiError ? e.fieldErrors() : {}),
-  });
+  const preview = useTemplatePreview({ contactId, subject, body });
+  const save = useUpdateTemplate(template.id);
   const previewError = preview.error instanceof ApiError ? preview.error.message : null;
   return (
     <div className="grid-2">
@@ -61,7 +46,16 @@ function Editor({ template, people, guard }: { template: Template; people: Conta
         onSubmit={(e) => {
           e.preventDefault();
           setSaved(false);
-          save.mutate();
+          save.mutate(
+            { name, subject: subject || null, body },
+            {
+              onSuccess: () => {
+                setErrors({});
+                setSaved(true);
+              },
+              onError: (error) => setErrors(error instanceof ApiError ? error.fieldErrors() : {}),
+            },
+          );
         }}
         aria-labelledby="edit-heading"
       >
@@ -85,6 +79,7 @@ function Editor({ template, people, guard }: { template: Template; people: Conta
             Merge fields: {mergeFields.map((f) => `{{${f}}}`).join(' ')}
           </div>
         </div>
+        {save.isError && Object.keys(errors).length === 0 ? <ErrorState error={save.error} /> : null}
         <SaveActions label="Save template" pending={save.isPending} saved={saved} />
         {leave.dialog}
       </form>
@@ -126,8 +121,8 @@ function Editor({ template, people, guard }: { template: Template; people: Conta
 
 /** Message templates for every kind and channel, edited with a live preview on a real person. */
 export function TemplatesPage() {
-  const templates = useQuery({ queryKey: ['templates'], queryFn: () => api.get<Page<Template>>('/api/v1/templates', { limit: 500, sort: 'kind' }) });
-  const people = useQuery({ queryKey: ['contacts', 'template-people'], queryFn: () => api.get<Page<Contact>>('/api/v1/contacts', { limit: 200, sort: 'name' }) });
+  const templates = useTemplates();
+  const people = useTemplatePeople();
   const [selected, setSelected] = useState<string>('');
   const editorGuard = useRef<Guard | null>(null);
   useEffect(() => {

@@ -1,8 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { AgendaItem } from '../../../shared/schemas/agenda.js';
-import { api, type Page } from '../../api/client.js';
 import { formatDateTime, relative } from '../../ui/format.js';
 import { kindLabels } from '../../ui/labels.js';
 import { Modal } from '../../ui/Modal.js';
@@ -12,13 +10,7 @@ import { EmailFindings } from '../coach/EmailFindings.js';
 import { interactionKindFor } from './drafts.js';
 import { useDraftRequestDialog, type DraftRequestProps } from '../outreach/DraftRequest.js';
 import { unfilledPlaceholders } from '../../../shared/placeholders.js';
-import type { Interview } from '../../../shared/schemas/interviews.js';
-
-interface Agenda {
-  at: string;
-  timeZone: string;
-  items: AgendaItem[];
-}
+import { useAgenda, useAgendaActions, useAgendaDraft, useAnyoneAdded, useFetchInterview, useLogSentMessage } from './today.api.js';
 
 function groups(items: AgendaItem[], at: string) {
   const end = new Date(at);
@@ -31,59 +23,38 @@ function groups(items: AgendaItem[], at: string) {
   ];
 }
 
-export function useAgendaActions() {
-  const client = useQueryClient();
-  const refresh = () => client.invalidateQueries();
-  const setState = useMutation({
-    mutationFn: ({ key, state, until }: { key: string; state: string; until?: string }) =>
-      api.put(`/api/v1/agenda/items/${encodeURIComponent(key)}/state`, until ? { state, until } : { state }),
-    onSuccess: refresh,
-  });
-  return { setState, refresh };
-}
-
 function DraftDialog({ item, onClose }: { item: AgendaItem; onClose: () => void }) {
   // A follow-up goes to the person first asked, never to someone suggested instead.
   const contactId = item.kind === 'follow-up' ? item.contactId : (item.suggestedContactId ?? item.contactId);
   // Drafted on the server from your own templates, filled in for this person.
-  const draftQuery = useQuery({
-    queryKey: ['agenda-draft', item.key],
-    queryFn: () =>
-      api.post<{ subject: string | null; body: string }>('/api/v1/agenda/draft', {
-        kind: item.kind,
-        contactId,
-        ...(item.interviewId && contactId === item.contactId ? { interviewId: item.interviewId } : {}),
-      }),
-    enabled: Boolean(contactId),
+  const draftQuery = useAgendaDraft(item.key, {
+    kind: item.kind,
+    ...(contactId ? { contactId } : {}),
+    ...(item.interviewId && contactId === item.contactId ? { interviewId: item.interviewId } : {}),
   });
   const draft = draftQuery.data ?? { subject: '', body: '' };
   const [body, setBody] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
   const [warned, setWarned] = useState(false);
-  const { refresh } = useAgendaActions();
   const kind = interactionKindFor[item.kind];
-  const log = useMutation({
-    mutationFn: async () => {
-      if (!contactId || !kind) return;
-      if (item.kind === 'thank-you' && item.interviewId) {
-        // Marks the interview thanked and logs the thank-you, together.
-        await api.post(`/api/v1/interviews/${item.interviewId}/thank-you`, { format: item.suggestedFormat ?? 'email', message: body ?? draft.body });
-        return;
-      }
-      await api.post('/api/v1/interactions', {
+  const log = useLogSentMessage(item, onClose);
+  const logIt = () => {
+    if (!contactId || !kind) return log.mutate(null);
+    if (item.kind === 'thank-you' && item.interviewId) {
+      // Marks the interview thanked and logs the thank-you, together.
+      log.mutate({ thankYou: { interviewId: item.interviewId, format: item.suggestedFormat ?? 'email', message: body ?? draft.body } });
+      return;
+    }
+    log.mutate({
+      interaction: {
         contactId,
         ...(item.interviewId && contactId === item.contactId ? { interviewId: item.interviewId } : {}),
         kind,
         // The message itself goes on the timeline, not only its subject.
-        summary: [draft.subject?.trim(), (body ?? draft.body).trim()].filter(Boolean).join('\n\n') || kindLabels[item.kind],
-      });
-      await api.put(`/api/v1/agenda/items/${encodeURIComponent(item.key)}/state`, { state: 'done' });
-    },
-    onSuccess: async () => {
-      await refresh();
-      onClose();
-    },
-  });
+        summary: [draft.subject?.trim(), (body ?? draft.body).trim()].filter(Boolean).join('\n\n') || (kindLabels[item.kind] ?? ''),
+      },
+    });
+  };
   const text = body ?? draft.body;
   // The draft as changed by the user, until it is logged.
   const edited = body !== null && body !== draft.body && !log.isSuccess;
@@ -126,7 +97,7 @@ function DraftDialog({ item, onClose }: { item: AgendaItem; onClose: () => void 
           {copied ? 'Copied' : warned ? 'Copy anyway' : 'Copy'}
         </button>
         {kind ? (
-          <button type="button" className="primary" onClick={() => log.mutate()} disabled={log.isPending}>
+          <button type="button" className="primary" onClick={logIt} disabled={log.isPending}>
             {item.kind === 'thank-you' ? 'I sent it — log the thank-you' : 'I sent it — log it'}
           </button>
         ) : null}
@@ -145,12 +116,10 @@ function DraftDialog({ item, onClose }: { item: AgendaItem; onClose: () => void 
  * settles the item. The dialog lives on the page, as the item goes once it is done.
  */
 function useReachNextDraft(openDraft: (props: Omit<DraftRequestProps, 'onClose'>) => void) {
-  const client = useQueryClient();
+  const fetchInterview = useFetchInterview();
   return async (item: AgendaItem) => {
     if (!item.suggestedContactId) return;
-    const original = item.interviewId
-      ? await client.fetchQuery({ queryKey: ['interview', item.interviewId], queryFn: () => api.get<Interview>(`/api/v1/interviews/${item.interviewId}`) })
-      : null;
+    const original = item.interviewId ? await fetchInterview(item.interviewId) : null;
     openDraft({ contactId: item.suggestedContactId, explorationId: original?.explorationIds[0], settlesAgendaItem: item.key });
   };
 }
@@ -208,6 +177,7 @@ function AgendaRow({ item, at, draftRequest }: { item: AgendaItem; at: string; d
             Dismiss
           </button>
         </div>
+        {setState.isError ? <ErrorState error={setState.error} /> : null}
       </div>
       {drafting ? <DraftDialog item={item} onClose={() => setDrafting(false)} /> : null}
     </li>
@@ -215,16 +185,12 @@ function AgendaRow({ item, at, draftRequest }: { item: AgendaItem; at: string; d
 }
 
 export function TodayPage() {
-  const agenda = useQuery({ queryKey: ['agenda'], queryFn: () => api.get<Agenda>('/api/v1/agenda') });
+  const agenda = useAgenda();
   const requestDialog = useDraftRequestDialog();
   const draftRequest = useReachNextDraft(requestDialog.open);
   const quiet = agenda.data?.items.length === 0;
   // With nobody added yet, the next step is adding people, not choosing among them.
-  const anyone = useQuery({
-    queryKey: ['contacts', { limit: 1, today: true }],
-    queryFn: () => api.get<Page<unknown>>('/api/v1/contacts', { limit: 1 }),
-    enabled: quiet,
-  });
+  const anyone = useAnyoneAdded(quiet);
   const nobody = anyone.data?.total === 0;
   return (
     <section>

@@ -1,16 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Account, RegistrationMode } from '../../shared/schemas/accounts.js';
+import type { Account, AuthStatus } from '../../shared/schemas/accounts.js';
 import { api } from '../api/client.js';
+import { sessionKeys } from '../api/keys.js';
 
-export interface AuthStatus {
-  mode: 'local' | 'multi-user';
-  registration: RegistrationMode | null;
-  user: Account | null;
-}
+export type { AuthStatus };
 
 /** Whether this server has accounts, and who is signed in (null on a personal install). */
 export function useAuthStatus() {
-  return useQuery({ queryKey: ['auth-status'], queryFn: () => api.get<AuthStatus>('/api/v1/auth/status'), staleTime: 60_000 });
+  return useQuery({ queryKey: sessionKeys.status, queryFn: () => api.get<AuthStatus>('/api/v1/auth/status'), staleTime: 60_000 });
 }
 
 /** The signed-in account on a shared server; null on a personal install. */

@@ -1,18 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
+import type { WorkspaceTarget, WorkspaceInfo } from '../../shared/schemas/workspace.js';
 import { api } from '../api/client.js';
+import { workspaceKeys } from '../api/keys.js';
 
-export interface WorkspaceInfo {
-  location: string;
-  dialect: 'sqlite' | 'postgres';
-  demo: boolean;
-  canSwitch: boolean;
-  counts: { contacts: number; organizations: number; explorations: number; interviews: number };
-  profileSaved: boolean;
-}
+export type { WorkspaceInfo };
 
 export function useWorkspace() {
-  return useQuery({ queryKey: ['workspace'], queryFn: () => api.get<WorkspaceInfo>('/api/v1/workspace') });
+  return useQuery({ queryKey: workspaceKeys.info, queryFn: () => api.get<WorkspaceInfo>('/api/v1/workspace') });
 }
 
 /**
@@ -23,7 +18,7 @@ export function useSwitchWorkspace() {
   const client = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
-    mutationFn: (to: 'own' | 'demo') => api.post<WorkspaceInfo>('/api/v1/workspace/switch', { to }),
+    mutationFn: (to: WorkspaceTarget) => api.post<WorkspaceInfo>('/api/v1/workspace/switch', { to }),
     onSuccess: async () => {
       // Navigate before the refetch: a fresh workspace then redirects '/' to the set-up, and nothing moves it back to a
       // blank '/' afterwards (navigating after the refetch raced the redirect and left an empty page).

@@ -1,0 +1,155 @@
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+
+/**
+ * Every query key of the web app, one small factory per feature. A feature's api file builds its
+ * queries from its own factory; a page that shows another feature's data (Today showing an interview)
+ * uses the owner's factory, so a mutation anywhere invalidates it by the same key.
+ *
+ * The values keep the shapes the app has always used: one record sits under its singular root
+ * (`['contact', id]`), lists under the plural one (`['contacts', …]`). `all` is the prefix of every
+ * list, `details` the prefix of every single record.
+ */
+
+export const sessionKeys = {
+  status: ['auth-status'] as const,
+};
+
+export const workspaceKeys = {
+  info: ['workspace'] as const,
+};
+
+export const peopleKeys = {
+  all: ['contacts'] as const,
+  list: (params: object | string) => ['contacts', params] as const,
+  details: ['contact'] as const,
+  detail: (id: string | undefined) => ['contact', id] as const,
+  search: (text: string) => ['people-search', text] as const,
+  searches: ['people-search'] as const,
+  timeline: (id: string) => ['timeline', id] as const,
+  timelines: ['timeline'] as const,
+};
+
+export const organizationKeys = {
+  all: ['organizations'] as const,
+  list: (params: object | string) => ['organizations', params] as const,
+  details: ['organization'] as const,
+  detail: (id: string | null | undefined) => ['organization', id] as const,
+};
+
+export const explorationKeys = {
+  all: ['explorations'] as const,
+  list: () => ['explorations', 'list'] as const,
+  options: () => ['explorations', 'options'] as const,
+  active: () => ['explorations', 'active'] as const,
+  deleted: () => ['explorations', 'deleted'] as const,
+  details: ['exploration'] as const,
+  one: (id: string) => ['exploration', id] as const,
+  decisions: ['decision'] as const,
+  decision: (id: string) => ['decision', id] as const,
+};
+
+export const interviewKeys = {
+  all: ['interviews'] as const,
+  list: (params: object | string) => ['interviews', params] as const,
+  ofContact: (contactId: string) => ['interviews', { contactId }] as const,
+  details: ['interview'] as const,
+  one: (id: string) => ['interview', id] as const,
+  notes: (id: string) => ['interview', id, 'notes'] as const,
+  referrals: (id: string) => ['interview', id, 'referrals'] as const,
+  thankYouDraft: (id: string, version: string) => ['interview', id, 'thank-you', version] as const,
+};
+
+export const agendaKeys = {
+  all: ['agenda'] as const,
+  drafts: ['agenda-draft'] as const,
+  draft: (itemKey: string) => ['agenda-draft', itemKey] as const,
+};
+
+export const questionKeys = {
+  all: ['questions'] as const,
+  bank: () => ['questions', 'all'] as const,
+  list: (filters: object) => ['questions', filters] as const,
+};
+
+export const templateKeys = {
+  all: ['templates'] as const,
+  previews: ['template-preview'] as const,
+  preview: (input: object) => ['template-preview', input] as const,
+};
+
+export const coachKeys = {
+  checks: ['coach'] as const,
+  check: (kind: string, text: string, extra: object) => ['coach', kind, text, extra] as const,
+  suggestions: ['suggestions'] as const,
+  suggestionList: (filters: { explorationId?: string | undefined; organizationId?: string | undefined; limit: number }) =>
+    ['suggestions', filters.explorationId, filters.organizationId, filters.limit] as const,
+};
+
+export const outreachKeys = {
+  all: ['outreach'] as const,
+  draft: (input: object) => ['outreach', 'request-draft', input] as const,
+};
+
+export const insightKeys = {
+  all: ['insights'] as const,
+  referralGraph: ['referral-graph'] as const,
+};
+
+export const searchKeys = {
+  all: ['search'] as const,
+  results: (text: string) => ['search', text] as const,
+};
+
+export const settingsKeys = {
+  profile: ['profile'] as const,
+  calendarFeed: ['calendar-feed'] as const,
+};
+
+export const accountKeys = {
+  sharing: ['sharing'] as const,
+};
+
+export const adminKeys = {
+  users: ['admin-users'] as const,
+  settings: ['admin-settings'] as const,
+  invitations: ['admin-invitations'] as const,
+};
+
+export const coachingKeys = {
+  all: ['coaching'] as const,
+  explorer: (id: string) => ['coaching', id] as const,
+  notes: (id: string) => ['coaching', id, 'notes'] as const,
+};
+
+/**
+ * Everything that shows the user's records (people, organisations, interviews, explorations) or is
+ * worked out from them: what a change to a record, an import, a delete or an undo makes out of date.
+ */
+export const recordKeys: readonly QueryKey[] = [
+  workspaceKeys.info,
+  peopleKeys.all,
+  peopleKeys.details,
+  peopleKeys.searches,
+  peopleKeys.timelines,
+  organizationKeys.all,
+  organizationKeys.details,
+  explorationKeys.all,
+  explorationKeys.details,
+  explorationKeys.decisions,
+  interviewKeys.all,
+  interviewKeys.details,
+  agendaKeys.all,
+  agendaKeys.drafts,
+  coachKeys.suggestions,
+  outreachKeys.all,
+  insightKeys.all,
+  insightKeys.referralGraph,
+  searchKeys.all,
+  templateKeys.previews,
+  questionKeys.all,
+];
+
+/** Invalidates each key (and everything under it); resolves once the active ones have refetched. */
+export async function invalidate(client: QueryClient, keys: readonly QueryKey[]): Promise<void> {
+  await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey })));
+}

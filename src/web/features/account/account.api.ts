@@ -1,0 +1,46 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AccountResponse, ChangePasswordInput, GrantScope, PasswordChanged, RegisterInput, SignInInput } from '../../../shared/schemas/accounts.js';
+import type { Grants } from '../../../shared/schemas/sharing.js';
+import { api } from '../../api/client.js';
+import { accountKeys, sessionKeys } from '../../api/keys.js';
+import { useSessionChange } from '../../app/session.api.js';
+
+/** Signing in or creating an account starts a new session: every cached answer is thrown away. */
+export const useSignIn = () => useSessionChange((body: SignInInput) => api.post<AccountResponse>('/api/v1/auth/sign-in', body));
+export const useRegister = () =>
+  useSessionChange((body: Omit<RegisterInput, 'invitation'> & { invitation?: string | undefined }) => api.post<AccountResponse>('/api/v1/auth/register', body));
+
+export function useChangePassword(onChanged: () => void) {
+  return useMutation({ mutationFn: (body: ChangePasswordInput) => api.post<PasswordChanged>('/api/v1/account/password', body), onSuccess: onChanged });
+}
+
+export function useReminderEmails() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (reminderEmails: boolean) => api.patch<AccountResponse>('/api/v1/account', { reminderEmails }),
+    onSuccess: () => client.invalidateQueries({ queryKey: sessionKeys.status }),
+  });
+}
+
+export function useSharing() {
+  return useQuery({ queryKey: accountKeys.sharing, queryFn: () => api.get<Grants>('/api/v1/account/sharing') });
+}
+
+export function useShare(onShared: () => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { coachEmail: string; scope: GrantScope }) => api.post<Grants>('/api/v1/account/sharing', body),
+    onSuccess: (data) => {
+      client.setQueryData(accountKeys.sharing, data);
+      onShared();
+    },
+  });
+}
+
+export function useStopSharing() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (coachId: string) => api.delete<Grants>(`/api/v1/account/sharing/${coachId}`),
+    onSuccess: (data) => client.setQueryData(accountKeys.sharing, data),
+  });
+}
