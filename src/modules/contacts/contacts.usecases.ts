@@ -1,10 +1,10 @@
 import { validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { PageResult } from '../../shared/schemas/common.js';
 import type { Contact, ContactSortField, CreateContactInput, UpdateContactInput } from '../../shared/schemas/contacts.js';
 import { looksLikeHR } from '../../shared/text.js';
 import type { AppContext } from '../repositories.js';
-import { assertContact, assertExplorations, assertOrganization, now, required } from '../references.js';
+import { assertContact, assertExplorations, assertOrganization, now, required, type ListArgs } from '../references.js';
 import { contactDocument, interactionDocument } from '../search/search.documents.js';
 import { indexInterviews } from '../search/search.index.js';
 import { moveToTrash } from '../trash/trash.usecases.js';
@@ -80,17 +80,7 @@ export async function getContact({ ctx, id }: { ctx: AppContext; id: string }): 
   return { contact: required(await ctx.repos.contacts.get(id), 'contacts', id) };
 }
 
-export async function listContacts({
-  ctx,
-  filters,
-  sort,
-  page,
-}: {
-  ctx: AppContext;
-  filters: ContactFilters;
-  sort: Sort<ContactSortField>;
-  page: Page;
-}): Promise<PageResult<Contact>> {
+export async function listContacts({ ctx, filters, sort, page }: ListArgs<ContactFilters, ContactSortField>): Promise<PageResult<Contact>> {
   return ctx.repos.contacts.list(filters, sort, page);
 }
 

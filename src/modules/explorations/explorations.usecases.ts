@@ -1,8 +1,8 @@
 import { newId } from '../../shared/ids.js';
-import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { PageResult } from '../../shared/schemas/common.js';
 import { notFound } from '../../shared/errors.js';
 import type { CreateExplorationInput, DeletedExploration, Exploration, ExplorationSortField, UpdateExplorationInput } from '../../shared/schemas/explorations.js';
-import { missingReference, now, required } from '../references.js';
+import { missingReference, now, required, type ListArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import type { ExplorationFilters } from './explorations.repository.js';
 
@@ -60,17 +60,7 @@ export async function getExploration({ ctx, id }: { ctx: AppContext; id: string 
   return { exploration: required(await ctx.repos.explorations.get(id), 'explorations', id) };
 }
 
-export async function listExplorations({
-  ctx,
-  filters,
-  sort,
-  page,
-}: {
-  ctx: AppContext;
-  filters: ExplorationFilters;
-  sort: Sort<ExplorationSortField>;
-  page: Page;
-}): Promise<PageResult<Exploration>> {
+export async function listExplorations({ ctx, filters, sort, page }: ListArgs<ExplorationFilters, ExplorationSortField>): Promise<PageResult<Exploration>> {
   return ctx.repos.explorations.list(filters, sort, page);
 }
 

@@ -1,8 +1,8 @@
 import { validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { PageResult } from '../../shared/schemas/common.js';
 import type { CreateInteractionInput, Interaction, InteractionSortField, UpdateInteractionInput } from '../../shared/schemas/interactions.js';
-import { assertContact, missingReference, now, required } from '../references.js';
+import { assertContact, missingReference, now, required, type ListArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { interactionDocument } from '../search/search.documents.js';
 import type { InteractionFilters } from './interactions.repository.js';
@@ -53,17 +53,7 @@ export async function getInteraction({ ctx, id }: { ctx: AppContext; id: string 
   return { interaction: required(await ctx.repos.interactions.get(id), 'interactions', id) };
 }
 
-export async function listInteractions({
-  ctx,
-  filters,
-  sort,
-  page,
-}: {
-  ctx: AppContext;
-  filters: InteractionFilters;
-  sort: Sort<InteractionSortField>;
-  page: Page;
-}): Promise<PageResult<Interaction>> {
+export async function listInteractions({ ctx, filters, sort, page }: ListArgs<InteractionFilters, InteractionSortField>): Promise<PageResult<Interaction>> {
   return ctx.repos.interactions.list(filters, sort, page);
 }
 

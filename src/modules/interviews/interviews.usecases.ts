@@ -1,7 +1,7 @@
 import { validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { missingFieldsFor, planTransition } from '../../shared/lifecycle.js';
-import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { PageResult } from '../../shared/schemas/common.js';
 import {
   type CreateInterviewInput,
   emptyPrep,
@@ -10,7 +10,7 @@ import {
   type TransitionInput,
   type UpdateInterviewInput,
 } from '../../shared/schemas/interviews.js';
-import { assertContact, assertExplorations, now, required } from '../references.js';
+import { assertContact, assertExplorations, now, required, type ListArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { moveToTrash } from '../trash/trash.usecases.js';
 import { refreshResponsiveness } from '../responsiveness/responsiveness.usecases.js';
@@ -96,17 +96,7 @@ export async function getInterview({ ctx, id }: { ctx: AppContext; id: string })
   return { interview: required(await ctx.repos.interviews.get(id), 'interviews', id) };
 }
 
-export async function listInterviews({
-  ctx,
-  filters,
-  sort,
-  page,
-}: {
-  ctx: AppContext;
-  filters: InterviewFilters;
-  sort: Sort<InterviewSortField>;
-  page: Page;
-}): Promise<PageResult<Interview>> {
+export async function listInterviews({ ctx, filters, sort, page }: ListArgs<InterviewFilters, InterviewSortField>): Promise<PageResult<Interview>> {
   return ctx.repos.interviews.list(filters, sort, page);
 }
 

@@ -1,8 +1,8 @@
 import { newId } from '../../shared/ids.js';
-import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { PageResult } from '../../shared/schemas/common.js';
 import type { CreateOrganizationInput, Organization, OrganizationSortField, UpdateOrganizationInput } from '../../shared/schemas/organizations.js';
 import { sortKey } from '../../shared/text.js';
-import { assertExplorations, now, required } from '../references.js';
+import { assertExplorations, now, required, type ListArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { contactDocument, organizationDocument } from '../search/search.documents.js';
 import { moveToTrash } from '../trash/trash.usecases.js';
@@ -152,17 +152,7 @@ export async function getOrganization({ ctx, id }: { ctx: AppContext; id: string
 }
 
 /** The target list: ranked by motivation, then whether a posting exists, then advocacy. */
-export async function listOrganizations({
-  ctx,
-  filters,
-  sort,
-  page,
-}: {
-  ctx: AppContext;
-  filters: OrganizationFilters;
-  sort: Sort<OrganizationSortField>;
-  page: Page;
-}): Promise<PageResult<Organization>> {
+export async function listOrganizations({ ctx, filters, sort, page }: ListArgs<OrganizationFilters, OrganizationSortField>): Promise<PageResult<Organization>> {
   return ctx.repos.organizations.list(filters, sort, page);
 }
 

@@ -1,7 +1,7 @@
 import { newId } from '../../shared/ids.js';
-import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { PageResult } from '../../shared/schemas/common.js';
 import type { CreateQuestionInput, Question, QuestionSortField, UpdateQuestionInput } from '../../shared/schemas/questions.js';
-import { now, required } from '../references.js';
+import { now, required, type ListArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import type { QuestionFilters } from './questions.repository.js';
 
@@ -34,17 +34,7 @@ export async function getQuestion({ ctx, id }: { ctx: AppContext; id: string }):
   return { question: required(await ctx.repos.questions.get(id), 'questions', id) };
 }
 
-export async function listQuestions({
-  ctx,
-  filters,
-  sort,
-  page,
-}: {
-  ctx: AppContext;
-  filters: QuestionFilters;
-  sort: Sort<QuestionSortField>;
-  page: Page;
-}): Promise<PageResult<Question>> {
+export async function listQuestions({ ctx, filters, sort, page }: ListArgs<QuestionFilters, QuestionSortField>): Promise<PageResult<Question>> {
   return ctx.repos.questions.list(filters, sort, page);
 }
 

@@ -1,8 +1,8 @@
 import { AppError, validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { PageResult } from '../../shared/schemas/common.js';
 import type { CreateReferralInput, Referral, ReferralSortField, UpdateReferralInput } from '../../shared/schemas/referrals.js';
-import { assertContact, assertInterview, now, required } from '../references.js';
+import { assertContact, assertInterview, now, required, type ListArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import type { NewReferral, ReferralFilters } from './referrals.repository.js';
 
@@ -50,17 +50,7 @@ export async function getReferral({ ctx, id }: { ctx: AppContext; id: string }):
   return { referral: required(await ctx.repos.referrals.get(id), 'referrals', id) };
 }
 
-export async function listReferrals({
-  ctx,
-  filters,
-  sort,
-  page,
-}: {
-  ctx: AppContext;
-  filters: ReferralFilters;
-  sort: Sort<ReferralSortField>;
-  page: Page;
-}): Promise<PageResult<Referral>> {
+export async function listReferrals({ ctx, filters, sort, page }: ListArgs<ReferralFilters, ReferralSortField>): Promise<PageResult<Referral>> {
   return ctx.repos.referrals.list(filters, sort, page);
 }
 

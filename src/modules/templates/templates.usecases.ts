@@ -1,9 +1,9 @@
 import { validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { mergeFields, renderTemplate, unknownMergeFields, type MergeValues } from '../../shared/merge.js';
-import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { PageResult } from '../../shared/schemas/common.js';
 import type { CreateTemplateInput, Template, TemplateSortField, UpdateTemplateInput } from '../../shared/schemas/templates.js';
-import { now, required } from '../references.js';
+import { now, required, type ListArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { explorationForContact } from '../explorations/explorations.usecases.js';
 import type { TemplateFilters } from './templates.repository.js';
@@ -49,17 +49,7 @@ export async function getTemplate({ ctx, id }: { ctx: AppContext; id: string }):
   return { template: required(await ctx.repos.templates.get(id), 'templates', id) };
 }
 
-export async function listTemplates({
-  ctx,
-  filters,
-  sort,
-  page,
-}: {
-  ctx: AppContext;
-  filters: TemplateFilters;
-  sort: Sort<TemplateSortField>;
-  page: Page;
-}): Promise<PageResult<Template>> {
+export async function listTemplates({ ctx, filters, sort, page }: ListArgs<TemplateFilters, TemplateSortField>): Promise<PageResult<Template>> {
   return ctx.repos.templates.list(filters, sort, page);
 }
 
