@@ -46,3 +46,10 @@ export interface ListArgs<Filters, SortField extends string> {
   sort: Sort<SortField>;
   page: Page;
 }
+
+/** What every edit use case takes: the record's id and the changes asked for. */
+export interface EditArgs<Input> {
+  ctx: AppContext;
+  id: string;
+  input: Input;
+}

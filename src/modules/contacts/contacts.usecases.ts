@@ -4,7 +4,7 @@ import type { PageResult } from '../../shared/schemas/common.js';
 import type { Contact, ContactSortField, CreateContactInput, UpdateContactInput } from '../../shared/schemas/contacts.js';
 import { looksLikeHR } from '../../shared/text.js';
 import type { AppContext } from '../repositories.js';
-import { assertContact, assertExplorations, assertOrganization, now, required, type ListArgs } from '../references.js';
+import { assertContact, assertExplorations, assertOrganization, now, required, type ListArgs, type EditArgs } from '../references.js';
 import { contactDocument, interactionDocument } from '../search/search.documents.js';
 import { indexInterviews } from '../search/search.index.js';
 import { moveToTrash } from '../trash/trash.usecases.js';
@@ -85,15 +85,7 @@ export async function listContacts({ ctx, filters, sort, page }: ListArgs<Contac
 }
 
 /** Changes only the fields given. `isHR: null` hands the flag back to the title/department rule. */
-export async function updateContact({
-  ctx,
-  id,
-  input,
-}: {
-  ctx: AppContext;
-  id: string;
-  input: UpdateContactInput;
-}): Promise<{ contact: Contact }> {
+export async function updateContact({ ctx, id, input }: EditArgs<UpdateContactInput>): Promise<{ contact: Contact }> {
   return ctx.transaction(async (tx) => {
     const current = required(await tx.repos.contacts.get(id), 'contacts', id);
     if (input.organizationId !== undefined) await assertOrganization(tx, 'organizationId', input.organizationId);

@@ -2,7 +2,7 @@ import { newId } from '../../shared/ids.js';
 import type { PageResult } from '../../shared/schemas/common.js';
 import { notFound } from '../../shared/errors.js';
 import type { CreateExplorationInput, DeletedExploration, Exploration, ExplorationSortField, UpdateExplorationInput } from '../../shared/schemas/explorations.js';
-import { missingReference, now, required, type ListArgs } from '../references.js';
+import { missingReference, now, required, type ListArgs, type EditArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import type { ExplorationFilters } from './explorations.repository.js';
 
@@ -64,15 +64,7 @@ export async function listExplorations({ ctx, filters, sort, page }: ListArgs<Ex
   return ctx.repos.explorations.list(filters, sort, page);
 }
 
-export async function updateExploration({
-  ctx,
-  id,
-  input,
-}: {
-  ctx: AppContext;
-  id: string;
-  input: UpdateExplorationInput;
-}): Promise<{ exploration: Exploration }> {
+export async function updateExploration({ ctx, id, input }: EditArgs<UpdateExplorationInput>): Promise<{ exploration: Exploration }> {
   return ctx.transaction(async (tx) => {
     required(await tx.repos.explorations.get(id), 'explorations', id);
     await tx.repos.explorations.update(id, { ...input, updatedAt: now(tx) });

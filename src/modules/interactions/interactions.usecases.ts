@@ -2,7 +2,7 @@ import { validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { PageResult } from '../../shared/schemas/common.js';
 import type { CreateInteractionInput, Interaction, InteractionSortField, UpdateInteractionInput } from '../../shared/schemas/interactions.js';
-import { assertContact, missingReference, now, required, type ListArgs } from '../references.js';
+import { assertContact, missingReference, now, required, type ListArgs, type EditArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { interactionDocument } from '../search/search.documents.js';
 import type { InteractionFilters } from './interactions.repository.js';
@@ -57,15 +57,7 @@ export async function listInteractions({ ctx, filters, sort, page }: ListArgs<In
   return ctx.repos.interactions.list(filters, sort, page);
 }
 
-export async function updateInteraction({
-  ctx,
-  id,
-  input,
-}: {
-  ctx: AppContext;
-  id: string;
-  input: UpdateInteractionInput;
-}): Promise<{ interaction: Interaction }> {
+export async function updateInteraction({ ctx, id, input }: EditArgs<UpdateInteractionInput>): Promise<{ interaction: Interaction }> {
   return ctx.transaction(async (tx) => {
     const current = required(await tx.repos.interactions.get(id), 'interactions', id);
     if (input.interviewId !== undefined) await assertInterviewOfContact(tx, input.interviewId, current.contactId);

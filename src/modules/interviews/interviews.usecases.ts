@@ -10,7 +10,7 @@ import {
   type TransitionInput,
   type UpdateInterviewInput,
 } from '../../shared/schemas/interviews.js';
-import { assertContact, assertExplorations, now, required, type ListArgs } from '../references.js';
+import { assertContact, assertExplorations, now, required, type ListArgs, type EditArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { moveToTrash } from '../trash/trash.usecases.js';
 import { refreshResponsiveness } from '../responsiveness/responsiveness.usecases.js';
@@ -101,15 +101,7 @@ export async function listInterviews({ ctx, filters, sort, page }: ListArgs<Inte
 }
 
 /** Edits details (schedule, notes, prep…). The status moves only through `transitionInterview`. */
-export async function updateInterview({
-  ctx,
-  id,
-  input,
-}: {
-  ctx: AppContext;
-  id: string;
-  input: UpdateInterviewInput;
-}): Promise<{ interview: Interview }> {
+export async function updateInterview({ ctx, id, input }: EditArgs<UpdateInterviewInput>): Promise<{ interview: Interview }> {
   return ctx.transaction(async (tx) => {
     const current = required(await tx.repos.interviews.get(id), 'interviews', id);
     await assertExplorations(tx, 'explorationIds', input.explorationIds);

@@ -2,7 +2,7 @@ import { newId } from '../../shared/ids.js';
 import type { PageResult } from '../../shared/schemas/common.js';
 import type { CreateOrganizationInput, Organization, OrganizationSortField, UpdateOrganizationInput } from '../../shared/schemas/organizations.js';
 import { sortKey } from '../../shared/text.js';
-import { assertExplorations, now, required, type ListArgs } from '../references.js';
+import { assertExplorations, now, required, type ListArgs, type EditArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { contactDocument, organizationDocument } from '../search/search.documents.js';
 import { moveToTrash } from '../trash/trash.usecases.js';
@@ -156,15 +156,7 @@ export async function listOrganizations({ ctx, filters, sort, page }: ListArgs<O
   return ctx.repos.organizations.list(filters, sort, page);
 }
 
-export async function updateOrganization({
-  ctx,
-  id,
-  input,
-}: {
-  ctx: AppContext;
-  id: string;
-  input: UpdateOrganizationInput;
-}): Promise<{ organization: Organization }> {
+export async function updateOrganization({ ctx, id, input }: EditArgs<UpdateOrganizationInput>): Promise<{ organization: Organization }> {
   return ctx.transaction(async (tx) => {
     const current = required(await tx.repos.organizations.get(id), 'organizations', id);
     await assertExplorations(tx, 'explorationIds', input.explorationIds);

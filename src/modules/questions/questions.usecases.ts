@@ -1,7 +1,7 @@
 import { newId } from '../../shared/ids.js';
 import type { PageResult } from '../../shared/schemas/common.js';
 import type { CreateQuestionInput, Question, QuestionSortField, UpdateQuestionInput } from '../../shared/schemas/questions.js';
-import { now, required, type ListArgs } from '../references.js';
+import { now, required, type ListArgs, type EditArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import type { QuestionFilters } from './questions.repository.js';
 
@@ -38,15 +38,7 @@ export async function listQuestions({ ctx, filters, sort, page }: ListArgs<Quest
   return ctx.repos.questions.list(filters, sort, page);
 }
 
-export async function updateQuestion({
-  ctx,
-  id,
-  input,
-}: {
-  ctx: AppContext;
-  id: string;
-  input: UpdateQuestionInput;
-}): Promise<{ question: Question }> {
+export async function updateQuestion({ ctx, id, input }: EditArgs<UpdateQuestionInput>): Promise<{ question: Question }> {
   return ctx.transaction(async (tx) => {
     required(await tx.repos.questions.get(id), 'questions', id);
     const { audiences, ...rest } = input;

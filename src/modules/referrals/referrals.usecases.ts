@@ -2,7 +2,7 @@ import { AppError, validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { PageResult } from '../../shared/schemas/common.js';
 import type { CreateReferralInput, Referral, ReferralSortField, UpdateReferralInput } from '../../shared/schemas/referrals.js';
-import { assertContact, assertInterview, now, required, type ListArgs } from '../references.js';
+import { assertContact, assertInterview, now, required, type ListArgs, type EditArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import type { NewReferral, ReferralFilters } from './referrals.repository.js';
 
@@ -54,15 +54,7 @@ export async function listReferrals({ ctx, filters, sort, page }: ListArgs<Refer
   return ctx.repos.referrals.list(filters, sort, page);
 }
 
-export async function updateReferral({
-  ctx,
-  id,
-  input,
-}: {
-  ctx: AppContext;
-  id: string;
-  input: UpdateReferralInput;
-}): Promise<{ referral: Referral }> {
+export async function updateReferral({ ctx, id, input }: EditArgs<UpdateReferralInput>): Promise<{ referral: Referral }> {
   return ctx.transaction(async (tx) => {
     required(await tx.repos.referrals.get(id), 'referrals', id);
     await assertInterview(tx, 'interviewId', input.interviewId);

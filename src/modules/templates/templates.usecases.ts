@@ -3,7 +3,7 @@ import { newId } from '../../shared/ids.js';
 import { mergeFields, renderTemplate, unknownMergeFields, type MergeValues } from '../../shared/merge.js';
 import type { PageResult } from '../../shared/schemas/common.js';
 import type { CreateTemplateInput, Template, TemplateSortField, UpdateTemplateInput } from '../../shared/schemas/templates.js';
-import { now, required, type ListArgs } from '../references.js';
+import { now, required, type ListArgs, type EditArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { explorationForContact } from '../explorations/explorations.usecases.js';
 import type { TemplateFilters } from './templates.repository.js';
@@ -53,15 +53,7 @@ export async function listTemplates({ ctx, filters, sort, page }: ListArgs<Templ
   return ctx.repos.templates.list(filters, sort, page);
 }
 
-export async function updateTemplate({
-  ctx,
-  id,
-  input,
-}: {
-  ctx: AppContext;
-  id: string;
-  input: UpdateTemplateInput;
-}): Promise<{ template: Template }> {
+export async function updateTemplate({ ctx, id, input }: EditArgs<UpdateTemplateInput>): Promise<{ template: Template }> {
   assertKnownFields(input);
   return ctx.transaction(async (tx) => {
     required(await tx.repos.templates.get(id), 'templates', id);
