@@ -32,3 +32,27 @@ export function recordWrites<T extends KeyedTable, Item, Changes>(
     },
   };
 }
+
+/** The tables that link a contact, interview or organisation to explorations, with the column naming the owner. */
+const EXPLORATION_LINKS = {
+  contactExplorations: 'contactId',
+  interviewExplorations: 'interviewId',
+  explorationOrganizations: 'organizationId',
+} as const;
+
+/** For each of these contacts, interviews or organisations, the explorations it is linked to (ordered by id). */
+export async function explorationIdsFor(db: Kysely<Database>, link: keyof typeof EXPLORATION_LINKS, ids: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (ids.length === 0) return map;
+  const owner = EXPLORATION_LINKS[link];
+  // The three link tables share one shape: an owner id and an exploration id.
+  const links = db as unknown as Kysely<Record<string, { owner: string; explorationId: string }>>;
+  const rows = await links
+    .selectFrom(link)
+    .select([`${owner} as owner` as 'owner', 'explorationId'])
+    .where(owner as 'owner', 'in', ids)
+    .orderBy('explorationId')
+    .execute();
+  for (const r of rows) map.set(r.owner, [...(map.get(r.owner) ?? []), r.explorationId]);
+  return map;
+}

@@ -1,5 +1,6 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { ContactRow, Database, NewContactRow } from '../../db/database.js';
+import { explorationIdsFor } from '../../db/records.js';
 import { insertInBatches } from '../../db/bulk.js';
 import { fromFlag, fromJson, toCount, toFlag, toJson } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
@@ -165,22 +166,9 @@ export function createContactsRepository(db: Kysely<Database>) {
     return map;
   }
 
-  async function explorationIdsFor(ids: string[]): Promise<Map<string, string[]>> {
-    const map = new Map<string, string[]>();
-    if (ids.length === 0) return map;
-    const rows = await db
-      .selectFrom('contactExplorations')
-      .select(['contactId', 'explorationId'])
-      .where('contactId', 'in', ids)
-      .orderBy('explorationId')
-      .execute();
-    for (const { contactId, explorationId } of rows) map.set(contactId, [...(map.get(contactId) ?? []), explorationId]);
-    return map;
-  }
-
   async function hydrate(rows: Row[]): Promise<Contact[]> {
     const ids = rows.map((r) => r.id);
-    const [tags, links] = await Promise.all([tagsFor(ids), explorationIdsFor(ids)]);
+    const [tags, links] = await Promise.all([tagsFor(ids), explorationIdsFor(db, 'contactExplorations', ids)]);
     return rows.map((r) => rowToContact(r, tags.get(r.id) ?? [], links.get(r.id) ?? []));
   }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, InterviewRow, NewInterviewRow } from '../../db/database.js';
+import { explorationIdsFor } from '../../db/records.js';
 import { pagedList } from '../../db/paging.js';
 import { fromJson, toJson, toUtcIsoOrNull } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
@@ -51,21 +52,8 @@ export function createInterviewsRepository(db: Kysely<Database>) {
       .selectAll('i')
       .select(['c.name as contactName', 'o.id as organizationId', 'o.name as organizationName']);
 
-  async function explorationIdsFor(ids: string[]): Promise<Map<string, string[]>> {
-    const map = new Map<string, string[]>();
-    if (ids.length === 0) return map;
-    const rows = await db
-      .selectFrom('interviewExplorations')
-      .select(['interviewId', 'explorationId'])
-      .where('interviewId', 'in', ids)
-      .orderBy('explorationId')
-      .execute();
-    for (const r of rows) map.set(r.interviewId, [...(map.get(r.interviewId) ?? []), r.explorationId]);
-    return map;
-  }
-
   async function hydrate(rows: Row[]): Promise<Interview[]> {
-    const links = await explorationIdsFor(rows.map((r) => r.id));
+    const links = await explorationIdsFor(db, 'interviewExplorations', rows.map((r) => r.id));
     return rows.map((r) => ({
       id: r.id,
       contactId: r.contactId,

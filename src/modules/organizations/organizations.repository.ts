@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { insertInBatches } from '../../db/bulk.js';
 import type { Database, OrganizationsTable } from '../../db/database.js';
+import { explorationIdsFor } from '../../db/records.js';
 import { pagedList } from '../../db/paging.js';
 import { fromFlag, toFlag } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
@@ -61,21 +62,8 @@ export function createOrganizationsRepository(db: Kysely<Database>) {
         sql<number>`row_number() over (order by o.is_target desc, o.motivation desc, o.posting desc, o.advocacy desc, o.sort_name asc, o.id asc)`.as('rank'),
       );
 
-  async function explorationIdsFor(ids: string[]): Promise<Map<string, string[]>> {
-    const map = new Map<string, string[]>();
-    if (ids.length === 0) return map;
-    const rows = await db
-      .selectFrom('explorationOrganizations')
-      .select(['organizationId', 'explorationId'])
-      .where('organizationId', 'in', ids)
-      .orderBy('explorationId')
-      .execute();
-    for (const r of rows) map.set(r.organizationId, [...(map.get(r.organizationId) ?? []), r.explorationId]);
-    return map;
-  }
-
   async function hydrate(rows: Row[]): Promise<Organization[]> {
-    const links = await explorationIdsFor(rows.map((r) => r.id));
+    const links = await explorationIdsFor(db, 'explorationOrganizations', rows.map((r) => r.id));
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
