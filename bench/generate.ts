@@ -1,11 +1,12 @@
-import type { NewContactRow, NewInteractionRow, NewInterviewRow, OrganizationsTable } from '../src/db/database.js';
-import { toJson } from '../src/db/values.js';
+import type { NewContact } from '../src/modules/contacts/contacts.repository.js';
+import type { NewInterview } from '../src/modules/interviews/interviews.repository.js';
+import type { NewOrganization } from '../src/modules/organizations/organizations.repository.js';
 import type { AppContext } from '../src/modules/repositories.js';
 import { interactionDocument, organizationDocument } from '../src/modules/search/search.documents.js';
 import type { SearchDocument } from '../src/modules/search/search.repository.js';
 import { newId } from '../src/shared/ids.js';
+import type { Interaction } from '../src/shared/schemas/interactions.js';
 import { relationships, seniorities, interactionKinds } from '../src/shared/schemas/index.js';
-import { sortKey } from '../src/shared/text.js';
 import { prng } from '../src/shared/random.js';
 
 
@@ -30,55 +31,53 @@ export interface GenerateOptions {
 export async function generateWorkspace(ctx: AppContext, options: GenerateOptions): Promise<void> {
   const random = prng(options.seed ?? 42);
   await ctx.transaction(async (tx) => {
-    const orgs: OrganizationsTable[] = [];
+    const orgs: NewOrganization[] = [];
     for (let i = 0; i < options.organizations; i++) {
       const name = `${random.pick(ORG_WORDS)} ${random.pick(ORG_SUFFIX)} ${i}`;
       const created = at(400 - (i % 400));
       orgs.push({
         id: newId(Date.UTC(2025, 0, 1) + i),
         name,
-        sortName: sortKey(name),
         website: null,
         industry: random.pick(WORDS),
         notes: null,
         motivation: Math.floor(random.next() * 4),
         posting: 1 + Math.floor(random.next() * 3),
-        advocacy: random.next() < 0.2 ? 1 : 0,
-        isTarget: 1,
+        advocacy: random.next() < 0.2,
+        target: true,
         createdAt: created,
         updatedAt: created,
       });
     }
     await tx.repos.organizations.insertMany(orgs);
-    await tx.repos.search.upsert(orgs.map((o) => organizationDocument({ ...o, advocacy: o.advocacy === 1, explorationIds: [], target: true, rank: 0 })));
+    await tx.repos.search.upsert(orgs.map((o) => organizationDocument({ ...o, explorationIds: [], rank: 0 })));
 
     const orgNames = new Map(orgs.map((o) => [o.id, o.name]));
     const contactIds: string[] = [];
     const names: string[] = [];
     for (let start = 0; start < options.contacts; start += 2000) {
-      const rows: NewContactRow[] = [];
+      const rows: NewContact[] = [];
       const docs: SearchDocument[] = [];
       for (let i = start; i < Math.min(options.contacts, start + 2000); i++) {
         const name = `${random.pick(GIVEN)} ${random.pick(FAMILY)} ${i}`;
         const org = orgs.length > 0 && random.next() < 0.8 ? random.pick(orgs) : undefined;
         const created = at(Math.floor(random.next() * 700));
-        const row: NewContactRow = {
+        const row: NewContact = {
           id: newId(Date.UTC(2025, 1, 1) + i),
           name,
-          sortName: sortKey(name),
           givenName: null,
           familyName: null,
           title: random.pick(TITLES),
           organizationId: org?.id ?? null,
           seniority: random.pick(seniorities),
           department: null,
-          isHr: 0,
-          isHrManual: 0,
+          isHR: false,
+          isHRManual: false,
           relationship: random.pick(relationships),
           referredById: null,
           howWeMet: null,
-          emails: toJson([{ value: `person${i}@example.com` }]),
-          phones: '[]',
+          emails: [{ value: `person${i}@example.com` }],
+          phones: [],
           linkedinUrl: null,
           notes: random.next() < 0.3 ? `Talked about ${random.pick(WORDS)} and ${random.pick(WORDS)}.` : null,
           connectedOn: null,
@@ -102,12 +101,12 @@ export async function generateWorkspace(ctx: AppContext, options: GenerateOption
     }
 
     for (let start = 0; start < options.interactions; start += 3000) {
-      const rows: NewInteractionRow[] = [];
+      const rows: Interaction[] = [];
       const docs: SearchDocument[] = [];
       for (let i = start; i < Math.min(options.interactions, start + 3000); i++) {
         const index = Math.floor(random.next() * contactIds.length);
         const occurred = at(Math.floor(random.next() * 700));
-        const row: NewInteractionRow = {
+        const row: Interaction = {
           id: newId(Date.UTC(2025, 2, 1) + i),
           contactId: contactIds[index] ?? '',
           interviewId: null,
@@ -117,14 +116,14 @@ export async function generateWorkspace(ctx: AppContext, options: GenerateOption
           createdAt: occurred,
         };
         rows.push(row);
-        docs.push(interactionDocument({ ...row, interviewId: null, kind: row.kind as never, summary: row.summary ?? '', createdAt: occurred }, names[index] ?? ''));
+        docs.push(interactionDocument(row, names[index] ?? ''));
       }
       await tx.repos.interactions.insertMany(rows);
       await tx.repos.search.upsert(docs);
     }
 
     // Interviews in proportions a long-running search would have: mostly past conversations kept warm.
-    const mix: Array<[string, number]> = [
+    const mix: Array<[NewInterview['status'], number]> = [
       ['idea', 0.2], ['requested', 0.003], ['no-reply', 0.06], ['scheduled', 0.002], ['held', 0.0005],
       ['thanked', 0.1], ['keeping-in-touch', 0.4345], ['declined', 0.1], ['cancelled', 0.1],
     ];
@@ -133,11 +132,11 @@ export async function generateWorkspace(ctx: AppContext, options: GenerateOption
       for (const [status, share] of mix) {
         if ((roll -= share) < 0) return status;
       }
-      return 'idea';
+      return 'idea' as const;
     };
     const total = options.interviews ?? 0;
     for (let start = 0; start < total; start += 1000) {
-      const rows: NewInterviewRow[] = [];
+      const rows: NewInterview[] = [];
       for (let i = start; i < Math.min(total, start + 1000); i++) {
         const status = pickStatus();
         const contactId = contactIds[Math.floor(random.next() * contactIds.length)] ?? '';
@@ -161,7 +160,7 @@ export async function generateWorkspace(ctx: AppContext, options: GenerateOption
           requestChannel: requestedAt ? 'email' : null,
           requestMessage: null,
           repliedAt: ['scheduled', 'declined'].includes(status) || past ? at(requestedDaysAgo - 1) : null,
-          prep: '{"checklist":{},"research":"","questionIds":[]}',
+          prep: { checklist: {}, research: '', questionIds: [] },
           heldAt: past ? at(heldDaysAgo) : null,
           notes: past ? `Talked about ${random.pick(WORDS)}.` : null,
           takeaways: status === 'thanked' || status === 'keeping-in-touch' ? 'Keep going.' : null,

@@ -1,6 +1,7 @@
 import type { WorkCalendar } from '../shared/business-days.js';
 import type { NotFoundEntity } from '../shared/error-codes.js';
 import { type AppError, notFound, validationError } from '../shared/errors.js';
+import type { Page, Sort } from '../shared/schemas/common.js';
 import type { AppContext } from './repositories.js';
 
 /** A request that points at a record that does not exist is the caller's mistake: 400, naming the field. */
@@ -36,4 +37,19 @@ export const now = (ctx: AppContext) => ctx.clock.now().toISOString();
 export async function workCalendar(ctx: AppContext): Promise<WorkCalendar> {
   const profile = await ctx.repos.profile.get();
   return { timeZone: profile.timeZone, workingDays: profile.workingDays, holidays: profile.holidays };
+}
+
+/** What every list use case takes: the filters, a sort and a page. */
+export interface ListArgs<Filters, SortField extends string> {
+  ctx: AppContext;
+  filters: Filters;
+  sort: Sort<SortField>;
+  page: Page;
+}
+
+/** What every edit use case takes: the record's id and the changes asked for. */
+export interface EditArgs<Input> {
+  ctx: AppContext;
+  id: string;
+  input: Input;
 }

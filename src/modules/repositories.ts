@@ -61,6 +61,25 @@ export interface AppContext {
   transaction<T>(work: (ctx: AppContext) => Promise<T>): Promise<T>;
 }
 
+/**
+ * A context that forwards every use to whichever context `current` names at that moment
+ * (the open workspace, or the signed-in user's), so routes registered once serve them all.
+ */
+export function forwardingContext(current: () => AppContext): AppContext {
+  return {
+    get repos() {
+      return current().repos;
+    },
+    get clock() {
+      return current().clock;
+    },
+    get dialect() {
+      return current().dialect;
+    },
+    transaction: (work) => current().transaction(work),
+  };
+}
+
 export function createAppContext(handle: Pick<DatabaseHandle, 'db' | 'dialect' | 'sqlite'>, clock: Clock): AppContext {
   const { db, dialect, sqlite } = handle;
   const ctx: AppContext = {

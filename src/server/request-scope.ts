@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DatabaseHandle } from '../db/factory.js';
-import type { AppContext } from '../modules/repositories.js';
+import { forwardingContext, type AppContext } from '../modules/repositories.js';
 import { AppError } from '../shared/errors.js';
 import type { Account } from '../shared/schemas/accounts.js';
 
@@ -32,15 +32,4 @@ export function requireScope(): RequestScope {
  * The context routes are given in multi-user mode: every use reads the current
  * request's workspace, so one set of routes serves every user, each in isolation.
  */
-export const scopedContext: AppContext = {
-  get repos() {
-    return requireScope().ctx.repos;
-  },
-  get clock() {
-    return requireScope().ctx.clock;
-  },
-  get dialect() {
-    return requireScope().ctx.dialect;
-  },
-  transaction: (work) => requireScope().ctx.transaction(work),
-};
+export const scopedContext: AppContext = forwardingContext(() => requireScope().ctx);

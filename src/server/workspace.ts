@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { backupDatabase } from '../db/backup.js';
 import { openDatabase, type DatabaseHandle } from '../db/factory.js';
 import { seedDemoWorkspace } from '../modules/demo/demo.seed.js';
-import { createAppContext, type AppContext } from '../modules/repositories.js';
+import { createAppContext, forwardingContext, type AppContext } from '../modules/repositories.js';
 import type { Clock } from '../shared/clock.js';
 import { AppError } from '../shared/errors.js';
 import { workspaceInfoSchema, workspaceSwitchInput } from '../shared/schemas/workspace.js';
@@ -33,18 +33,7 @@ export function createWorkspaces(opened: DatabaseHandle, clock: Clock, demoUrl: 
   const contexts = new Map<'own' | 'demo', { handle: DatabaseHandle; ctx: AppContext }>([[first, { handle: opened, ctx: createAppContext(opened, clock) }]]);
   let active: 'own' | 'demo' = first;
   const currentCtx = () => contexts.get(active)?.ctx ?? createAppContext(opened, clock);
-  const live: AppContext = {
-    get repos() {
-      return currentCtx().repos;
-    },
-    get clock() {
-      return currentCtx().clock;
-    },
-    get dialect() {
-      return currentCtx().dialect;
-    },
-    transaction: (work) => currentCtx().transaction(work),
-  };
+  const live = forwardingContext(currentCtx);
   return {
     live,
     demoUrl,

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { CoachGrantsTable, Database, InvitationsTable, ReminderLogTable, SessionsTable, TrustedDevicesTable, UsersTable } from '../../db/database.js';
 import type { GrantScope, Role, User } from '../../shared/schemas/accounts.js';
+import { toFlag } from '../../db/values.js';
 
 type UserRow = Selectable<UsersTable>;
 type GrantQuery = SelectQueryBuilder<Database & { g: CoachGrantsTable; u: UsersTable }, 'g' | 'u', Omit<GrantRow, 'scope'> & { scope: string }>;
@@ -24,6 +25,22 @@ const toUser = (r: UserRow): User => ({
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });
+
+/** What a use case may change on an account. */
+export type UserChanges = Partial<Pick<User, 'name' | 'role' | 'disabledAt' | 'updatedAt'> & { passwordHash: string; reminderEmails: boolean }>;
+
+/** An invitation as stored: its id is the SHA-256 of the token, which is never kept. */
+export interface StoredInvitation {
+  id: string;
+  email: string;
+  role: Role;
+  createdBy: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+const toInvitation = (r: InvitationsTable): StoredInvitation => ({ ...r, role: r.role as Role });
 
 /** Users, sessions and failed sign-ins: the only SQL about accounts. */
 export function createAccountsRepository(db: Kysely<Database>) {
@@ -55,7 +72,10 @@ export function createAccountsRepository(db: Kysely<Database>) {
     async users(): Promise<User[]> {
       return (await db.selectFrom('users').selectAll().orderBy('email').execute()).map(toUser);
     },
-    async updateUser(id: string, patch: Updateable<UsersTable>): Promise<void> {
+    async updateUser(id: string, changes: UserChanges): Promise<void> {
+      const { reminderEmails, ...simple } = changes;
+      const patch: Updateable<UsersTable> = { ...simple };
+      if (reminderEmails !== undefined) patch.reminderEmails = toFlag(reminderEmails);
       await db.updateTable('users').set(patch).where('id', '=', id).execute();
     },
 
@@ -164,19 +184,21 @@ export function createAccountsRepository(db: Kysely<Database>) {
         .execute();
     },
 
-    async insertInvitation(row: InvitationsTable): Promise<void> {
-      await db.insertInto('invitations').values(row).execute();
+    async insertInvitation(invitation: StoredInvitation): Promise<void> {
+      await db.insertInto('invitations').values(invitation).execute();
     },
-    async invitation(id: string): Promise<InvitationsTable | undefined> {
-      return db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
+    async invitation(id: string): Promise<StoredInvitation | undefined> {
+      const row = await db.selectFrom('invitations').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toInvitation(row);
     },
     /** Marks an unused invitation used; false when it was already (a second sign-up with the same link). */
     async useInvitation(id: string, usedAt: string): Promise<boolean> {
       const result = await db.updateTable('invitations').set({ usedAt }).where('id', '=', id).where('usedAt', 'is', null).executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
-    async openInvitations(now: string): Promise<InvitationsTable[]> {
-      return db.selectFrom('invitations').selectAll().where('usedAt', 'is', null).where('expiresAt', '>', now).orderBy('createdAt', 'desc').execute();
+    async openInvitations(now: string): Promise<StoredInvitation[]> {
+      const rows = await db.selectFrom('invitations').selectAll().where('usedAt', 'is', null).where('expiresAt', '>', now).orderBy('createdAt', 'desc').execute();
+      return rows.map(toInvitation);
     },
 
     async saveGrant(row: CoachGrantsTable): Promise<void> {

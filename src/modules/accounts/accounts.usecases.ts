@@ -1,10 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError, validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import type { InvitationsTable } from '../../db/database.js';
 import type { Account, CreateUserInput, InstanceSettings, Invitation, RegisterInput, Role, User } from '../../shared/schemas/accounts.js';
 import { now } from '../references.js';
 import type { AppContext } from '../repositories.js';
+import type { StoredInvitation } from './accounts.repository.js';
 import { attemptVerdict, THROTTLE, throttleAddress } from './accounts.rules.js';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 
@@ -258,14 +258,14 @@ export async function createInvitation({ ctx, email, role, createdBy }: { ctx: A
 
 export async function openInvitations({ ctx }: { ctx: AppContext }): Promise<{ items: Array<Omit<Invitation, 'path'>> }> {
   const rows = await ctx.repos.accounts.openInvitations(now(ctx));
-  return { items: rows.map((r) => ({ email: r.email, role: r.role as Role, expiresAt: r.expiresAt })) };
+  return { items: rows.map((r) => ({ email: r.email, role: r.role, expiresAt: r.expiresAt })) };
 }
 
 const invitationInvalid = () =>
   new AppError('accounts.invitation_invalid', 400, 'This invitation link is not valid any more: it was used, it expired, or it is incomplete. Ask for a new one.', { field: 'invitation' });
 
 /** The invitation a registration presents, if it is still good for this address; throws otherwise. */
-async function usableInvitation(ctx: AppContext, input: RegisterInput, at: string): Promise<InvitationsTable> {
+async function usableInvitation(ctx: AppContext, input: RegisterInput, at: string): Promise<StoredInvitation> {
   const invitation = await ctx.repos.accounts.invitation(sha256(input.invitation ?? ''));
   if (!invitation || invitation.usedAt || invitation.expiresAt <= at) throw invitationInvalid();
   if (invitation.email !== input.email) {
@@ -306,7 +306,7 @@ export async function register({ ctx, input, address }: { ctx: AppContext; input
       if (input.invitation) {
         const invitation = await usableInvitation(tx, input, when);
         if (!(await tx.repos.accounts.useInvitation(invitation.id, when))) throw invitationInvalid();
-        role = invitation.role as Role;
+        role = invitation.role;
       }
       if (await tx.repos.accounts.userByEmail(input.email)) {
         throw new AppError('accounts.email_taken', 409, `There is already an account for ${input.email}.`, { field: 'email' });
@@ -325,7 +325,7 @@ export async function register({ ctx, input, address }: { ctx: AppContext; input
 }
 
 export async function setReminderEmails({ ctx, userId, reminderEmails }: { ctx: AppContext; userId: string; reminderEmails: boolean }): Promise<{ user: Account }> {
-  await ctx.repos.accounts.updateUser(userId, { reminderEmails: reminderEmails ? 1 : 0, updatedAt: now(ctx) });
+  await ctx.repos.accounts.updateUser(userId, { reminderEmails, updatedAt: now(ctx) });
   const found = await ctx.repos.accounts.userById(userId);
   if (!found) throw new AppError('accounts.not_found', 404, 'No such account.');
   const { passwordHash: _hash, ...user } = found;

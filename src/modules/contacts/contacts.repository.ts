@@ -1,9 +1,11 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { ContactRow, Database, NewContactRow } from '../../db/database.js';
+import { explorationIdsFor } from '../../db/records.js';
 import { insertInBatches } from '../../db/bulk.js';
-import { fromFlag, fromJson, toCount } from '../../db/values.js';
+import { fromFlag, fromJson, toCount, toFlag, toJson } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { Contact, ContactSortField } from '../../shared/schemas/contacts.js';
+import { sortKey } from '../../shared/text.js';
 
 export interface ContactFilters {
   organizationId?: string | undefined;
@@ -53,6 +55,53 @@ export function rowToContact(row: Row, tags: string[], explorationIds: string[] 
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
+}
+
+/** A person as a use case adds them; tags and explorations are given beside, the organisation by id. */
+export type NewContact = Omit<Contact, 'organization' | 'tags' | 'explorationIds'>;
+
+/** What a use case may change on a person (tags and explorations are given beside). */
+export type ContactChanges = Partial<Omit<NewContact, 'id' | 'createdAt'>>;
+
+/** The row for a new person; the sort key follows from the name. */
+export function contactToRow(c: NewContact): NewContactRow {
+  return {
+    id: c.id,
+    name: c.name,
+    sortName: sortKey(c.name),
+    givenName: c.givenName,
+    familyName: c.familyName,
+    title: c.title,
+    organizationId: c.organizationId,
+    seniority: c.seniority,
+    department: c.department,
+    isHr: toFlag(c.isHR),
+    isHrManual: toFlag(c.isHRManual),
+    relationship: c.relationship,
+    referredById: c.referredById,
+    howWeMet: c.howWeMet,
+    emails: toJson(c.emails),
+    phones: toJson(c.phones),
+    linkedinUrl: c.linkedinUrl,
+    notes: c.notes,
+    connectedOn: c.connectedOn,
+    preferredFormat: c.preferredFormat,
+    responsiveness: c.responsiveness,
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+  };
+}
+
+/** The columns for the changed fields only. */
+export function contactChangesToRow(changes: ContactChanges): Partial<NewContactRow> {
+  const { isHR, isHRManual, emails, phones, ...simple } = changes;
+  const out: Partial<NewContactRow> = { ...simple };
+  if (changes.name !== undefined) out.sortName = sortKey(changes.name);
+  if (isHR !== undefined) out.isHr = toFlag(isHR);
+  if (isHRManual !== undefined) out.isHrManual = toFlag(isHRManual);
+  if (emails) out.emails = toJson(emails);
+  if (phones) out.phones = toJson(phones);
+  return out;
 }
 
 function applyFilters<O>(query: SelectQueryBuilder<Database & { c: Database['contacts'] }, 'c', O>, f: ContactFilters) {
@@ -117,22 +166,9 @@ export function createContactsRepository(db: Kysely<Database>) {
     return map;
   }
 
-  async function explorationIdsFor(ids: string[]): Promise<Map<string, string[]>> {
-    const map = new Map<string, string[]>();
-    if (ids.length === 0) return map;
-    const rows = await db
-      .selectFrom('contactExplorations')
-      .select(['contactId', 'explorationId'])
-      .where('contactId', 'in', ids)
-      .orderBy('explorationId')
-      .execute();
-    for (const { contactId, explorationId } of rows) map.set(contactId, [...(map.get(contactId) ?? []), explorationId]);
-    return map;
-  }
-
   async function hydrate(rows: Row[]): Promise<Contact[]> {
     const ids = rows.map((r) => r.id);
-    const [tags, links] = await Promise.all([tagsFor(ids), explorationIdsFor(ids)]);
+    const [tags, links] = await Promise.all([tagsFor(ids), explorationIdsFor(db, 'contactExplorations', ids)]);
     return rows.map((r) => rowToContact(r, tags.get(r.id) ?? [], links.get(r.id) ?? []));
   }
 
@@ -181,20 +217,21 @@ export function createContactsRepository(db: Kysely<Database>) {
       return { items: await hydrate(rows), total: toCount(counted.n), ...page };
     },
 
-    async insert(row: NewContactRow, tags: string[], explorationIds: string[] = []): Promise<void> {
-      await db.insertInto('contacts').values(row).execute();
-      await this.setTags(row.id, tags);
-      await this.setExplorations(row.id, explorationIds);
+    async insert(contact: NewContact, tags: string[], explorationIds: string[] = []): Promise<void> {
+      await db.insertInto('contacts').values(contactToRow(contact)).execute();
+      await this.setTags(contact.id, tags);
+      await this.setExplorations(contact.id, explorationIds);
     },
 
-    /** Bulk insert for imports and generated data; rows must be valid already. */
-    async insertMany(rows: NewContactRow[], tags: Map<string, string[]> = new Map()): Promise<void> {
-      await insertInBatches(db, rows, { batch: 200 }, (batch) => db.insertInto('contacts').values(batch));
+    /** Bulk insert for imports and generated data; people must be valid already. */
+    async insertMany(contacts: NewContact[], tags: Map<string, string[]> = new Map()): Promise<void> {
+      await insertInBatches(db, contacts.map(contactToRow), { batch: 200 }, (batch) => db.insertInto('contacts').values(batch));
       const tagRows = [...tags].flatMap(([contactId, list]) => [...new Set(list)].map((tag) => ({ contactId, tag })));
       await insertInBatches(db, tagRows, { batch: 500 }, (batch) => db.insertInto('contactTags').values(batch));
     },
 
-    async update(id: string, patch: Partial<NewContactRow>, tags?: string[], explorationIds?: string[]): Promise<void> {
+    async update(id: string, changes: ContactChanges, tags?: string[], explorationIds?: string[]): Promise<void> {
+      const patch = contactChangesToRow(changes);
       if (Object.keys(patch).length > 0) await db.updateTable('contacts').set(patch).where('id', '=', id).execute();
       if (tags) await this.setTags(id, tags);
       if (explorationIds) await this.setExplorations(id, explorationIds);

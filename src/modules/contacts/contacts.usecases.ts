@@ -1,17 +1,15 @@
-import type { NewContactRow } from '../../db/database.js';
-import { toJson } from '../../db/values.js';
 import { validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { PageResult } from '../../shared/schemas/common.js';
 import type { Contact, ContactSortField, CreateContactInput, UpdateContactInput } from '../../shared/schemas/contacts.js';
-import { looksLikeHR, sortKey } from '../../shared/text.js';
+import { looksLikeHR } from '../../shared/text.js';
 import type { AppContext } from '../repositories.js';
-import { assertContact, assertExplorations, assertOrganization, now, required } from '../references.js';
+import { assertContact, assertExplorations, assertOrganization, now, required, type ListArgs, type EditArgs } from '../references.js';
 import { contactDocument, interactionDocument } from '../search/search.documents.js';
 import { indexInterviews } from '../search/search.index.js';
 import { moveToTrash } from '../trash/trash.usecases.js';
 import { findOrCreateOrganization } from '../organizations/organizations.usecases.js';
-import type { ContactFilters } from './contacts.repository.js';
+import type { ContactChanges, ContactFilters, NewContact } from './contacts.repository.js';
 
 function displayName(input: { name?: string | undefined; givenName?: string | null | undefined; familyName?: string | null | undefined }) {
   const name = input.name?.trim() || [input.givenName, input.familyName].filter(Boolean).join(' ').trim();
@@ -49,23 +47,22 @@ export async function createContact({ ctx, input }: { ctx: AppContext; input: Cr
       }));
     const at = now(tx);
     const id = newId();
-    const row: NewContactRow = {
+    const row: NewContact = {
       id,
       name,
-      sortName: sortKey(name),
       givenName: input.givenName ?? null,
       familyName: input.familyName ?? null,
       title: input.title ?? null,
       organizationId: organizationId ?? null,
       seniority: input.seniority ?? null,
       department: input.department ?? null,
-      isHr: (input.isHR ?? looksLikeHR(input.title, input.department)) ? 1 : 0,
-      isHrManual: input.isHR === undefined ? 0 : 1,
+      isHR: input.isHR ?? looksLikeHR(input.title, input.department),
+      isHRManual: input.isHR !== undefined,
       relationship: input.relationship,
       referredById: input.referredById ?? null,
       howWeMet: input.howWeMet ?? null,
-      emails: toJson(input.emails),
-      phones: toJson(input.phones),
+      emails: input.emails,
+      phones: input.phones,
       linkedinUrl: input.linkedinUrl ?? null,
       notes: input.notes ?? null,
       connectedOn: input.connectedOn ?? null,
@@ -83,30 +80,12 @@ export async function getContact({ ctx, id }: { ctx: AppContext; id: string }): 
   return { contact: required(await ctx.repos.contacts.get(id), 'contacts', id) };
 }
 
-export async function listContacts({
-  ctx,
-  filters,
-  sort,
-  page,
-}: {
-  ctx: AppContext;
-  filters: ContactFilters;
-  sort: Sort<ContactSortField>;
-  page: Page;
-}): Promise<PageResult<Contact>> {
+export async function listContacts({ ctx, filters, sort, page }: ListArgs<ContactFilters, ContactSortField>): Promise<PageResult<Contact>> {
   return ctx.repos.contacts.list(filters, sort, page);
 }
 
 /** Changes only the fields given. `isHR: null` hands the flag back to the title/department rule. */
-export async function updateContact({
-  ctx,
-  id,
-  input,
-}: {
-  ctx: AppContext;
-  id: string;
-  input: UpdateContactInput;
-}): Promise<{ contact: Contact }> {
+export async function updateContact({ ctx, id, input }: EditArgs<UpdateContactInput>): Promise<{ contact: Contact }> {
   return ctx.transaction(async (tx) => {
     const current = required(await tx.repos.contacts.get(id), 'contacts', id);
     if (input.organizationId !== undefined) await assertOrganization(tx, 'organizationId', input.organizationId);
@@ -116,8 +95,8 @@ export async function updateContact({
       if (chain.includes(id)) throw validationError([{ field: 'referredById', message: 'would make this person their own referrer' }]);
     }
     await assertExplorations(tx, 'explorationIds', input.explorationIds);
-    const { tags, isHR, emails, phones, explorationIds, ...simple } = input;
-    const patch: Partial<NewContactRow> = { ...simple, updatedAt: now(tx) };
+    const { tags, isHR, explorationIds, ...simple } = input;
+    const patch: ContactChanges = { ...simple, updatedAt: now(tx) };
     if (input.name !== undefined || input.givenName !== undefined || input.familyName !== undefined) {
       const name =
         input.name ??
@@ -125,15 +104,12 @@ export async function updateContact({
           ? displayName({ givenName: input.givenName ?? current.givenName, familyName: input.familyName ?? current.familyName })
           : current.name);
       patch.name = name;
-      patch.sortName = sortKey(name);
     }
-    if (emails) patch.emails = toJson(emails);
-    if (phones) patch.phones = toJson(phones);
     const manual = isHR === undefined ? current.isHRManual : isHR !== null;
-    patch.isHrManual = manual ? 1 : 0;
+    patch.isHRManual = manual;
     const title = input.title !== undefined ? input.title : current.title;
     const department = input.department !== undefined ? input.department : current.department;
-    patch.isHr = (manual ? (isHR ?? current.isHR) : looksLikeHR(title, department)) ? 1 : 0;
+    patch.isHR = manual ? (isHR ?? current.isHR) : looksLikeHR(title, department);
     await tx.repos.contacts.update(id, patch, tags, explorationIds);
     const contact = await reindex(tx, id);
     if (contact.name !== current.name) await reindexActivity(tx, contact);

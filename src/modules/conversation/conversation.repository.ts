@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database, InterviewNotesTable } from '../../db/database.js';
-import type { InterviewNote } from '../../shared/schemas/conversation.js';
+import { toJson, toUtcIso } from '../../db/values.js';
+import type { Debrief, InterviewNote, LiveState } from '../../shared/schemas/conversation.js';
 
 const toNote = (r: InterviewNotesTable): InterviewNote => ({
   id: r.id,
@@ -14,6 +15,8 @@ const toNote = (r: InterviewNotesTable): InterviewNote => ({
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });
+
+const utc = (value: string | null) => (value ? toUtcIso(value) : value);
 
 /** Notes taken during interviews, and interview mode's own columns on an interview. */
 export function createConversationRepository(db: Kysely<Database>) {
@@ -29,11 +32,11 @@ export function createConversationRepository(db: Kysely<Database>) {
       return row && toNote(row);
     },
 
-    async insertNote(row: InterviewNotesTable): Promise<void> {
-      await db.insertInto('interviewNotes').values(row).execute();
+    async insertNote(note: InterviewNote): Promise<void> {
+      await db.insertInto('interviewNotes').values(note).execute();
     },
 
-    async updateNote(id: string, patch: Partial<InterviewNotesTable>): Promise<void> {
+    async updateNote(id: string, patch: Partial<Omit<InterviewNote, 'id' | 'interviewId' | 'createdAt'>>): Promise<void> {
       await db.updateTable('interviewNotes').set(patch).where('id', '=', id).execute();
     },
 
@@ -48,12 +51,14 @@ export function createConversationRepository(db: Kysely<Database>) {
       return new Set(rows.map((r) => r.id));
     },
 
-    async setLive(interviewId: string, live: string, updatedAt: string): Promise<void> {
-      await db.updateTable('interviews').set({ live, updatedAt }).where('id', '=', interviewId).execute();
+    /** Stores interview mode's state, its start and end in the one canonical UTC form. */
+    async setLive(interviewId: string, live: LiveState, updatedAt: string): Promise<void> {
+      const stored = { ...live, startedAt: utc(live.startedAt), endedAt: utc(live.endedAt) };
+      await db.updateTable('interviews').set({ live: toJson(stored), updatedAt }).where('id', '=', interviewId).execute();
     },
 
-    async setDebrief(interviewId: string, debrief: string, takeaways: string, updatedAt: string): Promise<void> {
-      await db.updateTable('interviews').set({ debrief, takeaways, updatedAt }).where('id', '=', interviewId).execute();
+    async setDebrief(interviewId: string, debrief: Debrief, takeaways: string, updatedAt: string): Promise<void> {
+      await db.updateTable('interviews').set({ debrief: toJson(debrief), takeaways, updatedAt }).where('id', '=', interviewId).execute();
     },
   };
 }

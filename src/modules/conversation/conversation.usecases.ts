@@ -1,4 +1,3 @@
-import { toJson, toUtcIso } from '../../db/values.js';
 import { validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { Contact } from '../../shared/schemas/contacts.js';
@@ -113,9 +112,7 @@ export async function updateLive({
     const interview = await interviewOf(tx, interviewId);
     const missing = await tx.repos.questions.missing(input.askedQuestionIds ?? []);
     if (missing[0]) throw validationError([{ field: 'askedQuestionIds', message: `no question with id ${missing[0]}` }]);
-    const live = { ...interview.live, ...input };
-    for (const field of ['startedAt', 'endedAt'] as const) if (live[field]) live[field] = toUtcIso(live[field]);
-    await tx.repos.conversation.setLive(interviewId, toJson(live), now(tx));
+    await tx.repos.conversation.setLive(interviewId, { ...interview.live, ...input }, now(tx));
     return { interview: await reindex(tx, interviewId) };
   });
 }
@@ -141,7 +138,7 @@ export async function saveDebrief({ ctx, interviewId, input }: { ctx: AppContext
       evidence: { ...interview.debrief?.evidence, ...input.evidence },
       completedAt: now(tx),
     };
-    await tx.repos.conversation.setDebrief(interviewId, toJson(debrief), input.learned, now(tx));
+    await tx.repos.conversation.setDebrief(interviewId, debrief, input.learned, now(tx));
     return { interview: await reindex(tx, interviewId) };
   });
 }

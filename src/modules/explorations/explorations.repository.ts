@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, ExplorationRow, ExplorationsTable } from '../../db/database.js';
+import { pagedList } from '../../db/paging.js';
+import { recordWrites } from '../../db/records.js';
 import { fromJson, toJson } from '../../db/values.js';
-import { toCount } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { DeletedExploration, Exploration, ExplorationSortField } from '../../shared/schemas/explorations.js';
 
@@ -31,6 +32,41 @@ export function rowToExploration(r: ExplorationRow): Exploration {
   };
 }
 
+/** What a use case may change on an exploration; leanings given are set, the others kept. */
+export type ExplorationChanges = Partial<Omit<Exploration, 'id' | 'createdAt' | 'leanings'>> & {
+  leanings?: Partial<Exploration['leanings']> | undefined;
+};
+
+/** The columns for the changed fields only. */
+export function explorationChangesToRow(changes: ExplorationChanges): Partial<ExplorationsTable> {
+  const { leanings, ...simple } = changes;
+  const out: Partial<ExplorationsTable> = { ...simple };
+  if (!leanings) return out;
+  if (leanings.success !== undefined) out.leaningSuccess = leanings.success;
+  if (leanings.fit !== undefined) out.leaningFit = leanings.fit;
+  if (leanings.desire !== undefined) out.leaningDesire = leanings.desire;
+  if (leanings.prospects !== undefined) out.leaningProspects = leanings.prospects;
+  return out;
+}
+
+export function explorationToRow(e: Exploration): ExplorationsTable {
+  return {
+    id: e.id,
+    title: e.title,
+    kind: e.kind,
+    transition: e.transition,
+    status: e.status,
+    why: e.why,
+    leaningSuccess: e.leanings.success,
+    leaningFit: e.leanings.fit,
+    leaningDesire: e.leanings.desire,
+    leaningProspects: e.leanings.prospects,
+    conclusion: e.conclusion,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+  };
+}
+
 const ACTIVE_KEY = 'active-exploration';
 
 /** What is kept of a deleted exploration: its row and everything that was linked to it. */
@@ -49,6 +85,7 @@ export function createExplorationsRepository(db: Kysely<Database>) {
     return q;
   };
   return {
+    ...recordWrites(db, 'explorations', explorationToRow, explorationChangesToRow),
     async get(id: string): Promise<Exploration | undefined> {
       const row = await db.selectFrom('explorations').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? rowToExploration(row) : undefined;
@@ -60,25 +97,7 @@ export function createExplorationsRepository(db: Kysely<Database>) {
       return ids.filter((id) => !known.has(id));
     },
     async list(filters: ExplorationFilters, sort: Sort<ExplorationSortField>, page: Page): Promise<PageResult<Exploration>> {
-      const counted = await filtered(filters).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-      const rows = await filtered(filters)
-        .selectAll()
-        .orderBy(sort.field, sort.direction)
-        .orderBy('id', sort.direction)
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute();
-      return { items: rows.map(rowToExploration), total: toCount(counted.n), ...page };
-    },
-    async insert(row: ExplorationsTable): Promise<void> {
-      await db.insertInto('explorations').values(row).execute();
-    },
-    async update(id: string, patch: Partial<ExplorationsTable>): Promise<void> {
-      await db.updateTable('explorations').set(patch).where('id', '=', id).execute();
-    },
-    async delete(id: string): Promise<boolean> {
-      const result = await db.deleteFrom('explorations').where('id', '=', id).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return pagedList(db, filtered(filters).selectAll(), { by: sort.field, id: 'id', direction: sort.direction }, page, (rows) => rows.map(rowToExploration));
     },
 
     /** The id of the active exploration as stored (it may since have been deleted). */

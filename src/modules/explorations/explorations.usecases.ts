@@ -1,21 +1,10 @@
-import type { ExplorationsTable } from '../../db/database.js';
 import { newId } from '../../shared/ids.js';
-import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { PageResult } from '../../shared/schemas/common.js';
 import { notFound } from '../../shared/errors.js';
 import type { CreateExplorationInput, DeletedExploration, Exploration, ExplorationSortField, UpdateExplorationInput } from '../../shared/schemas/explorations.js';
-import { missingReference, now, required } from '../references.js';
+import { missingReference, now, required, type ListArgs, type EditArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import type { ExplorationFilters } from './explorations.repository.js';
-
-function leaningColumns(leanings: Partial<Exploration['leanings']> | undefined): Partial<ExplorationsTable> {
-  const out: Partial<ExplorationsTable> = {};
-  if (!leanings) return out;
-  if (leanings.success !== undefined) out.leaningSuccess = leanings.success;
-  if (leanings.fit !== undefined) out.leaningFit = leanings.fit;
-  if (leanings.desire !== undefined) out.leaningDesire = leanings.desire;
-  if (leanings.prospects !== undefined) out.leaningProspects = leanings.prospects;
-  return out;
-}
 
 /** Starts an exploration: a field, role or employer, with why and the four key questions open. */
 export async function createExploration({
@@ -26,18 +15,15 @@ export async function createExploration({
   input: CreateExplorationInput;
 }): Promise<{ exploration: Exploration }> {
   const at = now(ctx);
-  const row: ExplorationsTable = {
+  const given = input.leanings;
+  const row: Exploration = {
     id: newId(),
     title: input.title,
     kind: input.kind,
     transition: input.transition,
     status: input.status,
     why: input.why ?? null,
-    leaningSuccess: null,
-    leaningFit: null,
-    leaningDesire: null,
-    leaningProspects: null,
-    ...leaningColumns(input.leanings),
+    leanings: { success: given?.success ?? null, fit: given?.fit ?? null, desire: given?.desire ?? null, prospects: given?.prospects ?? null },
     conclusion: input.conclusion ?? null,
     createdAt: at,
     updatedAt: at,
@@ -74,33 +60,14 @@ export async function getExploration({ ctx, id }: { ctx: AppContext; id: string 
   return { exploration: required(await ctx.repos.explorations.get(id), 'explorations', id) };
 }
 
-export async function listExplorations({
-  ctx,
-  filters,
-  sort,
-  page,
-}: {
-  ctx: AppContext;
-  filters: ExplorationFilters;
-  sort: Sort<ExplorationSortField>;
-  page: Page;
-}): Promise<PageResult<Exploration>> {
+export async function listExplorations({ ctx, filters, sort, page }: ListArgs<ExplorationFilters, ExplorationSortField>): Promise<PageResult<Exploration>> {
   return ctx.repos.explorations.list(filters, sort, page);
 }
 
-export async function updateExploration({
-  ctx,
-  id,
-  input,
-}: {
-  ctx: AppContext;
-  id: string;
-  input: UpdateExplorationInput;
-}): Promise<{ exploration: Exploration }> {
+export async function updateExploration({ ctx, id, input }: EditArgs<UpdateExplorationInput>): Promise<{ exploration: Exploration }> {
   return ctx.transaction(async (tx) => {
     required(await tx.repos.explorations.get(id), 'explorations', id);
-    const { leanings, ...simple } = input;
-    await tx.repos.explorations.update(id, { ...simple, ...leaningColumns(leanings), updatedAt: now(tx) });
+    await tx.repos.explorations.update(id, { ...input, updatedAt: now(tx) });
     return { exploration: required(await tx.repos.explorations.get(id), 'explorations', id) };
   });
 }

@@ -1,8 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { migrations } from '../../db/migrations/registry.js';
 import { DATA_TABLES } from '../../db/tables.js';
 
-export type TableDump = Partial<Record<keyof Database, Array<Record<string, unknown>>>>;
+/** A table that holds the user's data (see DATA_TABLES). */
+export type DataTable = keyof Database;
+export type TableDump = Partial<Record<DataTable, Array<Record<string, unknown>>>>;
+
+/** The data tables, parents before children: the order a restore loads them in. */
+export const dataTables: readonly DataTable[] = DATA_TABLES;
+export const isDataTable = (name: string): name is DataTable => (DATA_TABLES as string[]).includes(name);
+
+/** The schema this Inroads writes, named after its latest migration. */
+export const currentSchema = (): string => Object.keys(migrations).at(-1) ?? '';
+/** Whether this Inroads knows a schema (an export from a newer one names a migration it has not got). */
+export const knowsSchema = (name: string): boolean => Object.hasOwn(migrations, name);
 
 const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 
@@ -46,7 +58,7 @@ export function createExportsRepository(db: Kysely<Database>) {
     },
 
     /** Inserts one table's rows as they are (contacts without their referrer: see `linkReferrers`). */
-    async loadTable(table: keyof Database, rows: Array<Record<string, unknown>>): Promise<void> {
+    async loadTable(table: DataTable, rows: Array<Record<string, unknown>>): Promise<void> {
       const values = table === 'contacts' ? rows.map((r) => ({ ...r, referredById: null })) : rows;
       for (let i = 0; i < values.length; i += 200) await db.insertInto(table).values(values.slice(i, i + 200) as never).execute();
     },

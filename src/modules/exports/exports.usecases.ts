@@ -1,12 +1,9 @@
-import type { Database } from '../../db/database.js';
-import { DATA_TABLES } from '../../db/tables.js';
-import { migrations } from '../../db/migrations/registry.js';
 import { AppError, clip } from '../../shared/errors.js';
 import { findUnstorable } from '../../shared/input.js';
 import { VERSION } from '../../shared/version.js';
 import type { AppContext } from '../repositories.js';
 import { now } from '../references.js';
-import type { TableDump } from './exports.repository.js';
+import { currentSchema, dataTables, isDataTable, knowsSchema, type DataTable, type TableDump } from './exports.repository.js';
 import { contactsCsv, contactsVCard, interviewsCsv } from './formats.js';
 
 export const EXPORT_FORMAT = 'inroads-export';
@@ -20,8 +17,6 @@ export interface JsonExport {
   exportedAt: string;
   tables: TableDump;
 }
-
-const currentSchema = () => Object.keys(migrations).at(-1) ?? '';
 
 /** Everything in the workspace, table by table, exactly as stored: a complete, versioned backup. */
 export async function exportJson({ ctx }: { ctx: AppContext }): Promise<JsonExport> {
@@ -52,10 +47,10 @@ export async function restoreJson({ ctx, text, replace = false }: { ctx: AppCont
   if (typeof data.version !== 'number' || typeof data.schema !== 'string') {
     throw new AppError('restore.invalid_file', 400, 'This export has no version or schema (its "version" must be a number and its "schema" a name). Nothing was changed.', { field: typeof data.version !== 'number' ? 'version' : 'schema' });
   }
-  if (data.version > EXPORT_VERSION || !Object.hasOwn(migrations, data.schema)) {
+  if (data.version > EXPORT_VERSION || !knowsSchema(data.schema)) {
     throw new AppError('restore.newer_file', 400, `This export was written by a newer Inroads (format ${data.version}, schema ${clip(data.schema, 60)}). Upgrade Inroads to restore it. Nothing was changed.`);
   }
-  const unknown = Object.keys(data.tables).filter((t) => !DATA_TABLES.includes(t as keyof Database));
+  const unknown = Object.keys(data.tables).filter((t) => !isDataTable(t));
   if (unknown.length) {
     const names = unknown.slice(0, 5).map((t) => clip(t, 40)).join(', ');
     throw new AppError('restore.invalid_file', 400, `Unknown table in the export: ${names}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}. Nothing was changed.`, { field: `tables.${clip(unknown[0] ?? '', 40)}` });
@@ -79,7 +74,7 @@ export async function restoreJson({ ctx, text, replace = false }: { ctx: AppCont
       }
     }
     const columns = await tx.repos.exports.columns();
-    for (const table of DATA_TABLES) {
+    for (const table of dataTables) {
       const known = columns.get(table) ?? new Set<string>();
       (tables[table] ?? []).forEach((row, i) => {
         const stranger = Object.keys(row).find((key) => !known.has(key));
@@ -90,7 +85,7 @@ export async function restoreJson({ ctx, text, replace = false }: { ctx: AppCont
       });
     }
     await tx.repos.exports.clear();
-    for (const table of DATA_TABLES) await loadTable(tx, table, tables[table] ?? []);
+    for (const table of dataTables) await loadTable(tx, table, tables[table] ?? []);
     await loadTable(tx, 'referrers', tables.contacts ?? []);
     return { rows: Object.values(tables).reduce((sum, rows) => sum + (rows?.length ?? 0), 0) };
   });
@@ -100,7 +95,7 @@ export async function restoreJson({ ctx, text, replace = false }: { ctx: AppCont
  * One table into the database. What the database says when a row does not fit
  * names its own tables and columns (and quotes values), so only the table is told.
  */
-async function loadTable(tx: AppContext, table: keyof Database | 'referrers', rows: Array<Record<string, unknown>>): Promise<void> {
+async function loadTable(tx: AppContext, table: DataTable | 'referrers', rows: Array<Record<string, unknown>>): Promise<void> {
   try {
     if (table === 'referrers') await tx.repos.exports.linkReferrers(rows);
     else await tx.repos.exports.loadTable(table, rows);

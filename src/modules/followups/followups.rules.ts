@@ -1,4 +1,4 @@
-import type { AgendaItem, AgendaKind } from '../../shared/schemas/agenda.js';
+import type { AgendaItem } from '../../shared/schemas/agenda.js';
 import { addBusinessDays, businessDeadline, dayBefore, dueOn, localDay, nextBusinessDay, plusHours, type WorkCalendar } from '../../shared/business-days.js';
 import { REACH_NEXT_BUSINESS_DAYS } from '../responsiveness/responsiveness.rules.js';
 
@@ -296,15 +296,3 @@ export function computeAgenda(input: AgendaInput): AgendaItem[] {
   referralItems(input, emit);
   return [...items.values()].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.key < b.key ? -1 : 1));
 }
-
-export const AGENDA_KINDS: readonly AgendaKind[] = [
-  'prepare',
-  'confirm',
-  'thank-you',
-  'reach-next',
-  'follow-up',
-  'check-in',
-  'contact-referral',
-  'report-back',
-  'debrief',
-];

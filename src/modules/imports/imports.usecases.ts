@@ -1,9 +1,8 @@
-import type { NewContactRow } from '../../db/database.js';
-import { toJson } from '../../db/values.js';
 import { AppError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import type { Contact } from '../../shared/schemas/contacts.js';
-import { looksLikeHR, sortKey } from '../../shared/text.js';
+import { looksLikeHR } from '../../shared/text.js';
+import type { NewContact } from '../contacts/contacts.repository.js';
 import { updateContact } from '../contacts/contacts.usecases.js';
 import { organizationsByName } from '../organizations/organizations.usecases.js';
 import { now } from '../references.js';
@@ -158,7 +157,7 @@ async function apply(tx: AppContext, planned: PlannedRecord[], createdIds: Map<P
   const organizations = await organizationsByName({ ctx: tx, defaults: { target: false, motivation: 0, posting: 1, advocacy: false } });
   const organizationId = organizations.idFor;
 
-  const rows: NewContactRow[] = [];
+  const rows: NewContact[] = [];
   const tags = new Map<string, string[]>();
   const documents = [];
   for (const item of planned) {
@@ -171,20 +170,19 @@ async function apply(tx: AppContext, planned: PlannedRecord[], createdIds: Map<P
     rows.push({
       id,
       name: r.name,
-      sortName: sortKey(r.name),
       givenName: r.givenName,
       familyName: r.familyName,
       title: r.title,
       organizationId: orgId,
       seniority: null,
       department: r.department,
-      isHr: looksLikeHR(r.title, r.department) ? 1 : 0,
-      isHrManual: 0,
+      isHR: looksLikeHR(r.title, r.department),
+      isHRManual: false,
       relationship: r.relationship,
       referredById: null,
       howWeMet: null,
-      emails: toJson(r.emails),
-      phones: toJson(r.phones),
+      emails: r.emails,
+      phones: r.phones,
       linkedinUrl: r.linkedinUrl,
       notes: r.notes,
       connectedOn: r.connectedOn,

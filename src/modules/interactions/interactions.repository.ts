@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, InteractionRow, NewInteractionRow } from '../../db/database.js';
-import { toCount } from '../../db/values.js';
+import { pagedList } from '../../db/paging.js';
+import { recordWrites } from '../../db/records.js';
+import { toUtcIso } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { Interaction, InteractionSortField } from '../../shared/schemas/interactions.js';
 
@@ -19,6 +21,26 @@ export const rowToInteraction = (r: InteractionRow): Interaction => ({
   createdAt: r.createdAt,
 });
 
+/** Times are stored in the one canonical UTC form, whatever offset they were given in. */
+const interactionToRow = (i: Interaction): NewInteractionRow => ({
+  id: i.id,
+  contactId: i.contactId,
+  interviewId: i.interviewId,
+  kind: i.kind,
+  occurredAt: toUtcIso(i.occurredAt),
+  summary: i.summary,
+  createdAt: i.createdAt,
+});
+
+/** What a use case may change on an interaction. */
+export type InteractionChanges = Partial<Pick<Interaction, 'interviewId' | 'kind' | 'occurredAt' | 'summary'>>;
+
+function interactionChangesToRow(changes: InteractionChanges): Partial<NewInteractionRow> {
+  const out: Partial<NewInteractionRow> = { ...changes };
+  if (changes.occurredAt) out.occurredAt = toUtcIso(changes.occurredAt);
+  return out;
+}
+
 export function createInteractionsRepository(db: Kysely<Database>) {
   const filtered = (f: InteractionFilters) => {
     let q = db.selectFrom('interactions');
@@ -28,20 +50,13 @@ export function createInteractionsRepository(db: Kysely<Database>) {
     return q;
   };
   return {
+    ...recordWrites(db, 'interactions', interactionToRow, interactionChangesToRow),
     async get(id: string): Promise<Interaction | undefined> {
       const row = await db.selectFrom('interactions').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? rowToInteraction(row) : undefined;
     },
     async list(filters: InteractionFilters, sort: Sort<InteractionSortField>, page: Page): Promise<PageResult<Interaction>> {
-      const counted = await filtered(filters).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-      const rows = await filtered(filters)
-        .selectAll()
-        .orderBy(sort.field, sort.direction)
-        .orderBy('id', sort.direction)
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute();
-      return { items: rows.map(rowToInteraction), total: toCount(counted.n), ...page };
+      return pagedList(db, filtered(filters).selectAll(), { by: sort.field, id: 'id', direction: sort.direction }, page, (rows) => rows.map(rowToInteraction));
     },
     /** Kind and person of each interaction, for labelling search results. */
     async people(ids: string[]): Promise<Array<{ id: string; kind: string; contactId: string; contactName: string }>> {
@@ -62,18 +77,9 @@ export function createInteractionsRepository(db: Kysely<Database>) {
       const rows = await db.selectFrom('interactions').select('id').where('contactId', '=', contactId).execute();
       return rows.map((r) => r.id);
     },
-    async insert(row: NewInteractionRow): Promise<void> {
-      await db.insertInto('interactions').values(row).execute();
-    },
-    async insertMany(rows: NewInteractionRow[]): Promise<void> {
+    async insertMany(interactions: Interaction[]): Promise<void> {
+      const rows = interactions.map(interactionToRow);
       for (let i = 0; i < rows.length; i += 300) await db.insertInto('interactions').values(rows.slice(i, i + 300)).execute();
-    },
-    async update(id: string, patch: Partial<NewInteractionRow>): Promise<void> {
-      if (Object.keys(patch).length > 0) await db.updateTable('interactions').set(patch).where('id', '=', id).execute();
-    },
-    async delete(id: string): Promise<boolean> {
-      const result = await db.deleteFrom('interactions').where('id', '=', id).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
     },
   };
 }

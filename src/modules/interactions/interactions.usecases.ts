@@ -1,10 +1,8 @@
-import type { NewInteractionRow } from '../../db/database.js';
-import { toUtcIso } from '../../db/values.js';
 import { validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { PageResult } from '../../shared/schemas/common.js';
 import type { CreateInteractionInput, Interaction, InteractionSortField, UpdateInteractionInput } from '../../shared/schemas/interactions.js';
-import { assertContact, missingReference, now, required } from '../references.js';
+import { assertContact, missingReference, now, required, type ListArgs, type EditArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { interactionDocument } from '../search/search.documents.js';
 import type { InteractionFilters } from './interactions.repository.js';
@@ -37,12 +35,12 @@ export async function createInteraction({
     await assertContact(tx, 'contactId', input.contactId);
     await assertInterviewOfContact(tx, input.interviewId, input.contactId);
     const at = now(tx);
-    const row: NewInteractionRow = {
+    const row: Interaction = {
       id: newId(),
       contactId: input.contactId,
       interviewId: input.interviewId ?? null,
       kind: input.kind,
-      occurredAt: input.occurredAt ? toUtcIso(input.occurredAt) : at,
+      occurredAt: input.occurredAt || at,
       summary: input.summary,
       createdAt: at,
     };
@@ -55,35 +53,15 @@ export async function getInteraction({ ctx, id }: { ctx: AppContext; id: string 
   return { interaction: required(await ctx.repos.interactions.get(id), 'interactions', id) };
 }
 
-export async function listInteractions({
-  ctx,
-  filters,
-  sort,
-  page,
-}: {
-  ctx: AppContext;
-  filters: InteractionFilters;
-  sort: Sort<InteractionSortField>;
-  page: Page;
-}): Promise<PageResult<Interaction>> {
+export async function listInteractions({ ctx, filters, sort, page }: ListArgs<InteractionFilters, InteractionSortField>): Promise<PageResult<Interaction>> {
   return ctx.repos.interactions.list(filters, sort, page);
 }
 
-export async function updateInteraction({
-  ctx,
-  id,
-  input,
-}: {
-  ctx: AppContext;
-  id: string;
-  input: UpdateInteractionInput;
-}): Promise<{ interaction: Interaction }> {
+export async function updateInteraction({ ctx, id, input }: EditArgs<UpdateInteractionInput>): Promise<{ interaction: Interaction }> {
   return ctx.transaction(async (tx) => {
     const current = required(await tx.repos.interactions.get(id), 'interactions', id);
     if (input.interviewId !== undefined) await assertInterviewOfContact(tx, input.interviewId, current.contactId);
-    const patch: Partial<NewInteractionRow> = { ...input };
-    if (input.occurredAt) patch.occurredAt = toUtcIso(input.occurredAt);
-    await tx.repos.interactions.update(id, patch);
+    await tx.repos.interactions.update(id, input);
     return { interaction: await reindex(tx, id) };
   });
 }

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, InterviewRow, NewInterviewRow } from '../../db/database.js';
-import { fromJson, toCount } from '../../db/values.js';
+import { explorationIdsFor } from '../../db/records.js';
+import { pagedList } from '../../db/paging.js';
+import { fromJson, toJson, toUtcIsoOrNull } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import { emptyLiveState, type Debrief } from '../../shared/schemas/conversation.js';
 import { emptyPrep, type Interview, type InterviewSortField } from '../../shared/schemas/interviews.js';
@@ -18,6 +20,29 @@ export interface InterviewFilters {
 
 type Row = InterviewRow & { contactName: string; organizationId: string | null; organizationName: string | null };
 
+/** An interview as a use case records it; the person and organisation are joined in when read. */
+export type NewInterview = Omit<Interview, 'contact' | 'organization' | 'explorationIds' | 'live' | 'debrief'>;
+
+/** What a use case may change on an interview (explorations are given beside). */
+export type InterviewChanges = Partial<Omit<NewInterview, 'id' | 'contactId' | 'createdAt'>>;
+
+const TIME_FIELDS = ['statusChangedAt', 'scheduledAt', 'requestedAt', 'repliedAt', 'heldAt', 'thankedAt'] as const;
+
+/** The columns for the changed fields only; instants are stored in the one canonical UTC form. */
+export function interviewChangesToRow(changes: InterviewChanges): Partial<NewInterviewRow> {
+  const { prep, ...simple } = changes;
+  const out: Partial<NewInterviewRow> = { ...simple };
+  const times: Partial<Record<(typeof TIME_FIELDS)[number], string | null>> = out;
+  for (const field of TIME_FIELDS) {
+    const value = changes[field];
+    if (value !== undefined) times[field] = toUtcIsoOrNull(value);
+  }
+  if (prep) out.prep = toJson(prep);
+  return out;
+}
+
+export const interviewToRow = (i: NewInterview): NewInterviewRow => ({ ...interviewChangesToRow(i), id: i.id, contactId: i.contactId, createdAt: i.createdAt }) as NewInterviewRow;
+
 export function createInterviewsRepository(db: Kysely<Database>) {
   const base = () =>
     db
@@ -27,21 +52,8 @@ export function createInterviewsRepository(db: Kysely<Database>) {
       .selectAll('i')
       .select(['c.name as contactName', 'o.id as organizationId', 'o.name as organizationName']);
 
-  async function explorationIdsFor(ids: string[]): Promise<Map<string, string[]>> {
-    const map = new Map<string, string[]>();
-    if (ids.length === 0) return map;
-    const rows = await db
-      .selectFrom('interviewExplorations')
-      .select(['interviewId', 'explorationId'])
-      .where('interviewId', 'in', ids)
-      .orderBy('explorationId')
-      .execute();
-    for (const r of rows) map.set(r.interviewId, [...(map.get(r.interviewId) ?? []), r.explorationId]);
-    return map;
-  }
-
   async function hydrate(rows: Row[]): Promise<Interview[]> {
-    const links = await explorationIdsFor(rows.map((r) => r.id));
+    const links = await explorationIdsFor(db, 'interviewExplorations', rows.map((r) => r.id));
     return rows.map((r) => ({
       id: r.id,
       contactId: r.contactId,
@@ -97,17 +109,7 @@ export function createInterviewsRepository(db: Kysely<Database>) {
     },
 
     async list(filters: InterviewFilters, sort: Sort<InterviewSortField>, page: Page): Promise<PageResult<Interview>> {
-      const counted = await db
-        .selectFrom(filtered(filters).as('f'))
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow();
-      const rows = await filtered(filters)
-        .orderBy(`i.${sort.field}`, sort.direction)
-        .orderBy('i.id', sort.direction)
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute();
-      return { items: await hydrate(rows), total: toCount(counted.n), ...page };
+      return pagedList(db, filtered(filters), { by: `i.${sort.field}`, id: 'i.id', direction: sort.direction }, page, hydrate);
     },
 
     /** Who each interview is with, for labelling search results. */
@@ -130,17 +132,19 @@ export function createInterviewsRepository(db: Kysely<Database>) {
       return rows.map((r) => r.id);
     },
 
-    async insert(row: NewInterviewRow, explorationIds: string[]): Promise<void> {
-      await db.insertInto('interviews').values(row).execute();
-      await this.setExplorations(row.id, explorationIds);
+    async insert(interview: NewInterview, explorationIds: string[]): Promise<void> {
+      await db.insertInto('interviews').values(interviewToRow(interview)).execute();
+      await this.setExplorations(interview.id, explorationIds);
     },
 
-    /** Bulk insert for generated data; rows must be valid already. */
-    async insertMany(rows: NewInterviewRow[]): Promise<void> {
+    /** Bulk insert for generated data; interviews must be valid already. */
+    async insertMany(interviews: NewInterview[]): Promise<void> {
+      const rows = interviews.map(interviewToRow);
       for (let i = 0; i < rows.length; i += 200) await db.insertInto('interviews').values(rows.slice(i, i + 200)).execute();
     },
 
-    async update(id: string, patch: Partial<NewInterviewRow>, explorationIds?: string[]): Promise<void> {
+    async update(id: string, changes: InterviewChanges, explorationIds?: string[]): Promise<void> {
+      const patch = interviewChangesToRow(changes);
       if (Object.keys(patch).length > 0) await db.updateTable('interviews').set(patch).where('id', '=', id).execute();
       if (explorationIds) await this.setExplorations(id, explorationIds);
     },

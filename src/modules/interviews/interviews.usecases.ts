@@ -1,9 +1,7 @@
-import type { NewInterviewRow } from '../../db/database.js';
-import { toJson, toUtcIso, toUtcIsoOrNull } from '../../db/values.js';
 import { validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { missingFieldsFor, planTransition } from '../../shared/lifecycle.js';
-import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { PageResult } from '../../shared/schemas/common.js';
 import {
   type CreateInterviewInput,
   emptyPrep,
@@ -12,24 +10,13 @@ import {
   type TransitionInput,
   type UpdateInterviewInput,
 } from '../../shared/schemas/interviews.js';
-import { assertContact, assertExplorations, now, required } from '../references.js';
+import { assertContact, assertExplorations, now, required, type ListArgs, type EditArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { moveToTrash } from '../trash/trash.usecases.js';
 import { refreshResponsiveness } from '../responsiveness/responsiveness.usecases.js';
 import { createInteraction } from '../interactions/interactions.usecases.js';
 import { indexInterviews } from '../search/search.index.js';
-import type { InterviewFilters } from './interviews.repository.js';
-
-const TIME_FIELDS = ['scheduledAt', 'requestedAt', 'repliedAt', 'heldAt', 'thankedAt'] as const;
-
-function normaliseTimes<T extends Partial<Record<(typeof TIME_FIELDS)[number], string | null>>>(input: T): T {
-  const out = { ...input };
-  for (const field of TIME_FIELDS) {
-    const value = out[field];
-    if (value !== undefined) out[field] = toUtcIsoOrNull(value) as T[typeof field];
-  }
-  return out;
-}
+import type { InterviewChanges, InterviewFilters, NewInterview } from './interviews.repository.js';
 
 async function assertQuestions(ctx: AppContext, ids: string[] | undefined): Promise<void> {
   const missing = await ctx.repos.questions.missing(ids ?? []);
@@ -61,7 +48,7 @@ async function explorationsOfContact(ctx: AppContext, contactId: string): Promis
  * the user is recording something that already happened.
  */
 export async function createInterview({ ctx, input }: { ctx: AppContext; input: CreateInterviewInput }): Promise<{ interview: Interview }> {
-  const times = normaliseTimes(input);
+  const times = { ...input };
   const at = now(ctx);
   if (input.status === 'requested' && !times.requestedAt) times.requestedAt = at;
   if (input.status === 'held' && !times.heldAt) times.heldAt = at;
@@ -73,7 +60,7 @@ export async function createInterview({ ctx, input }: { ctx: AppContext; input: 
     await assertContact(tx, 'contactId', input.contactId);
     await assertExplorations(tx, 'explorationIds', input.explorationIds);
     await assertQuestions(tx, input.prep?.questionIds);
-    const row: NewInterviewRow = {
+    const row: NewInterview = {
       id: newId(),
       contactId: input.contactId,
       purpose: input.purpose,
@@ -89,7 +76,7 @@ export async function createInterview({ ctx, input }: { ctx: AppContext; input: 
       requestChannel: input.requestChannel ?? null,
       requestMessage: input.requestMessage ?? null,
       repliedAt: times.repliedAt ?? null,
-      prep: toJson(input.prep ?? emptyPrep()),
+      prep: input.prep ?? emptyPrep(),
       heldAt: times.heldAt ?? null,
       notes: input.notes ?? null,
       takeaways: input.takeaways?.trim() ? input.takeaways : null,
@@ -109,40 +96,21 @@ export async function getInterview({ ctx, id }: { ctx: AppContext; id: string })
   return { interview: required(await ctx.repos.interviews.get(id), 'interviews', id) };
 }
 
-export async function listInterviews({
-  ctx,
-  filters,
-  sort,
-  page,
-}: {
-  ctx: AppContext;
-  filters: InterviewFilters;
-  sort: Sort<InterviewSortField>;
-  page: Page;
-}): Promise<PageResult<Interview>> {
+export async function listInterviews({ ctx, filters, sort, page }: ListArgs<InterviewFilters, InterviewSortField>): Promise<PageResult<Interview>> {
   return ctx.repos.interviews.list(filters, sort, page);
 }
 
 /** Edits details (schedule, notes, prep…). The status moves only through `transitionInterview`. */
-export async function updateInterview({
-  ctx,
-  id,
-  input,
-}: {
-  ctx: AppContext;
-  id: string;
-  input: UpdateInterviewInput;
-}): Promise<{ interview: Interview }> {
+export async function updateInterview({ ctx, id, input }: EditArgs<UpdateInterviewInput>): Promise<{ interview: Interview }> {
   return ctx.transaction(async (tx) => {
     const current = required(await tx.repos.interviews.get(id), 'interviews', id);
     await assertExplorations(tx, 'explorationIds', input.explorationIds);
     await assertQuestions(tx, input.prep?.questionIds);
-    const { explorationIds, prep, ...rest } = normaliseTimes(input);
+    const { explorationIds, ...rest } = input;
     if (current.status === 'scheduled' && rest.scheduledAt === null) {
       throw validationError([{ field: 'scheduledAt', message: 'cannot be cleared while the interview is scheduled' }]);
     }
-    const patch: Partial<NewInterviewRow> = { ...rest, updatedAt: now(tx) };
-    if (prep) patch.prep = toJson(prep);
+    const patch: InterviewChanges = { ...rest, updatedAt: now(tx) };
     // Blank takeaways are stored as missing, which is what the debrief rule looks for.
     if (rest.takeaways !== undefined && !rest.takeaways?.trim()) patch.takeaways = null;
     await tx.repos.interviews.update(id, patch, explorationIds);
@@ -169,11 +137,11 @@ export async function transitionInterview({
 }): Promise<{ interview: Interview }> {
   return ctx.transaction(async (tx) => {
     const current = required(await tx.repos.interviews.get(id), 'interviews', id);
-    const at = input.at ? toUtcIso(input.at) : now(tx);
+    const at = input.at || now(tx);
     const patch = planTransition(current, {
       to: input.to,
       at,
-      scheduledAt: input.scheduledAt ? toUtcIso(input.scheduledAt) : undefined,
+      scheduledAt: input.scheduledAt || undefined,
       thankYouFormat: input.thankYouFormat,
     });
     await tx.repos.interviews.update(id, { ...patch, updatedAt: now(tx) });

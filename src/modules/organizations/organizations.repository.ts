@@ -1,9 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import { insertInBatches } from '../../db/bulk.js';
 import type { Database, OrganizationsTable } from '../../db/database.js';
-import { fromFlag, toCount } from '../../db/values.js';
+import { explorationIdsFor } from '../../db/records.js';
+import { pagedList } from '../../db/paging.js';
+import { fromFlag, toFlag } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { Organization, OrganizationSortField } from '../../shared/schemas/organizations.js';
+import { sortKey } from '../../shared/text.js';
 
 export interface OrganizationFilters {
   explorationId?: string | undefined;
@@ -14,6 +17,37 @@ export interface OrganizationFilters {
 }
 
 type Row = OrganizationsTable & { rank: number | string };
+
+/** An organisation as a use case adds it; explorations are given beside, and the rank is worked out when read. */
+export type NewOrganization = Omit<Organization, 'explorationIds' | 'rank'>;
+
+/** What a use case may change on an organisation (explorations are given beside). */
+export type OrganizationChanges = Partial<Omit<NewOrganization, 'id' | 'createdAt'>>;
+
+/** The columns for the changed fields only; the sort key follows the name. */
+function organizationChangesToRow(changes: OrganizationChanges): Partial<OrganizationsTable> {
+  const { advocacy, target, ...simple } = changes;
+  const out: Partial<OrganizationsTable> = { ...simple };
+  if (changes.name !== undefined) out.sortName = sortKey(changes.name);
+  if (advocacy !== undefined) out.advocacy = toFlag(advocacy);
+  if (target !== undefined) out.isTarget = toFlag(target);
+  return out;
+}
+
+export const organizationToRow = (o: NewOrganization): OrganizationsTable => ({
+  id: o.id,
+  name: o.name,
+  sortName: sortKey(o.name),
+  website: o.website,
+  industry: o.industry,
+  notes: o.notes,
+  motivation: o.motivation,
+  posting: o.posting,
+  advocacy: toFlag(o.advocacy),
+  isTarget: toFlag(o.target),
+  createdAt: o.createdAt,
+  updatedAt: o.updatedAt,
+});
 
 export function createOrganizationsRepository(db: Kysely<Database>) {
   /**
@@ -28,21 +62,8 @@ export function createOrganizationsRepository(db: Kysely<Database>) {
         sql<number>`row_number() over (order by o.is_target desc, o.motivation desc, o.posting desc, o.advocacy desc, o.sort_name asc, o.id asc)`.as('rank'),
       );
 
-  async function explorationIdsFor(ids: string[]): Promise<Map<string, string[]>> {
-    const map = new Map<string, string[]>();
-    if (ids.length === 0) return map;
-    const rows = await db
-      .selectFrom('explorationOrganizations')
-      .select(['organizationId', 'explorationId'])
-      .where('organizationId', 'in', ids)
-      .orderBy('explorationId')
-      .execute();
-    for (const r of rows) map.set(r.organizationId, [...(map.get(r.organizationId) ?? []), r.explorationId]);
-    return map;
-  }
-
   async function hydrate(rows: Row[]): Promise<Organization[]> {
-    const links = await explorationIdsFor(rows.map((r) => r.id));
+    const links = await explorationIdsFor(db, 'explorationOrganizations', rows.map((r) => r.id));
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -99,30 +120,21 @@ export function createOrganizationsRepository(db: Kysely<Database>) {
     },
 
     async list(filters: OrganizationFilters, sort: Sort<OrganizationSortField>, page: Page): Promise<PageResult<Organization>> {
-      const counted = await db
-        .selectFrom(filtered(filters).as('f'))
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow();
       const column = ({ rank: 'r.rank', name: 'r.sortName', createdAt: 'r.createdAt', updatedAt: 'r.updatedAt' } as const)[sort.field];
-      const rows = await filtered(filters)
-        .orderBy(column, sort.direction)
-        .orderBy('r.id', sort.direction)
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute();
-      return { items: await hydrate(rows), total: toCount(counted.n), ...page };
+      return pagedList(db, filtered(filters), { by: column, id: 'r.id', direction: sort.direction }, page, hydrate);
     },
 
-    async insert(row: OrganizationsTable, explorationIds: string[]): Promise<void> {
-      await db.insertInto('organizations').values(row).execute();
-      await this.setExplorations(row.id, explorationIds);
+    async insert(organization: NewOrganization, explorationIds: string[]): Promise<void> {
+      await db.insertInto('organizations').values(organizationToRow(organization)).execute();
+      await this.setExplorations(organization.id, explorationIds);
     },
 
-    async insertMany(rows: OrganizationsTable[]): Promise<void> {
-      await insertInBatches(db, rows, { batch: 200 }, (batch) => db.insertInto('organizations').values(batch));
+    async insertMany(organizations: NewOrganization[]): Promise<void> {
+      await insertInBatches(db, organizations.map(organizationToRow), { batch: 200 }, (batch) => db.insertInto('organizations').values(batch));
     },
 
-    async update(id: string, patch: Partial<OrganizationsTable>, explorationIds?: string[]): Promise<void> {
+    async update(id: string, changes: OrganizationChanges, explorationIds?: string[]): Promise<void> {
+      const patch = organizationChangesToRow(changes);
       if (Object.keys(patch).length > 0) await db.updateTable('organizations').set(patch).where('id', '=', id).execute();
       if (explorationIds) await this.setExplorations(id, explorationIds);
     },

@@ -1,13 +1,12 @@
-import type { OrganizationsTable } from '../../db/database.js';
 import { newId } from '../../shared/ids.js';
-import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { PageResult } from '../../shared/schemas/common.js';
 import type { CreateOrganizationInput, Organization, OrganizationSortField, UpdateOrganizationInput } from '../../shared/schemas/organizations.js';
 import { sortKey } from '../../shared/text.js';
-import { assertExplorations, now, required } from '../references.js';
+import { assertExplorations, now, required, type ListArgs, type EditArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { contactDocument, organizationDocument } from '../search/search.documents.js';
 import { moveToTrash } from '../trash/trash.usecases.js';
-import type { OrganizationFilters } from './organizations.repository.js';
+import type { NewOrganization, OrganizationChanges, OrganizationFilters } from './organizations.repository.js';
 
 async function reindex(ctx: AppContext, id: string): Promise<Organization> {
   const organization = required(await ctx.repos.organizations.get(id), 'organizations', id);
@@ -23,18 +22,17 @@ async function reindexPeople(ctx: AppContext, contactIds: string[]): Promise<voi
   }
 }
 
-function organizationRow(input: CreateOrganizationInput, target: boolean, at: string): OrganizationsTable {
+function newOrganization(input: CreateOrganizationInput, target: boolean, at: string): NewOrganization {
   return {
     id: newId(),
     name: input.name,
-    sortName: sortKey(input.name),
     website: input.website ?? null,
     industry: input.industry ?? null,
     notes: input.notes ?? null,
     motivation: input.motivation,
     posting: input.posting,
-    advocacy: input.advocacy ? 1 : 0,
-    isTarget: target ? 1 : 0,
+    advocacy: input.advocacy,
+    target,
     createdAt: at,
     updatedAt: at,
   };
@@ -43,7 +41,7 @@ function organizationRow(input: CreateOrganizationInput, target: boolean, at: st
 async function insertOrganization(ctx: AppContext, input: CreateOrganizationInput, target: boolean): Promise<Organization> {
   return ctx.transaction(async (tx) => {
     await assertExplorations(tx, 'explorationIds', input.explorationIds);
-    const row = organizationRow(input, target, now(tx));
+    const row = newOrganization(input, target, now(tx));
     await tx.repos.organizations.insert(row, input.explorationIds);
     return reindex(tx, row.id);
   });
@@ -125,7 +123,7 @@ export async function organizationsByName({
 }): Promise<{ idFor: (name: string | null | undefined) => string | null; flush: () => Promise<void> }> {
   const at = now(ctx);
   const known = await ctx.repos.organizations.idsBySortName();
-  const pending: OrganizationsTable[] = [];
+  const pending: NewOrganization[] = [];
   return {
     idFor(name) {
       const wanted = organizationName(name);
@@ -133,7 +131,7 @@ export async function organizationsByName({
       const key = sortKey(wanted);
       let id = known.get(key);
       if (!id) {
-        const row = organizationRow({ name: wanted, motivation: defaults.motivation, posting: defaults.posting, advocacy: defaults.advocacy, explorationIds: [] }, defaults.target, at);
+        const row = newOrganization({ name: wanted, motivation: defaults.motivation, posting: defaults.posting, advocacy: defaults.advocacy, explorationIds: [] }, defaults.target, at);
         id = row.id;
         known.set(key, id);
         pending.push(row);
@@ -144,7 +142,7 @@ export async function organizationsByName({
       const batch = pending.splice(0);
       if (batch.length === 0) return;
       await ctx.repos.organizations.insertMany(batch);
-      await ctx.repos.search.upsert(batch.map((o) => organizationDocument({ ...o, advocacy: o.advocacy === 1, explorationIds: [], target: o.isTarget === 1, rank: null })));
+      await ctx.repos.search.upsert(batch.map((o) => organizationDocument({ ...o, explorationIds: [], rank: null })));
     },
   };
 }
@@ -154,38 +152,18 @@ export async function getOrganization({ ctx, id }: { ctx: AppContext; id: string
 }
 
 /** The target list: ranked by motivation, then whether a posting exists, then advocacy. */
-export async function listOrganizations({
-  ctx,
-  filters,
-  sort,
-  page,
-}: {
-  ctx: AppContext;
-  filters: OrganizationFilters;
-  sort: Sort<OrganizationSortField>;
-  page: Page;
-}): Promise<PageResult<Organization>> {
+export async function listOrganizations({ ctx, filters, sort, page }: ListArgs<OrganizationFilters, OrganizationSortField>): Promise<PageResult<Organization>> {
   return ctx.repos.organizations.list(filters, sort, page);
 }
 
-export async function updateOrganization({
-  ctx,
-  id,
-  input,
-}: {
-  ctx: AppContext;
-  id: string;
-  input: UpdateOrganizationInput;
-}): Promise<{ organization: Organization }> {
+export async function updateOrganization({ ctx, id, input }: EditArgs<UpdateOrganizationInput>): Promise<{ organization: Organization }> {
   return ctx.transaction(async (tx) => {
     const current = required(await tx.repos.organizations.get(id), 'organizations', id);
     await assertExplorations(tx, 'explorationIds', input.explorationIds);
-    const { explorationIds, advocacy, ...simple } = input;
-    const patch: Partial<OrganizationsTable> = { ...simple, updatedAt: now(tx) };
-    if (input.name !== undefined) patch.sortName = sortKey(input.name);
-    if (advocacy !== undefined) patch.advocacy = advocacy ? 1 : 0;
+    const { explorationIds, ...simple } = input;
+    const patch: OrganizationChanges = { ...simple, updatedAt: now(tx) };
     // Ranking an organisation puts it on the target list (an imported employer joins it here).
-    if (input.motivation !== undefined || input.posting !== undefined || advocacy !== undefined) patch.isTarget = 1;
+    if (input.motivation !== undefined || input.posting !== undefined || input.advocacy !== undefined) patch.target = true;
     await tx.repos.organizations.update(id, patch, explorationIds);
     const organization = await reindex(tx, id);
     if (organization.name !== current.name) await reindexPeople(tx, await tx.repos.contacts.idsAtOrganization(id));

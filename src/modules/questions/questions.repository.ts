@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, QuestionRow, QuestionsTable } from '../../db/database.js';
-import { fromFlag, fromJson, toCount } from '../../db/values.js';
+import { pagedList } from '../../db/paging.js';
+import { recordWrites } from '../../db/records.js';
+import { fromFlag, fromJson, toFlag, toJson } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { Question, QuestionSortField } from '../../shared/schemas/questions.js';
 
@@ -20,6 +22,28 @@ const rowToQuestion = (r: QuestionRow): Question => ({
   updatedAt: r.updatedAt,
 });
 
+const questionToRow = (q: Question): QuestionsTable => ({
+  id: q.id,
+  text: q.text,
+  category: q.category,
+  audiences: toJson(q.audiences),
+  favourite: toFlag(q.favourite),
+  builtIn: toFlag(q.builtIn),
+  createdAt: q.createdAt,
+  updatedAt: q.updatedAt,
+});
+
+/** What a use case may change on a question. */
+export type QuestionChanges = Partial<Pick<Question, 'text' | 'category' | 'audiences' | 'favourite' | 'updatedAt'>>;
+
+function questionChangesToRow(changes: QuestionChanges): Partial<QuestionsTable> {
+  const { audiences, favourite, ...simple } = changes;
+  const out: Partial<QuestionsTable> = { ...simple };
+  if (audiences) out.audiences = toJson(audiences);
+  if (favourite !== undefined) out.favourite = toFlag(favourite);
+  return out;
+}
+
 export function createQuestionsRepository(db: Kysely<Database>) {
   const filtered = (f: QuestionFilters) => {
     let q = db.selectFrom('questions');
@@ -30,6 +54,7 @@ export function createQuestionsRepository(db: Kysely<Database>) {
     return q;
   };
   return {
+    ...recordWrites(db, 'questions', questionToRow, questionChangesToRow),
     async get(id: string): Promise<Question | undefined> {
       const row = await db.selectFrom('questions').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? rowToQuestion(row) : undefined;
@@ -40,25 +65,7 @@ export function createQuestionsRepository(db: Kysely<Database>) {
       return ids.filter((id) => !found.has(id));
     },
     async list(filters: QuestionFilters, sort: Sort<QuestionSortField>, page: Page): Promise<PageResult<Question>> {
-      const counted = await filtered(filters).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-      const rows = await filtered(filters)
-        .selectAll()
-        .orderBy(sort.field, sort.direction)
-        .orderBy('id', sort.direction)
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute();
-      return { items: rows.map(rowToQuestion), total: toCount(counted.n), ...page };
-    },
-    async insert(row: QuestionsTable): Promise<void> {
-      await db.insertInto('questions').values(row).execute();
-    },
-    async update(id: string, patch: Partial<QuestionsTable>): Promise<void> {
-      await db.updateTable('questions').set(patch).where('id', '=', id).execute();
-    },
-    async delete(id: string): Promise<boolean> {
-      const result = await db.deleteFrom('questions').where('id', '=', id).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return pagedList(db, filtered(filters).selectAll(), { by: sort.field, id: 'id', direction: sort.direction }, page, (rows) => rows.map(rowToQuestion));
     },
   };
 }

@@ -1,9 +1,7 @@
-import type { QuestionsTable } from '../../db/database.js';
-import { toJson } from '../../db/values.js';
 import { newId } from '../../shared/ids.js';
-import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { PageResult } from '../../shared/schemas/common.js';
 import type { CreateQuestionInput, Question, QuestionSortField, UpdateQuestionInput } from '../../shared/schemas/questions.js';
-import { now, required } from '../references.js';
+import { now, required, type ListArgs, type EditArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import type { QuestionFilters } from './questions.repository.js';
 
@@ -18,13 +16,13 @@ export async function createQuestion({
   builtIn?: boolean;
 }): Promise<{ question: Question }> {
   const at = now(ctx);
-  const row: QuestionsTable = {
+  const row: Question = {
     id: newId(),
     text: input.text,
     category: input.category,
-    audiences: toJson([...new Set(input.audiences)]),
-    favourite: input.favourite ? 1 : 0,
-    builtIn: builtIn ? 1 : 0,
+    audiences: [...new Set(input.audiences)],
+    favourite: input.favourite,
+    builtIn,
     createdAt: at,
     updatedAt: at,
   };
@@ -36,36 +34,15 @@ export async function getQuestion({ ctx, id }: { ctx: AppContext; id: string }):
   return { question: required(await ctx.repos.questions.get(id), 'questions', id) };
 }
 
-export async function listQuestions({
-  ctx,
-  filters,
-  sort,
-  page,
-}: {
-  ctx: AppContext;
-  filters: QuestionFilters;
-  sort: Sort<QuestionSortField>;
-  page: Page;
-}): Promise<PageResult<Question>> {
+export async function listQuestions({ ctx, filters, sort, page }: ListArgs<QuestionFilters, QuestionSortField>): Promise<PageResult<Question>> {
   return ctx.repos.questions.list(filters, sort, page);
 }
 
-export async function updateQuestion({
-  ctx,
-  id,
-  input,
-}: {
-  ctx: AppContext;
-  id: string;
-  input: UpdateQuestionInput;
-}): Promise<{ question: Question }> {
+export async function updateQuestion({ ctx, id, input }: EditArgs<UpdateQuestionInput>): Promise<{ question: Question }> {
   return ctx.transaction(async (tx) => {
     required(await tx.repos.questions.get(id), 'questions', id);
-    const { audiences, favourite, ...simple } = input;
-    const patch: Partial<QuestionsTable> = { ...simple, updatedAt: now(tx) };
-    if (audiences) patch.audiences = toJson([...new Set(audiences)]);
-    if (favourite !== undefined) patch.favourite = favourite ? 1 : 0;
-    await tx.repos.questions.update(id, patch);
+    const { audiences, ...rest } = input;
+    await tx.repos.questions.update(id, { ...rest, ...(audiences ? { audiences: [...new Set(audiences)] } : {}), updatedAt: now(tx) });
     return { question: required(await tx.repos.questions.get(id), 'questions', id) };
   });
 }

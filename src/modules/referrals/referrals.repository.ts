@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, ReferralRow, ReferralsTable } from '../../db/database.js';
-import { toCount } from '../../db/values.js';
+import { pagedList } from '../../db/paging.js';
+import { recordWrites } from '../../db/records.js';
+import { toUtcIsoOrNull } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { Referral, ReferralSortField } from '../../shared/schemas/referrals.js';
 
@@ -28,6 +30,31 @@ const rowToReferral = (r: Row): Referral => ({
   updatedAt: r.updatedAt,
 });
 
+/** A referral as a use case records it; the two names are joined in when read. */
+export type NewReferral = Omit<Referral, 'from' | 'to'>;
+
+/** What a use case may change on a referral. */
+export type ReferralChanges = Partial<Pick<Referral, 'interviewId' | 'status' | 'reportedBackAt' | 'note' | 'updatedAt'>>;
+
+/** The columns for the changed fields only; the report-back instant is stored in canonical UTC. */
+function referralChangesToRow(changes: ReferralChanges): Partial<ReferralsTable> {
+  const out: Partial<ReferralsTable> = { ...changes };
+  if (changes.reportedBackAt !== undefined) out.reportedBackAt = toUtcIsoOrNull(changes.reportedBackAt);
+  return out;
+}
+
+const referralToRow = (r: NewReferral): ReferralsTable => ({
+  id: r.id,
+  fromContactId: r.fromContactId,
+  toContactId: r.toContactId,
+  interviewId: r.interviewId,
+  status: r.status,
+  reportedBackAt: toUtcIsoOrNull(r.reportedBackAt),
+  note: r.note,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});
+
 export function createReferralsRepository(db: Kysely<Database>) {
   const base = () =>
     db
@@ -49,6 +76,7 @@ export function createReferralsRepository(db: Kysely<Database>) {
     return q;
   };
   return {
+    ...recordWrites(db, 'referrals', referralToRow, referralChangesToRow),
     async get(id: string): Promise<Referral | undefined> {
       const row = await base().where('r.id', '=', id).executeTakeFirst();
       return row ? rowToReferral(row) : undefined;
@@ -63,30 +91,10 @@ export function createReferralsRepository(db: Kysely<Database>) {
       return row?.id;
     },
     async list(filters: ReferralFilters, sort: Sort<ReferralSortField>, page: Page): Promise<PageResult<Referral>> {
-      const counted = await db
-        .selectFrom(filtered(filters).as('x'))
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow();
-      const rows = await filtered(filters)
-        .orderBy(`r.${sort.field}`, sort.direction)
-        .orderBy('r.id', sort.direction)
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute();
-      return { items: rows.map(rowToReferral), total: toCount(counted.n), ...page };
+      return pagedList(db, filtered(filters), { by: `r.${sort.field}`, id: 'r.id', direction: sort.direction }, page, (rows) => rows.map(rowToReferral));
     },
     async forContact(contactId: string): Promise<Referral[]> {
       return (await filtered({ contactId }).execute()).map(rowToReferral);
-    },
-    async insert(row: ReferralsTable): Promise<void> {
-      await db.insertInto('referrals').values(row).execute();
-    },
-    async update(id: string, patch: Partial<ReferralsTable>): Promise<void> {
-      if (Object.keys(patch).length > 0) await db.updateTable('referrals').set(patch).where('id', '=', id).execute();
-    },
-    async delete(id: string): Promise<boolean> {
-      const result = await db.deleteFrom('referrals').where('id', '=', id).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
     },
   };
 }

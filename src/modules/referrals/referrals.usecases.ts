@@ -1,12 +1,10 @@
-import type { ReferralsTable } from '../../db/database.js';
-import { toUtcIsoOrNull } from '../../db/values.js';
 import { AppError, validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { PageResult } from '../../shared/schemas/common.js';
 import type { CreateReferralInput, Referral, ReferralSortField, UpdateReferralInput } from '../../shared/schemas/referrals.js';
-import { assertContact, assertInterview, now, required } from '../references.js';
+import { assertContact, assertInterview, now, required, type ListArgs, type EditArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
-import type { ReferralFilters } from './referrals.repository.js';
+import type { NewReferral, ReferralFilters } from './referrals.repository.js';
 
 /**
  * Records that one person suggested talking to another. The referred person's
@@ -25,13 +23,13 @@ export async function createReferral({ ctx, input }: { ctx: AppContext; input: C
       throw new AppError('referrals.duplicate', 409, 'This referral is already recorded.', { id: existing });
     }
     const at = now(tx);
-    const row: ReferralsTable = {
+    const row: NewReferral = {
       id: newId(),
       fromContactId: input.fromContactId,
       toContactId: input.toContactId,
       interviewId: input.interviewId ?? null,
       status: input.status,
-      reportedBackAt: toUtcIsoOrNull(input.reportedBackAt),
+      reportedBackAt: input.reportedBackAt ?? null,
       note: input.note ?? null,
       createdAt: at,
       updatedAt: at,
@@ -52,35 +50,15 @@ export async function getReferral({ ctx, id }: { ctx: AppContext; id: string }):
   return { referral: required(await ctx.repos.referrals.get(id), 'referrals', id) };
 }
 
-export async function listReferrals({
-  ctx,
-  filters,
-  sort,
-  page,
-}: {
-  ctx: AppContext;
-  filters: ReferralFilters;
-  sort: Sort<ReferralSortField>;
-  page: Page;
-}): Promise<PageResult<Referral>> {
+export async function listReferrals({ ctx, filters, sort, page }: ListArgs<ReferralFilters, ReferralSortField>): Promise<PageResult<Referral>> {
   return ctx.repos.referrals.list(filters, sort, page);
 }
 
-export async function updateReferral({
-  ctx,
-  id,
-  input,
-}: {
-  ctx: AppContext;
-  id: string;
-  input: UpdateReferralInput;
-}): Promise<{ referral: Referral }> {
+export async function updateReferral({ ctx, id, input }: EditArgs<UpdateReferralInput>): Promise<{ referral: Referral }> {
   return ctx.transaction(async (tx) => {
     required(await tx.repos.referrals.get(id), 'referrals', id);
     await assertInterview(tx, 'interviewId', input.interviewId);
-    const patch: Partial<ReferralsTable> = { ...input, updatedAt: now(tx) };
-    if (input.reportedBackAt !== undefined) patch.reportedBackAt = toUtcIsoOrNull(input.reportedBackAt);
-    await tx.repos.referrals.update(id, patch);
+    await tx.repos.referrals.update(id, { ...input, updatedAt: now(tx) });
     return { referral: required(await tx.repos.referrals.get(id), 'referrals', id) };
   });
 }

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database, TemplateRow, TemplatesTable } from '../../db/database.js';
-import { fromFlag, toCount } from '../../db/values.js';
+import { pagedList } from '../../db/paging.js';
+import { recordWrites } from '../../db/records.js';
+import { fromFlag, toFlag } from '../../db/values.js';
 import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
 import type { Template, TemplateSortField } from '../../shared/schemas/templates.js';
 
@@ -20,6 +22,21 @@ const rowToTemplate = (r: TemplateRow): Template => ({
   updatedAt: r.updatedAt,
 });
 
+const templateToRow = (t: Template): TemplatesTable => ({
+  id: t.id,
+  name: t.name,
+  kind: t.kind,
+  channel: t.channel,
+  subject: t.subject,
+  body: t.body,
+  builtIn: toFlag(t.builtIn),
+  createdAt: t.createdAt,
+  updatedAt: t.updatedAt,
+});
+
+/** What a use case may change on a template (its columns are the fields themselves). */
+export type TemplateChanges = Partial<Pick<Template, 'name' | 'kind' | 'channel' | 'subject' | 'body' | 'updatedAt'>>;
+
 export function createTemplatesRepository(db: Kysely<Database>) {
   const filtered = (f: TemplateFilters) => {
     let q = db.selectFrom('templates');
@@ -28,30 +45,13 @@ export function createTemplatesRepository(db: Kysely<Database>) {
     return q;
   };
   return {
+    ...recordWrites(db, 'templates', templateToRow, (changes: TemplateChanges) => changes),
     async get(id: string): Promise<Template | undefined> {
       const row = await db.selectFrom('templates').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? rowToTemplate(row) : undefined;
     },
     async list(filters: TemplateFilters, sort: Sort<TemplateSortField>, page: Page): Promise<PageResult<Template>> {
-      const counted = await filtered(filters).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-      const rows = await filtered(filters)
-        .selectAll()
-        .orderBy(sort.field, sort.direction)
-        .orderBy('id', sort.direction)
-        .limit(page.limit)
-        .offset(page.offset)
-        .execute();
-      return { items: rows.map(rowToTemplate), total: toCount(counted.n), ...page };
-    },
-    async insert(row: TemplatesTable): Promise<void> {
-      await db.insertInto('templates').values(row).execute();
-    },
-    async update(id: string, patch: Partial<TemplatesTable>): Promise<void> {
-      await db.updateTable('templates').set(patch).where('id', '=', id).execute();
-    },
-    async delete(id: string): Promise<boolean> {
-      const result = await db.deleteFrom('templates').where('id', '=', id).executeTakeFirst();
-      return Number(result.numDeletedRows) > 0;
+      return pagedList(db, filtered(filters).selectAll(), { by: sort.field, id: 'id', direction: sort.direction }, page, (rows) => rows.map(rowToTemplate));
     },
   };
 }

@@ -1,10 +1,9 @@
-import type { TemplatesTable } from '../../db/database.js';
 import { validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
 import { mergeFields, renderTemplate, unknownMergeFields, type MergeValues } from '../../shared/merge.js';
-import type { Page, PageResult, Sort } from '../../shared/schemas/common.js';
+import type { PageResult } from '../../shared/schemas/common.js';
 import type { CreateTemplateInput, Template, TemplateSortField, UpdateTemplateInput } from '../../shared/schemas/templates.js';
-import { now, required } from '../references.js';
+import { now, required, type ListArgs, type EditArgs } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { explorationForContact } from '../explorations/explorations.usecases.js';
 import type { TemplateFilters } from './templates.repository.js';
@@ -31,14 +30,14 @@ export async function createTemplate({
 }): Promise<{ template: Template }> {
   assertKnownFields(input);
   const at = now(ctx);
-  const row: TemplatesTable = {
+  const row: Template = {
     id: newId(),
     name: input.name,
     kind: input.kind,
     channel: input.channel,
     subject: input.subject ?? null,
     body: input.body,
-    builtIn: builtIn ? 1 : 0,
+    builtIn,
     createdAt: at,
     updatedAt: at,
   };
@@ -50,29 +49,11 @@ export async function getTemplate({ ctx, id }: { ctx: AppContext; id: string }):
   return { template: required(await ctx.repos.templates.get(id), 'templates', id) };
 }
 
-export async function listTemplates({
-  ctx,
-  filters,
-  sort,
-  page,
-}: {
-  ctx: AppContext;
-  filters: TemplateFilters;
-  sort: Sort<TemplateSortField>;
-  page: Page;
-}): Promise<PageResult<Template>> {
+export async function listTemplates({ ctx, filters, sort, page }: ListArgs<TemplateFilters, TemplateSortField>): Promise<PageResult<Template>> {
   return ctx.repos.templates.list(filters, sort, page);
 }
 
-export async function updateTemplate({
-  ctx,
-  id,
-  input,
-}: {
-  ctx: AppContext;
-  id: string;
-  input: UpdateTemplateInput;
-}): Promise<{ template: Template }> {
+export async function updateTemplate({ ctx, id, input }: EditArgs<UpdateTemplateInput>): Promise<{ template: Template }> {
   assertKnownFields(input);
   return ctx.transaction(async (tx) => {
     required(await tx.repos.templates.get(id), 'templates', id);
