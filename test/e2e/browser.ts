@@ -109,3 +109,28 @@ export async function onboardToFirstPeople(page: Page, signInUrl: string): Promi
   await page.getByLabel('What do you want to explore?').fill('UX research in health tech');
   await page.getByRole('button', { name: 'Start exploring' }).click();
 }
+
+/** A page in a new browser context (1280 × 900 unless told), whose steps give up after 10 s. */
+export async function newPage(browser: Browser, viewport: { width: number; height: number } = { width: 1280, height: 900 }): Promise<Page> {
+  const page = await (await browser.newContext({ viewport })).newPage();
+  page.setDefaultTimeout(10_000);
+  return page;
+}
+
+/** Follows the start link and waits for the first page to show its heading. */
+export async function signIn(page: Page, server: TestServer): Promise<void> {
+  await page.goto(server.signInUrl);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+}
+
+/** Where most tests that are not about onboarding start: a profile and the exploration "UX research". Its id. */
+export async function seedProfileAndExploration(server: TestServer): Promise<string> {
+  await server.api('PATCH', '/api/v1/profile', { name: 'Sam Rivera' });
+  return (await server.api<{ id: string }>('POST', '/api/v1/explorations', { title: 'UX research', kind: 'role', transition: 'change-career' })).id;
+}
+
+/** Closes what a test's beforeAll opened (either may be missing when start-up failed). */
+export async function closeAll(browser: Browser | undefined, server: TestServer | undefined): Promise<void> {
+  await browser?.close();
+  await server?.stop();
+}

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, newPage, requireBrowser, seedProfileAndExploration, signIn, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -14,19 +14,12 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the words a coaching finding po
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launch();
-    await server.api('PATCH', '/api/v1/profile', { name: 'Sam Rivera' });
-    await server.api('POST', '/api/v1/explorations', { title: 'UX research', kind: 'role', transition: 'change-career' });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    await seedProfileAndExploration(server);
+    page = await newPage(browser);
     cspViolations = collectCspViolations(page);
-    await page.goto(server.signInUrl);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await signIn(page, server);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('marks the part of a question that raised the finding and selects it in the field on request', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Questions' }).click();

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, newPage, requireBrowser, seedProfileAndExploration, signIn, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -16,8 +16,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('drafting a request from “Whom
     server = await startTestServer();
     browser = await launch();
     // The people to choose from; everything after this is done through the pages.
-    await server.api('PATCH', '/api/v1/profile', { name: 'Sam Rivera' });
-    ids.exploration = (await server.api<{ id: string }>('POST', '/api/v1/explorations', { title: 'UX research', kind: 'role', transition: 'change-career' })).id;
+    ids.exploration = await seedProfileAndExploration(server);
     await server.api('POST', '/api/v1/explorations', { title: 'Product management', kind: 'role', transition: 'change-career' });
     const org = await server.api<{ id: string }>('POST', '/api/v1/organizations', { name: 'Brightpath Learning', motivation: 3, explorationIds: [ids.exploration] });
     ids.maya = (
@@ -30,17 +29,11 @@ describe.skipIf(!hasBrowser && !requireBrowser)('drafting a request from “Whom
       })
     ).id;
     await server.api('POST', '/api/v1/contacts', { name: 'Cole Cold', relationship: 'cold' });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await newPage(browser);
     cspViolations = collectCspViolations(page);
-    await page.goto(server.signInUrl);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await signIn(page, server);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('opens /next from the menu, drafts a request, fixes the blank the checker flags, and records it as sent', async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Whom to ask' }).click();

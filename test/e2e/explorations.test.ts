@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, expectAccessible, hasBrowser, launch, newPage, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -22,13 +22,9 @@ describe.skipIf(!hasBrowser && !requireBrowser)('explorations in the web app', (
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launch();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.setDefaultTimeout(10_000);
+    page = await newPage(browser);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('onboards, resumes at the third step after a reload without a second exploration, and adds a person with their organisation by name', async () => {
     await page.goto(server.signInUrl);

@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settableClock } from '../../src/shared/clock.js';
-import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -48,10 +48,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('first hour: one exploration fro
     page.setDefaultTimeout(10_000);
     csp = collectCspViolations(page);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('carries one exploration from onboarding to the decision board', async () => {
     // Onboarding: who I am, what I explore, my first person (with their organisation by name).

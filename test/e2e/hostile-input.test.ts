@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAYLOADS } from '../fixtures/hostile.js';
-import { assertBrowserAvailable, collectCspViolations, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, collectCspViolations, hasBrowser, launch, newPage, requireBrowser, signIn, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -62,21 +62,15 @@ describe.skipIf(!hasBrowser && !requireBrowser)('hostile input stored in every t
     // Merge-field syntax in a template is refused up front (an unknown field), so templates get the others.
     await api('POST', '/api/v1/templates', { name: p(5), kind: 'thank-you', channel: 'email', subject: p(1), body: `${p(2)} {{contact.name}} {{lastTakeaway}}` });
 
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await newPage(browser);
     page.on('dialog', async (dialog) => {
       dialogs.push(dialog.message());
       await dialog.dismiss();
     });
     cspViolations = collectCspViolations(page);
-    await page.goto(server.signInUrl);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await signIn(page, server);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('shows every payload as text on every page, and none of them runs', async () => {
     const pages = [

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, expectAccessible, hasBrowser, launch, onboardToFirstPeople, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, expectAccessible, hasBrowser, launch, newPage, onboardToFirstPeople, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -16,15 +16,11 @@ describe.skipIf(!hasBrowser && !requireBrowser)('what an import leaves out, in t
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launch();
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.setDefaultTimeout(10_000);
+    page = await newPage(browser);
     await onboardToFirstPeople(page, server.signInUrl);
     await page.getByRole('heading', { name: 'Your first people' }).waitFor();
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('names per person what the preview will leave out, flags a person with no name, and says it again after the import', async () => {
     await page.goto(`${server.origin}/import`);

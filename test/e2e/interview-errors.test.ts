@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, hasBrowser, launch, newPage, requireBrowser, signIn, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -22,15 +22,10 @@ describe.skipIf(!hasBrowser && !requireBrowser)('an interview whose saves fail',
     const maya = await server.api<{ id: string }>('POST', '/api/v1/contacts', { name: 'Maya Costa' });
     const scheduledAt = new Date(Date.now() + 3_600_000).toISOString();
     interview = (await server.api<{ id: string }>('POST', '/api/v1/interviews', { contactId: maya.id, status: 'scheduled', scheduledAt })).id;
-    page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto(server.signInUrl);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    page = await newPage(browser);
+    await signIn(page, server);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(browser, server));
 
   const alert = () => page.getByRole('alert').filter({ hasText: 'Something went wrong on the server.' });
 

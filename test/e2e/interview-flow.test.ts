@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, newPage, requireBrowser, seedProfileAndExploration, signIn, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -22,19 +22,12 @@ describe.skipIf(!hasBrowser && !requireBrowser)('one interview from plan to than
     server = await startTestServer();
     browser = await launch();
     // The starting point: someone who has set up their profile and one exploration.
-    await server.api('PATCH', '/api/v1/profile', { name: 'Sam Rivera' });
-    await server.api('POST', '/api/v1/explorations', { title: 'UX research', kind: 'role', transition: 'change-career' });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    await seedProfileAndExploration(server);
+    page = await newPage(browser);
     cspViolations = collectCspViolations(page);
-    await page.goto(server.signInUrl);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await signIn(page, server);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('plans once (a second plan asks first), keeps what is typed, runs the conversation from the keyboard, and debriefs with what interview mode recorded', async () => {
     // A person, added in the app.

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, newPage, requireBrowser, seedProfileAndExploration, signIn, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -19,8 +19,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a whole conversation in intervi
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launch();
-    await api('PATCH', '/api/v1/profile', { name: 'Sam Rivera' });
-    ids.exploration = (await api<{ id: string }>('POST', '/api/v1/explorations', { title: 'UX research', kind: 'role', transition: 'change-career' })).id;
+    ids.exploration = await seedProfileAndExploration(server);
     const org = await api<{ id: string }>('POST', '/api/v1/organizations', { name: 'Brightpath Learning' });
     ids.maya = (await api<{ id: string }>('POST', '/api/v1/contacts', { name: 'Maya Costa', organizationId: org.id, relationship: 'alumni', seniority: 'peer' })).id;
     ids.questions = (await api<{ items: Array<{ id: string }> }>('GET', '/api/v1/questions?limit=2&sort=category')).items.map((q) => q.id);
@@ -34,19 +33,13 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a whole conversation in intervi
         prep: { checklist: {}, research: '', questionIds: ids.questions },
       })
     ).id;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await newPage(browser);
     // Nothing may trip the strict Content-Security-Policy (no injected styles, no eval).
     cspViolations = collectCspViolations(page);
     await page.clock.install({ time: START });
-    await page.goto(server.signInUrl);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await signIn(page, server);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(browser, server));
 
   const prompt = () => page.locator('.im-prompt');
   const note = () => page.getByLabel(/^Note \(/);

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, onboardToFirstPeople, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, onboardToFirstPeople, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -36,10 +36,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('organisations, undo and search 
     await page.getByRole('button', { name: /Finish and go to Today|Skip for now/ }).click();
     await page.waitForURL(`${server.origin}/`);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(browser, server));
 
   async function addOrganisation(name: string, keen: string, posting: string, alumni: boolean) {
     await page.getByRole('button', { name: 'Add organisation' }).click();

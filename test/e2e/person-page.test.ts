@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, expectAccessible, hasBrowser, launch, newPage, requireBrowser, signIn, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -28,19 +28,13 @@ describe.skipIf(!hasBrowser && !requireBrowser)("a person's page", () => {
     await api('POST', '/api/v1/contacts', { name: 'Cal Elsewhere' });
     // Ana was asked two weeks ago and has not answered: time to approach Ben.
     await api('POST', '/api/v1/interviews', { contactId: ids.ana, status: 'requested', requestedAt: new Date(Date.now() - 14 * 86_400_000).toISOString() });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await newPage(browser);
     page.on('request', (request) => {
       if (new URL(request.url()).pathname === '/api/v1/agenda') agendaRequests.push(request.url());
     });
-    await page.goto(server.signInUrl);
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    await signIn(page, server);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it("shows the person's next action from their own share of the agenda", async () => {
     agendaRequests.length = 0;

@@ -2,7 +2,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCommandFor } from '../../src/server/security.js';
-import { assertBrowserAvailable, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -16,10 +16,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('signing in on this computer, in
     await server.api('PATCH', '/api/v1/profile', { name: 'Sam Rivera' });
     browser = await launch();
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('stays signed in after the browser is closed, and "sign out every browser" signs them all out', async () => {
     const first = await browser.newContext({ viewport: { width: 1280, height: 900 } });
