@@ -32,6 +32,10 @@ describe('business days across countries, regions and weekends', () => {
     { place: 'JP', region: '', zone: 'Asia/Tokyo', week: MON_FRI, sent: '2026-04-30T00:00:00Z', count: 2, due: '2026-05-07', plain: '2026-05-04' },
     // Saudi Arabia: a Friday–Saturday weekend and National Day on Wednesday 23 September.
     { place: 'SA', region: '', zone: 'Asia/Riyadh', week: SUN_THU, sent: '2026-09-22T06:00:00Z', count: 2, due: '2026-09-27', plain: '2026-09-24' },
+    // United Arab Emirates: a Saturday–Sunday weekend; Eid al-Fitr runs three days from Friday 20 March.
+    { place: 'AE', region: '', zone: 'Asia/Dubai', week: MON_FRI, sent: '2026-03-19T06:00:00Z', count: 1, due: '2026-03-23', plain: '2026-03-20' },
+    // Israel: a Friday–Saturday weekend; the second day of Rosh Hashanah is Sunday 13 September.
+    { place: 'IL', region: '', zone: 'Asia/Jerusalem', week: SUN_THU, sent: '2026-09-10T06:00:00Z', count: 1, due: '2026-09-14', plain: '2026-09-13' },
     // India: Gandhi Jayanti on Friday 2 October.
     { place: 'IN', region: '', zone: 'Asia/Kolkata', week: MON_FRI, sent: '2026-10-01T04:00:00Z', count: 1, due: '2026-10-05', plain: '2026-10-02' },
   ])('$place $region: $count business days from $sent fall on $due', ({ place, region, zone, week, sent, count, due, plain }) => {
@@ -50,6 +54,11 @@ describe('business days across countries, regions and weekends', () => {
     expect(isBusinessDay(thursday + 1, calendar)).toBe(false);
     expect(isBusinessDay(thursday + 2, calendar)).toBe(false);
     expect(dayToIso(addBusinessDays(thursday, 1, calendar))).toBe('2026-10-18');
+  });
+
+  it('counts every day of a holiday that lasts several days, and only them', () => {
+    const eid = publicHolidays('SA', '', 2026, 2026).filter((h) => h.name.includes('Fitr'));
+    expect(eid.map((h) => h.date)).toEqual(['2026-03-19', '2026-03-20', '2026-03-21', '2026-03-22']);
   });
 
   it('gives one entry per day, in order, with a name', () => {

@@ -56,8 +56,9 @@ function yearHolidays(country: string, region: string, year: number): PublicHoli
     list = [];
     for (const holiday of hd.getHolidays(year, 'en')) {
       if (holiday.type !== 'public') continue;
-      // Local wall times as if UTC: `date` is the local start, and the span is end − start.
-      const start = Date.parse(`${holiday.date.replace(' ', 'T')}Z`);
+      // Local wall times as if UTC: `date` is the local start ("2026-03-20 00:00:00", sometimes with an
+      // offset after it, which is dropped), and the span is end − start.
+      const start = Date.parse(`${holiday.date.slice(0, 10)}T${holiday.date.slice(11, 19)}Z`);
       const end = start + (holiday.end.getTime() - holiday.start.getTime());
       // A day is off when the holiday covers its midday: an afternoon-only eve is not, an evening-to-evening feast counts for its main day.
       for (let day = Math.floor(start / DAY_MS); day * DAY_MS < end; day++) {
