@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { asBrowser, useTestApp } from '../../../test/fixtures/api.js';
-import { dialects } from '../../../test/fixtures/databases.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asBrowser, testApp, useTestApp } from '../../../test/fixtures/api.js';
+import { createTestWorkspace, dialects, type TestWorkspace } from '../../../test/fixtures/databases.js';
+import type { App } from '../../server/types.js';
+import { fixedClock } from '../../shared/clock.js';
+import type { AgendaItem } from '../../shared/schemas/agenda.js';
 
 describe.each(dialects)('public holidays in the profile on %s', (dialect) => {
   const t = useTestApp(dialect);
@@ -79,5 +82,40 @@ describe.each(dialects)('public holidays in the profile on %s', (dialect) => {
     // Japan has no public holiday that week.
     await call('PATCH', '/api/v1/profile', { country: 'JP' });
     expect(await responsiveness()).toBe('obligate');
+  });
+});
+
+describe.each(dialects)('follow-up due dates around public holidays on %s', (dialect) => {
+  let w: TestWorkspace;
+  let app: App;
+  const call = (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: Record<string, unknown>) => asBrowser(app, { method, url, ...(payload ? { payload } : {}) });
+  beforeAll(async () => {
+    // Tuesday 31 March 2026, 10:00 in London: Easter is that weekend.
+    w = await createTestWorkspace(dialect, fixedClock('2026-03-31T09:00:00Z'));
+    app = await testApp(w);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await w?.dispose();
+  });
+
+  it('moves "three business days" past Good Friday, Easter Monday and the user’s days off', async () => {
+    await call('PATCH', '/api/v1/profile', { timeZone: 'Europe/London', country: '' });
+    const org = (await call('POST', '/api/v1/organizations', { name: 'Acme' })).json();
+    const ana = (await call('POST', '/api/v1/contacts', { name: 'Ana Asked', organizationId: org.id })).json();
+    const interview = (await call('POST', '/api/v1/interviews', { contactId: ana.id })).json();
+    expect((await call('POST', `/api/v1/interviews/${interview.id}/transitions`, { to: 'requested' })).statusCode).toBe(200);
+    const reachNext = async () => ((await call('GET', '/api/v1/agenda?include=all')).json().items as AgendaItem[]).find((i) => i.kind === 'reach-next')?.due;
+    // Wednesday, Thursday, Friday.
+    expect(await reachNext()).toBe('2026-04-03T08:00:00.000Z');
+    await call('PATCH', '/api/v1/profile', { country: 'GB', region: 'ENG' });
+    // Good Friday and Easter Monday are skipped: Wednesday, Thursday, Tuesday.
+    expect(await reachNext()).toBe('2026-04-07T08:00:00.000Z');
+    // Scotland keeps Good Friday but not Easter Monday: Wednesday, Thursday, Monday.
+    await call('PATCH', '/api/v1/profile', { region: 'SCT' });
+    expect(await reachNext()).toBe('2026-04-06T08:00:00.000Z');
+    // A day off on Thursday pushes it to Tuesday.
+    await call('PATCH', '/api/v1/profile', { holidays: ['2026-04-02'] });
+    expect(await reachNext()).toBe('2026-04-07T08:00:00.000Z');
   });
 });
