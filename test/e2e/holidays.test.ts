@@ -51,6 +51,12 @@ describe.skipIf(!hasBrowser && !requireBrowser)('public holidays in Settings', (
     await expect(page.getByLabel('Region').inputValue()).resolves.toBe('SCT');
     await list.getByText('Your day off').waitFor();
     await expectAccessible(page, 'settings with coming holidays');
+    // Nothing was changed since the reload: leaving asks nothing.
+    await page.getByRole('link', { name: 'Today', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    expect(await page.getByRole('alertdialog').count()).toBe(0);
+    await page.goBack();
+    await list.getByText('Your day off').waitFor();
     if (shots) {
       await coming.scrollIntoViewIfNeeded();
       await page.screenshot({ path: `${shots}/holidays-1280.png`, fullPage: true });
