@@ -13,6 +13,8 @@ export interface ProfileTable {
   timeZone: string;
   workingDays: string;
   holidays: string;
+  country: string;
+  region: string;
   updatedAt: string | null;
 }
 

@@ -2,6 +2,7 @@ import type { WorkCalendar } from '../shared/business-days.js';
 import type { NotFoundEntity } from '../shared/error-codes.js';
 import { type AppError, notFound, validationError } from '../shared/errors.js';
 import type { Page, Sort } from '../shared/schemas/common.js';
+import { publicHolidays } from './holidays/holidays.calendar.js';
 import type { AppContext } from './repositories.js';
 
 /** A request that points at a record that does not exist is the caller's mistake: 400, naming the field. */
@@ -33,10 +34,16 @@ export function required<T>(value: T | undefined, entity: NotFoundEntity, id: st
 
 export const now = (ctx: AppContext) => ctx.clock.now().toISOString();
 
-/** The user's working week (time zone, working days, holidays), from the profile. */
+/**
+ * The user's working week from the profile: time zone, working days, and as holidays
+ * the public holidays of their country and region (three years back to two ahead) plus
+ * their own days off.
+ */
 export async function workCalendar(ctx: AppContext): Promise<WorkCalendar> {
   const profile = await ctx.repos.profile.get();
-  return { timeZone: profile.timeZone, workingDays: profile.workingDays, holidays: profile.holidays };
+  const year = ctx.clock.now().getUTCFullYear();
+  const publicDays = publicHolidays(profile.country, profile.region, year - 3, year + 2).map((h) => h.date);
+  return { timeZone: profile.timeZone, workingDays: profile.workingDays, holidays: publicDays.length ? [...new Set([...publicDays, ...profile.holidays])].sort() : profile.holidays };
 }
 
 /** What every list use case takes: the filters, a sort and a page. */

@@ -69,6 +69,8 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/backup': { kind: 'collection' },
   'GET /api/v1/profile': { kind: 'collection' },
   'PATCH /api/v1/profile': { kind: 'collection', body: { pitch: 'I am exploring research roles.' } },
+  'GET /api/v1/profile/places': { kind: 'collection' },
+  'GET /api/v1/profile/holidays': { kind: 'collection' },
   'GET /api/v1/explorations': { kind: 'collection' },
   'POST /api/v1/explorations': { kind: 'collection', body: { title: 'Policy work', kind: 'field', transition: 'change-career' } },
   'GET /api/v1/explorations/:id': { kind: 'record' },

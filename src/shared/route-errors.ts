@@ -69,6 +69,8 @@ export const ROUTE_ERROR_CODES: Record<string, readonly ErrorCode[]> = {
   'GET /api/v1/backup': ['backup.failed', 'backup.integrity'],
   'GET /api/v1/profile': [],
   'PATCH /api/v1/profile': [],
+  'GET /api/v1/profile/places': [],
+  'GET /api/v1/profile/holidays': [],
 
   // Explorations and decisions.
   'GET /api/v1/explorations': [],

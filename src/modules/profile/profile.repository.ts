@@ -12,6 +12,8 @@ export const defaultProfile = (): Profile => ({
   timeZone: 'UTC',
   workingDays: [1, 2, 3, 4, 5],
   holidays: [],
+  country: '',
+  region: '',
   updatedAt: null,
 });
 
@@ -28,6 +30,8 @@ export function createProfileRepository(db: Kysely<Database>) {
         timeZone: row.timeZone,
         workingDays: fromJson(row.workingDays, [1, 2, 3, 4, 5]),
         holidays: fromJson(row.holidays, []),
+        country: row.country,
+        region: row.region,
         updatedAt: row.updatedAt,
       };
     },
@@ -40,6 +44,8 @@ export function createProfileRepository(db: Kysely<Database>) {
         timeZone: profile.timeZone,
         workingDays: toJson(profile.workingDays),
         holidays: toJson(profile.holidays),
+        country: profile.country,
+        region: profile.region,
         updatedAt: profile.updatedAt,
       };
       const { id: _id, ...changes } = row;

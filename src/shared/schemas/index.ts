@@ -5,6 +5,7 @@ export * from './interactions.js';
 export * from './interviews.js';
 export * from './organizations.js';
 export * from './profile.js';
+export * from './holidays.js';
 export * from './questions.js';
 export * from './referrals.js';
 export * from './search.js';

@@ -23,7 +23,12 @@ export const profileFields = {
   pitch: text(2000),
   timeZone,
   workingDays,
+  /** The user's own days off. */
   holidays: z.array(isoDate).max(400),
+  /** Where public holidays come from: an ISO 3166-1 code, '' for none. */
+  country: z.string().regex(/^([A-Z]{2})?$/, { message: 'must be a two-letter country code such as GB' }),
+  /** A region of that country whose holidays differ (such as SCT or BY), '' for the whole country. */
+  region: z.string().regex(/^([A-Z0-9]{1,10})?$/, { message: 'must be a region code such as SCT' }),
 };
 
 export const profileSchema = z.object({ ...profileFields, updatedAt: isoDateTime.nullable() });

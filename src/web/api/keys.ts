@@ -107,6 +107,9 @@ export const searchKeys = {
 
 export const settingsKeys = {
   profile: ['profile'] as const,
+  /** Under the profile: saving the profile refreshes it. */
+  comingHolidays: ['profile', 'holidays'] as const,
+  holidayPlaces: ['holiday-places'] as const,
   calendarFeed: ['calendar-feed'] as const,
 };
 

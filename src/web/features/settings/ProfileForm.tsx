@@ -4,6 +4,7 @@ import { ApiError } from '../../api/client.js';
 import { TextArea, TextField } from '../../ui/Field.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { PitchFeedback } from '../coach/PitchFeedback.js';
+import { HolidayPlaceFields } from './HolidayPlaceFields.js';
 import { SaveActions } from '../../ui/SaveActions.js';
 import { formChanged, markFormSaved, useUnsavedChanges } from '../../ui/unsaved.js';
 import { useProfile, useSaveProfile } from './settings.api.js';
@@ -14,7 +15,7 @@ const zones = (() => {
   return intl.supportedValuesOf ? intl.supportedValuesOf('timeZone') : ['UTC'];
 })();
 
-/** Name, background and pitch; with `full`, also time zone, working days and holidays. */
+/** Name, background and pitch; with `full`, also time zone, working days, country for public holidays and days off. */
 export function ProfileForm({ full, onSaved, submitLabel = 'Save profile' }: { full: boolean; onSaved?: () => void; submitLabel?: string }) {
   const profile = useProfile();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -50,6 +51,8 @@ export function ProfileForm({ full, onSaved, submitLabel = 'Save profile' }: { f
         .split(/[\s,]+/)
         .map((d) => d.trim())
         .filter(Boolean);
+      body.country = String(data.get('country') ?? '');
+      body.region = String(data.get('region') ?? '');
     } else if (p.updatedAt === null) {
       body.timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     }
@@ -98,12 +101,13 @@ export function ProfileForm({ full, onSaved, submitLabel = 'Save profile' }: { f
             </div>
             {errors.workingDays ? <div className="error">{errors.workingDays}</div> : null}
           </fieldset>
+          <HolidayPlaceFields country={p.country} region={p.region} errors={errors} />
           <TextArea
-            label="Holidays"
+            label="Your days off"
             name="holidays"
             defaultValue={p.holidays.join('\n')}
             rows={3}
-            hint="One date per line, as YYYY-MM-DD. Follow-ups skip these days."
+            hint="Leave, bridge days and the like: one date per line, as YYYY-MM-DD. Follow-ups skip these days as well as public holidays."
             error={Object.entries(errors).find(([k]) => k.startsWith('holidays'))?.[1]}
           />
         </>

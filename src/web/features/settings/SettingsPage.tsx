@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useAccount } from '../../app/session.api.js';
 import { useSwitchWorkspace, useWorkspace } from '../../app/workspace.api.js';
+import { ComingHolidays } from './ComingHolidays.js';
 import { ProfileForm } from './ProfileForm.js';
 import { SignOutEverywhere } from './SignOutEverywhere.js';
 import { plural } from '../../ui/format.js';
@@ -26,6 +27,7 @@ export function SettingsPage() {
         <h2 id="profile-heading">Profile and working week</h2>
         <ProfileForm full />
       </section>
+      <ComingHolidays />
       <section className="card" aria-labelledby="calendar-heading">
         <h2 id="calendar-heading">Calendar feed</h2>
         <p>Subscribe to this private address in your calendar app to see scheduled interviews and due follow-ups, with reminders.</p>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { SIGN_OUT_EVERYWHERE_PATH, type SignOutEverywhereResult } from '../../../shared/schemas/browser-sessions.js';
+import { COMING_HOLIDAYS_PATH, HOLIDAY_PLACES_PATH, type ComingHolidays, type HolidayPlaces } from '../../../shared/schemas/holidays.js';
 import type { Profile, UpdateProfileInput } from '../../../shared/schemas/profile.js';
 import type { CalendarFeed } from '../../../shared/schemas/calendar.js';
 import { api } from '../../api/client.js';
@@ -21,6 +22,14 @@ export function useSaveProfile({ onSaved, onRefreshed, onError }: { onSaved: () 
     },
     onError,
   });
+}
+
+export function useHolidayPlaces() {
+  return useQuery({ queryKey: settingsKeys.holidayPlaces, queryFn: () => api.get<HolidayPlaces>(HOLIDAY_PLACES_PATH), staleTime: Infinity });
+}
+
+export function useComingHolidays() {
+  return useQuery({ queryKey: settingsKeys.comingHolidays, queryFn: () => api.get<ComingHolidays>(COMING_HOLIDAYS_PATH) });
 }
 
 export function useCalendarFeed() {
