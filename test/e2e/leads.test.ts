@@ -52,7 +52,9 @@ describe.skipIf(!hasBrowser && !requireBrowser)('leads heard in a conversation, 
     await page.getByRole('heading', { level: 1, name: /Talking with Maya Costa/ }).waitFor();
     await page.getByText('note a lead they mention').waitFor();
 
-    // The shortcut puts the caret in the lead box, wherever it was.
+    // The conversation starts (Alt+S); the shortcut puts the caret in the lead box, wherever it was.
+    await page.keyboard.press('Alt+KeyS');
+    await page.getByRole('button', { name: 'Stop', exact: true }).waitFor();
     await page.getByLabel(/^Note \(/).focus();
     await page.keyboard.press('Alt+KeyL');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('im-lead-title');
@@ -85,6 +87,24 @@ describe.skipIf(!hasBrowser && !requireBrowser)('leads heard in a conversation, 
     await card.getByText(/Next: Read the team page/).waitFor();
     await expectAccessible(page, 'organisation with a lead');
     await shoot('leads-organisation');
+
+    // The conversation's page, below the debrief, and the exploration the organisation belongs to.
+    await go(`/interviews/${ids.interview}`);
+    const here = page.getByRole('region', { name: 'Leads heard in this conversation' });
+    await here.getByText('The data team is hiring two analysts in May').waitFor();
+    await expectAccessible(page, 'interview page with a lead');
+    const explorations = await server.api<{ items: Array<{ id: string }> }>('GET', '/api/v1/explorations');
+    const exploration = explorations.items[0]?.id ?? '';
+    await server.api('PATCH', `/api/v1/organizations/${ids.org}`, { explorationIds: [exploration] });
+    await go(`/explorations/${exploration}`);
+    await page.locator('.leads-card').getByText('The data team is hiring two analysts in May').waitFor();
+    await shoot('leads-exploration');
+
+    // Search finds it.
+    await page.keyboard.press('Control+KeyK');
+    await page.getByRole('combobox', { name: 'Search everything' }).fill('analysts');
+    await page.getByRole('group', { name: 'Leads' }).getByRole('option', { name: /The data team is hiring two analysts/ }).waitFor();
+    await page.keyboard.press('Escape');
 
     // The Leads page, from the sidebar.
     await page.getByRole('link', { name: 'Leads', exact: true }).click();
