@@ -76,6 +76,8 @@ describe.skipIf(!hasBrowser && !requireBrowser)('leads heard in a conversation, 
     await card.getByRole('button', { name: 'Edit the lead “The data team is hiring two analysts in May”' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Where you are with it').selectOption({ label: 'Looking into it' });
+    await expectAccessible(page, 'lead form');
+    await shoot('leads-form');
     await dialog.getByLabel('When').fill(localInput(new Date(Date.now() - 3_600_000)));
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     // A date without words is refused, naming the field.
