@@ -170,6 +170,22 @@ export interface ReferralsTable {
   updatedAt: string;
 }
 
+export interface LeadsTable {
+  id: string;
+  title: string;
+  kind: string;
+  status: string;
+  details: string | null;
+  interviewId: string | null;
+  contactId: string | null;
+  organizationId: string | null;
+  mayNamePerson: number;
+  nextStep: string | null;
+  nextStepAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface QuestionsTable {
   id: string;
   text: string;
@@ -345,6 +361,7 @@ export interface Database {
   interviewNotes: InterviewNotesTable;
   interactions: InteractionsTable;
   referrals: ReferralsTable;
+  leads: LeadsTable;
   questions: QuestionsTable;
   templates: TemplatesTable;
   searchDocuments: SearchDocumentsTable;
@@ -373,6 +390,7 @@ export type NewInterviewRow = Insertable<InterviewsTable>;
 export type InteractionRow = Selectable<InteractionsTable>;
 export type NewInteractionRow = Insertable<InteractionsTable>;
 export type ReferralRow = Selectable<ReferralsTable>;
+export type LeadRow = Selectable<LeadsTable>;
 export type ExplorationRow = Selectable<ExplorationsTable>;
 export type QuestionRow = Selectable<QuestionsTable>;
 export type TemplateRow = Selectable<TemplatesTable>;

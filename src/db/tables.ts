@@ -13,6 +13,7 @@ export const DATA_TABLES: Array<keyof Database> = [
   'interviewExplorations',
   'interactions',
   'referrals',
+  'leads',
   'questions',
   'interviewNotes',
   'templates',

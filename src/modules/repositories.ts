@@ -17,6 +17,7 @@ import { createInterviewsRepository } from './interviews/interviews.repository.j
 import { createOrganizationsRepository } from './organizations/organizations.repository.js';
 import { createProfileRepository } from './profile/profile.repository.js';
 import { createQuestionsRepository } from './questions/questions.repository.js';
+import { createLeadsRepository } from './leads/leads.repository.js';
 import { createReferralsRepository } from './referrals/referrals.repository.js';
 import { createResponsivenessRepository } from './responsiveness/responsiveness.repository.js';
 import { createSearchRepository } from './search/search.repository.js';
@@ -32,6 +33,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     interviews: createInterviewsRepository(db),
     interactions: createInteractionsRepository(db),
     referrals: createReferralsRepository(db),
+    leads: createLeadsRepository(db),
     questions: createQuestionsRepository(db),
     templates: createTemplatesRepository(db),
     profile: createProfileRepository(db),

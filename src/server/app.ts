@@ -23,6 +23,7 @@ import { registerOrganizationRoutes } from '../modules/organizations/organizatio
 import { registerOutreachRoutes } from '../modules/outreach/outreach.routes.js';
 import { registerProfileRoutes } from '../modules/profile/profile.routes.js';
 import { registerQuestionRoutes } from '../modules/questions/questions.routes.js';
+import { registerLeadRoutes } from '../modules/leads/leads.routes.js';
 import { registerReferralRoutes } from '../modules/referrals/referrals.routes.js';
 import type { DatabaseHandle } from '../db/factory.js';
 import type { AppContext } from '../modules/repositories.js';
@@ -176,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerInteractionRoutes(app, ctx);
   registerInsightRoutes(app, ctx);
   registerReferralRoutes(app, ctx);
+  registerLeadRoutes(app, ctx);
   registerQuestionRoutes(app, ctx);
   registerTemplateRoutes(app, ctx);
   registerSearchRoutes(app, ctx);

@@ -121,6 +121,11 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/referrals/:id': { kind: 'record' },
   'PATCH /api/v1/referrals/:id': { kind: 'record', body: { status: 'contacted' } },
   'DELETE /api/v1/referrals/:id': { kind: 'record' },
+  'GET /api/v1/leads': { kind: 'collection' },
+  'POST /api/v1/leads': { kind: 'collection', body: { title: 'A role opens soon' } },
+  'GET /api/v1/leads/:id': { kind: 'record' },
+  'PATCH /api/v1/leads/:id': { kind: 'record', body: { status: 'pursuing' } },
+  'DELETE /api/v1/leads/:id': { kind: 'record' },
   'GET /api/v1/questions': { kind: 'collection' },
   'POST /api/v1/questions': { kind: 'collection', body: { text: 'What does a good week look like?', category: 'day-in-the-life' } },
   'GET /api/v1/questions/:id': { kind: 'record' },
@@ -154,7 +159,7 @@ const PRINCIPALS: Principal[] = ['owner', 'other', 'coach without consent', 'coa
 const NOWHERE = '01900000-0000-7000-8000-0000000fffff';
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 /** Deleting in this order leaves every later owner request something to act on. */
-const DELETE_ORDER = ['notes/:noteId', 'interactions', 'referrals', 'questions', 'templates', 'interviews', 'contacts', 'organizations', 'explorations', 'sharing'];
+const DELETE_ORDER = ['notes/:noteId', 'interactions', 'referrals', 'leads', 'questions', 'templates', 'interviews', 'contacts', 'organizations', 'explorations', 'sharing'];
 
 /** Routes that end the caller's session go last. */
 const order = (route: string) => (MATRIX[route]?.endsSession ? 1 : 0);
@@ -245,6 +250,7 @@ describe.each(dialects)('the authorisation matrix on %s', (dialect) => {
     ids.note = (await owner.call('POST', `/api/v1/interviews/${ids.interviews}/notes`, { body: `${MARK} note` })).json().id;
     ids.interactions = await post('/api/v1/interactions', { contactId: ids.contacts, kind: 'note', occurredAt: '2026-03-09T16:00:00Z', summary: MARK });
     ids.referrals = await post('/api/v1/referrals', { fromContactId: ids.contacts, toContactId: second, interviewId: ids.interviews });
+    ids.leads = await post('/api/v1/leads', { title: `${MARK} lead`, interviewId: ids.interviews, nextStep: 'Ask about it', nextStepAt: '2026-03-12T09:00:00Z' });
     ids.questions = await post('/api/v1/questions', { text: `${MARK}: what surprised you most?`, category: 'day-in-the-life' });
     ids.trash = (await owner.call('DELETE', `/api/v1/contacts/${await post('/api/v1/contacts', { name: `${MARK} Deleted` })}`)).json().trashId;
     ids.templates = await post('/api/v1/templates', { name: `${MARK} template`, kind: 'request', channel: 'email', body: 'Hi' });

@@ -43,6 +43,7 @@ export const ERROR_CODES = {
   'interviews.not_found': { status: 404, message: 'No conversation with that id.' },
   'interactions.not_found': { status: 404, message: 'No interaction with that id.' },
   'referrals.not_found': { status: 404, message: 'No referral with that id.' },
+  'leads.not_found': { status: 404, message: 'No lead with that id.' },
   'questions.not_found': { status: 404, message: 'No question with that id.' },
   'templates.not_found': { status: 404, message: 'No template with that id.' },
   'notes.not_found': { status: 404, message: 'This conversation has no note with that id.' },

@@ -26,7 +26,7 @@ export const GENERIC_ERROR_CODES = [
 export const NO_ROUTE_ERROR_CODES = ['route.not_found'] as const satisfies readonly ErrorCode[];
 
 /** Routes of one record: answered with `<entity>.not_found` when the id is not one of the caller's. */
-const record = (entity: 'contacts' | 'organizations' | 'explorations' | 'interviews' | 'interactions' | 'referrals' | 'questions' | 'templates') => [`${entity}.not_found`] as const;
+const record = (entity: 'contacts' | 'organizations' | 'explorations' | 'interviews' | 'interactions' | 'referrals' | 'leads' | 'questions' | 'templates') => [`${entity}.not_found`] as const;
 /** Admins (or coaches) only: to anyone else the address does not exist. */
 const HIDDEN = ['route.not_found'] as const;
 /** A coach the explorer shares with: to anyone else it is missing. */
@@ -131,6 +131,11 @@ export const ROUTE_ERROR_CODES: Record<string, readonly ErrorCode[]> = {
   'GET /api/v1/referrals/:id': record('referrals'),
   'PATCH /api/v1/referrals/:id': record('referrals'),
   'DELETE /api/v1/referrals/:id': record('referrals'),
+  'GET /api/v1/leads': [],
+  'POST /api/v1/leads': [],
+  'GET /api/v1/leads/:id': record('leads'),
+  'PATCH /api/v1/leads/:id': record('leads'),
+  'DELETE /api/v1/leads/:id': record('leads'),
   'GET /api/v1/questions': [],
   'POST /api/v1/questions': [],
   'GET /api/v1/questions/:id': record('questions'),

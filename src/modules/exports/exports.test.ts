@@ -5,6 +5,9 @@ import { createTestWorkspace, dialects, type TestWorkspace } from '../../../test
 import { createInteraction } from '../interactions/interactions.usecases.js';
 import { parseVCard } from '../imports/vcard.parser.js';
 import { createReferral } from '../referrals/referrals.usecases.js';
+import { createLead } from '../leads/leads.usecases.js';
+import { search } from '../search/search.usecases.js';
+import { createLeadInput } from '../../shared/schemas/leads.js';
 import { exportJson, restoreJson } from './exports.usecases.js';
 import { contactsCsv, contactsVCard, csvCell } from './formats.js';
 
@@ -114,14 +117,21 @@ describe.each(dialects)('JSON export and restore on %s', (dialect) => {
       const interview = await anInterview(source.ctx, { contactId: contact.id, notes, status: 'held', heldAt: '2026-03-01T10:00:00Z' });
       await createInteraction({ ctx: source.ctx, input: { contactId: contact.id, interviewId: interview.id, kind: 'note', summary: notes } });
       if (previous) await createReferral({ ctx: source.ctx, input: { fromContactId: previous, toContactId: contact.id, status: 'suggested' } });
+      await createLead({ ctx: source.ctx, input: createLeadInput.parse({ title: `Role opening · ${title}`.slice(0, 200), details: notes, interviewId: interview.id, mayNamePerson: true, nextStep: 'Ask about the posting', nextStepAt: '2026-03-20T09:00:00Z' }) });
       previous = contact.id;
     }
     const exported = await exportJson({ ctx: source.ctx });
+    expect(exported.tables.leads).toHaveLength(samples.length);
     const restored = await restoreJson({ ctx: target.ctx, text: JSON.stringify(exported) });
     expect(restored.rows).toBeGreaterThan(100);
     const again = await exportJson({ ctx: target.ctx });
     expect({ ...again, exportedAt: null }).toEqual({ ...exported, exportedAt: null });
     expect(contactsCsv(await target.ctx.repos.contacts.all()).split('\r\n')[1]).not.toMatch(/^"?=/);
+    // Leads come back with their links and permission, and stay searchable.
+    const leads = await target.ctx.repos.leads.list({ organizationId: org.id }, { field: 'createdAt', direction: 'asc' }, { limit: 100, offset: 0 });
+    expect(leads.total).toBe(samples.length);
+    expect(leads.items[0]).toMatchObject({ organization: { id: org.id, name: '=Acme & Søn' }, mayNamePerson: true, nextStepAt: '2026-03-20T09:00:00.000Z' });
+    expect((await search({ ctx: target.ctx, query: 'posting', types: ['lead'] })).items.length).toBeGreaterThan(0);
 
     await expect(restoreJson({ ctx: target.ctx, text: JSON.stringify(exported) })).rejects.toMatchObject({ code: 'restore.not_empty' });
     await expect(restoreJson({ ctx: target.ctx, text: '{"format":"something-else"}', replace: true })).rejects.toMatchObject({ code: 'restore.invalid_file' });

@@ -5,7 +5,7 @@ import { fromFlag, fromJson } from '../../db/values.js';
 import { prepProgress } from '../../shared/prep.js';
 import type { Prep } from '../../shared/schemas/interviews.js';
 import { ROLE_FIT, WARMTH } from '../coach/ranking.rules.js';
-import { DEFAULT_CHECK_IN_DAYS, type AgendaInterview, type AgendaPerson, type AgendaReferral, type ItemState } from './followups.rules.js';
+import { DEFAULT_CHECK_IN_DAYS, type AgendaInterview, type AgendaLead, type AgendaPerson, type AgendaReferral, type ItemState } from './followups.rules.js';
 
 const PAST = ['thanked', 'keeping-in-touch'];
 
@@ -143,6 +143,17 @@ export function createFollowupsRepository(db: Kysely<Database>) {
         .select(['id', 'fromContactId', 'toContactId', 'status', 'reportedBackAt', 'createdAt', 'updatedAt'])
         .where((eb) => eb.or([eb('status', '=', 'suggested'), eb.and([eb('status', '=', 'interviewed'), eb('reportedBackAt', 'is', null)])]))
         .execute();
+    },
+
+    /** Leads not closed whose next step has a date. */
+    async openLeads(): Promise<AgendaLead[]> {
+      const rows = await db
+        .selectFrom('leads')
+        .select(['id', 'title', 'status', 'nextStep', 'nextStepAt', 'contactId', 'interviewId', 'organizationId', 'mayNamePerson'])
+        .where('status', '!=', 'closed')
+        .where('nextStepAt', 'is not', null)
+        .execute();
+      return rows.map((r) => ({ ...r, nextStepAt: r.nextStepAt ?? '', mayNamePerson: fromFlag(r.mayNamePerson) }));
     },
 
     async people(ids: string[]): Promise<Map<string, AgendaPerson>> {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AgendaItem } from '../../shared/schemas/agenda.js';
 import { businessDeadline, type WorkCalendar } from '../../shared/business-days.js';
 import { rankSuggestions } from '../coach/ranking.rules.js';
-import { computeAgenda, pastNeedingAttention, type AgendaInput, type AgendaInterview, type AgendaPerson } from './followups.rules.js';
+import { computeAgenda, pastNeedingAttention, type AgendaInput, type AgendaInterview, type AgendaLead, type AgendaPerson } from './followups.rules.js';
 
 const london: WorkCalendar = { timeZone: 'Europe/London', workingDays: [1, 2, 3, 4, 5], holidays: ['2026-12-25', '2026-12-28'] };
 const newYork: WorkCalendar = { timeZone: 'America/New_York', workingDays: [1, 2, 3, 4, 5], holidays: [] };
@@ -180,5 +180,49 @@ describe('which past conversations the agenda reads', () => {
       ['debrief', ids.iv1],
       ['check-in', ids.iv2],
     ]);
+  });
+});
+
+const lead = (extra: Partial<AgendaLead> = {}): AgendaLead => ({
+  id: '00000000-0000-7000-8000-0000000000f1',
+  title: 'Design role opens in May',
+  status: 'heard',
+  nextStep: 'Check the careers page',
+  nextStepAt: '2026-03-12T09:00:00.000Z',
+  contactId: '00000000-0000-7000-8000-000000000001',
+  interviewId: '00000000-0000-7000-8000-0000000000b1',
+  organizationId: null,
+  mayNamePerson: false,
+  ...extra,
+});
+
+describe("a lead's next step on the agenda", () => {
+  const base: AgendaInput = {
+    now: '2026-03-10T10:00:00.000Z',
+    calendar: london,
+    people: new Map([['00000000-0000-7000-8000-000000000001', person('00000000-0000-7000-8000-000000000001', { name: 'Ana Ruiz' })]]),
+    interviews: [],
+    referrals: [],
+    lastInteractionAt: new Map(),
+    nextCandidates: new Map(),
+    states: new Map(),
+  };
+  const cases: Array<[string, AgendaLead, Partial<AgendaItem> | null, string | null]> = [
+    ['is due on the date the user gave, at the organisation of the person it came from', lead(), { due: '2026-03-12T09:00:00.000Z', overdue: false, organizationId: '00000000-0000-7000-8000-0000000000a1' }, 'Leave Ana Ruiz'],
+    ['says the person may be named when they agreed', lead({ mayNamePerson: true }), { contactId: '00000000-0000-7000-8000-000000000001' }, 'Ana Ruiz said you may mention them'],
+    ['points to the usual way in when no person is linked', lead({ contactId: null, organizationId: '00000000-0000-7000-8000-0000000000c9' }), { organizationId: '00000000-0000-7000-8000-0000000000c9', contactId: null }, 'usual way in'],
+    ['is overdue once its date has passed', lead({ nextStepAt: '2026-03-09T09:00:00.000Z', status: 'pursuing' }), { overdue: true }, null],
+    ['leaves the agenda when the lead is closed', lead({ status: 'closed' }), null, null],
+  ];
+  it.each(cases)('%s', (_name, given, expected, action) => {
+    const items = computeAgenda({ ...base, leads: [given] });
+    if (expected === null) {
+      expect(items).toEqual([]);
+      return;
+    }
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ key: `lead:${given.id}`, kind: 'lead', title: 'Lead: Design role opens in May', interviewId: given.interviewId, ...expected });
+    expect(items[0]?.action.startsWith(given.nextStep ?? '')).toBe(true);
+    if (action) expect(items[0]?.action).toContain(action);
   });
 });

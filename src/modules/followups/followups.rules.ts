@@ -41,6 +41,19 @@ export interface AgendaReferral {
   updatedAt: string;
 }
 
+/** An open lead with a dated next step (see the leads feature). */
+export interface AgendaLead {
+  id: string;
+  title: string;
+  status: string;
+  nextStep: string | null;
+  nextStepAt: string;
+  contactId: string | null;
+  interviewId: string | null;
+  organizationId: string | null;
+  mayNamePerson: boolean;
+}
+
 export interface ItemState {
   state: 'done' | 'snoozed' | 'dismissed' | 'open';
   snoozedUntil: string | null;
@@ -52,6 +65,8 @@ export interface AgendaInput {
   people: ReadonlyMap<string, AgendaPerson>;
   interviews: readonly AgendaInterview[];
   referrals: readonly AgendaReferral[];
+  /** Open leads with a dated next step. */
+  leads?: readonly AgendaLead[];
   /** Latest logged interaction per contact. */
   lastInteractionAt: ReadonlyMap<string, string>;
   /** People at each organisation who could be approached next, best first, not yet asked. */
@@ -266,6 +281,35 @@ function referralItems(input: AgendaInput, emit: (draft: Draft) => void): void {
 }
 
 /**
+ * A lead's next step is due when the user dated it. The wording keeps the lead apart
+ * from the conversation it came from: it is followed up through the proper channel,
+ * and the person who mentioned it is named only if they said so.
+ */
+export function leadItems(input: Pick<AgendaInput, 'people'> & { leads?: readonly AgendaLead[] | undefined }, emit: (draft: Draft) => void): void {
+  for (const lead of input.leads ?? []) {
+    if (lead.status === 'closed') continue;
+    const person = lead.contactId ? input.people.get(lead.contactId) : undefined;
+    const who = person?.name ?? 'the person who told you';
+    const naming = lead.contactId
+      ? lead.mayNamePerson
+        ? `${who} said you may mention them.`
+        : `Leave ${who}'s name out: they have not said you may use it.`
+      : 'Go through the usual way in, such as the posting or the team.';
+    emit({
+      key: `lead:${lead.id}`,
+      kind: 'lead',
+      due: lead.nextStepAt,
+      contactId: lead.contactId,
+      interviewId: lead.interviewId,
+      organizationId: lead.organizationId ?? person?.organizationId ?? null,
+      title: `Lead: ${lead.title}`,
+      reason: 'You set this date for the next step on something you heard about.',
+      action: `${lead.nextStep ?? 'Take the next step'}. ${naming}`,
+    });
+  }
+}
+
+/**
  * The agenda: every duty the follow-up rules derive from the data, at `now`.
  * Pure: data and a clock in, items out. Items the user marked done or dismissed,
  * or snoozed into the future, are returned with their state so callers can filter.
@@ -294,5 +338,6 @@ export function computeAgenda(input: AgendaInput): AgendaItem[] {
   for (const interview of input.interviews) interviewItems(input, interview, emit);
   checkInItems(input, emit);
   referralItems(input, emit);
+  leadItems(input, emit);
   return [...items.values()].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.key < b.key ? -1 : 1));
 }

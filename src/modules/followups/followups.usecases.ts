@@ -33,10 +33,11 @@ export async function getAgenda({
   const calendar = await workCalendar(ctx);
   const { followups } = ctx.repos;
 
-  const [pending, past, allReferrals, states] = await Promise.all([
+  const [pending, past, allReferrals, leads, states] = await Promise.all([
     followups.pendingInterviews(),
     followups.pastInterviews(until),
     followups.openReferrals(),
+    followups.openLeads(),
     followups.states(),
   ]);
   let interviews = [...pending, ...pastNeedingAttention(past, until)];
@@ -48,6 +49,7 @@ export async function getAgenda({
     involved.add(r.fromContactId);
     involved.add(r.toContactId);
   }
+  for (const l of leads) if (l.contactId) involved.add(l.contactId);
   const people = await followups.people([...involved]);
   if (contactId !== undefined) ({ interviews, referrals } = onePersonsShare({ interviews, referrals, people }, contactId));
   const organizations = organizationsNeedingCandidates({ interviews, people, calendar }, until);
@@ -67,7 +69,7 @@ export async function getAgenda({
   const keepingInTouch = [...new Set(interviews.filter((i) => i.status === 'thanked' || i.status === 'keeping-in-touch').map((i) => i.contactId))];
   const lastInteractionAt = await followups.lastInteractions(keepingInTouch);
 
-  const items = computeAgenda({ now: instant, calendar, people, interviews, referrals, lastInteractionAt, nextCandidates: candidates, states }).filter(
+  const items = computeAgenda({ now: instant, calendar, people, interviews, referrals, leads, lastInteractionAt, nextCandidates: candidates, states }).filter(
     (item) =>
       item.due < until &&
       (since === undefined || item.due >= since) &&

@@ -2,7 +2,7 @@ import { searchableTypes, type SearchableType, type SearchHit } from '../../shar
 import type { AppContext } from '../repositories.js';
 
 /**
- * One search over people, organisations, interview notes and interactions:
+ * One search over people, organisations, interview notes, interactions and leads:
  * every word is matched as a prefix, best matches first, with a highlighted snippet.
  */
 export async function search({
@@ -29,6 +29,8 @@ export async function search({
     const kind = i.kind.replace('-', ' ');
     titles.set(i.id, { title: `${kind.charAt(0).toUpperCase()}${kind.slice(1)} · ${i.contactName}`, contactId: i.contactId });
   }
+
+  for (const l of await ctx.repos.leads.titles(ids('lead'))) titles.set(l.id, { title: `Lead · ${l.title}`, contactId: l.contactId });
 
   const items = hits.flatMap((hit) => {
     const meta = titles.get(hit.id);

@@ -16,6 +16,7 @@ const RESTORE_ORDER = [
   'interviewNotes',
   'interactions',
   'referrals',
+  'leads',
 ] as const;
 type SnapshotTable = (typeof RESTORE_ORDER)[number];
 
@@ -52,6 +53,12 @@ const REFERENCES: Record<SnapshotTable, Array<{ column: string; table: keyof Dat
     { column: 'fromContactId', table: 'contacts', optional: false },
     { column: 'toContactId', table: 'contacts', optional: false },
     { column: 'interviewId', table: 'interviews', optional: true },
+  ],
+  // A lead outlives what it came from: a delete only clears its links.
+  leads: [
+    { column: 'interviewId', table: 'interviews', optional: true },
+    { column: 'contactId', table: 'contacts', optional: true },
+    { column: 'organizationId', table: 'organizations', optional: true },
   ],
 };
 
@@ -111,13 +118,17 @@ export function createTrashRepository(typed: Kysely<Database>) {
           { table: 'organizations', rows: await rowsWhere('organizations', 'id', [id]) },
           { table: 'explorationOrganizations', rows: await rowsWhere('explorationOrganizations', 'organizationId', [id]) },
         ],
-        links: await linksWhere('contacts', 'organizationId', [id]),
+        links: [...(await linksWhere('contacts', 'organizationId', [id])), ...(await linksWhere('leads', 'organizationId', [id]))],
       };
     },
     async interview(id) {
       return {
         rows: [{ table: 'interviews', rows: await rowsWhere('interviews', 'id', [id]) }, ...(await interviewParts([id]))],
-        links: [...(await linksWhere('interactions', 'interviewId', [id])), ...(await linksWhere('referrals', 'interviewId', [id]))],
+        links: [
+          ...(await linksWhere('interactions', 'interviewId', [id])),
+          ...(await linksWhere('referrals', 'interviewId', [id])),
+          ...(await linksWhere('leads', 'interviewId', [id])),
+        ],
       };
     },
     async contact(id) {
@@ -140,6 +151,8 @@ export function createTrashRepository(typed: Kysely<Database>) {
           ...(await linksWhere('contacts', 'referredById', [id], (r) => r.id !== id)),
           ...(await linksWhere('interactions', 'interviewId', interviewIds, notOwn)),
           ...(await linksWhere('referrals', 'interviewId', interviewIds, notOwn)),
+          ...(await linksWhere('leads', 'contactId', [id])),
+          ...(await linksWhere('leads', 'interviewId', interviewIds)),
         ],
       };
     },

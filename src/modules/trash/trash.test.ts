@@ -5,12 +5,13 @@ import { DATA_TABLES } from '../../db/tables.js';
 import { settableClock } from '../../shared/clock.js';
 import { AppError } from '../../shared/errors.js';
 import { createNoteInput } from '../../shared/schemas/conversation.js';
-import { createReferralInput } from '../../shared/schemas/index.js';
+import { createLeadInput, createReferralInput } from '../../shared/schemas/index.js';
 import { deleteContact } from '../contacts/contacts.usecases.js';
 import { addNote } from '../conversation/conversation.usecases.js';
 import { createExploration } from '../explorations/explorations.usecases.js';
 import { createInteraction } from '../interactions/interactions.usecases.js';
 import { deleteInterview } from '../interviews/interviews.usecases.js';
+import { createLead } from '../leads/leads.usecases.js';
 import { deleteOrganization } from '../organizations/organizations.usecases.js';
 import { createReferral } from '../referrals/referrals.usecases.js';
 import { search } from '../search/search.usecases.js';
@@ -60,13 +61,16 @@ describe.each(dialects)('the trash on %s', (dialect) => {
     await createReferral({ ctx, input: createReferralInput.parse({ fromContactId: referrer.id, toContactId: person.id }) });
     // Someone else's referral that came out of this person's interview.
     await createReferral({ ctx, input: createReferralInput.parse({ fromContactId: referrer.id, toContactId: referred.id, interviewId: interview.id }) });
-    return { exploration, org, referrer, person, referred, interview };
+    // A lead heard in this person's conversation: it outlives a delete, which only clears its links.
+    const { lead } = await createLead({ ctx, input: createLeadInput.parse({ title: `${name} team is growing`, interviewId: interview.id, nextStep: 'Watch the careers page', nextStepAt: '2026-03-20T09:00:00.000Z' }) });
+    return { exploration, org, referrer, person, referred, interview, lead };
   }
 
   it('deleting a person and restoring them gives back every row, dependents and links included', async () => {
-    const { person } = await aBusyPerson('Noor Haddad');
+    const { person, lead } = await aBusyPerson('Noor Haddad');
     const before = await everything();
     const deleted = await deleteContact({ ctx: w.ctx, id: person.id });
+    expect(await w.ctx.repos.leads.get(lead.id)).toMatchObject({ title: 'Noor Haddad team is growing', contactId: null, interviewId: null });
     expect(deleted.undoUntil).toBe('2026-03-17T10:00:00.000Z');
     const gone = await everything();
     expect(gone.contacts?.some((r) => r.includes(person.id))).toBe(false);

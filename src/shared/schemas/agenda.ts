@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { computedDateTime, idSchema, isoDateTime } from './common.js';
 
 /** Agenda kinds are part of the public contract (domain.md). */
-export const agendaKinds = ['prepare', 'confirm', 'thank-you', 'reach-next', 'follow-up', 'check-in', 'contact-referral', 'report-back', 'debrief'] as const;
+export const agendaKinds = ['prepare', 'confirm', 'thank-you', 'reach-next', 'follow-up', 'check-in', 'contact-referral', 'report-back', 'debrief', 'lead'] as const;
 export type AgendaKind = (typeof agendaKinds)[number];
 
 export const agendaItemStates = ['open', 'done', 'snoozed', 'dismissed'] as const;
@@ -10,7 +10,7 @@ export const agendaItemStates = ['open', 'done', 'snoozed', 'dismissed'] as cons
 export const agendaItemSchema = z.object({
   /** Stable identity: recomputing the agenda gives the same key for the same duty. */
   key: z.string(),
-  kind: z.enum(agendaKinds),
+  kind: z.enum(agendaKinds).describe("What the duty is; `lead` is a lead's dated next step (the key is `lead:<lead id>`, the lead's person, conversation and organisation are set)."),
   due: computedDateTime,
   overdue: z.boolean(),
   title: z.string(),

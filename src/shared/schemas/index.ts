@@ -19,3 +19,4 @@ export * from './outreach.js';
 export * from './calendar.js';
 export * from './exports.js';
 export * from './workspace.js';
+export * from './leads.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { csvOf, idSchema } from './common.js';
 
-export const searchableTypes = ['contact', 'organization', 'interview', 'interaction'] as const;
+export const searchableTypes = ['contact', 'organization', 'interview', 'interaction', 'lead'] as const;
 export type SearchableType = (typeof searchableTypes)[number];
 
 export const searchQuery = z.object({

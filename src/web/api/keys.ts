@@ -70,6 +70,12 @@ export const agendaKeys = {
   draft: (itemKey: string) => ['agenda-draft', itemKey] as const,
 };
 
+export const leadKeys = {
+  all: ['leads'] as const,
+  /** Leads by filter: an organisation's, an exploration's, a conversation's, or all of them by status. */
+  list: (filters: object) => ['leads', filters] as const,
+};
+
 export const questionKeys = {
   all: ['questions'] as const,
   bank: () => ['questions', 'all'] as const,
@@ -148,6 +154,7 @@ export const recordKeys: readonly QueryKey[] = [
   interviewKeys.details,
   agendaKeys.all,
   agendaKeys.drafts,
+  leadKeys.all,
   coachKeys.suggestions,
   outreachKeys.all,
   insightKeys.all,

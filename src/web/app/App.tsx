@@ -20,6 +20,7 @@ import { UndoRegion } from '../ui/undo.js';
 import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { TemplatesPage } from '../features/templates/TemplatesPage.js';
 import { TodayPage } from '../features/today/TodayPage.js';
+import { LeadsPage } from '../features/leads/LeadsPage.js';
 import type { Account } from '../../shared/schemas/accounts.js';
 import { AccountPage } from '../features/account/AccountPage.js';
 import { SignedOut } from '../features/account/SignedOut.js';
@@ -40,6 +41,7 @@ const links = [
   { to: '/organizations', label: 'Organisations' },
   { to: '/interviews', label: 'Interviews' },
   { to: '/explorations', label: 'Explorations' },
+  { to: '/leads', label: 'Leads' },
   { to: '/insights', label: 'Insights' },
   { to: '/questions', label: 'Questions' },
   { to: '/templates', label: 'Templates' },
@@ -61,7 +63,7 @@ const titles: Record<string, string> = {
   account: 'Account',
   admin: 'Administration',
   coaching: 'Coaching',
-  join: 'Join', next: 'Whom to ask next', '': 'Today', people: 'People', organizations: 'Organisations', interviews: 'Interviews', explorations: 'Explorations', settings: 'Settings', welcome: 'Welcome', import: 'Import', questions: 'Questions', templates: 'Templates', insights: 'Insights' };
+  join: 'Join', next: 'Whom to ask next', '': 'Today', people: 'People', organizations: 'Organisations', interviews: 'Interviews', explorations: 'Explorations', leads: 'Leads', settings: 'Settings', welcome: 'Welcome', import: 'Import', questions: 'Questions', templates: 'Templates', insights: 'Insights' };
 
 /** Moves focus to the page heading after navigation, so screen readers announce the new page. */
 function useRouteAnnouncements() {
@@ -164,6 +166,7 @@ function Workbench({ account }: { account: Account | null }) {
             <Route path="/explorations" element={<ExplorationsPage />} />
             <Route path="/explorations/:id" element={<ExplorationPage />} />
             <Route path="/explorations/:id/decision" element={<DecisionBoard />} />
+            <Route path="/leads" element={<LeadsPage />} />
             <Route
               path="/insights"
               element={

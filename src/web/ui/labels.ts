@@ -57,6 +57,7 @@ export const kindLabels: Record<string, string> = {
   'contact-referral': 'Referral',
   'report-back': 'Report back',
   debrief: 'Debrief',
+  lead: 'Lead',
 };
 
 export const interactionKindLabels: Record<string, string> = {

@@ -5,6 +5,7 @@ import { statusLabels, transitionLabels } from '../../ui/labels.js';
 import { ConfirmDialog, Modal } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { SuggestionsCard } from '../coach/SuggestionsCard.js';
+import { LeadList } from '../leads/LeadList.js';
 import { ContactForm } from '../people/ContactForm.js';
 import { ExplorationForm } from './ExplorationForm.js';
 import {
@@ -157,6 +158,7 @@ export function ExplorationPage() {
         {save.isError ? <ErrorState error={save.error} /> : null}
       </section>
       <SuggestionsCard explorationId={id} empty={whenNobodyToRank} />
+      <LeadList filters={{ explorationId: id }} empty="No leads yet from this exploration's organisations, people or conversations." />
       <section className="card" aria-labelledby="x-interviews">
         <h2 id="x-interviews">Conversations</h2>
         {interviews.data?.total ? <p className="muted">{plural(interviews.data.total, 'conversation', 'conversations')} in this exploration.</p> : null}

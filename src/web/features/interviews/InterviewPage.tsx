@@ -9,6 +9,7 @@ import { useUndoableDelete } from '../../ui/undo.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { InterviewQuestions } from '../questions/InterviewQuestions.js';
 import { DebriefCard, ThankYouCard } from './Debrief.js';
+import { LeadList } from '../leads/LeadList.js';
 import { InterviewDetails } from './InterviewDetails.js';
 import { InterviewGone } from './InterviewGone.js';
 import { deleteInterview, interviewCalendarUrl, isMissing, updateInterview, offersInterviewMode, useInterview, useInterviewNotes, useTransition } from './interviews.api.js';
@@ -148,6 +149,9 @@ export function InterviewPage() {
       {['idea', 'requested', 'scheduled', 'no-reply'].includes(i.status) ? <PrepChecklist interview={i} /> : null}
       {i.status === 'held' ? <ThankYouCard interview={i} /> : null}
       {['held', 'thanked', 'keeping-in-touch'].includes(i.status) || i.live.startedAt ? <DebriefCard key={i.id} interview={i} /> : null}
+      {['held', 'thanked', 'keeping-in-touch'].includes(i.status) || i.live.startedAt ? (
+        <LeadList filters={{ interviewId: i.id }} title="Leads heard in this conversation" empty="Nothing noted yet. Did they mention a role, a project or someone to meet?" newLead={{ interviewId: i.id }} showOrigin={false} />
+      ) : null}
       <InterviewQuestions interview={i} />
       <ExplorationsField ids={i.explorationIds} save={(explorationIds) => updateInterview(i.id, { explorationIds })} what="This conversation" />
       <ConversationNotes interviewId={i.id} />

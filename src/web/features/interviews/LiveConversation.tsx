@@ -4,6 +4,7 @@ import { agendaSteps, duePrompts, type AgendaStep } from '../../../shared/schema
 import { keyQuestions } from '../../../shared/schemas/explorations.js';
 import type { Interview } from '../../../shared/schemas/interviews.js';
 import { ErrorState } from '../../ui/States.js';
+import { LeadCapture } from '../leads/LeadCapture.js';
 import { AgendaSteps } from './AgendaSteps.js';
 import { ChosenQuestions } from './ChosenQuestions.js';
 import { ConversationTimer } from './ConversationTimer.js';
@@ -33,6 +34,7 @@ export function LiveConversation({ interview: i }: { interview: Interview }) {
   const [announcement, setAnnouncement] = useState('');
   const noteRef = useRef<HTMLTextAreaElement>(null);
   const referralRef = useRef<HTMLInputElement>(null);
+  const leadRef = useRef<HTMLInputElement>(null);
   const elapsed = useElapsed(i.live.startedAt, i.live.endedAt);
 
   // When a save finishes, the caret goes back to the note, unless the user has moved elsewhere meanwhile.
@@ -60,6 +62,7 @@ export function LiveConversation({ interview: i }: { interview: Interview }) {
     previousStep: () => moveStep(-1),
     focusNote: () => noteRef.current?.focus(),
     focusReferral: () => referralRef.current?.focus(),
+    focusLead: () => leadRef.current?.focus(),
     toggleTimer,
     keyQuestion: (index) => {
       const key = keyQuestions[index]?.key ?? null;
@@ -127,6 +130,15 @@ export function LiveConversation({ interview: i }: { interview: Interview }) {
             onAdded={(message) => {
               setAnnouncement(message);
               refocusNote((active) => Boolean(active.closest('.im-referral')));
+            }}
+          />
+          <LeadCapture
+            interviewId={id}
+            personName={i.contact.name}
+            inputRef={leadRef}
+            onAdded={(message) => {
+              setAnnouncement(message);
+              refocusNote((active) => Boolean(active.closest('.im-lead')));
             }}
           />
           <ShortcutsCard />

@@ -7,6 +7,7 @@ export const shortcuts: Array<[string, string]> = [
   ['Alt+N / Alt+P', 'next / previous agenda step'],
   ['Alt+1 … Alt+4', 'tag the note with a key question'],
   ['Alt+R', 'add a person they suggest'],
+  ['Alt+L', 'note a lead they mention'],
   ['Alt+S', 'start or stop the timer'],
 ];
 
@@ -15,6 +16,7 @@ export interface ShortcutActions {
   previousStep: () => void;
   focusNote: () => void;
   focusReferral: () => void;
+  focusLead: () => void;
   toggleTimer: () => void;
   /** Alt+1 … Alt+4: the key question's place, from 0. */
   keyQuestion: (index: number) => void;
@@ -38,6 +40,7 @@ export function useShortcuts(actions: ShortcutActions): void {
       else if (event.code === 'KeyP') act.previousStep();
       else if (event.code === 'KeyM') act.focusNote();
       else if (event.code === 'KeyR') act.focusReferral();
+      else if (event.code === 'KeyL') act.focusLead();
       else if (event.code === 'KeyS') act.toggleTimer();
       else if (digit) act.keyQuestion(Number(digit) - 1);
       else return;

@@ -10,6 +10,7 @@ import { SuggestionsCard } from '../coach/SuggestionsCard.js';
 import { ContactForm } from '../people/ContactForm.js';
 import { motivationLabels, OrganizationForm, postingLabels } from './OrganizationForm.js';
 import { ExplorationsField } from '../explorations/ExplorationsField.js';
+import { LeadList } from '../leads/LeadList.js';
 import { deleteOrganization, updateOrganization, useOrganization, useOrganizationInterviews, useOrganizationPeople } from './organizations.api.js';
 
 export function OrganizationPage() {
@@ -122,6 +123,7 @@ export function OrganizationPage() {
           {o.notes ? <p>{o.notes}</p> : null}
         </section>
       </div>
+      <LeadList filters={{ organizationId: id }} empty={`Nothing heard about ${o.name} yet.`} newLead={{ organizationId: id }} />
       <ConfirmDialog
         title={`Delete ${o.name}?`}
         message="The organisation is removed from your target list. Its people stay, without an organisation. Right after, you can undo it for a short while."

@@ -12,12 +12,14 @@ const groups: Array<{ type: SearchHit['type']; label: string }> = [
   { type: 'organization', label: 'Organisations' },
   { type: 'interview', label: 'Interview notes' },
   { type: 'interaction', label: 'Interactions' },
+  { type: 'lead', label: 'Leads' },
 ];
 
 function hrefFor(hit: SearchHit): string {
   if (hit.type === 'contact') return `/people/${hit.id}`;
   if (hit.type === 'organization') return `/organizations/${hit.id}`;
   if (hit.type === 'interview') return `/interviews/${hit.id}`;
+  if (hit.type === 'lead') return '/leads';
   return hit.contactId ? `/people/${hit.contactId}` : '/';
 }
 
