@@ -83,6 +83,7 @@ export async function generateWorkspace(ctx: AppContext, options: GenerateOption
           connectedOn: null,
           preferredFormat: null,
           responsiveness: 'unknown',
+          timeZone: null,
           createdAt: created,
           updatedAt: created,
         };

@@ -75,6 +75,8 @@ export interface ContactsTable {
   connectedOn: string | null;
   preferredFormat: string | null;
   responsiveness: string;
+  /** The person's IANA time zone; null when not known. */
+  timeZone: string | null;
   createdAt: string;
   updatedAt: string;
 }
