@@ -1,7 +1,8 @@
 import ICAL from 'ical.js';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asBrowser, HOST, useTestApp } from '../../../test/fixtures/api.js';
-import { dialects } from '../../../test/fixtures/databases.js';
+import { aContact } from '../../../test/fixtures/builders.js';
+import { createTestWorkspace, dialects, type TestWorkspace } from '../../../test/fixtures/databases.js';
 
 /** The person's time zone: saved and read on both databases, refused by name when not a zone, and written into calendar events. */
 describe.each(dialects)("the other person's time zone on %s", (dialect) => {
@@ -34,6 +35,17 @@ describe.each(dialects)("the other person's time zone on %s", (dialect) => {
     expect((await call('GET', `/api/v1/contacts/${id}`)).json().timeZone).toBe('Europe/London');
   });
 
+  it("leaves Today's agenda in the user's own time when a person's zone changes", async () => {
+    const person = (await call('POST', '/api/v1/contacts', { name: 'Gus Agenda', relationship: 'friend' })).json();
+    await call('POST', '/api/v1/interviews', { contactId: person.id, status: 'requested', requestedAt: '2026-03-01T09:00:00Z' });
+    const before = (await call('GET', `/api/v1/agenda?contactId=${person.id}`)).json();
+    expect(before.items.length).toBeGreaterThan(0);
+    await call('PATCH', `/api/v1/contacts/${person.id}`, { timeZone: 'Pacific/Auckland' });
+    const after = (await call('GET', `/api/v1/agenda?contactId=${person.id}`)).json();
+    expect(after.timeZone).toBe(before.timeZone);
+    expect(after.items.map((i: { key: string; due: string }) => [i.key, i.due])).toEqual(before.items.map((i: { key: string; due: string }) => [i.key, i.due]));
+  });
+
   it("puts the person's own clock time and zone in the interview's calendar event", async () => {
     const person = (await call('POST', '/api/v1/contacts', { name: 'Elke Event', timeZone: 'Europe/Berlin' })).json();
     const interview = (await call('POST', '/api/v1/interviews', { contactId: person.id, status: 'scheduled', scheduledAt: '2026-03-20T14:30:00Z', plannedMinutes: 30 })).json();
@@ -52,5 +64,22 @@ describe.each(dialects)("the other person's time zone on %s", (dialect) => {
     const other = (await call('POST', '/api/v1/interviews', { contactId: plain.id, status: 'scheduled', scheduledAt: '2026-03-21T10:00:00Z', plannedMinutes: 30 })).json();
     const plainIcs = (await call('GET', `/api/v1/interviews/${other.id}/calendar.ics`)).body;
     expect(plainIcs).not.toContain('their time');
+  });
+});
+
+describe.each(dialects)('the contacts repository keeps a time zone on %s', (dialect) => {
+  let w: TestWorkspace;
+  beforeAll(async () => {
+    w = await createTestWorkspace(dialect);
+  });
+  afterAll(async () => w?.dispose());
+
+  it('writes and reads the column both ways, alone and in lists', async () => {
+    const c = await aContact(w.ctx, { name: 'Hal Repo', timeZone: 'America/Toronto' });
+    expect((await w.ctx.repos.contacts.get(c.id))?.timeZone).toBe('America/Toronto');
+    await w.ctx.repos.contacts.update(c.id, { timeZone: 'Asia/Tokyo' });
+    expect((await w.ctx.repos.contacts.getMany([c.id]))[0]?.timeZone).toBe('Asia/Tokyo');
+    await w.ctx.repos.contacts.update(c.id, { timeZone: null });
+    expect((await w.ctx.repos.contacts.all()).find((x) => x.id === c.id)?.timeZone).toBeNull();
   });
 });

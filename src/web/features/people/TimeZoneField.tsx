@@ -22,7 +22,8 @@ export function TimeZoneField({ defaultValue, error }: { defaultValue: string | 
   const suggestion = suggestTimeZone(place);
   const suggestionId = useId();
   return (
-    <div className="row">
+    <>
+      <div className="row">
       <TextField
         label="Where they are"
         name="place"
@@ -31,7 +32,6 @@ export function TimeZoneField({ defaultValue, error }: { defaultValue: string | 
         autoComplete="off"
         hint={suggestion ? undefined : 'A city or country, such as “Berlin, Germany”, to suggest their time zone. Only the zone is saved.'}
       />
-      <div>
         <SelectField
           label="Their time zone"
           name="timeZone"
@@ -40,15 +40,15 @@ export function TimeZoneField({ defaultValue, error }: { defaultValue: string | 
           error={error}
           options={[{ value: '', label: 'Not known' }, ...zones.map((z) => ({ value: z, label: z.replaceAll('_', ' ') }))]}
         />
-        {suggestion && suggestion !== zone ? (
-          <p className="hint" id={suggestionId}>
-            Suggested from {place.trim()}: {suggestion}{' '}
-            <button type="button" className="link" aria-describedby={suggestionId} onClick={() => setZone(suggestion)}>
-              Use this zone
-            </button>
-          </p>
-        ) : null}
       </div>
-    </div>
+      {suggestion && suggestion !== zone ? (
+        <p className="time-zone-suggestion" id={suggestionId}>
+          Suggested from {place.trim()}: {suggestion}{' '}
+          <button type="button" className="link" aria-describedby={suggestionId} onClick={() => setZone(suggestion)}>
+            Use this zone
+          </button>
+        </p>
+      ) : null}
+    </>
   );
 }
