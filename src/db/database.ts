@@ -38,6 +38,8 @@ export interface OrganizationsTable {
   sortName: string;
   website: string | null;
   industry: string | null;
+  /** Where the organisation is, as the user wrote it ("Berlin, Germany"); null when not given. */
+  location: string | null;
   notes: string | null;
   motivation: number;
   posting: number;

@@ -12,7 +12,7 @@ import * as m0010 from './0010-trash.js';
 import * as m0011 from './0011-exploration-links.js';
 import * as m0012 from './0012-organization-targets.js';
 import * as m0013 from './0013-browser-sessions.js';
-import * as m0017 from './0017-contact-time-zones.js';
+import * as m0017 from './0017-time-zones.js';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void>;
@@ -34,5 +34,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0011-exploration-links': m0011,
   '0012-organization-targets': m0012,
   '0013-browser-sessions': m0013,
-  '0017-contact-time-zones': m0017,
+  '0017-time-zones': m0017,
 };

@@ -35,6 +35,16 @@ describe.each(dialects)("the other person's time zone on %s", (dialect) => {
     expect((await call('GET', `/api/v1/contacts/${id}`)).json().timeZone).toBe('Europe/London');
   });
 
+  it('keeps where an organisation is, which the person form uses to suggest a zone', async () => {
+    const org = await call('POST', '/api/v1/organizations', { name: 'Maple Works', location: 'Toronto, ON' });
+    expect(org.statusCode).toBe(201);
+    expect((await call('GET', `/api/v1/organizations/${org.json().id}`)).json().location).toBe('Toronto, ON');
+    expect((await call('PATCH', `/api/v1/organizations/${org.json().id}`, { location: null })).json().location).toBeNull();
+    const long = await call('PATCH', `/api/v1/organizations/${org.json().id}`, { location: 'x'.repeat(201) });
+    expect(long.json().error.details[0].field).toBe('location');
+    expect((await call('POST', '/api/v1/organizations', { name: 'Nowhere Ltd' })).json().location).toBeNull();
+  });
+
   it("leaves Today's agenda in the user's own time when a person's zone changes", async () => {
     const person = (await call('POST', '/api/v1/contacts', { name: 'Gus Agenda', relationship: 'friend' })).json();
     await call('POST', '/api/v1/interviews', { contactId: person.id, status: 'requested', requestedAt: '2026-03-01T09:00:00Z' });

@@ -103,7 +103,11 @@ export function ContactForm({
         <TextField label="Email" name="email" type="email" defaultValue={contact?.emails[0]?.value ?? ''} error={errors['emails.0.value']} />
         <TextField label="LinkedIn profile" name="linkedinUrl" type="url" defaultValue={contact?.linkedinUrl ?? ''} error={errors.linkedinUrl} />
       </div>
-      <TimeZoneField defaultValue={contact?.timeZone ?? null} error={errors.timeZone} />
+      <TimeZoneField
+        defaultValue={contact?.timeZone ?? null}
+        error={errors.timeZone}
+        organizationLocation={organizations.data?.items.find((o) => o.id === (contact?.organizationId ?? organizationId))?.location}
+      />
       <TextField label="Tags" name="tags" defaultValue={contact?.tags.join(', ') ?? ''} hint="Separate tags with commas." />
       <TextField label="How you met" name="howWeMet" defaultValue={contact?.howWeMet ?? ''} />
       <TextArea label="Notes" name="notes" defaultValue={contact?.notes ?? ''} rows={3} />

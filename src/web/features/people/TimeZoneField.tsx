@@ -9,17 +9,27 @@ export function knownTimeZones(): string[] {
 }
 
 /**
- * The person's time zone (form field `timeZone`, empty when not known). Typing where they are
- * (or the organisation's city) offers a zone to accept; the user can always choose another.
+ * The person's time zone (form field `timeZone`, empty when not known). Where their organisation is,
+ * or a place the user types, offers a zone to accept; the user can always choose another.
  */
-export function TimeZoneField({ defaultValue, error }: { defaultValue: string | null; error?: string | undefined }) {
+export function TimeZoneField({
+  defaultValue,
+  error,
+  organizationLocation,
+}: {
+  defaultValue: string | null;
+  error?: string | undefined;
+  /** Where their organisation is, used for the suggestion until the user types a place. */
+  organizationLocation?: string | null | undefined;
+}) {
   const [zone, setZone] = useState(defaultValue ?? '');
   const [place, setPlace] = useState('');
   const zones = useMemo(() => {
     const all = knownTimeZones();
     return zone && !all.includes(zone) ? [zone, ...all] : all;
   }, [zone]);
-  const suggestion = suggestTimeZone(place);
+  const from = place.trim() || organizationLocation?.trim() || '';
+  const suggestion = suggestTimeZone(from);
   const suggestionId = useId();
   return (
     <>
@@ -43,7 +53,7 @@ export function TimeZoneField({ defaultValue, error }: { defaultValue: string | 
       </div>
       {suggestion && suggestion !== zone ? (
         <p className="time-zone-suggestion" id={suggestionId}>
-          Suggested from {place.trim()}: {suggestion}{' '}
+          Suggested from {from}: {suggestion}{' '}
           <button type="button" className="link" aria-describedby={suggestionId} onClick={() => setZone(suggestion)}>
             Use this zone
           </button>
