@@ -40,6 +40,7 @@ export async function generateWorkspace(ctx: AppContext, options: GenerateOption
         name,
         website: null,
         industry: random.pick(WORDS),
+        location: null,
         notes: null,
         motivation: Math.floor(random.next() * 4),
         posting: 1 + Math.floor(random.next() * 3),
@@ -83,6 +84,7 @@ export async function generateWorkspace(ctx: AppContext, options: GenerateOption
           connectedOn: null,
           preferredFormat: null,
           responsiveness: 'unknown',
+          timeZone: null,
           createdAt: created,
           updatedAt: created,
         };

@@ -102,6 +102,7 @@ export function registerDataCommands(program: Command): void {
     .option('--exploration <id>', 'an exploration they join (repeatable)', collect)
     .option('--how-we-met <text>')
     .option('--notes <text>')
+    .option('--time-zone <zone>', 'their IANA time zone, such as Europe/Berlin')
     .option('--json', 'print the new contact as JSON')
     .action(async (flags: Record<string, string | string[] | boolean | undefined>) => {
       const contact = await withContext(program, async (ctx) => {
@@ -123,6 +124,7 @@ export function registerDataCommands(program: Command): void {
             explorationIds: flags.exploration,
             howWeMet: flags.howWeMet,
             notes: flags.notes,
+            timeZone: flags.timeZone,
           }),
         );
         return (await createContact({ ctx, input })).contact;
@@ -194,6 +196,7 @@ export function registerDataCommands(program: Command): void {
     .description('add an organisation to your target list')
     .option('--website <url>')
     .option('--industry <industry>')
+    .option('--location <place>', 'where it is, such as "Berlin, Germany" (suggests its people\'s time zone)')
     .option('--motivation <0-3>', 'how much you want to work there')
     .option('--posting <1-3>', '1 no posting, 2 some postings, 3 a posting for your target role')
     .option('--advocacy', 'you have an alumni or affinity link there')
@@ -205,6 +208,7 @@ export function registerDataCommands(program: Command): void {
           name,
           website: flags.website,
           industry: flags.industry,
+          location: flags.location,
           motivation: flags.motivation === undefined ? undefined : Number(flags.motivation),
           posting: flags.posting === undefined ? undefined : Number(flags.posting),
           advocacy: flags.advocacy === true ? true : undefined,

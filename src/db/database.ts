@@ -40,6 +40,8 @@ export interface OrganizationsTable {
   sortName: string;
   website: string | null;
   industry: string | null;
+  /** Where the organisation is, as the user wrote it ("Berlin, Germany"); null when not given. */
+  location: string | null;
   notes: string | null;
   motivation: number;
   posting: number;
@@ -77,6 +79,8 @@ export interface ContactsTable {
   connectedOn: string | null;
   preferredFormat: string | null;
   responsiveness: string;
+  /** The person's IANA time zone; null when not known. */
+  timeZone: string | null;
   createdAt: string;
   updatedAt: string;
 }

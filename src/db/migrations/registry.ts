@@ -14,6 +14,7 @@ import * as m0012 from './0012-organization-targets.js';
 import * as m0013 from './0013-browser-sessions.js';
 import * as m0015 from './0015-leads.js';
 import * as m0016 from './0016-holiday-country.js';
+import * as m0017 from './0017-time-zones.js';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void>;
@@ -37,4 +38,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0013-browser-sessions': m0013,
   '0015-leads': m0015,
   '0016-holiday-country': m0016,
+  '0017-time-zones': m0017,
 };

@@ -1,6 +1,7 @@
 import ical, { ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
 import type { AgendaItem } from '../../shared/schemas/agenda.js';
 import type { Interview } from '../../shared/schemas/interviews.js';
+import { dayAndClockIn } from '../../shared/time-zones.js';
 import type { EventVersions, PublishedEvent } from './calendar.rules.js';
 
 /** Minutes before a scheduled interview that its reminder goes off. */
@@ -12,8 +13,14 @@ function interviewSummary(interview: Interview): string {
   return `Informational interview: ${interview.contact.name}${interview.organization ? ` (${interview.organization.name})` : ''}`;
 }
 
-function interviewDescription(interview: Interview): string {
+/** "Fri 20 Mar, 15:30 their time (Europe/Berlin)" when the person's zone is known. */
+function theirTime(interview: Interview, timeZone: string | undefined): string | null {
+  return interview.scheduledAt && timeZone ? `For ${interview.contact.name}: ${dayAndClockIn(interview.scheduledAt, timeZone)} their time (${timeZone})` : null;
+}
+
+function interviewDescription(interview: Interview, timeZone?: string): string {
   return [
+    theirTime(interview, timeZone),
     interview.objective ? `What I want to learn: ${interview.objective}` : null,
     interview.format ? `Format: ${interview.format}` : null,
     `Planned length: ${interview.plannedMinutes} minutes — keep to it.`,
@@ -47,9 +54,12 @@ export function buildCalendar({
   items,
   generatedAt,
   versions,
+  zones = new Map(),
 }: {
   name: string;
   interviews: readonly Interview[];
+  /** Each person's time zone by their id, for "their time" in an interview's description. */
+  zones?: ReadonlyMap<string, string>;
   items: readonly AgendaItem[];
   generatedAt: string;
   versions: EventVersions;
@@ -67,7 +77,7 @@ export function buildCalendar({
     const event = calendar.createEvent({
       ...revision(published),
       summary: interviewSummary(interview),
-      description: interviewDescription(interview),
+      description: interviewDescription(interview, zones.get(interview.contact.id)),
       location: interview.venue ?? interview.link ?? null,
       url: interview.link ?? null,
     });

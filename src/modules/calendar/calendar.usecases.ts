@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError } from '../../shared/errors.js';
+import type { Interview } from '../../shared/schemas/interviews.js';
 import { getAgenda } from '../followups/followups.usecases.js';
 import { getInterview } from '../interviews/interviews.usecases.js';
 import { now } from '../references.js';
@@ -34,6 +35,12 @@ export async function regenerateCalendarFeedToken({ ctx }: { ctx: AppContext }):
   return { token };
 }
 
+/** The time zones of the people met in these interviews, by person id (people without one are left out). */
+async function contactZones(ctx: AppContext, interviews: readonly Interview[]): Promise<Map<string, string>> {
+  const people = await ctx.repos.contacts.getMany([...new Set(interviews.map((i) => i.contact.id))]);
+  return new Map(people.flatMap((p) => (p.timeZone ? [[p.id, p.timeZone] as const] : [])));
+}
+
 /** Scheduled interviews and open follow-ups for the coming weeks, as iCalendar text. */
 export async function calendarFeed({ ctx, at }: { ctx: AppContext; at?: string | undefined }): Promise<string> {
   const instant = at ?? now(ctx);
@@ -42,7 +49,7 @@ export async function calendarFeed({ ctx, at }: { ctx: AppContext; at?: string |
   const interviews = await ctx.repos.interviews.list({ status: ['scheduled'] }, { field: 'scheduledAt', direction: 'asc' }, { limit: 500, offset: 0 });
   const generatedAt = now(ctx);
   const versions = await publish(ctx, [...interviews.items.map(interviewEvent), ...items.map(itemEvent)], generatedAt);
-  return buildCalendar({ name: 'Inroads', interviews: interviews.items, items, generatedAt, versions });
+  return buildCalendar({ name: 'Inroads', interviews: interviews.items, items, generatedAt, versions, zones: await contactZones(ctx, interviews.items) });
 }
 
 /**
@@ -83,5 +90,5 @@ export async function interviewCalendar({ ctx, id }: { ctx: AppContext; id: stri
   const generatedAt = now(ctx);
   // Read, never recorded: a single download must not drop the feed's other events from what was published.
   const { versions } = nextVersions(await ctx.repos.calendar.versions(), [interviewEvent(interview)].filter((e): e is PublishedEvent => e !== null), generatedAt);
-  return { filename: `interview-${slug || 'inroads'}.ics`, ics: buildCalendar({ name: 'Inroads', interviews: [interview], items: [], generatedAt, versions }) };
+  return { filename: `interview-${slug || 'inroads'}.ics`, ics: buildCalendar({ name: 'Inroads', interviews: [interview], items: [], generatedAt, versions, zones: await contactZones(ctx, [interview]) }) };
 }

@@ -52,6 +52,7 @@ export function rowToContact(row: Row, tags: string[], explorationIds: string[] 
     preferredFormat: row.preferredFormat as Contact['preferredFormat'],
     explorationIds,
     responsiveness: row.responsiveness as Contact['responsiveness'],
+    timeZone: row.timeZone ?? null,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
@@ -87,6 +88,7 @@ export function contactToRow(c: NewContact): NewContactRow {
     connectedOn: c.connectedOn,
     preferredFormat: c.preferredFormat,
     responsiveness: c.responsiveness,
+    timeZone: c.timeZone,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };

@@ -68,6 +68,7 @@ export async function createContact({ ctx, input }: { ctx: AppContext; input: Cr
       connectedOn: input.connectedOn ?? null,
       preferredFormat: input.preferredFormat ?? null,
       responsiveness: 'unknown',
+      timeZone: input.timeZone ?? null,
       createdAt: at,
       updatedAt: at,
     };

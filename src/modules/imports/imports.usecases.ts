@@ -188,6 +188,7 @@ async function apply(tx: AppContext, planned: PlannedRecord[], createdIds: Map<P
       connectedOn: r.connectedOn,
       preferredFormat: null,
       responsiveness: 'unknown',
+      timeZone: null,
       createdAt: at,
       updatedAt: at,
     });

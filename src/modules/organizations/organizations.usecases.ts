@@ -28,6 +28,7 @@ function newOrganization(input: CreateOrganizationInput, target: boolean, at: st
     name: input.name,
     website: input.website ?? null,
     industry: input.industry ?? null,
+    location: input.location ?? null,
     notes: input.notes ?? null,
     motivation: input.motivation,
     posting: input.posting,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZone } from './profile.js';
 import { boolQuery, csvOf, idSchema, isoDate, isoDateTime, optionalText, pageQuery, ref, sortParam, text, webUrl } from './common.js';
 
 export const relationships = [
@@ -45,6 +46,8 @@ const fields = {
   notes: optionalText(20000),
   connectedOn: isoDate.nullable(),
   preferredFormat: z.enum(meetingFormats).nullable(),
+  /** Their IANA time zone (such as Europe/Berlin), so both local times can be shown; null when not known. */
+  timeZone: timeZone.nullable(),
   /** The explorations this person was added to (they also count through their organisation and interviews). */
   explorationIds: z.array(idSchema).max(100),
 };
@@ -87,6 +90,7 @@ export const createContactInput = z
     notes: true,
     connectedOn: true,
     preferredFormat: true,
+    timeZone: true,
     organizationName: true,
   })
   .strict();

@@ -5,6 +5,8 @@ const fields = {
   name: requiredText(200),
   website: webUrl.nullable(),
   industry: optionalText(200),
+  /** Where it is (a city or country, such as "Berlin, Germany"): suggests its people's time zone. */
+  location: optionalText(200),
   notes: optionalText(20000),
   /** How much the user wants to work there, 0 (not at all) to 3 (very much). */
   motivation: z.number().int().min(0).max(3),
@@ -34,6 +36,7 @@ export const createOrganizationInput = z
     name: fields.name,
     website: fields.website.optional(),
     industry: fields.industry.optional(),
+    location: fields.location.optional(),
     notes: fields.notes.optional(),
     motivation: fields.motivation.default(0),
     posting: fields.posting.default(1),

@@ -150,6 +150,7 @@ export function InterviewBoard() {
       {scheduling ? (
         <ScheduleDialog
           name={scheduling.contact.name}
+          contactId={scheduling.contact.id}
           onClose={() => setScheduling(null)}
           onSchedule={(scheduledAt) => {
             transition.mutate({ id: scheduling.id, to: 'scheduled', scheduledAt }, { onSuccess: () => setMessage(`${scheduling.contact.name}: scheduled.`), onError: failed });

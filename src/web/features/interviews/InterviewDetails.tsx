@@ -6,6 +6,7 @@ import { SelectField, TextArea, TextField } from '../../ui/Field.js';
 import { fromLocalInput, toLocalInput } from '../../ui/format.js';
 import { requestChannelLabels } from '../../ui/labels.js';
 import { EmailFindings } from '../coach/EmailFindings.js';
+import { BothTimes } from '../people/TheirTime.js';
 import { useSaveInterviewFields } from './interviews.api.js';
 import { useAutosave, type AutosaveState } from './useAutosave.js';
 
@@ -130,6 +131,7 @@ export function InterviewDetails({ interview: i }: { interview: Interview }) {
         <TextField label="Date and time" name="scheduledAt" type="datetime-local" defaultValue={values.scheduledAt} error={errors.scheduledAt} />
         <TextField label="Planned minutes" name="plannedMinutes" type="number" min={5} max={240} defaultValue={values.plannedMinutes} error={errors.plannedMinutes} />
       </div>
+      <BothTimes iso={i.scheduledAt} contactId={i.contact.id} />
       <div className="row">
         <TextField label="Place" name="venue" defaultValue={values.venue} hint="Arrive on time, but no more than 15 minutes early." error={errors.venue} />
         <TextField label="Video link" name="link" type="url" defaultValue={values.link} error={errors.link} />

@@ -159,6 +159,7 @@ export function InterviewPage() {
       {scheduling ? (
         <ScheduleDialog
           name={i.contact.name}
+          contactId={i.contact.id}
           onClose={() => setScheduling(false)}
           onSchedule={(scheduledAt) => {
             transition.mutate({ id, to: 'scheduled', scheduledAt });

@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { fromLocalInput } from '../../ui/format.js';
 import { Modal } from '../../ui/Modal.js';
+import { BothTimes } from '../people/TheirTime.js';
 
 /** Asks for the meeting time, which scheduling needs. */
-export function ScheduleDialog({ name, onSchedule, onClose }: { name: string; onSchedule: (iso: string) => void; onClose: () => void }) {
+export function ScheduleDialog({ name, contactId, onSchedule, onClose }: { name: string; contactId: string; onSchedule: (iso: string) => void; onClose: () => void }) {
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | undefined>();
   return (
@@ -24,6 +25,7 @@ export function ScheduleDialog({ name, onSchedule, onClose }: { name: string; on
               {error}
             </div>
           ) : null}
+          <BothTimes iso={fromLocalInput(value)} contactId={contactId} />
         </div>
         <div className="actions">
           <button type="submit" className="primary">

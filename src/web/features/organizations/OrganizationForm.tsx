@@ -41,13 +41,14 @@ export function OrganizationForm({
       name: text('name') ?? '',
       website: text('website'),
       industry: text('industry'),
+      location: text('location'),
       notes: text('notes'),
       motivation: Number(data.get('motivation')),
       posting: Number(data.get('posting')),
       advocacy: data.get('advocacy') === 'on',
     };
     // A new organisation leaves out what is empty; an edit clears it.
-    if (!organization) for (const key of ['website', 'industry', 'notes']) if (body[key] === null) delete body[key];
+    if (!organization) for (const key of ['website', 'industry', 'location', 'notes']) if (body[key] === null) delete body[key];
     // A new organisation joins the explorations ticked below (the active one to start with).
     if (!organization) body.explorationIds = explorationIdsFrom(data);
     save.mutate(body);
@@ -59,6 +60,7 @@ export function OrganizationForm({
         <TextField label="Website" name="website" type="url" placeholder="https://" defaultValue={organization?.website ?? ''} error={errors.website} />
         <TextField label="Industry" name="industry" defaultValue={organization?.industry ?? ''} error={errors.industry} />
       </div>
+      <TextField label="Where it is" name="location" defaultValue={organization?.location ?? ''} error={errors.location} hint="A city or country, such as “Toronto, ON”: it suggests the time zone of the people you meet there." />
       <div className="row top">
         <SelectField
           label="How keen are you?"

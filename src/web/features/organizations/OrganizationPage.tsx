@@ -41,6 +41,7 @@ export function OrganizationPage() {
           <p>
             {o.rank === null ? 'Not on your target list yet: say how keen you are to rank it' : `Rank ${o.rank}`}
             {o.industry ? ` · ${o.industry}` : ''}
+            {o.location ? ` · ${o.location}` : ''}
             {o.website ? (
               <>
                 {' · '}

@@ -6,6 +6,7 @@ import { relationshipLabels, seniorityLabels } from '../../ui/labels.js';
 import { formText, useEntityForm } from '../../ui/useEntityForm.js';
 import { ExplorationsPicker, explorationIdsFrom } from '../explorations/ExplorationsPicker.js';
 import { saveContact, useOrganizationOptions } from './people.api.js';
+import { TimeZoneField } from './TimeZoneField.js';
 
 /**
  * Add or edit a person. Errors from the server are shown beside the field they name. A new person joins
@@ -50,6 +51,7 @@ export function ContactForm({
       emails: email ? [{ value: email }] : [],
       linkedinUrl: text('linkedinUrl'),
       howWeMet: text('howWeMet'),
+      timeZone: text('timeZone'),
       tags,
       notes: text('notes'),
     });
@@ -101,6 +103,11 @@ export function ContactForm({
         <TextField label="Email" name="email" type="email" defaultValue={contact?.emails[0]?.value ?? ''} error={errors['emails.0.value']} />
         <TextField label="LinkedIn profile" name="linkedinUrl" type="url" defaultValue={contact?.linkedinUrl ?? ''} error={errors.linkedinUrl} />
       </div>
+      <TimeZoneField
+        defaultValue={contact?.timeZone ?? null}
+        error={errors.timeZone}
+        organizationLocation={organizations.data?.items.find((o) => o.id === (contact?.organizationId ?? organizationId))?.location}
+      />
       <TextField label="Tags" name="tags" defaultValue={contact?.tags.join(', ') ?? ''} hint="Separate tags with commas." />
       <TextField label="How you met" name="howWeMet" defaultValue={contact?.howWeMet ?? ''} />
       <TextArea label="Notes" name="notes" defaultValue={contact?.notes ?? ''} rows={3} />

@@ -7,6 +7,7 @@ import { PlanInterviewButton } from '../interviews/PlanInterviewButton.js';
 import { DraftRequestButton } from '../outreach/DraftRequest.js';
 import { ContactForm } from './ContactForm.js';
 import { useDeleteContact } from './people.api.js';
+import { TheirTimeNow } from './TheirTime.js';
 
 /** The person page's header: who they are, and the buttons to draft a request, plan an interview, edit, and delete (with a while to undo). */
 export function PersonHeader({ contact: c }: { contact: Contact }) {
@@ -28,6 +29,7 @@ export function PersonHeader({ contact: c }: { contact: Contact }) {
               </>
             ) : null}
           </p>
+          <TheirTimeNow timeZone={c.timeZone} />
         </div>
         <div className="actions">
           <DraftRequestButton contactId={c.id} />
