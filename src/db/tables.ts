@@ -18,6 +18,7 @@ export const DATA_TABLES: Array<keyof Database> = [
   'templates',
   'agendaItemStates',
   'settings',
+  'weeklyTargets',
   'deletedExplorations',
   'searchDocuments',
 ];

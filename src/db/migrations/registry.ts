@@ -12,6 +12,7 @@ import * as m0010 from './0010-trash.js';
 import * as m0011 from './0011-exploration-links.js';
 import * as m0012 from './0012-organization-targets.js';
 import * as m0013 from './0013-browser-sessions.js';
+import * as m0014 from './0014-weekly-targets.js';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void>;
@@ -33,4 +34,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0011-exploration-links': m0011,
   '0012-organization-targets': m0012,
   '0013-browser-sessions': m0013,
+  '0014-weekly-targets': m0014,
 };
