@@ -82,3 +82,4 @@ export const weekSchema = z.object({
 });
 export type Week = z.infer<typeof weekSchema>;
 export const weeklyTargetsResponse = z.object({ targets: weeklyTargetsSchema });
+export type WeeklyTargetsResponse = z.infer<typeof weeklyTargetsResponse>;
