@@ -40,7 +40,7 @@ export function WeeklyTargetsChart() {
             </BarChart>
           </ResponsiveContainer>
         </div>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label="The weeks as a table">
           <DataTable
             caption="Weeks against your targets"
             columns={['Week of', 'Requests', 'Replies', 'Conversations', 'New people', 'On target']}

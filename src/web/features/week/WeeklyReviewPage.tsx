@@ -109,7 +109,7 @@ export function WeeklyReviewPage() {
         <section className="card" aria-labelledby="review-targets">
           <h2 id="review-targets">Your weekly targets</h2>
           <p className="muted">A steady week beats a busy one. Thank-yous are followed as a rate: aim for every one within a day.</p>
-          <TargetsForm key={w.targets.updatedAt ?? 'suggested'} targets={w.targets} />
+          <TargetsForm targets={w.targets} />
         </section>
       </div>
     </section>
