@@ -52,7 +52,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the weekly routine: targets, pr
     await h1('Today').waitFor();
 
     // Today glances at the week: one person added, nothing sent yet, against the suggested targets.
-    const card = page.getByRole('region', { name: /^This week/ });
+    const card = page.getByRole('region', { name: /^Your week so far/ });
     await card.getByText('1 of 5').waitFor();
     expect(await card.getByRole('progressbar', { name: 'Requests sent' }).getAttribute('value')).toBe('0');
     await expectAccessible(page, 'today with the week');
@@ -84,7 +84,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the weekly routine: targets, pr
     // Today: the request counts, and all three targets are met.
     await nav('Today').click();
     await h1('Today').waitFor();
-    const onTarget = page.getByRole('region', { name: 'This week On target' });
+    const onTarget = page.getByRole('region', { name: 'Your week so far On target' });
     await onTarget.waitFor();
     expect(await onTarget.getByRole('progressbar', { name: 'Requests sent' }).getAttribute('value')).toBe('1');
     await onTarget.getByText('1 week on target in a row.', { exact: false }).waitFor();

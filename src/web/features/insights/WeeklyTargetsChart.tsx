@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { DataTable } from '../../ui/DataTable.js';
+import { plural } from '../../ui/format.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { useWeek } from '../week/week.api.js';
 
@@ -15,7 +16,7 @@ export function WeeklyTargetsChart() {
   if (week.isError) return <ErrorState error={week.error} />;
   const { history, targets } = week.data;
   const onTarget = history.filter((w) => w.onTarget).length;
-  const summary = `Targets: ${targets.requests} requests and ${targets.conversations} conversations a week. ${onTarget} of the last ${history.length} weeks were on target.`;
+  const summary = `Targets: ${plural(targets.requests, 'request')} and ${plural(targets.conversations, 'conversation')} a week. ${onTarget} of the last ${history.length} weeks were on target.`;
   const accent = css('--accent', '#2f5d50');
   const muted = css('--muted', '#666');
   const warn = css('--warn', '#8a5a00');
@@ -23,7 +24,7 @@ export function WeeklyTargetsChart() {
     <section className="card" aria-labelledby="in-targets">
       <h2 id="in-targets">Weeks against your targets</h2>
       <p>{summary}</p>
-      <div className="targets-chart-grid">
+      <div>
         <div className="chart" role="img" aria-label={`Weeks against your targets: ${summary}`}>
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={history.map((w) => ({ week: w.week.slice(5), Requests: w.requests, Replies: w.replies, Conversations: w.conversations }))} margin={{ left: 0, right: 12, top: 8, bottom: 8 }}>
@@ -40,7 +41,7 @@ export function WeeklyTargetsChart() {
             </BarChart>
           </ResponsiveContainer>
         </div>
-        <div className="table-scroll" tabIndex={0} role="region" aria-label="The weeks as a table">
+        <div className="table-scroll targets-table" tabIndex={0} role="region" aria-label="The weeks as a table">
           <DataTable
             caption="Weeks against your targets"
             columns={['Week of', 'Requests', 'Replies', 'Conversations', 'New people', 'On target']}

@@ -11,7 +11,7 @@ export function WeekCard() {
   const w = week.data;
   return (
     <section className="card week-card" aria-labelledby="week-card-title">
-      <h2 id="week-card-title">This week {w.onTarget ? <span className="badge">On target</span> : null}</h2>
+      <h2 id="week-card-title">Your week so far {w.onTarget ? <span className="badge">On target</span> : null}</h2>
       <WeekProgress week={w} idPrefix="today-week" />
       <p className="muted">
         {thankYouText(w)} {streakText(w)}

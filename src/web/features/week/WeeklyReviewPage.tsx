@@ -75,7 +75,7 @@ export function WeeklyReviewPage() {
             <h2 id="review-happened">What happened {w.onTarget ? <span className="badge">On target</span> : null}</h2>
             <WeekProgress week={w} idPrefix="review" />
             <p>
-              {w.progress.replies === 1 ? 'One reply came in.' : `${w.progress.replies} replies came in.`} {thankYouText(w)}
+              {w.progress.replies === 0 ? 'No replies came in.' : w.progress.replies === 1 ? 'One reply came in.' : `${w.progress.replies} replies came in.`} {thankYouText(w)}
             </p>
             <p>{streakText(w)}</p>
           </section>
