@@ -122,6 +122,28 @@ describe('progress and being on target', () => {
     expect(week.history.at(-2)).toMatchObject({ week: '2026-03-02', requests: 1, people: 1, onTarget: false });
   });
 
+  it('counts by the user’s local week: Sunday night in New York is still last week, though Monday in UTC', () => {
+    const newYork = { ...utc, timeZone: 'America/New_York' };
+    const week = reviewWeek(
+      base({
+        now: '2026-03-12T15:00:00.000Z',
+        calendar: newYork,
+        interviews: [
+          interview(1, { status: 'requested', requestedAt: '2026-03-09T03:30:00Z', repliedAt: '2026-03-09T03:45:00Z' }),
+          interview(2, { status: 'requested', requestedAt: '2026-03-09T05:30:00Z', repliedAt: '2026-03-09T06:00:00Z' }),
+        ],
+      }),
+    );
+    expect(week.progress.requests.done).toBe(1);
+    expect(week.history.at(-2)).toMatchObject({ week: '2026-03-02', requests: 1, replies: 1 });
+  });
+
+  it('reviewing an earlier moment leaves out what came after it', () => {
+    const week = reviewWeek(base({ now: '2026-03-05T12:00:00.000Z', interviews: [interview(1, { status: 'requested', requestedAt: '2026-03-09T09:00:00Z' })] }));
+    expect(week.progress.requests.done).toBe(0);
+    expect(week.stalled.requests).toEqual([]);
+  });
+
   it.each([
     ['2026-03-12T15:00:00Z', false],
     ['2026-03-13T08:00:00Z', true],

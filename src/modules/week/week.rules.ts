@@ -140,19 +140,19 @@ export function reviewWeek(input: WeekInput): Omit<Week, 'at' | 'timeZone'> {
   const thankedOnTime = thankDue.filter((i) => i.thankedAt && Date.parse(i.thankedAt) - Date.parse(i.heldAt ?? '') <= THANK_YOU_HOURS * 3_600_000);
 
   const stalledRequests = input.interviews
-    .filter((i) => i.status === 'requested' && i.requestedAt && !i.repliedAt && i.requestedAt <= input.now)
+    .filter((i) => i.status === 'requested' && i.requestedAt && !i.repliedAt && Date.parse(i.requestedAt) <= nowMs)
     .map((i) => ({ interviewId: i.id, contactId: i.contactId, name: i.name, requestedAt: i.requestedAt ?? '', businessDays: businessDaysWaited(i.requestedAt ?? '', today, calendar) }))
     .filter((r) => r.businessDays >= STALLED_AFTER_BUSINESS_DAYS)
     .sort((a, b) => b.businessDays - a.businessDays || a.name.localeCompare(b.name));
 
   const open = input.agenda.filter((item) => item.state === 'open');
-  const overdue = open.filter((item) => item.due < input.now);
+  const overdue = open.filter((item) => Date.parse(item.due) < nowMs);
   const keepInTouch = overdue.filter((item) => item.kind === 'check-in');
 
   // Next week's first actions: what is overdue or due by the end of next week, soonest first, then whom to ask next.
   const nextWeekEnd = dueOn(end + 8, calendar, 0);
   const fromAgenda = open
-    .filter((item) => item.due < nextWeekEnd)
+    .filter((item) => Date.parse(item.due) < Date.parse(nextWeekEnd))
     .sort((a, b) => a.due.localeCompare(b.due))
     .map((item) => ({ kind: item.kind, title: item.title, reason: item.reason, contactId: item.contactId, due: item.due }));
   const covered = new Set([...open.map((item) => item.contactId), ...open.map((item) => item.suggestedContactId)].filter((id) => id !== null));
