@@ -8,6 +8,7 @@ import { registerExportCommands } from './export-commands.js';
 import { registerImportCommands } from './import-commands.js';
 import { registerServerCommands } from './server-commands.js';
 import { registerUserCommands } from './user-commands.js';
+import { registerWeekCommands } from './week-commands.js';
 
 // Output piped into `head` and closed early is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -32,6 +33,7 @@ registerImportCommands(program);
 registerExportCommands(program);
 registerCoachCommands(program);
 registerUserCommands(program);
+registerWeekCommands(program);
 
 function fail(message: string, code: number): never {
   process.stderr.write(`inroads: ${message}\n`);

@@ -228,6 +228,14 @@ export interface AgendaItemStatesTable {
   updatedAt: string;
 }
 
+export interface WeeklyTargetsTable {
+  id: string;
+  requests: number;
+  conversations: number;
+  people: number;
+  updatedAt: string;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -371,6 +379,7 @@ export interface Database {
   searchDocuments: SearchDocumentsTable;
   agendaItemStates: AgendaItemStatesTable;
   settings: SettingsTable;
+  weeklyTargets: WeeklyTargetsTable;
   users: UsersTable;
   sessions: SessionsTable;
   signInFailures: SignInFailuresTable;

@@ -19,6 +19,7 @@ export const DATA_TABLES: Array<keyof Database> = [
   'templates',
   'agendaItemStates',
   'settings',
+  'weeklyTargets',
   'deletedExplorations',
   'searchDocuments',
 ];

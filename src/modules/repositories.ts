@@ -23,6 +23,7 @@ import { createResponsivenessRepository } from './responsiveness/responsiveness.
 import { createSearchRepository } from './search/search.repository.js';
 import { createTemplatesRepository } from './templates/templates.repository.js';
 import { createTrashRepository } from './trash/trash.repository.js';
+import { createWeekRepository } from './week/week.repository.js';
 
 export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
   return {
@@ -46,6 +47,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     insights: createInsightsRepository(db),
     trash: createTrashRepository(db),
     calendar: createCalendarRepository(db),
+    week: createWeekRepository(db),
   };
 }
 

@@ -17,6 +17,7 @@ import { registerExplorationRoutes } from '../modules/explorations/explorations.
 import { registerFollowupRoutes } from '../modules/followups/followups.routes.js';
 import { registerImportRoutes } from '../modules/imports/imports.routes.js';
 import { registerInsightRoutes } from '../modules/insights/insights.routes.js';
+import { registerWeekRoutes } from '../modules/week/week.routes.js';
 import { registerInteractionRoutes } from '../modules/interactions/interactions.routes.js';
 import { registerInterviewRoutes } from '../modules/interviews/interviews.routes.js';
 import { registerOrganizationRoutes } from '../modules/organizations/organizations.routes.js';
@@ -176,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerConversationRoutes(app, ctx);
   registerInteractionRoutes(app, ctx);
   registerInsightRoutes(app, ctx);
+  registerWeekRoutes(app, ctx);
   registerReferralRoutes(app, ctx);
   registerLeadRoutes(app, ctx);
   registerQuestionRoutes(app, ctx);

@@ -12,6 +12,7 @@ import * as m0010 from './0010-trash.js';
 import * as m0011 from './0011-exploration-links.js';
 import * as m0012 from './0012-organization-targets.js';
 import * as m0013 from './0013-browser-sessions.js';
+import * as m0014 from './0014-weekly-targets.js';
 import * as m0015 from './0015-leads.js';
 import * as m0016 from './0016-holiday-country.js';
 import * as m0017 from './0017-time-zones.js';
@@ -36,6 +37,7 @@ export const migrations: Record<string, DialectMigration> = {
   '0011-exploration-links': m0011,
   '0012-organization-targets': m0012,
   '0013-browser-sessions': m0013,
+  '0014-weekly-targets': m0014,
   '0015-leads': m0015,
   '0016-holiday-country': m0016,
   '0017-time-zones': m0017,

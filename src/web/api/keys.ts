@@ -106,6 +106,11 @@ export const insightKeys = {
   referralGraph: ['referral-graph'] as const,
 };
 
+export const weekKeys = {
+  /** This week's progress and review; worked out from the records, so it is among recordKeys. */
+  all: ['week'] as const,
+};
+
 export const searchKeys = {
   all: ['search'] as const,
   results: (text: string) => ['search', text] as const,
@@ -159,6 +164,7 @@ export const recordKeys: readonly QueryKey[] = [
   outreachKeys.all,
   insightKeys.all,
   insightKeys.referralGraph,
+  weekKeys.all,
   searchKeys.all,
   templateKeys.previews,
   questionKeys.all,

@@ -21,6 +21,7 @@ import { SettingsPage } from '../features/settings/SettingsPage.js';
 import { TemplatesPage } from '../features/templates/TemplatesPage.js';
 import { TodayPage } from '../features/today/TodayPage.js';
 import { LeadsPage } from '../features/leads/LeadsPage.js';
+import { WeeklyReviewPage } from '../features/week/WeeklyReviewPage.js';
 import type { Account } from '../../shared/schemas/accounts.js';
 import { AccountPage } from '../features/account/AccountPage.js';
 import { SignedOut } from '../features/account/SignedOut.js';
@@ -42,6 +43,7 @@ const links = [
   { to: '/interviews', label: 'Interviews' },
   { to: '/explorations', label: 'Explorations' },
   { to: '/leads', label: 'Leads' },
+  { to: '/week', label: 'Weekly review' },
   { to: '/insights', label: 'Insights' },
   { to: '/questions', label: 'Questions' },
   { to: '/templates', label: 'Templates' },
@@ -63,7 +65,7 @@ const titles: Record<string, string> = {
   account: 'Account',
   admin: 'Administration',
   coaching: 'Coaching',
-  join: 'Join', next: 'Whom to ask next', '': 'Today', people: 'People', organizations: 'Organisations', interviews: 'Interviews', explorations: 'Explorations', leads: 'Leads', settings: 'Settings', welcome: 'Welcome', import: 'Import', questions: 'Questions', templates: 'Templates', insights: 'Insights' };
+  join: 'Join', next: 'Whom to ask next', '': 'Today', people: 'People', organizations: 'Organisations', interviews: 'Interviews', explorations: 'Explorations', leads: 'Leads', settings: 'Settings', welcome: 'Welcome', import: 'Import', questions: 'Questions', templates: 'Templates', insights: 'Insights', week: 'Weekly review' };
 
 /** Moves focus to the page heading after navigation, so screen readers announce the new page. */
 function useRouteAnnouncements() {
@@ -175,6 +177,7 @@ function Workbench({ account }: { account: Account | null }) {
                 </Suspense>
               }
             />
+            <Route path="/week" element={<WeeklyReviewPage />} />
             <Route path="/settings" element={<SettingsPage />} />
             <Route path="/import" element={<ImportPage />} />
             <Route path="/questions" element={<QuestionsPage />} />

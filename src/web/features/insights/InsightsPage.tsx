@@ -8,6 +8,7 @@ import { responsivenessLabels, statusLabels } from '../../ui/labels.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { useInsights, useReferralGraph } from './insights.api.js';
+import { WeeklyTargetsChart } from './WeeklyTargetsChart.js';
 
 /**
  * Cytoscape adds a <style> element for its container unless one with this id
@@ -166,6 +167,7 @@ export function InsightsPage() {
         <Bars data={x.perWeek.map((w) => ({ week: w.week.slice(5), Held: w.held, Requested: w.requested }))} x="week" y={['Held', 'Requested']} />
       </ChartCard>
       </div>
+      <WeeklyTargetsChart />
       <section className="card" aria-labelledby="in-status">
         <h2 id="in-status">Interviews by state</h2>
         <DataTable columns={['State', 'Interviews']} rows={x.byStatus.map((st) => ({ key: st.status, cells: [statusLabels[st.status], st.count] }))} />

@@ -10,6 +10,7 @@ import { EmailFindings } from '../coach/EmailFindings.js';
 import { interactionKindFor } from './drafts.js';
 import { useDraftRequestDialog, type DraftRequestProps } from '../outreach/DraftRequest.js';
 import { unfilledPlaceholders } from '../../../shared/placeholders.js';
+import { WeekCard } from '../week/WeekCard.js';
 import { useAgenda, useAgendaActions, useAgendaDraft, useAnyoneAdded, useFetchInterview, useLogSentMessage } from './today.api.js';
 
 function groups(items: AgendaItem[], at: string) {
@@ -200,6 +201,7 @@ export function TodayPage() {
           <p>Whom to thank, chase, prepare for and check in with.</p>
         </div>
       </div>
+      <WeekCard />
       {agenda.isPending ? <Loading what="your agenda" /> : null}
       {agenda.isError ? <ErrorState error={agenda.error} retry={() => void agenda.refetch()} /> : null}
       {agenda.data && agenda.data.items.length === 0 ? (
