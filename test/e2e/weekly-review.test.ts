@@ -11,8 +11,9 @@ const overflow = (page: Page) => page.evaluate(() => document.documentElement.sc
 
 /**
  * The weekly routine from a blank workspace, in the web app only: set the targets, send a
- * request, see the week's progress on Today, and on the last working day (the server's
- * clock moved to Friday) run the weekly review.
+ * request, see the week's progress on Today, on the last working day (the server's clock
+ * moved to Friday) run the weekly review, then capture a lead in interview mode and see it
+ * on the organisation and on Today.
  */
 describe.skipIf(!hasBrowser && !requireBrowser)('the weekly routine: targets, progress on Today and the weekly review', () => {
   // A Tuesday morning (the browser and the profile are in UTC).
@@ -129,6 +130,48 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the weekly routine: targets, pr
       await expectAccessible(page, `${name} at 375 px`);
       await shot(`${name}-375`);
     }
+
+    // Later that Friday Maya answers and talks: a lead heard in interview mode (Alt+L) reaches her organisation and Today.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await nav('Interviews').click();
+    await h1('Interviews').waitFor();
+    await page.getByRole('main').getByRole('link', { name: /Maya Costa/ }).first().click();
+    await h1('Interview with Maya Costa').waitFor();
+    await page.getByRole('button', { name: 'Mark as scheduled' }).click();
+    const schedule = page.getByRole('dialog');
+    await schedule.getByLabel('Date and time').fill('2027-03-05T16:00');
+    await schedule.getByRole('button', { name: 'Schedule' }).click();
+    clock.set('2027-03-05T16:00:00Z');
+    await page.clock.setSystemTime(new Date('2027-03-05T16:00:00Z'));
+    await page.getByRole('link', { name: 'Interview mode' }).click();
+    await h1(/Talking with Maya Costa/).waitFor();
+    await page.keyboard.press('Alt+KeyS');
+    await page.getByRole('button', { name: 'Stop', exact: true }).waitFor();
+    await page.keyboard.press('Alt+KeyL');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('im-lead-title');
+    await page.keyboard.type('The research team is growing this spring');
+    await page.getByLabel('What you heard').press('Enter');
+    await page.getByRole('listitem').filter({ hasText: 'The research team is growing this spring' }).waitFor();
+
+    // Leaving interview mode, the interview page links to her organisation.
+    await page.getByRole('link', { name: 'Leave interview mode' }).click();
+    await h1('Interview with Maya Costa').waitFor();
+    await page.getByRole('main').getByRole('link', { name: 'Brightpath Health' }).first().click();
+    await h1('Brightpath Health').waitFor();
+    const leads = page.locator('.leads-card');
+    await leads.getByRole('button', { name: 'Edit the lead “The research team is growing this spring”' }).click();
+    const lead = page.getByRole('dialog');
+    await lead.getByLabel('Next step').fill('Read the team page before asking careers about it');
+    await lead.getByLabel('When').fill('2027-03-05T15:30');
+    await lead.getByRole('button', { name: 'Save changes' }).click();
+    await lead.waitFor({ state: 'detached' });
+    await leads.getByText(/Next: Read the team page/).waitFor();
+    await expectAccessible(page, 'organisation with a lead');
+
+    await nav('Today').click();
+    await h1('Today').waitFor();
+    await page.getByRole('heading', { level: 3, name: 'Lead: The research team is growing this spring' }).waitFor();
+    await expectAccessible(page, 'today with a lead');
     expect(csp).toEqual([]);
-  }, 120_000);
+  }, 180_000);
 });
