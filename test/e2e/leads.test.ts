@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, onboardToFirstPeople, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, newPage, onboardToFirstPeople, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -30,10 +30,8 @@ describe.skipIf(!hasBrowser && !requireBrowser)('leads heard in a conversation, 
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launch();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    page = await newPage(browser);
     csp = collectCspViolations(page);
-    page.setDefaultTimeout(10_000);
     // A blank workspace: the newcomer goes through onboarding first.
     await onboardToFirstPeople(page, server.signInUrl);
     await page.getByRole('button', { name: /Finish and go to Today|Skip for now/ }).click();
@@ -42,10 +40,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('leads heard in a conversation, 
     const person = await server.api<{ id: string }>('POST', '/api/v1/contacts', { name: 'Maya Costa', organizationId: ids.org });
     ids.interview = (await server.api<{ id: string }>('POST', '/api/v1/interviews', { contactId: person.id, status: 'scheduled', scheduledAt: new Date(Date.now() + 3_600_000).toISOString() })).id;
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('notes a lead in interview mode with Alt+L, gives it a next step, and finds it on the organisation, the Leads page and Today', async () => {
     await go(`/interviews/${ids.interview}/live`);

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -31,10 +31,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)("the other person's time zone", 
     await page.goto(server.signInUrl);
     await page.getByRole('heading', { level: 1 }).waitFor();
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it("suggests a zone from where the person's organisation is, saves it when accepted, and shows their time on their page", async () => {
     await page.goto(`${server.origin}/people/${ids.berta}`);

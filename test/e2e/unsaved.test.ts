@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, onboardToFirstPeople, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, newPage, onboardToFirstPeople, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -19,10 +19,8 @@ describe.skipIf(!hasBrowser && !requireBrowser)('nothing typed is lost', () => {
   beforeAll(async () => {
     server = await startTestServer();
     browser = await launch();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
+    page = await newPage(browser);
     csp = collectCspViolations(page);
-    page.setDefaultTimeout(10_000);
   }, 60_000);
   afterAll(() => closeAll(browser, server));
 

@@ -2,7 +2,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settableClock } from '../../src/shared/clock.js';
-import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, onboardToFirstPeople, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, onboardToFirstPeople, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -37,10 +37,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the weekly routine: targets, pr
     page.setDefaultTimeout(10_000);
     csp = collectCspViolations(page);
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => closeAll(browser, server));
 
   it('sets targets, counts a request sent on Today, and reviews the week on its last working day', async () => {
     await onboardToFirstPeople(page, server.signInUrl);
