@@ -105,6 +105,11 @@ describe.each(dialects)('GET /api/v1/week and the targets on %s', (dialect) => {
     expect(next.streak).toBe(1);
     expect(next.history.at(-2)).toMatchObject({ week: '2026-03-09', requests: 2, conversations: 1, onTarget: true });
 
+    // The last instant the API accepts: its week ends in the year 3000, and is still answered.
+    const edge = await call('GET', '/api/v1/week?at=2999-12-31T23:59:59.999Z');
+    expect(edge.statusCode).toBe(200);
+    expect(edge.json().week).toMatchObject({ start: '2999-12-30', end: '3000-01-05' });
+
     const bad = await call('GET', '/api/v1/week?at=yesterday');
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json().error.details)).toContain('at');

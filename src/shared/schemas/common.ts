@@ -15,7 +15,10 @@ const anyDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601
 export const isoDateTime = anyDateTime.refine(plausibleYear, YEARS);
 /** A date and time the server computes from a record (a due date weeks after it): not limited to the years above. */
 export const computedDateTime = anyDateTime;
-export const isoDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' }).refine(plausibleYear, YEARS);
+const anyDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
+export const isoDate = anyDate.refine(plausibleYear, YEARS);
+/** A day the server computes (the end of a week that starts on 2999-12-30): not limited to the years above. */
+export const computedDate = anyDate;
 /** Links the user clicks: only http(s), so `javascript:` and friends never reach a page. */
 export const webUrl = z
   .string()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { agendaKinds } from './agenda.js';
-import { computedDateTime, idSchema, isoDate, isoDateTime } from './common.js';
+import { computedDate, computedDateTime, idSchema, isoDateTime } from './common.js';
 
 /** What the user aims for each week. Thank-yous on time are followed as a rate, not a target. */
 export const weeklyTargetsSchema = z.object({
@@ -34,7 +34,7 @@ const measure = z.object({ done: z.number(), target: z.number(), met: z.boolean(
 
 export const weekHistoryEntry = z.object({
   /** The first day of the week, in the user's time zone (Monday, or the first working day after the weekend). */
-  week: isoDate,
+  week: computedDate,
   requests: z.number(),
   replies: z.number(),
   conversations: z.number(),
@@ -49,10 +49,10 @@ export const weekSchema = z.object({
   at: isoDateTime,
   timeZone: z.string(),
   week: z.object({
-    start: isoDate,
-    end: isoDate,
+    start: computedDate,
+    end: computedDate,
     /** The last working day of the week: the review falls due then. */
-    lastWorkingDay: isoDate,
+    lastWorkingDay: computedDate,
     reviewDue: z.boolean(),
   }),
   targets: weeklyTargetsSchema,
