@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { importSpecifiers, sourceFiles } from '../../test/fixtures/source.js';
 
 /**
  * Feature folders under src/modules depend on each other in one direction only.
@@ -16,7 +17,6 @@ import { describe, expect, it } from 'vitest';
 
 const modulesDir = dirname(fileURLToPath(import.meta.url));
 
-const importPattern = /(?:^|[;\s])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/g;
 
 export function featureFolders(root: string): string[] {
   return readdirSync(root)
@@ -24,20 +24,6 @@ export function featureFolders(root: string): string[] {
     .sort();
 }
 
-function sourceFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) files.push(...sourceFiles(path));
-    else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) files.push(path);
-  }
-  return files;
-}
-
-export function importSpecifiers(source: string): string[] {
-  const withoutComments = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  return [...withoutComments.matchAll(importPattern)].map((match) => match[1] as string);
-}
 
 /** feature → the other features its files import, with one example import each. */
 export function featureGraph(root: string): Map<string, Map<string, string>> {

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { importSpecifiers, sourceFiles, withoutComments } from '../../test/fixtures/source.js';
 
 /**
  * One contract per feature: the shapes a route accepts and returns live in src/shared/schemas,
@@ -11,20 +12,7 @@ import { describe, expect, it } from 'vitest';
 
 const srcDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-function sourceFiles(dir: string): string[] {
-  const files: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) files.push(...sourceFiles(path));
-    else if (/\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name)) files.push(path);
-  }
-  return files;
-}
 
-const withoutComments = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-const importPattern = /(?:^|[;\s])(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/g;
-/** Every module `source` imports or re-exports from, type-only ones too. */
-const importSpecifiers = (source: string) => [...withoutComments(source).matchAll(importPattern)].map((match) => match[1] as string);
 const inSrc = (file: string) => relative(srcDir, file).split('\\').join('/');
 
 /** `z.object(` (or `z .object (`) written in `source`, outside comments. */
