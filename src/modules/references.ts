@@ -42,8 +42,25 @@ export const now = (ctx: AppContext) => ctx.clock.now().toISOString();
 export async function workCalendar(ctx: AppContext): Promise<WorkCalendar> {
   const profile = await ctx.repos.profile.get();
   const year = ctx.clock.now().getUTCFullYear();
-  const publicDays = publicHolidays(profile.country, profile.region, year - 3, year + 2).map((h) => h.date);
-  return { timeZone: profile.timeZone, workingDays: profile.workingDays, holidays: publicDays.length ? [...new Set([...publicDays, ...profile.holidays])].sort() : profile.holidays };
+  return { timeZone: profile.timeZone, workingDays: profile.workingDays, holidays: holidaysFor(profile.country, profile.region, year, profile.holidays) };
+}
+
+/**
+ * One merged, sorted list per place, year and days off, reused across requests: the business-day rules
+ * build their lookup set once per list, so a list rebuilt on every call (six years of a country's
+ * holidays, merged and sorted) would also rebuild that set on every agenda.
+ */
+const holidayLists = new Map<string, readonly string[]>();
+function holidaysFor(country: string, region: string, year: number, daysOff: readonly string[]): readonly string[] {
+  const key = `${country}|${region}|${year}|${daysOff.join(',')}`;
+  let list = holidayLists.get(key);
+  if (!list) {
+    const publicDays = publicHolidays(country, region, year - 3, year + 2).map((h) => h.date);
+    list = publicDays.length ? [...new Set([...publicDays, ...daysOff])].sort() : daysOff;
+    if (holidayLists.size >= 1000) holidayLists.clear();
+    holidayLists.set(key, list);
+  }
+  return list;
 }
 
 /** What every list use case takes: the filters, a sort and a page. */
