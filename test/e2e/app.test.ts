@@ -2,7 +2,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCommandFor } from '../../src/server/security.js';
-import { assertBrowserAvailable, closeAll, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, expectAccessible, hasBrowser, launch, pageOverflow, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -235,7 +235,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the web app in Chromium', () =>
       await small.goto(`${server.origin}${path}`);
       await small.getByRole('heading', { level: 1 }).waitFor();
       await small.waitForLoadState('networkidle');
-      const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await pageOverflow(small);
       expect(overflow, path).toBeLessThanOrEqual(1);
     }
     await phone.close();

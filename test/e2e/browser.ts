@@ -134,3 +134,6 @@ export async function closeAll(browser: Browser | undefined, server: TestServer 
   await browser?.close();
   await server?.stop();
 }
+
+/** How far the page itself scrolls sideways (0 or less when it fits; a scrolling region inside it does not count). */
+export const pageOverflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, newPage, requireBrowser, seedProfileAndExploration, signIn, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, newPage, pageOverflow, requireBrowser, seedProfileAndExploration, signIn, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -110,12 +110,12 @@ describe.skipIf(!hasBrowser && !requireBrowser)('drafting a request from “Whom
     await dialog.waitFor();
     await dialog.getByText(/no email address saved/).waitFor();
     await expectAccessible(page, 'the draft dialog on a phone');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await pageOverflow(page);
     expect(overflow).toBeLessThanOrEqual(0);
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.goto(`${server.origin}/next`);
     await page.locator('ol.suggestions').waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
   }, 60_000);
 
   it('on Today, reach-next drafts to the next person at the organisation and follow-up to the first, saying when the request went', async () => {

@@ -2,14 +2,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settableClock } from '../../src/shared/clock.js';
-import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, pageOverflow, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
 const SHOTS = process.env.INROADS_SCREENSHOTS;
 
-/** How far the page scrolls sideways (0 when it fits). */
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /**
  * The first hour of a newcomer, from a blank home, in the web app only: no API calls,
@@ -248,7 +246,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('first hour: one exploration fro
       await page.goto(`${server.origin}${path}`);
       await page.locator('main h1').first().waitFor();
       await page.waitForLoadState('networkidle');
-      expect(await overflow(page), `${path} at 375 px`).toBeLessThanOrEqual(0);
+      expect(await pageOverflow(page), `${path} at 375 px`).toBeLessThanOrEqual(0);
       await expectAccessible(page, `${path} at 375 px`);
     }
   }, 120_000);

@@ -6,12 +6,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { startServer } from '../../src/server/start.js';
-import { assertBrowserAvailable, closeAll, expectAccessible, hasBrowser, launch, newPage, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, expectAccessible, hasBrowser, launch, newPage, pageOverflow, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
-/** How far the page scrolls sideways (0 when it fits). */
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /** What someone trying Inroads for the first time would trip over, found by walking it in the browser. */
 describe.skipIf(!hasBrowser && !requireBrowser)('a first look at the web app', () => {
@@ -84,7 +82,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a first look at the web app', (
       await phone.goto(`${new URL(other.url).origin}/settings`);
       await phone.getByRole('heading', { name: 'Your data' }).waitFor();
       await phone.waitForLoadState('networkidle');
-      expect(await overflow(phone)).toBeLessThanOrEqual(0);
+      expect(await pageOverflow(phone)).toBeLessThanOrEqual(0);
       // The path stays inside its card (it used to run over the edge and scroll the page sideways).
       const spill = await phone.evaluate(() =>
         [...document.querySelectorAll('dl.facts dd')].map((dd) => dd.getBoundingClientRect().right - (dd.closest('.card')?.getBoundingClientRect().right ?? Infinity)),

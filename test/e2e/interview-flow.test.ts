@@ -1,14 +1,12 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, newPage, requireBrowser, seedProfileAndExploration, signIn, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, newPage, pageOverflow, requireBrowser, seedProfileAndExploration, signIn, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
 const SHOTS = process.env.INROADS_SCREENSHOTS;
 
-/** Whether the page itself scrolls sideways (a scrolling region inside it does not count). */
-const pageOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe.skipIf(!hasBrowser && !requireBrowser)('one interview from plan to thanks, in the web app only', () => {
   let browser: Browser;

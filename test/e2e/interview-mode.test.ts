@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, newPage, requireBrowser, seedProfileAndExploration, signIn, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, newPage, pageOverflow, requireBrowser, seedProfileAndExploration, signIn, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -123,7 +123,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a whole conversation in intervi
     // Interview mode fits a phone too.
     await page.setViewportSize({ width: 375, height: 740 });
     await page.getByRole('heading', { level: 1, name: /Talking with Maya Costa/ }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await pageOverflow(page);
     expect(overflow).toBeLessThanOrEqual(1);
     await page.setViewportSize({ width: 1280, height: 900 });
 

@@ -1,12 +1,11 @@
 /// <reference lib="dom" />
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, pageOverflow, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
 const SHOTS = process.env.INROADS_SCREENSHOTS;
-const pageOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 const clock = (zone: string) => new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 describe.skipIf(!hasBrowser && !requireBrowser)("the other person's time zone", () => {

@@ -2,12 +2,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { settableClock } from '../../src/shared/clock.js';
-import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, onboardToFirstPeople, requireBrowser, startTestServer, type TestServer } from './browser.js';
+import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessible, hasBrowser, launch, onboardToFirstPeople, pageOverflow, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
 
 const SHOTS = process.env.INROADS_SCREENSHOTS;
-const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 /**
  * The weekly routine from a blank workspace, in the web app only: set the targets, send a
@@ -123,7 +122,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the weekly routine: targets, pr
       await page.goto(`${server.origin}${path}`);
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       await page.waitForLoadState('networkidle');
-      expect(await overflow(page), `${path} at 375 px`).toBeLessThanOrEqual(0);
+      expect(await pageOverflow(page), `${path} at 375 px`).toBeLessThanOrEqual(0);
       await expectAccessible(page, `${name} at 375 px`);
       await shot(`${name}-375`);
     }
