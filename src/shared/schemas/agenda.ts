@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { computedDateTime, idSchema, isoDateTime } from './common.js';
 
 /** Agenda kinds are part of the public contract (domain.md). */
-export const agendaKinds = ['prepare', 'confirm', 'thank-you', 'reach-next', 'follow-up', 'check-in', 'contact-referral', 'report-back', 'debrief', 'lead'] as const;
+export const agendaKinds = ['prepare', 'confirm', 'thank-you', 'reach-next', 'follow-up', 'check-in', 'contact-referral', 'report-back', 'debrief', 'lead', 'schedule', 'fix-address', 'mark-requested'] as const;
 export type AgendaKind = (typeof agendaKinds)[number];
 
 export const agendaItemStates = ['open', 'done', 'snoozed', 'dismissed'] as const;
@@ -10,7 +10,11 @@ export const agendaItemStates = ['open', 'done', 'snoozed', 'dismissed'] as cons
 export const agendaItemSchema = z.object({
   /** Stable identity: recomputing the agenda gives the same key for the same duty. */
   key: z.string(),
-  kind: z.enum(agendaKinds).describe("What the duty is; `lead` is a lead's dated next step (the key is `lead:<lead id>`, the lead's person, conversation and organisation are set)."),
+  kind: z
+    .enum(agendaKinds)
+    .describe(
+      "What the duty is; `lead` is a lead's dated next step (the key is `lead:<lead id>`, the lead's person, conversation and organisation are set). From the connected mailbox: `schedule` (a person replied to a request: agree a time; `quote` holds the start of the reply), `fix-address` (mail to a person's address bounced; `email` is that address), `mark-requested` (the user wrote to a person with an idea conversation from their own mail app; `mailMessageId` is that message).",
+    ),
   due: computedDateTime,
   overdue: z.boolean(),
   title: z.string(),
@@ -25,6 +29,12 @@ export const agendaItemSchema = z.object({
   /** reach-next: the person suggested; thank-you: handwritten or email. */
   suggestedContactId: idSchema.nullable(),
   suggestedFormat: z.enum(['email', 'handwritten']).nullable(),
+  /** schedule: the first lines of the reply. */
+  quote: z.string().nullable().optional(),
+  /** fix-address: the address that bounced. */
+  email: z.string().nullable().optional(),
+  /** mark-requested: the message seen in the Sent folder. */
+  mailMessageId: idSchema.nullable().optional(),
   state: z.enum(agendaItemStates),
   snoozedUntil: isoDateTime.nullable(),
 });
