@@ -61,7 +61,9 @@ function connectFailed(error: MailConnectionError): AppError {
   });
 }
 
-function credentialsOf(mailbox: StoredMailbox, secret: string): MailCredentials {
+/** What the client needs to reach a stored mailbox, its secret unsealed with the key. */
+export function credentialsOf(mailbox: StoredMailbox, key: Buffer): MailCredentials {
+  const secret = openSecret(key, mailbox.sealedSecret);
   return {
     address: mailbox.address,
     username: mailbox.username,
@@ -75,7 +77,7 @@ function credentialsOf(mailbox: StoredMailbox, secret: string): MailCredentials 
 async function connected(ctx: AppContext, mail: MailServices): Promise<{ mailbox: StoredMailbox; credentials: MailCredentials }> {
   const mailbox = await ctx.repos.mail.mailbox();
   if (!mailbox) throw new AppError('mail.not_connected', 409);
-  return { mailbox, credentials: credentialsOf(mailbox, openSecret(keyOf(mail), mailbox.sealedSecret)) };
+  return { mailbox, credentials: credentialsOf(mailbox, keyOf(mail)) };
 }
 
 export async function mailboxStatus({ ctx }: { ctx: AppContext; mail?: MailServices }): Promise<MailboxStatus> {
