@@ -3,12 +3,14 @@
  * transfer decoding of a message's first bytes, the short snippet Inroads keeps, and
  * reading delivery-status reports. No I/O here.
  */
+import { TextDecoder } from 'node:util';
+import { addressParser, decodeWords, type Address } from 'postal-mime';
 import type { MailAddress } from './mail.ports.js';
 
 export const SNIPPET_LENGTH = 300;
 
-/** Header fields read for every message, besides the IMAP envelope. */
-export const ENVELOPE_HEADER_FIELDS = ['Message-ID', 'In-Reply-To', 'References', 'Auto-Submitted', 'X-Autoreply', 'Precedence', 'Content-Type'] as const;
+/** Header fields read for every message (cheaper to fetch and parse than the IMAP ENVELOPE as well). */
+export const ENVELOPE_HEADER_FIELDS = ['From', 'To', 'Cc', 'Subject', 'Date', 'Message-ID', 'In-Reply-To', 'References', 'Auto-Submitted', 'X-Autoreply', 'Precedence', 'Content-Type'] as const;
 
 /** Parses a header block into lower-cased names and unfolded values (a name seen twice keeps its first value). */
 export function parseHeaderBlock(block: string): Map<string, string> {
@@ -90,6 +92,29 @@ export function normalizeAddresses(list: Array<{ name?: string | null; address?:
     result.push({ name: name ? name : null, address });
   }
   return result;
+}
+
+/** Decodes RFC 2047 encoded words ("=?utf-8?q?…?=") in a header value. */
+export function decodeHeader(value: string | null | undefined): string {
+  if (!value) return '';
+  try {
+    return decodeWords(value).trim();
+  } catch {
+    return value.trim();
+  }
+}
+
+/** An address header ("Ada <ada@x>, Team: b@y;") as lower-cased addresses with decoded names; groups are flattened. */
+export function parseAddressHeader(value: string | null | undefined): MailAddress[] {
+  if (!value) return [];
+  let parsed: Address[];
+  try {
+    parsed = addressParser(value);
+  } catch {
+    return [];
+  }
+  const flat = parsed.flatMap((entry) => (entry.group ? entry.group : [entry]));
+  return normalizeAddresses(flat.map((entry) => ({ name: decodeHeader(entry.name), address: entry.address ?? '' })));
 }
 
 /** Decodes quoted-printable text to bytes; a cut-off escape at the end is dropped. */
