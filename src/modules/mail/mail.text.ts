@@ -143,7 +143,7 @@ export function decodePartialBase64(input: string): Uint8Array {
 /** Turns bytes of a text part into a string with the part's charset (UTF-8 when unknown). A character cut in two at the end is dropped. */
 export function decodeCharset(bytes: Uint8Array, charset: string | null | undefined): string {
   const label = (charset ?? 'utf-8').trim().toLowerCase() || 'utf-8';
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(label === 'us-ascii' ? 'utf-8' : label);
   } catch {
