@@ -86,7 +86,7 @@ describe.runIf(dovecotAvailable())('inroads mail', () => {
     const status = JSON.parse((await run(home, ['mail', 'status', '--json'])).stdout);
     expect(status).toMatchObject({ connected: true, address: dovecot.users[0]?.address, trustedCertificate: dovecot.certFingerprint });
     expect(JSON.stringify(status)).not.toContain(password);
-  }, 60_000);
+  }, 180_000);
 
   it('syncs once, reads .eml files with the same matching, and disconnects', async () => {
     const ben = dovecot.users[1]?.address ?? '';
@@ -118,5 +118,5 @@ describe.runIf(dovecotAvailable())('inroads mail', () => {
 
     expect((await run(home, ['mail', 'disconnect'])).stdout).toContain('the password is deleted');
     expect((await run(home, ['mail', 'status'])).stdout).toContain('No mailbox is connected');
-  }, 60_000);
+  }, 180_000);
 });
