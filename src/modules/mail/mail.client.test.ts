@@ -212,6 +212,7 @@ describe.runIf(run)('mail client against Dovecot and an SMTP sink', () => {
       dovecot.deliver('ben', mail.outlookReply({ from: 'erin@known.test', to, subject: 'RE: Twenty minutes?', messageId: '<r2@known.test>', inReplyTo: '<req-3@inroads.test>' }));
       dovecot.deliver('ben', mail.autoReply({ from: 'dave@known.test', to, subject: 'Coffee?', messageId: '<a1@known.test>', inReplyTo: '<req-4@inroads.test>' }));
       dovecot.deliver('ben', mail.bounce({ from: 'mailer-daemon@mx.inroads.test', to, subject: '', messageId: '<b1@mx.inroads.test>', failed: 'gone@known.test', original: '<req-2@inroads.test>' }));
+      dovecot.deliver('ben', mail.bounceWithMessage({ from: 'x', to, subject: 'Delivery Status Notification (Failure)', messageId: '<b2@googlemail.test>', failed: 'Typo@Known.test', original: '<req-5@inroads.test>' }));
       dovecot.deliver('ben', mail.forward({ from: 'carol@known.test', to, subject: 'Intro: Frank', messageId: '<f1@known.test>' }));
       // Older than a year: a first pass does not go back that far.
       dovecot.deliver('ben', mail.request({ from: 'carol@known.test', to, subject: 'Long ago', messageId: '<old@known.test>', date: 'Mon, 1 Dec 2024 10:00:00 +0000' }), {
@@ -224,10 +225,11 @@ describe.runIf(run)('mail client against Dovecot and an SMTP sink', () => {
     });
 
     test('returns the wanted messages of the inbox and the Sent folder, with what Inroads needs to match them', () => {
-      expect(first.scanned).toBe(7);
+      expect(first.scanned).toBe(8);
       expect(first.messages.map((m) => `${m.folder}:${m.subject}`).sort()).toEqual(
         [
           'inbox:Automatic reply: Coffee?',
+          'inbox:Delivery Status Notification (Failure)',
           'inbox:Fwd: Intro: Frank',
           'inbox:RE: Twenty minutes?',
           'inbox:Re: Chat about climate work?',
@@ -270,6 +272,12 @@ describe.runIf(run)('mail client against Dovecot and an SMTP sink', () => {
       expect(report?.contentType).toBe('multipart/report; report-type=delivery-status');
       expect(report?.bounce).toEqual({ failedRecipients: ['gone@known.test'], originalMessageId: '<req-2@inroads.test>' });
       expect(report?.snippet).toMatch(/^This is the mail system at host mx\.inroads\.test\./);
+    });
+
+    test('a bounce that returns the whole original message: its headers are read, not its body', () => {
+      const report = bySubject('Delivery Status Notification (Failure)');
+      expect(report?.bounce).toEqual({ failedRecipients: ['typo@known.test'], originalMessageId: '<req-5@inroads.test>' });
+      expect(report?.snippet).toMatch(/^Address not found\. Your message wasn't delivered to Typo@Known\.test/);
     });
 
     test('a forward keeps the note above it', () => {
