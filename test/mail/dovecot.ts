@@ -188,7 +188,8 @@ ssl = yes
 ssl_cert = <${join(dir, 'cert.pem')}
 ssl_key = <${join(dir, 'key.pem')}
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login xoauth2
+auth_failure_delay = 0
 mail_location = maildir:~/Maildir
 mailbox_idle_check_interval = 1 secs
 passdb {

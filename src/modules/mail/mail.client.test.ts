@@ -119,6 +119,20 @@ describe.runIf(run)('mail client against Dovecot and an SMTP sink', () => {
       expect(sink.received.at(-1)?.raw.toString()).toContain(sent.messageId);
     });
 
+    test('XOAUTH2 hands the access token to IMAP (this Dovecot has no OAuth back end, so it refuses it as "auth")', async () => {
+      const proxy = await recordingProxy(dovecot.imapPort);
+      try {
+        const ada = credentials('ada', { imap: { host: '127.0.0.1', port: proxy.port, security: 'none' }, auth: { kind: 'xoauth2', accessToken: 'the-access-token' } });
+        const error = await failure(client.verify(ada));
+        expect(error.reason).toBe('auth');
+        expect(error.message).not.toContain('the-access-token');
+        const sasl = Buffer.from('user=ada\x01auth=Bearer the-access-token\x01\x01').toString('base64');
+        expect(proxy.sent()).toMatch(new RegExp(`AUTHENTICATE XOAUTH2 ${sasl.replace(/[+/=]/g, (c) => `\\${c}`)}`));
+      } finally {
+        await proxy.close();
+      }
+    });
+
     test('a wrong password is "auth", and SMTP is never contacted', async () => {
       const before = sink.connections;
       const error = await failure(client.verify(credentials('ada', { auth: { kind: 'password', password: 'not-it' } })));
@@ -375,7 +389,7 @@ describe.runIf(run)('mail client against Dovecot and an SMTP sink', () => {
   });
 
   describe('watch', () => {
-    test('a message delivered during IDLE calls onNewMail', async () => {
+    test('a message delivered during IDLE calls onNewMail', { timeout: 60_000 }, async () => {
       let calls = 0;
       const watcher = client.watch(credentials('dan'), {
         onNewMail: async () => {
@@ -396,7 +410,7 @@ describe.runIf(run)('mail client against Dovecot and an SMTP sink', () => {
       expect(watcher.watching).toBe(false);
     });
 
-    test('calls never overlap, and stop waits for the running one', async () => {
+    test('calls never overlap, and stop waits for the running one', { timeout: 60_000 }, async () => {
       let active = 0;
       let most = 0;
       let calls = 0;
@@ -419,7 +433,7 @@ describe.runIf(run)('mail client against Dovecot and an SMTP sink', () => {
       expect(calls).toBe(after);
     });
 
-    test('Dovecot killed during IDLE and restarted: the watcher reconnects and still catches the reply', async () => {
+    test('Dovecot killed during IDLE and restarted: the watcher reconnects and still catches the reply', { timeout: 90_000 }, async () => {
       const dan = credentials('dan');
       let cursor: SyncCursor = (await client.fetchNew(dan, { inbox: null, sent: null }, () => false)).cursor;
       const seen: string[] = [];
