@@ -249,6 +249,17 @@ service anvil {
     );
     exited.catch(() => undefined);
     child = started;
+    // Dovecot runs in its own process group: if this process ends without stop(), take it down too.
+    const pid = started.pid;
+    const onExit = () => {
+      try {
+        if (pid) process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
+    process.once('exit', onExit);
+    started.once('exit', () => process.off('exit', onExit));
     // Both listeners open together; the plain one answers with a greeting.
     await Promise.race([waitForGreeting(host, imapPort, 15_000), exited]);
   };
