@@ -312,7 +312,9 @@ export function createMailClient(options: MailClientOptions = {}): MailClient {
     const groups = new Map<string, number[]>();
     for (const [uid, plan] of plans) {
       const keys = [plan.text?.key, plan.status?.key, plan.returnedHeaders?.key].map((k) => k ?? '-').join('|');
-      groups.set(keys, [...(groups.get(keys) ?? []), uid]);
+      const group = groups.get(keys);
+      if (group) group.push(uid);
+      else groups.set(keys, [uid]);
     }
     const facts = new Map<number, MailMessageFacts>();
     for (const uids of groups.values()) {
