@@ -15,18 +15,23 @@ import { MailConnectionError, type MailCredentials, type MailEnvelope, type Mail
 const run = dovecotAvailable();
 
 /** A TCP relay that records what the client sends, to prove which FETCH commands were issued. */
-async function recordingProxy(targetPort: number): Promise<{ port: number; sent: () => string; close: () => Promise<void> }> {
+async function recordingProxy(targetPort: number): Promise<{ port: number; sent: () => string; freeze: () => void; close: () => Promise<void> }> {
   const port = await freePort();
   let log = '';
   const sockets = new Set<Socket>();
+  // Frozen connections stay open but carry nothing, as when a NAT box forgets an idle connection.
+  const frozen = new Set<Socket>();
   const server: Server = createServer((client) => {
     const upstream = connect({ host: '127.0.0.1', port: targetPort });
     sockets.add(client).add(upstream);
     client.on('data', (chunk: Buffer) => {
+      if (frozen.has(client)) return;
       log += chunk.toString('latin1');
       upstream.write(chunk);
     });
-    upstream.on('data', (chunk: Buffer) => client.write(chunk));
+    upstream.on('data', (chunk: Buffer) => {
+      if (!frozen.has(client)) client.write(chunk);
+    });
     const end = () => {
       client.destroy();
       upstream.destroy();
@@ -38,6 +43,9 @@ async function recordingProxy(targetPort: number): Promise<{ port: number; sent:
   return {
     port,
     sent: () => log,
+    freeze: () => {
+      for (const socket of sockets) frozen.add(socket);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -431,6 +439,38 @@ describe.runIf(run)('mail client against Dovecot and an SMTP sink', () => {
       const after = calls;
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(calls).toBe(after);
+    });
+
+    test('an IDLE connection that silently stops carrying data is found out by the watchdog and replaced', { timeout: 60_000 }, async () => {
+      const proxy = await recordingProxy(dovecot.imapPort);
+      const quick = createMailClient({ connectionTimeoutMs: 1000 });
+      const dan = credentials('dan', { imap: { host: '127.0.0.1', port: proxy.port, security: 'none' } });
+      let connects = 0;
+      let wasWatching = false;
+      let calls = 0;
+      const watcher = quick.watch(dan, {
+        onNewMail: async () => {
+          calls++;
+        },
+        watchdogMs: 300,
+        maxBackoffMs: 200,
+      });
+      const track = setInterval(() => {
+        if (watcher.watching && !wasWatching) connects++;
+        wasWatching = watcher.watching;
+      }, 5);
+      try {
+        await waitFor(() => connects === 1, 'the first connection');
+        proxy.freeze();
+        await waitFor(() => connects === 2, 'a new connection after the NOOP went unanswered');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const before = calls;
+        await waitFor(() => calls > before, 'onNewMail on the new connection');
+      } finally {
+        clearInterval(track);
+        await watcher.stop();
+        await proxy.close();
+      }
     });
 
     test('Dovecot killed during IDLE and restarted: the watcher reconnects and still catches the reply', { timeout: 90_000 }, async () => {
