@@ -471,6 +471,8 @@ describe.runIf(run)('mail client against Dovecot and an SMTP sink', () => {
         await watcher.stop();
         await proxy.close();
       }
+      expect(connects).toBeGreaterThanOrEqual(2);
+      expect(proxy.sent()).toMatch(/ NOOP\r\n/);
     });
 
     test('Dovecot killed during IDLE and restarted: the watcher reconnects and still catches the reply', { timeout: 90_000 }, async () => {
