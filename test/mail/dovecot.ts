@@ -146,7 +146,10 @@ export async function startDovecot(options: { users?: number } = {}): Promise<Do
   const binary = findDovecot();
   if (!binary) throw new Error('Dovecot is not installed (dovecot-imapd).');
   const account = runAs();
-  const dir = mkdtempSync(join(tmpdir(), 'inroads-dovecot-'));
+  // Dovecot runs as another user when we are root: its directory must be reachable by that user,
+  // which a TMPDIR inside root's home would not be.
+  const parent = account.uid !== userInfo().uid && existsSync('/tmp') ? '/tmp' : tmpdir();
+  const dir = mkdtempSync(join(parent, 'inroads-dovecot-'));
   chmodSync(dir, 0o755);
   const host = '127.0.0.1';
   const imapPort = await freePort(host);
