@@ -47,7 +47,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('account administration in the b
   const fitsNarrow = async (page: Page, label: string) => {
     expect(await pageOverflow(page), `${label}: sideways scrolling at 375 px`).toBeLessThanOrEqual(0);
     const offscreen = await page.evaluate(() =>
-      [...document.querySelectorAll('main button, main a, main select, main input')]
+      [...document.querySelectorAll('main button, main a, main select, main input, main td')]
         .filter((e) => {
           const box = e.getBoundingClientRect();
           return box.width > 0 && (box.right > window.innerWidth + 1 || box.left < -1);
@@ -112,6 +112,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('account administration in the b
     await eve.getByRole('heading', { name: 'Choose a new password' }).waitFor();
     await eve.getByText('For Eve Explorer (eve@uni.example)').waitFor();
     await expectAccessible(eve, 'reset page');
+    await shot(eve, 'reset-1280');
     await eve.getByLabel('New password', { exact: true }).fill('password');
     await eve.getByRole('button', { name: 'Save and sign in' }).click();
     await expect.poll(() => eve.locator('.error').first().textContent()).toMatch(/common/);
@@ -139,6 +140,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('account administration in the b
     await signIn(pat, 'pat@uni.example', first);
     await pat.getByRole('heading', { name: 'Choose your own password' }).waitFor();
     await expectAccessible(pat, 'choose your own password');
+    await shot(pat, 'choose-1280');
     expect(await pat.evaluate(() => fetch('/api/v1/contacts').then(async (r) => [r.status, (await r.json()).error.code]))).toEqual([403, 'accounts.password_change_required']);
     await pat.getByLabel('The password you were given').fill(first);
     await pat.getByLabel('Your new password').fill('pebbles in my winter coat');
@@ -153,6 +155,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('account administration in the b
     const remove = dialog.getByRole('button', { name: 'Delete account and workspace' });
     expect(await remove.isDisabled()).toBe(true);
     await expectAccessible(admin, 'delete dialog');
+    await shot(admin, 'delete-1280');
     await dialog.getByLabel('Type pat@uni.example to confirm').fill('pat@uni.example');
     await remove.click();
     await expect.poll(() => admin.getByRole('cell', { name: 'pat@uni.example' }).count()).toBe(0);
@@ -204,6 +207,15 @@ describe.skipIf(!hasBrowser && !requireBrowser)('account administration in the b
     await eve.getByRole('button', { name: 'Share', exact: true }).click();
     const stop = eve.getByRole('button', { name: 'Stop sharing with Cora Coach' });
     await stop.waitFor();
+    // Something for the coach's tables to show, with long names.
+    const status = await eve.evaluate(async () => {
+      const csrf = /inroads_csrf=([^;]+)/.exec(document.cookie)?.[1] ?? '';
+      const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(body) });
+      const org = await (await post('/api/v1/organizations', { name: 'The Extraordinarily Long-Named Research Institute of Applied Things' })).json();
+      const contact = await (await post('/api/v1/contacts', { name: 'Maximiliana Bartholomew-Featherstonehaugh', organizationId: org.id })).json();
+      return (await post('/api/v1/interviews', { contactId: contact.id, status: 'held', heldAt: new Date(Date.now() - 3_600_000).toISOString() })).status;
+    });
+    expect(status).toBe(201);
     await fitsNarrow(eve, 'account');
     await eve.getByRole('link', { name: 'Download everything' }).waitFor();
     await expectAccessible(eve, 'account at 375 px');
@@ -220,7 +232,9 @@ describe.skipIf(!hasBrowser && !requireBrowser)('account administration in the b
     await shot(coach, 'coaching-375');
     await coach.getByRole('link', { name: 'Eve Explorer' }).click();
     await coach.getByRole('heading', { name: 'Eve Explorer' }).waitFor();
+    await coach.getByRole('cell', { name: 'Maximiliana Bartholomew-Featherstonehaugh' }).waitFor();
     await fitsNarrow(coach, 'explorer progress');
+    await shot(coach, 'explorer-375');
 
     const admin = await newPage(375);
     await signInFully(admin, 'admin@uni.example');

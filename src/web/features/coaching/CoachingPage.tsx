@@ -146,6 +146,7 @@ export function ExplorerPage() {
         <div className="table-wrap">
           <DataTable
             caption="Conversations"
+            stack
             columns={['With', 'Organisation', 'State', 'Since']}
             rows={interviews.map((i) => ({ key: i.id, cells: [i.contact.name, i.organization?.name ?? '', statusLabels[i.status], formatDate(i.statusChangedAt)] }))}
           />
