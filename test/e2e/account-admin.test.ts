@@ -123,6 +123,23 @@ describe.skipIf(!hasBrowser && !requireBrowser)('account administration in the b
     await eve.goto(link);
     await eve.getByText(/already been used/).waitFor();
 
+    // Too many wrong guesses lock the account; the admin unlocks it.
+    const stranger = await newPage();
+    await stranger.goto(`${origin}/`);
+    const statuses = await stranger.evaluate(async () => {
+      const out: number[] = [];
+      for (let n = 0; n < 6; n++) {
+        const response = await fetch('/api/v1/auth/sign-in', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': 'none' }, body: JSON.stringify({ email: 'eve@uni.example', password: `guess number ${n}` }) });
+        out.push(response.status);
+      }
+      return out;
+    });
+    expect(statuses.at(-1)).toBe(429);
+    await admin.reload();
+    await admin.getByText(/Locked until/).waitFor();
+    await admin.getByRole('button', { name: 'Unlock Eve Explorer' }).click();
+    await expect.poll(() => admin.getByText(/Locked until/).count()).toBe(0);
+
     // Roles change on the spot; the only admin cannot demote herself.
     await admin.getByLabel('Role of Ada Admin').selectOption('coach');
     await expect.poll(() => admin.getByRole('alert').first().textContent()).toMatch(/only active admin/);
