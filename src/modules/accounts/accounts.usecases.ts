@@ -192,8 +192,9 @@ export async function createPasswordReset({
 }
 
 /** Why a reset link no longer works, in words the person can act on. */
-function resetRefused(reason: 'unknown' | 'used' | 'expired'): AppError {
+function resetRefused(reason: 'unknown' | 'used' | 'expired' | 'disabled'): AppError {
   const message = {
+    disabled: 'This account is disabled, so its reset link does not work. Ask your administrator to enable it and make a new link.',
     unknown: 'This reset link is not valid: it is incomplete, or a newer link replaced it. Ask your administrator for a new one.',
     used: 'This reset link has already been used. If you still cannot sign in, ask your administrator for a new one.',
     expired: `This reset link has expired (they last ${RESET_MINUTES} minutes). Ask your administrator for a new one.`,
@@ -207,7 +208,8 @@ async function usableReset(ctx: AppContext, token: string) {
   if (reset.usedAt) throw resetRefused('used');
   if (reset.expiresAt <= now(ctx)) throw resetRefused('expired');
   const user = await ctx.repos.accounts.userById(reset.userId);
-  if (!user || user.disabledAt) throw resetRefused('unknown');
+  if (!user) throw resetRefused('unknown');
+  if (user.disabledAt) throw resetRefused('disabled');
   return { reset, user };
 }
 

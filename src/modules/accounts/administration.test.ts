@@ -122,7 +122,13 @@ describe.each(dialects)('account administration on %s', (dialect) => {
     expect(expired).toMatchObject({ code: 'accounts.reset_invalid', details: { reason: 'expired' } });
     expect((expired as Error).message).toMatch(/expired/);
     time = new Date('2026-03-10T10:00:00Z');
+    const pending = await createPasswordReset({ ctx: ctx(), email: 'forgot@example.org' });
     await disableUser({ ctx: ctx(), email: 'forgot@example.org' });
+    // A link made before the account was disabled does not let anyone back in.
+    await expect(resetPassword({ ctx: ctx(), token: tokenOf(pending.path, 'token'), newPassword: 'sneaking back in now', address: null })).rejects.toMatchObject({
+      code: 'accounts.reset_invalid',
+      details: { reason: 'disabled' },
+    });
     await expect(createPasswordReset({ ctx: ctx(), email: 'forgot@example.org' })).rejects.toMatchObject({ code: 'accounts.disabled', status: 409 });
   });
 
