@@ -299,8 +299,19 @@ export interface UsersTable {
   disabledAt: string | null;
   /** 1 when the person wants the morning email of what is due. */
   reminderEmails: Generated<number>;
+  /** 1 while the account has a first password an admin set, which the person must change. */
+  mustChangePassword: Generated<number>;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface PasswordResetsTable {
+  /** SHA-256 of the reset link's token. */
+  id: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
 }
 
 export interface SessionsTable {
@@ -434,6 +445,7 @@ export interface Database {
   signInFailures: SignInFailuresTable;
   instanceSettings: InstanceSettingsTable;
   invitations: InvitationsTable;
+  passwordResets: PasswordResetsTable;
   coachGrants: CoachGrantsTable;
   reminderLog: ReminderLogTable;
   trustedDevices: TrustedDevicesTable;

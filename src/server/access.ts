@@ -20,6 +20,9 @@ const PUBLIC_API = new Set([
   'POST /api/v1/auth/sign-in',
   'POST /api/v1/auth/register',
   'POST /api/v1/auth/sign-out',
+  'POST /api/v1/auth/invitation',
+  'POST /api/v1/auth/reset-link',
+  'POST /api/v1/auth/reset',
 ]);
 
 export const FEED_ROUTE = '/calendar/:userId/:file';

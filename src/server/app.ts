@@ -165,7 +165,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const ctx = multiUser ? scopedContext : deps.ctx;
   if (multiUser) {
     const token = (request: FastifyRequest) => presentedToken(request, cookies)?.token ?? null;
-    registerAccountRoutes(app, { control: multiUser.control, cookies, token, currentUser, signedInUser, planReminders: multiUser.planReminders ?? null });
+    registerAccountRoutes(app, {
+      control: multiUser.control,
+      cookies,
+      token,
+      currentUser,
+      signedInUser,
+      planReminders: multiUser.planReminders ?? null,
+      removeWorkspace: multiUser.removeWorkspace,
+      sendMail: multiUser.sendMail ?? null,
+      appUrl: multiUser.appUrl ?? null,
+    });
     registerSharingRoutes(app, { control: multiUser.control, open: (userId, work) => multiUser.workspaces.use(userId, work), currentUser });
     registerWorkspaceRoutes(app, multiUserWorkspaces);
   } else {

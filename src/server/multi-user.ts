@@ -12,6 +12,7 @@ import { runInScope, type RequestScope } from './request-scope.js';
 import { safeEqual } from './secret.js';
 import { applyResponseHeaders, CSRF_HEADER, deny } from './security.js';
 import type { UserWorkspaces } from './user-workspaces.js';
+import type { SendMail } from '../modules/reminders/reminders.usecases.js';
 import type { Workspaces } from './workspace.js';
 import { currentScope, requireScope, scopedContext } from './request-scope.js';
 
@@ -28,7 +29,19 @@ export interface MultiUserDeps {
   secureCookies: boolean;
   /** Queues a reminder round now; null when reminders are not configured. */
   planReminders?: (() => Promise<void>) | null;
+  /** Deletes a user's workspace for good (see workspace-removal.ts). */
+  removeWorkspace: (userId: string) => Promise<void>;
+  /** Sends email through the configured SMTP server (password reset links); none without SMTP. */
+  sendMail?: SendMail | null;
+  /** The address people use, for the links in emails. */
+  appUrl?: string | null;
 }
+
+/**
+ * What a person whose first password an admin set may do before choosing their own
+ * (besides the public routes: status, signing out): read their account, change the password.
+ */
+const WHILE_PASSWORD_TEMPORARY = new Set(['GET /api/v1/account', 'POST /api/v1/account/password']);
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const SESSION_MAX_AGE_S = 30 * 86_400;
@@ -148,6 +161,9 @@ export function registerMultiUserSecurity(app: FastifyInstance, deps: MultiUserD
       return deny(reply, 401, 'auth.required', 'Sign in to use Inroads.');
     }
     if ((access === 'admin' && user?.role !== 'admin') || (access === 'coach' && user?.role !== 'coach')) return notFound(request, reply);
+    if (user?.mustChangePassword && access !== 'public' && !WHILE_PASSWORD_TEMPORARY.has(`${request.method} ${request.routeOptions.url ?? ''}`)) {
+      return deny(reply, 403, 'accounts.password_change_required', 'Choose your own password first (on your Account page): the one you were given is only for signing in once.');
+    }
 
     if (STATE_CHANGING.has(request.method)) {
       const origin = request.headers.origin;

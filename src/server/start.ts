@@ -15,6 +15,8 @@ import { createMailer, type MailSettings } from './mailer.js';
 import { mailKeyFromEnv } from './mail-key.js';
 import { createMailServices, localMailKeyFor } from './mail-services.js';
 import { startMailWatch, type MailWatch } from './mail-watch.js';
+import { workspaceRemover } from './workspace-removal.js';
+import type { SendMail } from '../modules/reminders/reminders.usecases.js';
 import { loadOrCreateSecret, localUrl, securePrivateHome, startUrl } from './secret.js';
 import type { App } from './types.js';
 
@@ -179,11 +181,11 @@ export async function startMultiUserServer(requested: Config, options: MultiUser
   const log = options.log ?? (() => undefined);
   const appUrl = options.publicUrl ?? localUrl(config.host, config.port);
   let jobs: Jobs | null = null;
-  let mailer: { close(): void } | null = null;
-  if (options.mail && handle.dialect === 'postgres') {
-    const created = await createMailer(options.mail);
-    mailer = created;
-    jobs = await startJobs({ databaseUrl: config.databaseUrl, control, workspaces, send: created.send, appUrl, cron: options.reminderCron, pollingIntervalSeconds: options.jobPollingSeconds, log });
+  let mailer: { send: SendMail; close(): void } | null = null;
+  // Reset links go out by email on either database; reminders need PostgreSQL's job queue.
+  if (options.mail) mailer = await createMailer(options.mail);
+  if (mailer && handle.dialect === 'postgres') {
+    jobs = await startJobs({ databaseUrl: config.databaseUrl, control, workspaces, send: mailer.send, appUrl, cron: options.reminderCron, pollingIntervalSeconds: options.jobPollingSeconds, log });
   } else if (options.mail) {
     log('Reminder emails need PostgreSQL (their job queue lives there); they are off on SQLite.');
   }
@@ -201,7 +203,17 @@ export async function startMultiUserServer(requested: Config, options: MultiUser
   const app = await buildApp({
     ctx: control,
     mail,
-    multiUser: { control, workspaces, allowedHosts: addresses.hosts, allowedOrigins: addresses.origins, secureCookies: addresses.secure, planReminders: jobs ? jobs.planReminders : null },
+    multiUser: {
+      control,
+      workspaces,
+      allowedHosts: addresses.hosts,
+      allowedOrigins: addresses.origins,
+      secureCookies: addresses.secure,
+      planReminders: jobs ? jobs.planReminders : null,
+      removeWorkspace: workspaceRemover(handle, join(config.home, 'users')),
+      sendMail: mailer?.send ?? null,
+      appUrl,
+    },
     trustProxy: options.trustProxy,
     allowedHosts: addresses.hosts,
     handle,

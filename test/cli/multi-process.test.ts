@@ -163,4 +163,25 @@ describe('two server processes on one PostgreSQL database', () => {
     const log = await createAppContext(control, systemClock).repos.accounts.reminders();
     expect(log.map((l) => l.userId).length).toBe(3);
   });
+
+  it('takes a reset link made on one instance, emailed, and used on the other: once, ending the sessions on both', async () => {
+    const admin = await signIn(a, 'admin@uni.example');
+    const before = await signIn(a, 'gus@uni.example');
+    const users = (await a.call('GET', '/api/v1/admin/users', admin)).body as { items: Array<{ id: string; email: string }> };
+    const gus = users.items.find((u) => u.email === 'gus@uni.example');
+    const made = await a.call('POST', `/api/v1/admin/users/${gus?.id}/password-reset`, admin);
+    expect(made.status).toBe(201);
+    const { path, emailed } = made.body as { path: string; emailed: boolean };
+    expect(emailed).toBe(true);
+    await until('the reset email', () => (mail.some((m) => m.to === 'gus@uni.example' && m.text.includes('Choose a new Inroads password')) ? true : undefined));
+    const token = new URL(path, a.origin).searchParams.get('token') ?? '';
+    // (The mail is quoted-printable: its lines may be folded, so it is unfolded before looking for the link.)
+    const text = (mail.filter((m) => m.to === 'gus@uni.example').at(-1)?.text ?? '').replace(/=\r?\n/g, '');
+    expect(text).toContain(token);
+    const reset = await b.call('POST', '/api/v1/auth/reset', undefined, { token, newPassword: 'quiet rivers run all night' });
+    expect(reset.status).toBe(200);
+    expect((await a.call('GET', '/api/v1/account', before)).status).toBe(401);
+    expect(((await a.call('POST', '/api/v1/auth/reset', undefined, { token, newPassword: 'and once more for luck' })).body as { error: { code: string } }).error.code).toBe('accounts.reset_invalid');
+    expect((await a.call('POST', '/api/v1/auth/sign-in', undefined, { email: 'gus@uni.example', password: 'quiet rivers run all night' })).status).toBe(200);
+  });
 });

@@ -17,6 +17,7 @@ import * as m0015 from './0015-leads.js';
 import * as m0016 from './0016-holiday-country.js';
 import * as m0017 from './0017-time-zones.js';
 import * as m0018 from './0018-mailbox.js';
+import * as m0019 from './0019-account-administration.js';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void>;
@@ -43,4 +44,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0016-holiday-country': m0016,
   '0017-time-zones': m0017,
   '0018-mailbox': m0018,
+  '0019-account-administration': m0019,
 };

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable, type SelectQueryBuilder, type Updateable } from 'kysely';
-import type { CoachGrantsTable, Database, InvitationsTable, ReminderLogTable, SessionsTable, TrustedDevicesTable, UsersTable } from '../../db/database.js';
+import type { CoachGrantsTable, Database, InvitationsTable, PasswordResetsTable, ReminderLogTable, SessionsTable, TrustedDevicesTable, UsersTable } from '../../db/database.js';
 import type { GrantScope, Role, User } from '../../shared/schemas/accounts.js';
 import { toFlag } from '../../db/values.js';
 
@@ -11,6 +11,8 @@ export interface GrantRow {
   coachId: string;
   scope: GrantScope;
   createdAt: string;
+  /** When the other side's account was made (for a coach's list: when the explorer joined). */
+  joinedAt: string;
   /** The other side's name and email: the coach's for an explorer's list, the explorer's for a coach's. */
   name: string;
   email: string;
@@ -22,12 +24,16 @@ const toUser = (r: UserRow): User => ({
   name: r.name,
   role: r.role as Role,
   disabledAt: r.disabledAt,
+  mustChangePassword: r.mustChangePassword === 1,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });
 
 /** What a use case may change on an account. */
-export type UserChanges = Partial<Pick<User, 'name' | 'role' | 'disabledAt' | 'updatedAt'> & { passwordHash: string; reminderEmails: boolean }>;
+export type UserChanges = Partial<Pick<User, 'name' | 'role' | 'disabledAt' | 'updatedAt' | 'mustChangePassword'> & { passwordHash: string; reminderEmails: boolean }>;
+
+/** A password-reset link as stored: its id is the SHA-256 of the token, which is never kept. */
+export type StoredPasswordReset = PasswordResetsTable;
 
 /** An invitation as stored: its id is the SHA-256 of the token, which is never kept. */
 export interface StoredInvitation {
@@ -49,7 +55,7 @@ export function createAccountsRepository(db: Kysely<Database>) {
     const query = db
       .selectFrom('coachGrants as g')
       .innerJoin('users as u', 'u.id', `g.${other}`)
-      .select(['g.explorerId', 'g.coachId', 'g.scope', 'g.createdAt', 'u.name', 'u.email']);
+      .select(['g.explorerId', 'g.coachId', 'g.scope', 'g.createdAt', 'u.createdAt as joinedAt', 'u.name', 'u.email']);
     const rows = await where(query).orderBy('u.name').execute();
     return rows.map((r) => ({ ...r, scope: r.scope as GrantScope }));
   };
@@ -73,10 +79,55 @@ export function createAccountsRepository(db: Kysely<Database>) {
       return (await db.selectFrom('users').selectAll().orderBy('email').execute()).map(toUser);
     },
     async updateUser(id: string, changes: UserChanges): Promise<void> {
-      const { reminderEmails, ...simple } = changes;
+      const { reminderEmails, mustChangePassword, ...simple } = changes;
       const patch: Updateable<UsersTable> = { ...simple };
       if (reminderEmails !== undefined) patch.reminderEmails = toFlag(reminderEmails);
+      if (mustChangePassword !== undefined) patch.mustChangePassword = toFlag(mustChangePassword);
       await db.updateTable('users').set(patch).where('id', '=', id).execute();
+    },
+    /** Active admins: the last one may not be demoted, disabled or deleted. */
+    async activeAdminCount(): Promise<number> {
+      const row = await db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).where('role', '=', 'admin').where('disabledAt', 'is', null).executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    /** Removes an account and everything the accounts database keeps about it. */
+    async deleteUser(id: string, email: string): Promise<void> {
+      await db.deleteFrom('sessions').where('userId', '=', id).execute();
+      await db.deleteFrom('trustedDevices').where('userId', '=', id).execute();
+      await db.deleteFrom('calendarFeeds').where('userId', '=', id).execute();
+      await db.deleteFrom('coachGrants').where((eb) => eb.or([eb('explorerId', '=', id), eb('coachId', '=', id)])).execute();
+      await db.deleteFrom('reminderLog').where('userId', '=', id).execute();
+      await db.deleteFrom('passwordResets').where('userId', '=', id).execute();
+      await db.updateTable('invitations').set({ createdBy: null }).where('createdBy', '=', id).execute();
+      await db.deleteFrom('signInFailures').where('key', '=', `account:${email}`).execute();
+      await db.deleteFrom('users').where('id', '=', id).execute();
+    },
+    /** Accounts blocked after too many failed sign-ins, by email, with the end of each block. */
+    async blockedAccounts(now: string): Promise<Map<string, string>> {
+      const rows = await db.selectFrom('signInFailures').select(['key', 'blockedUntil']).where('key', 'like', 'account:%').where('blockedUntil', '>', now).execute();
+      return new Map(rows.map((r) => [r.key.slice('account:'.length), r.blockedUntil ?? now]));
+    },
+    /** Forgets the failed sign-ins counted against an account, and against the browsers it signed in from. */
+    async clearAccountFailures(userId: string, email: string): Promise<void> {
+      const devices = await db.selectFrom('trustedDevices').select('id').where('userId', '=', userId).execute();
+      const keys = [`account:${email}`, ...devices.map((d) => `device:${d.id}`)];
+      await db.deleteFrom('signInFailures').where('key', 'in', keys).execute();
+    },
+
+    async insertPasswordReset(row: StoredPasswordReset): Promise<void> {
+      await db.insertInto('passwordResets').values(row).execute();
+    },
+    async passwordReset(id: string): Promise<StoredPasswordReset | undefined> {
+      return db.selectFrom('passwordResets').selectAll().where('id', '=', id).executeTakeFirst();
+    },
+    /** Marks an unused reset link used; false when it already was (two tabs, one link). */
+    async usePasswordReset(id: string, usedAt: string): Promise<boolean> {
+      const result = await db.updateTable('passwordResets').set({ usedAt }).where('id', '=', id).where('usedAt', 'is', null).executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+    /** Forgets every unused reset link of an account (a newer one replaces them). */
+    async retirePasswordResets(userId: string): Promise<void> {
+      await db.deleteFrom('passwordResets').where('userId', '=', userId).where('usedAt', 'is', null).execute();
     },
 
     async insertSession(row: SessionsTable): Promise<void> {
@@ -195,6 +246,10 @@ export function createAccountsRepository(db: Kysely<Database>) {
     async useInvitation(id: string, usedAt: string): Promise<boolean> {
       const result = await db.updateTable('invitations').set({ usedAt }).where('id', '=', id).where('usedAt', 'is', null).executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
+    },
+    /** Marks every unused invitation for an address used (the person has an account now, whichever link they used). */
+    async closeInvitationsFor(email: string, usedAt: string): Promise<void> {
+      await db.updateTable('invitations').set({ usedAt }).where('email', '=', email).where('usedAt', 'is', null).execute();
     },
     async openInvitations(now: string): Promise<StoredInvitation[]> {
       const rows = await db.selectFrom('invitations').selectAll().where('usedAt', 'is', null).where('expiresAt', '>', now).orderBy('createdAt', 'desc').execute();

@@ -7,6 +7,14 @@ import {
   authStatusSchema,
   changePasswordInput,
   createdUserResponse,
+  deletedUserResponse,
+  invitationLinkSchema,
+  invitationTokenInput,
+  passwordResetSchema,
+  resetLinkSchema,
+  resetPasswordInput,
+  resetTokenInput,
+  roleInput,
   instanceSettingsInput,
   instanceSettingsSchema,
   invitationInput,
@@ -16,6 +24,7 @@ import {
   registerInput,
   remindersQueuedResponse,
   signInInput,
+  listedUserResponse,
   userResponse,
   usersResponse,
   type Account,
@@ -27,18 +36,27 @@ import { throttleAddress } from './accounts.rules.js';
 import {
   changePassword,
   createInvitation,
+  createPasswordReset,
   createUser,
+  deleteUser,
   disableUser,
+  enableUser,
   getInstanceSettings,
+  invitationLink,
   listUsers,
   openInvitations,
   rateLimited,
   register,
+  resetLink,
+  resetPassword,
   saveInstanceSettings,
   setReminderEmails,
+  setUserRole,
   signIn,
   signOut,
+  unlockUser,
 } from './accounts.usecases.js';
+import type { SendMail } from '../reminders/reminders.usecases.js';
 import { generatedPassword } from './passwords.js';
 
 export interface AccountRouteDeps {
@@ -59,6 +77,12 @@ export interface AccountRouteDeps {
   signedInUser(): Account | null;
   /** Queues a round of morning reminders now; null where they are not configured. */
   planReminders: (() => Promise<void>) | null;
+  /** Deletes a user's workspace for good (their schema or file). */
+  removeWorkspace: (userId: string) => Promise<void>;
+  /** Sends an email through the configured SMTP server; null where there is none. */
+  sendMail: SendMail | null;
+  /** The address people use, for links in emails. */
+  appUrl: string | null;
 }
 
 /** What a device cookie looks like (32 random bytes, base64url): anything else cannot be trusted and is refused early like no cookie. */
@@ -159,6 +183,23 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
         return reply.code(201).send({ user });
       }),
   });
+  app.post('/api/v1/auth/invitation', {
+    schema: { tags, summary: 'The address and role an invitation link is for (to fill in the join form)', body: invitationTokenInput, response: { 200: invitationLinkSchema, ...errorResponses } },
+    handler: async (request) => invitationLink({ ctx: control, invitation: request.body.invitation }),
+  });
+  app.post('/api/v1/auth/reset-link', {
+    schema: { tags, summary: 'Whose a password reset link is, or why it no longer works', body: resetTokenInput, response: { 200: resetLinkSchema, ...errorResponses } },
+    handler: async (request) => resetLink({ ctx: control, token: request.body.token }),
+  });
+  app.post('/api/v1/auth/reset', {
+    schema: { tags, summary: 'Choose a new password with a one-time reset link; every other session ends and this browser is signed in', body: resetPasswordInput, response: { 200: accountResponse, ...errorResponses } },
+    handler: async (request, reply) => {
+      const { user, token, deviceToken } = await resetPassword({ ctx: control, ...request.body, address: request.ip });
+      cookies.set(reply, token);
+      cookies.setDevice(reply, deviceToken);
+      return { user };
+    },
+  });
   app.post('/api/v1/auth/sign-out', {
     schema: { tags, summary: 'End this session', response: { 204: noContent, ...errorResponses } },
     handler: async (request, reply) => {
@@ -201,7 +242,8 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
     },
     handler: async (request, reply) => {
       const password = request.body.password ?? generatedPassword();
-      const { user } = await createUser({ ctx: control, input: { ...request.body, password } });
+      // A password someone else chose is for signing in once: the person chooses their own first thing.
+      const { user } = await createUser({ ctx: control, input: { ...request.body, password }, mustChangePassword: true });
       return reply.code(201).send({ user, password: request.body.password === undefined ? password : null });
     },
   });
@@ -212,6 +254,34 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
         throw new AppError('accounts.self_disable', 409, 'You cannot disable your own account; ask another admin.');
       }
       return disableUser({ ctx: control, id: request.params.id });
+    },
+  });
+  app.post('/api/v1/admin/users/:id/enable', {
+    schema: { tags: adminTags, summary: 'Enable a disabled account: the person can sign in again', params: idParams, response: { 200: userResponse, ...errorResponses } },
+    handler: async (request) => enableUser({ ctx: control, id: request.params.id }),
+  });
+  app.put('/api/v1/admin/users/:id/role', {
+    schema: { tags: adminTags, summary: 'Change an account’s role (the only active admin keeps theirs)', params: idParams, body: roleInput, response: { 200: userResponse, ...errorResponses } },
+    handler: async (request) => setUserRole({ ctx: control, id: request.params.id, role: request.body.role }),
+  });
+  app.post('/api/v1/admin/users/:id/unlock', {
+    schema: { tags: adminTags, summary: 'End a sign-in block after too many failed attempts', params: idParams, response: { 200: listedUserResponse, ...errorResponses } },
+    handler: async (request) => unlockUser({ ctx: control, id: request.params.id }),
+  });
+  app.post('/api/v1/admin/users/:id/password-reset', {
+    schema: {
+      tags: adminTags,
+      summary: 'A one-time link to choose a new password, good for an hour (emailed too when SMTP is set up); shown once',
+      params: idParams,
+      response: { 201: passwordResetSchema, ...errorResponses },
+    },
+    handler: async (request, reply) => reply.code(201).send(await createPasswordReset({ ctx: control, id: request.params.id, send: deps.sendMail, appUrl: deps.appUrl ?? undefined })),
+  });
+  app.delete('/api/v1/admin/users/:id', {
+    schema: { tags: adminTags, summary: 'Delete an account and its whole workspace, for good', params: idParams, response: { 200: deletedUserResponse, ...errorResponses } },
+    handler: async (request) => {
+      if (request.params.id === deps.currentUser().id) throw new AppError('accounts.self_delete', 409, 'You cannot delete your own account; ask another admin.');
+      return deleteUser({ ctx: control, id: request.params.id, removeWorkspace: deps.removeWorkspace });
     },
   });
   app.get('/api/v1/admin/settings', {

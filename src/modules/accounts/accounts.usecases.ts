@@ -1,7 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { AppError, validationError } from '../../shared/errors.js';
 import { newId } from '../../shared/ids.js';
-import type { Account, CreateUserInput, InstanceSettings, Invitation, RegisterInput, Role, User } from '../../shared/schemas/accounts.js';
+import type { Account, CreateUserInput, InstanceSettings, Invitation, InvitationLink, ListedUser, PasswordReset, RegisterInput, ResetLink, Role, User } from '../../shared/schemas/accounts.js';
+import type { SendMail } from '../reminders/reminders.usecases.js';
 import { now } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import type { StoredInvitation } from './accounts.repository.js';
@@ -20,38 +21,234 @@ const sessionId = sha256;
 /** An invitation is good for two weeks. */
 export const INVITATION_DAYS = 14;
 
-export async function createUser({ ctx, input }: { ctx: AppContext; input: CreateUserInput }): Promise<{ user: User }> {
+/**
+ * What an admin is told when an address already has an account: that it exists, its state,
+ * and what to do instead (enable it, or send a password reset link).
+ */
+function accountExists(existing: User): AppError {
+  const what = existing.disabledAt
+    ? `There is already an account for ${existing.email}, disabled since ${existing.disabledAt.slice(0, 10)}. Enable it in the People list (or with \`inroads users enable\`), then send a password reset link if they need one.`
+    : `There is already an account for ${existing.email}. If they cannot sign in, send them a password reset link from the People list (or with \`inroads users reset-password\`).`;
+  return new AppError('accounts.email_taken', 409, what, { field: 'email', account: { id: existing.id, disabled: existing.disabledAt !== null } });
+}
+
+/**
+ * Creates an account with a password someone else chose (an admin, or the
+ * command line): with `mustChangePassword` the person must choose their own at
+ * first sign-in. Invitations still open for the address are closed: it has an account now.
+ */
+export async function createUser({ ctx, input, mustChangePassword = false }: { ctx: AppContext; input: CreateUserInput; mustChangePassword?: boolean }): Promise<{ user: User }> {
   const problem = passwordProblem(input.password, input);
   if (problem) throw validationError([{ field: 'password', message: problem }]);
   const passwordHash = await hashPassword(input.password);
   return ctx.transaction(async (tx) => {
-    if (await tx.repos.accounts.userByEmail(input.email)) {
-      throw new AppError('accounts.email_taken', 409, `There is already an account for ${input.email}.`, { field: 'email' });
-    }
+    const existing = await tx.repos.accounts.userByEmail(input.email);
+    if (existing) throw accountExists(existing);
     const at = now(tx);
     const id = newId();
-    await tx.repos.accounts.insertUser({ id, email: input.email, name: input.name, role: input.role, passwordHash, disabledAt: null, createdAt: at, updatedAt: at });
+    await tx.repos.accounts.insertUser({
+      id,
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      passwordHash,
+      disabledAt: null,
+      mustChangePassword: mustChangePassword ? 1 : 0,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await tx.repos.accounts.closeInvitationsFor(input.email, at);
     const user = await tx.repos.accounts.userById(id);
     if (!user) throw new AppError('accounts.not_found', 404, 'The new account could not be read back.');
-    const { passwordHash: _hash, ...rest } = user;
-    return { user: rest };
+    return { user: publicUser(user) };
   });
 }
 
-export async function listUsers({ ctx }: { ctx: AppContext }): Promise<{ items: User[] }> {
-  return { items: await ctx.repos.accounts.users() };
+const publicUser = ({ passwordHash: _hash, reminderEmails: _reminders, ...user }: User & { passwordHash: string; reminderEmails: boolean }): User => user;
+
+/** Every account, with the end of its sign-in block where too many failed sign-ins block it. */
+export async function listUsers({ ctx }: { ctx: AppContext }): Promise<{ items: ListedUser[] }> {
+  const [users, blocked] = await Promise.all([ctx.repos.accounts.users(), ctx.repos.accounts.blockedAccounts(now(ctx))]);
+  return { items: users.map((u) => ({ ...u, lockedUntil: blocked.get(u.email) ?? null })) };
+}
+
+/** Which account an admin means: by id (the admin page) or by email (the command line). */
+export interface AccountRef {
+  email?: string | undefined;
+  id?: string | undefined;
+}
+
+async function accountFor(ctx: AppContext, { email, id }: AccountRef) {
+  const found = id ? await ctx.repos.accounts.userById(id) : await ctx.repos.accounts.userByEmail((email ?? '').trim().toLowerCase());
+  if (!found) throw new AppError('accounts.not_found', 404, email ? `No account for ${email}.` : 'No such account.');
+  return found;
+}
+
+/** The last active admin can be neither demoted, disabled nor deleted: somebody must be able to run the server. */
+async function keepAnAdmin(ctx: AppContext, user: User, doing: string): Promise<void> {
+  if (user.role === 'admin' && !user.disabledAt && (await ctx.repos.accounts.activeAdminCount()) <= 1) {
+    throw new AppError('accounts.last_admin', 409, `${user.email} is the only active admin, so they cannot be ${doing}. Make someone else an admin first.`);
+  }
 }
 
 /** Disables an account (found by email or id) and ends all of its sessions at once. */
-export async function disableUser({ ctx, email, id }: { ctx: AppContext; email?: string; id?: string }): Promise<{ user: User }> {
+export async function disableUser({ ctx, email, id }: { ctx: AppContext } & AccountRef): Promise<{ user: User }> {
   return ctx.transaction(async (tx) => {
-    const found = id ? await tx.repos.accounts.userById(id) : await tx.repos.accounts.userByEmail((email ?? '').trim().toLowerCase());
-    if (!found) throw new AppError('accounts.not_found', 404, email ? `No account for ${email}.` : 'No such account.');
+    const found = await accountFor(tx, { email, id });
+    await keepAnAdmin(tx, found, 'disabled');
     const at = now(tx);
     if (!found.disabledAt) await tx.repos.accounts.updateUser(found.id, { disabledAt: at, updatedAt: at });
     await tx.repos.accounts.deleteSessionsOf(found.id);
-    const { passwordHash: _hash, reminderEmails: _reminders, ...user } = found;
-    return { user: { ...user, disabledAt: found.disabledAt ?? at, updatedAt: at } };
+    return { user: { ...publicUser(found), disabledAt: found.disabledAt ?? at, updatedAt: at } };
+  });
+}
+
+/** Lets a disabled account sign in again (its old sessions stay ended). */
+export async function enableUser({ ctx, email, id }: { ctx: AppContext } & AccountRef): Promise<{ user: User }> {
+  return ctx.transaction(async (tx) => {
+    const found = await accountFor(tx, { email, id });
+    const at = now(tx);
+    if (found.disabledAt) await tx.repos.accounts.updateUser(found.id, { disabledAt: null, updatedAt: at });
+    return { user: { ...publicUser(found), disabledAt: null, updatedAt: found.disabledAt ? at : found.updatedAt } };
+  });
+}
+
+/** Changes an account's role; the last active admin keeps theirs. Takes effect with the person's next request. */
+export async function setUserRole({ ctx, email, id, role }: { ctx: AppContext; role: Role } & AccountRef): Promise<{ user: User }> {
+  return ctx.transaction(async (tx) => {
+    const found = await accountFor(tx, { email, id });
+    if (found.role === role) return { user: publicUser(found) };
+    await keepAnAdmin(tx, found, 'made a coach or explorer');
+    const at = now(tx);
+    await tx.repos.accounts.updateUser(found.id, { role, updatedAt: at });
+    return { user: { ...publicUser(found), role, updatedAt: at } };
+  });
+}
+
+/** Ends a sign-in block early: the failed sign-ins counted against the account (and its browsers) are forgotten. */
+export async function unlockUser({ ctx, email, id }: { ctx: AppContext } & AccountRef): Promise<{ user: ListedUser }> {
+  const found = await accountFor(ctx, { email, id });
+  await ctx.repos.accounts.clearAccountFailures(found.id, found.email);
+  return { user: { ...publicUser(found), lockedUntil: null } };
+}
+
+/**
+ * Deletes an account and its workspace. The account is disabled first (its
+ * sessions end, nobody can open the workspace again), then the workspace goes,
+ * then the account: if removing the workspace fails, a disabled account is left
+ * that can be deleted again, never an account without its data or data without an account.
+ */
+export async function deleteUser({
+  ctx,
+  email,
+  id,
+  removeWorkspace,
+}: { ctx: AppContext; removeWorkspace: (userId: string) => Promise<void> } & AccountRef): Promise<{ deleted: true; email: string }> {
+  const found = await accountFor(ctx, { email, id });
+  await keepAnAdmin(ctx, found, 'deleted');
+  await disableUser({ ctx, id: found.id });
+  await removeWorkspace(found.id);
+  await ctx.transaction(async (tx) => tx.repos.accounts.deleteUser(found.id, found.email));
+  return { deleted: true, email: found.email };
+}
+
+/** A reset link is good for one hour, and once. */
+export const RESET_MINUTES = 60;
+
+/**
+ * A one-time link for choosing a new password, good for an hour: only its hash is
+ * stored, and any older unused link of the account stops working. Emailed when
+ * `send` is given (the server has SMTP settings) and the address is known.
+ */
+export async function createPasswordReset({
+  ctx,
+  email,
+  id,
+  send,
+  appUrl,
+}: { ctx: AppContext; send?: SendMail | null | undefined; appUrl?: string | undefined } & AccountRef): Promise<PasswordReset> {
+  const found = await accountFor(ctx, { email, id });
+  if (found.disabledAt) {
+    throw new AppError('accounts.disabled', 409, `${found.email} is disabled: enable the account first, then make a reset link.`);
+  }
+  const token = randomBytes(24).toString('base64url');
+  const at = ctx.clock.now();
+  const expiresAt = new Date(at.getTime() + RESET_MINUTES * 60_000).toISOString();
+  await ctx.transaction(async (tx) => {
+    await tx.repos.accounts.retirePasswordResets(found.id);
+    await tx.repos.accounts.insertPasswordReset({ id: sha256(token), userId: found.id, createdAt: at.toISOString(), expiresAt, usedAt: null });
+  });
+  const path = `/reset?token=${token}`;
+  let emailed = false;
+  if (send && appUrl) {
+    await send({
+      to: found.email,
+      subject: 'Choose a new Inroads password',
+      text: `Hello ${found.name},\n\nYour career centre made you a link to choose a new password for Inroads:\n\n${new URL(path, appUrl).href}\n\nIt works once, for one hour. Using it signs you out everywhere else. If you did not ask for this, you can ignore this email.\n`,
+    });
+    emailed = true;
+  }
+  return { email: found.email, expiresAt, path, emailed };
+}
+
+/** Why a reset link no longer works, in words the person can act on. */
+function resetRefused(reason: 'unknown' | 'used' | 'expired' | 'disabled'): AppError {
+  const message = {
+    disabled: 'This account is disabled, so its reset link does not work. Ask your administrator to enable it and make a new link.',
+    unknown: 'This reset link is not valid: it is incomplete, or a newer link replaced it. Ask your administrator for a new one.',
+    used: 'This reset link has already been used. If you still cannot sign in, ask your administrator for a new one.',
+    expired: `This reset link has expired (they last ${RESET_MINUTES} minutes). Ask your administrator for a new one.`,
+  }[reason];
+  return new AppError('accounts.reset_invalid', 400, message, { field: 'token', reason });
+}
+
+async function usableReset(ctx: AppContext, token: string) {
+  const reset = await ctx.repos.accounts.passwordReset(sha256(token));
+  if (!reset) throw resetRefused('unknown');
+  if (reset.usedAt) throw resetRefused('used');
+  if (reset.expiresAt <= now(ctx)) throw resetRefused('expired');
+  const user = await ctx.repos.accounts.userById(reset.userId);
+  if (!user) throw resetRefused('unknown');
+  if (user.disabledAt) throw resetRefused('disabled');
+  return { reset, user };
+}
+
+/** Whose a reset link is (so the page can greet them), or why it no longer works. */
+export async function resetLink({ ctx, token }: { ctx: AppContext; token: string }): Promise<ResetLink> {
+  const { reset, user } = await usableReset(ctx, token);
+  return { email: user.email, name: user.name, expiresAt: reset.expiresAt };
+}
+
+/**
+ * Sets a new password with a reset link (the same rules as signing up): the link
+ * is used up, every session and trusted browser of the account ends, any sign-in
+ * block is lifted, and this browser is signed in.
+ */
+export async function resetPassword({
+  ctx,
+  token,
+  newPassword,
+  address,
+}: {
+  ctx: AppContext;
+  token: string;
+  newPassword: string;
+  address: string | null;
+}): Promise<{ user: Account; token: string; deviceToken: string }> {
+  const { user } = await usableReset(ctx, token);
+  const problem = passwordProblem(newPassword, user);
+  if (problem) throw validationError([{ field: 'newPassword', message: problem }]);
+  const passwordHash = await hashPassword(newPassword);
+  return ctx.transaction(async (tx) => {
+    const at = now(tx);
+    const { reset } = await usableReset(tx, token);
+    if (!(await tx.repos.accounts.usePasswordReset(reset.id, at))) throw resetRefused('used');
+    await tx.repos.accounts.updateUser(user.id, { passwordHash, mustChangePassword: false, updatedAt: at });
+    await tx.repos.accounts.deleteSessionsOf(user.id);
+    await tx.repos.accounts.clearAccountFailures(user.id, user.email);
+    await tx.repos.accounts.deleteDevicesOf(user.id);
+    const { passwordHash: _hash, ...rest } = user;
+    return { user: { ...rest, mustChangePassword: false, updatedAt: at }, token: await issueSession(tx, user.id, address), deviceToken: await issueDevice(tx, user.id) };
   });
 }
 
@@ -222,11 +419,11 @@ export async function changePassword({
     throw validationError([{ field: 'currentPassword', message: 'is not your current password' }]);
   }
   await ctx.repos.accounts.clearFailures(`account:${user.email}`);
-  const problem = passwordProblem(newPassword, user);
+  const problem = newPassword.normalize('NFKC') === currentPassword.normalize('NFKC') ? 'must be different from your current password' : passwordProblem(newPassword, user);
   if (problem) throw validationError([{ field: 'newPassword', message: problem }]);
   const passwordHash = await hashPassword(newPassword);
   return ctx.transaction(async (tx) => {
-    await tx.repos.accounts.updateUser(userId, { passwordHash, updatedAt: now(tx) });
+    await tx.repos.accounts.updateUser(userId, { passwordHash, mustChangePassword: false, updatedAt: now(tx) });
     await tx.repos.accounts.deleteSessionsOf(userId);
     await tx.repos.accounts.deleteDevicesOf(userId);
     return { token: await issueSession(tx, userId, address), deviceToken: await issueDevice(tx, userId) };
@@ -246,9 +443,8 @@ export async function saveInstanceSettings({ ctx, input }: { ctx: AppContext; in
 
 /** An invitation link for one email address; only its hash is stored, so the link is shown once. */
 export async function createInvitation({ ctx, email, role, createdBy }: { ctx: AppContext; email: string; role: Role; createdBy: string }): Promise<Invitation> {
-  if (await ctx.repos.accounts.userByEmail(email)) {
-    throw new AppError('accounts.email_taken', 409, `There is already an account for ${email}.`, { field: 'email' });
-  }
+  const existing = await ctx.repos.accounts.userByEmail(email);
+  if (existing) throw accountExists(existing);
   const token = randomBytes(24).toString('base64url');
   const at = ctx.clock.now();
   const expiresAt = new Date(at.getTime() + INVITATION_DAYS * DAY).toISOString();
@@ -259,6 +455,13 @@ export async function createInvitation({ ctx, email, role, createdBy }: { ctx: A
 export async function openInvitations({ ctx }: { ctx: AppContext }): Promise<{ items: Array<Omit<Invitation, 'path'>> }> {
   const rows = await ctx.repos.accounts.openInvitations(now(ctx));
   return { items: rows.map((r) => ({ email: r.email, role: r.role, expiresAt: r.expiresAt })) };
+}
+
+/** The address and role an invitation link is for (to fill in the join form), or why it no longer works. */
+export async function invitationLink({ ctx, invitation }: { ctx: AppContext; invitation: string }): Promise<InvitationLink> {
+  const found = await ctx.repos.accounts.invitation(sha256(invitation));
+  if (!found || found.usedAt || found.expiresAt <= now(ctx)) throw invitationInvalid();
+  return { email: found.email, role: found.role, expiresAt: found.expiresAt };
 }
 
 const invitationInvalid = () =>
@@ -308,6 +511,8 @@ export async function register({ ctx, input, address }: { ctx: AppContext; input
         if (!(await tx.repos.accounts.useInvitation(invitation.id, when))) throw invitationInvalid();
         role = invitation.role;
       }
+      // Links sent to the same address before (or after) this one are spent too: the person has joined.
+      await tx.repos.accounts.closeInvitationsFor(input.email, when);
       if (await tx.repos.accounts.userByEmail(input.email)) {
         throw new AppError('accounts.email_taken', 409, `There is already an account for ${input.email}.`, { field: 'email' });
       }
@@ -316,7 +521,7 @@ export async function register({ ctx, input, address }: { ctx: AppContext; input
       await tx.repos.accounts.forgiveAttempt(key);
       const token = await issueSession(tx, id, address);
       const deviceToken = await issueDevice(tx, id);
-      return { user: { id, email: input.email, name: input.name, role, disabledAt: null, reminderEmails: false, createdAt: when, updatedAt: when }, token, deviceToken };
+      return { user: { id, email: input.email, name: input.name, role, disabledAt: null, mustChangePassword: false, reminderEmails: false, createdAt: when, updatedAt: when }, token, deviceToken };
     });
   } catch (error) {
     await blockWhereDue(ctx, verdicts);

@@ -71,6 +71,20 @@ describe('an explorer’s progress for a coach', () => {
     expect(progressSummary({ interviews: booked, agenda: [], now, timeZone: 'UTC' })).toMatchObject({ stuck: false, upcoming: 1 });
   });
 
+  it('measures a quiet spell from when the explorer joined, not from nothing (issue 21)', () => {
+    const justJoined = '2026-03-31T11:50:00Z';
+    // Imported conversations carry no dates: someone who joined ten minutes ago has not been idle for three weeks.
+    const undated = [{ ...base, status: 'requested' as const }];
+    expect(progressSummary({ interviews: undated, agenda: [], now, timeZone: 'UTC', joinedAt: justJoined })).toMatchObject({ stuck: false, stuckReason: null });
+    expect(progressSummary({ interviews: [], agenda: [], now, timeZone: 'UTC', joinedAt: justJoined })).toMatchObject({ stuck: false, stuckReason: null });
+    // Old steps before a recent join count from the join.
+    const old = [{ ...base, status: 'requested' as const, requestedAt: '2025-11-01T10:00:00Z' }];
+    expect(progressSummary({ interviews: old, agenda: [], now, timeZone: 'UTC', joinedAt: '2026-03-25T09:00:00Z' }).stuck).toBe(false);
+    // Three weeks after joining the same explorer does look stuck.
+    expect(progressSummary({ interviews: undated, agenda: [], now, timeZone: 'UTC', joinedAt: '2026-03-01T09:00:00Z' }).stuckReason).toMatch(/21 days/);
+    expect(progressSummary({ interviews: [], agenda: [], now, timeZone: 'UTC', joinedAt: '2026-03-01T09:00:00Z' }).stuckReason).toBe('has not asked anyone for a conversation yet');
+  });
+
   it('counts conversations held this month in the explorer’s time zone', () => {
     const interviews = [
       { ...base, status: 'held' as const, heldAt: '2026-03-31T23:30:00Z' },

@@ -20,9 +20,24 @@ function monthIn(iso: string, timeZone: string): string {
 
 /**
  * What a coach sees of one explorer's progress: interviews by state, conversations
- * this month, what is overdue, and whether they look stuck (and why). Pure.
+ * this month, what is overdue, and whether they look stuck (and why). A quiet
+ * spell is measured from the explorer's last step, or from when they joined
+ * (`joinedAt`) when that is later: someone who joined last week has not been idle
+ * for three weeks, whatever their (imported) records say. Pure.
  */
-export function progressSummary({ interviews, agenda, now, timeZone }: { interviews: readonly ProgressInterview[]; agenda: readonly AgendaItem[]; now: string; timeZone: string }): ProgressSummary {
+export function progressSummary({
+  interviews,
+  agenda,
+  now,
+  timeZone,
+  joinedAt = null,
+}: {
+  interviews: readonly ProgressInterview[];
+  agenda: readonly AgendaItem[];
+  now: string;
+  timeZone: string;
+  joinedAt?: string | null;
+}): ProgressSummary {
   const byStatus = Object.fromEntries(interviewStatuses.map((s) => [s, 0])) as Record<InterviewStatus, number>;
   let lastActivityAt: string | null = null;
   let upcoming = 0;
@@ -37,10 +52,12 @@ export function progressSummary({ interviews, agenda, now, timeZone }: { intervi
   const open = agenda.filter((a) => a.state === 'open');
   const overdue = open.filter((a) => a.overdue);
   const overdueThankYous = overdue.filter((a) => a.kind === 'thank-you').length;
+  const since = [lastActivityAt, joinedAt].filter((at): at is string => at !== null && at <= now).sort().at(-1) ?? null;
+  const quietTooLong = !since || Date.parse(now) - Date.parse(since) > STUCK_AFTER_DAYS * DAY;
   let stuckReason: string | null = null;
   if (overdue.length >= STUCK_OVERDUE) stuckReason = `${overdue.length} duties are overdue`;
-  else if (interviews.length === 0) stuckReason = 'has not asked anyone for a conversation yet';
-  else if (upcoming === 0 && (!lastActivityAt || Date.parse(now) - Date.parse(lastActivityAt) > STUCK_AFTER_DAYS * DAY)) {
+  else if (interviews.length === 0 && quietTooLong) stuckReason = 'has not asked anyone for a conversation yet';
+  else if (interviews.length > 0 && upcoming === 0 && quietTooLong) {
     stuckReason = `no step taken for more than ${STUCK_AFTER_DAYS} days and nothing booked`;
   }
   return {

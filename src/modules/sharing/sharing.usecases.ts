@@ -37,9 +37,10 @@ export async function stopSharing({ control, explorer, coachId }: { control: App
   return listGrants({ control, explorer });
 }
 
-async function summaryOf(ctx: AppContext) {
+/** An explorer's progress; quiet spells are counted from when they joined at the earliest. */
+async function summaryOf(ctx: AppContext, joinedAt: string) {
   const [interviews, agenda] = await Promise.all([ctx.repos.insights.interviews(), getAgenda({ ctx })]);
-  return { summary: progressSummary({ interviews, agenda: agenda.items, now: agenda.at, timeZone: agenda.timeZone }), agenda: agenda.items };
+  return { summary: progressSummary({ interviews, agenda: agenda.items, now: agenda.at, timeZone: agenda.timeZone, joinedAt }), agenda: agenda.items };
 }
 
 /** Every consenting explorer at a glance: who is stuck, overdue thank-yous, conversations this month. Stuck first. */
@@ -47,7 +48,7 @@ export async function coachDashboard({ control, coach, open }: { control: AppCon
   const grants = await control.repos.accounts.grantsTo(coach.id);
   const items = [];
   for (const g of grants) {
-    const { summary } = await open(g.explorerId, summaryOf);
+    const { summary } = await open(g.explorerId, (ctx) => summaryOf(ctx, g.joinedAt));
     items.push({ explorer: { id: g.explorerId, name: g.name, email: g.email }, scope: g.scope, sharedAt: g.createdAt, summary });
   }
   items.sort((a, b) => Number(b.summary.stuck) - Number(a.summary.stuck) || b.summary.overdue - a.summary.overdue || a.explorer.name.localeCompare(b.explorer.name));
@@ -84,7 +85,7 @@ async function allInterviews(ctx: AppContext): Promise<Interview[]> {
 /** One explorer's progress: the summary, the open agenda and every interview's state. */
 export async function explorerProgress({ control, coach, explorerId, open }: { control: AppContext; coach: Account; explorerId: string; open: OpenWorkspace }): Promise<ExplorerProgress> {
   const grant = await grantFor(control, coach, explorerId, 'progress');
-  const [{ summary, agenda }, interviews] = await open(explorerId, (ctx) => Promise.all([summaryOf(ctx), allInterviews(ctx)]));
+  const [{ summary, agenda }, interviews] = await open(explorerId, (ctx) => Promise.all([summaryOf(ctx, grant.joinedAt), allInterviews(ctx)]));
   return {
     explorer: { id: grant.explorerId, name: grant.name, email: grant.email },
     scope: grant.scope,

@@ -22,6 +22,8 @@ export const userSchema = z.object({
   name: z.string(),
   role: z.enum(roles),
   disabledAt: isoDateTime.nullable(),
+  /** A first password an admin set: the person chooses their own before anything else. */
+  mustChangePassword: z.boolean(),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 });
@@ -105,7 +107,11 @@ export const createdUserResponse = z.object({ user: userSchema, password: z.stri
 export type CreatedUser = z.infer<typeof createdUserResponse>;
 export const userResponse = z.object({ user: userSchema });
 export type UserResponse = z.infer<typeof userResponse>;
-export const usersResponse = z.object({ items: z.array(userSchema) });
+/** An account as the admin page lists it: with the end of its sign-in block, while too many failed sign-ins block it. */
+export const listedUserSchema = userSchema.extend({ lockedUntil: isoDateTime.nullable() });
+export type ListedUser = z.infer<typeof listedUserSchema>;
+export const usersResponse = z.object({ items: z.array(listedUserSchema) });
+export const listedUserResponse = z.object({ user: listedUserSchema });
 export type Users = z.infer<typeof usersResponse>;
 export const remindersQueuedResponse = z.object({ queued: z.literal(true) });
 
@@ -118,3 +124,32 @@ export type SignInInput = z.infer<typeof signInInput>;
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 export type PasswordChanged = z.infer<typeof passwordChangedResponse>;
 export type RemindersQueued = z.infer<typeof remindersQueuedResponse>;
+
+/** An admin changes an account's role. */
+export const roleInput = z.object({ role: z.enum(roles) }).strict();
+export type RoleInput = z.infer<typeof roleInput>;
+
+/** A one-time link for choosing a new password (`/reset?token=…`), shown to the admin who made it. */
+export const passwordResetSchema = z.object({
+  email: z.string(),
+  expiresAt: isoDateTime,
+  path: z.string(),
+  /** Whether it also went out by email (only when the server has SMTP settings). */
+  emailed: z.boolean(),
+});
+export type PasswordReset = z.infer<typeof passwordResetSchema>;
+
+/** The token of a reset link, to see whose it is before choosing a password. */
+export const resetTokenInput = z.object({ token: z.string().max(200) }).strict();
+export const resetLinkSchema = z.object({ email: z.string(), name: z.string(), expiresAt: isoDateTime });
+export type ResetLink = z.infer<typeof resetLinkSchema>;
+/** Choosing a new password with a reset link; the same rules as signing up. */
+export const resetPasswordInput = z.object({ token: z.string().max(200), newPassword: z.string() }).strict();
+export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
+
+/** The token of an invitation link, to pre-fill the join form with the address it is for. */
+export const invitationTokenInput = z.object({ invitation: z.string().max(200) }).strict();
+export const invitationLinkSchema = z.object({ email: z.string(), role: z.enum(roles), expiresAt: isoDateTime });
+export type InvitationLink = z.infer<typeof invitationLinkSchema>;
+export const deletedUserResponse = z.object({ deleted: z.literal(true), email: z.string() });
+export type DeletedUser = z.infer<typeof deletedUserResponse>;

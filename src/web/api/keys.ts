@@ -126,6 +126,10 @@ export const settingsKeys = {
 
 export const accountKeys = {
   sharing: ['sharing'] as const,
+  /** Whom an invitation link is for (the join form fills in the address). */
+  invitation: (token: string) => ['invitation-link', token] as const,
+  /** Whose a password reset link is. */
+  resetLink: (token: string) => ['reset-link', token] as const,
 };
 
 export const adminKeys = {

@@ -25,6 +25,8 @@ import { WeeklyReviewPage } from '../features/week/WeeklyReviewPage.js';
 import type { Account } from '../../shared/schemas/accounts.js';
 import { AccountPage } from '../features/account/AccountPage.js';
 import { SignedOut } from '../features/account/SignedOut.js';
+import { ChoosePassword } from '../features/account/ChoosePassword.js';
+import { ResetPassword } from '../features/account/ResetPassword.js';
 import { AdminPage } from '../features/admin/AdminPage.js';
 import { CoachingPage, ExplorerPage } from '../features/coaching/CoachingPage.js';
 import { ErrorState, Loading } from '../ui/States.js';
@@ -51,6 +53,9 @@ const links = [
   { to: '/settings', label: 'Settings' },
 ];
 
+/** Where each role starts: an invitation or a reset link lands there once the person is in. */
+const homeOf = (account: Account | null) => (account?.role === 'coach' ? '/coaching' : account?.role === 'admin' ? '/admin' : '/');
+
 /** On a shared server: one's account, and the pages of one's role. */
 function accountLinks(account: Account | null) {
   if (!account) return [];
@@ -63,6 +68,7 @@ function accountLinks(account: Account | null) {
 
 const titles: Record<string, string> = {
   account: 'Account',
+  reset: 'New password',
   admin: 'Administration',
   coaching: 'Coaching',
   join: 'Join', next: 'Whom to ask next', '': 'Today', people: 'People', organizations: 'Organisations', interviews: 'Interviews', explorations: 'Explorations', leads: 'Leads', settings: 'Settings', welcome: 'Welcome', import: 'Import', questions: 'Questions', templates: 'Templates', insights: 'Insights', week: 'Weekly review' };
@@ -87,6 +93,7 @@ export function App() {
   if (status.isPending) return <Loading what="Inroads" />;
   if (status.isError) return <ErrorState error={status.error} retry={() => void status.refetch()} />;
   if (status.data.mode === 'multi-user' && !status.data.user) return <SignedOut status={status.data} />;
+  if (status.data.user?.mustChangePassword) return <ChoosePassword account={status.data.user} />;
   return <Workbench account={status.data.user} />;
 }
 
@@ -114,7 +121,7 @@ function Workbench({ account }: { account: Account | null }) {
   // A new explorer is walked through setting up first; coaches, admins and one's account page are not held up by it.
   const fresh = !info.demo && !info.profileSaved && info.counts.contacts === 0 && info.counts.explorations === 0 && (!account || account.role === 'explorer');
   // Keyed by the location, so a navigation that lands on '/' again redirects again instead of leaving an empty page.
-  if (fresh && location.pathname !== '/welcome' && location.pathname !== '/account') return <Navigate key={location.key} to="/welcome" replace />;
+  if (fresh && !['/welcome', '/account', '/reset'].includes(location.pathname)) return <Navigate key={location.key} to="/welcome" replace />;
 
   return (
     <>
@@ -183,6 +190,8 @@ function Workbench({ account }: { account: Account | null }) {
             <Route path="/questions" element={<QuestionsPage />} />
             <Route path="/templates" element={<TemplatesPage />} />
             {account ? <Route path="/account" element={<AccountPage />} /> : null}
+            {account ? <Route path="/join" element={<Navigate to={homeOf(account)} replace />} /> : null}
+            {account ? <Route path="/reset" element={<ResetPassword />} /> : null}
             {account?.role === 'admin' ? <Route path="/admin" element={<AdminPage />} /> : null}
             {account?.role === 'coach' ? <Route path="/coaching" element={<CoachingPage />} /> : null}
             {account?.role === 'coach' ? <Route path="/coaching/:id" element={<ExplorerPage />} /> : null}

@@ -8,6 +8,7 @@ import { SaveActions } from '../../ui/SaveActions.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { formatDate } from '../../ui/format.js';
 import { useChangePassword, useReminderEmails, useShare, useSharing, useStopSharing } from './account.api.js';
+import { DownloadEverything } from './DownloadEverything.js';
 
 const scopeLabels: Record<GrantScope, string> = {
   progress: 'Progress only: counts, agenda and interview states',
@@ -76,7 +77,8 @@ function SharingCard() {
         <div className="table-wrap">
           <DataTable
             caption="Coaches you share with"
-            columns={['Coach', 'They see', 'Since', '']}
+            columns={['Coach', 'They see', 'Since', 'Actions']}
+            stack
             rows={grants.data.items.map((g) => ({
               key: g.coach.id,
               cells: [
@@ -146,6 +148,7 @@ export function AccountPage() {
       <SharingCard />
       <RemindersCard account={account} />
       <PasswordCard />
+      <DownloadEverything />
     </section>
   );
 }

@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, Route, Routes, useSearchParams } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import type { AuthStatus } from '../../app/session.api.js';
 import { TextField } from '../../ui/Field.js';
-import { useRegister, useSignIn } from './account.api.js';
+import { useInvitationLink, useRegister, useSignIn } from './account.api.js';
+import { ResetPassword } from './ResetPassword.js';
 
 function FormError({ error }: { error: unknown }) {
   if (!error) return null;
@@ -47,7 +48,7 @@ function SignIn({ status }: { status: AuthStatus }) {
         ) : (
           'Accounts are by invitation: your career centre sends you a link to join.'
         )}{' '}
-        Forgot your password? Ask your career centre’s administrator to set you up again.
+        Forgot your password, or locked out? Ask your career centre’s administrator for a password reset link.
       </p>
     </section>
   );
@@ -58,6 +59,12 @@ function Join({ status }: { status: AuthStatus }) {
   const invitation = params.get('invitation') ?? undefined;
   const [form, setForm] = useState({ name: '', email: '', password: '' });
   const join = useRegister();
+  // The address the invitation was sent to fills the form in (the person can still see and correct it).
+  const invited = useInvitationLink(invitation);
+  const invitedEmail = invited.data?.email;
+  useEffect(() => {
+    if (invitedEmail) setForm((f) => (f.email ? f : { ...f, email: invitedEmail }));
+  }, [invitedEmail]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     join.mutate({ ...form, ...(invitation ? { invitation } : {}) });
@@ -78,6 +85,11 @@ function Join({ status }: { status: AuthStatus }) {
     <section className="card auth-card" aria-labelledby="join-heading">
       <h1 id="join-heading">Create your account</h1>
       <p className="muted">{invitation ? 'Use the email address your invitation was sent to.' : 'Anyone may join this server.'}</p>
+      {invited.isError ? (
+        <div className="alert" role="alert">
+          {invited.error instanceof ApiError ? invited.error.message : 'This invitation link could not be checked.'}
+        </div>
+      ) : null}
       <FormError error={join.error && !(join.error instanceof ApiError && join.error.code === 'validation.failed') ? join.error : null} />
       <form onSubmit={submit}>
         <TextField label="Your name" autoComplete="name" required value={form.name} onChange={set('name')} error={fieldError(join.error, 'name')} />
@@ -115,6 +127,7 @@ export function SignedOut({ status }: { status: AuthStatus }) {
       </p>
       <Routes>
         <Route path="/join" element={<Join status={status} />} />
+        <Route path="/reset" element={<ResetPassword />} />
         <Route path="*" element={<SignIn status={status} />} />
       </Routes>
     </main>

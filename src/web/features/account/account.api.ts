@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AccountResponse, ChangePasswordInput, GrantScope, PasswordChanged, RegisterInput, SignInInput } from '../../../shared/schemas/accounts.js';
+import type { AccountResponse, ChangePasswordInput, GrantScope, InvitationLink, PasswordChanged, RegisterInput, ResetLink, ResetPasswordInput, SignInInput } from '../../../shared/schemas/accounts.js';
 import type { Grants } from '../../../shared/schemas/sharing.js';
 import { api } from '../../api/client.js';
 import { accountKeys, sessionKeys } from '../../api/keys.js';
@@ -9,6 +9,42 @@ import { useSessionChange } from '../../app/session.api.js';
 export const useSignIn = () => useSessionChange((body: SignInInput) => api.post<AccountResponse>('/api/v1/auth/sign-in', body));
 export const useRegister = () =>
   useSessionChange((body: Omit<RegisterInput, 'invitation'> & { invitation?: string | undefined }) => api.post<AccountResponse>('/api/v1/auth/register', body));
+
+/** Whom an invitation link is for: the join form fills in the address. */
+export function useInvitationLink(token: string | undefined) {
+  return useQuery({
+    queryKey: accountKeys.invitation(token ?? ''),
+    queryFn: () => api.post<InvitationLink>('/api/v1/auth/invitation', { invitation: token }),
+    enabled: Boolean(token),
+    retry: false,
+  });
+}
+
+/** Whose a reset link is, or why it no longer works. */
+export function useResetLink(token: string) {
+  return useQuery({ queryKey: accountKeys.resetLink(token), queryFn: () => api.post<ResetLink>('/api/v1/auth/reset-link', { token }), enabled: token !== '', retry: false });
+}
+
+/** Choosing a new password with a reset link signs this browser in afresh: `onDone` (leaving the page) runs before the app starts over. */
+export function useResetPassword(onDone: () => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ResetPasswordInput) => api.post<AccountResponse>('/api/v1/auth/reset', body),
+    onSuccess: async () => {
+      onDone();
+      await client.resetQueries();
+    },
+  });
+}
+
+/** Changing a password also refreshes who is signed in (a first password's flag goes). */
+export function useChoosePassword() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ChangePasswordInput) => api.post<PasswordChanged>('/api/v1/account/password', body),
+    onSuccess: () => client.invalidateQueries({ queryKey: sessionKeys.status }),
+  });
+}
 
 export function useChangePassword(onChanged: () => void) {
   return useMutation({ mutationFn: (body: ChangePasswordInput) => api.post<PasswordChanged>('/api/v1/account/password', body), onSuccess: onChanged });

@@ -7,9 +7,10 @@ import { SelectField, TextField } from '../../ui/Field.js';
 import { SaveActions } from '../../ui/SaveActions.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { formatDate } from '../../ui/format.js';
-import { useCreateUser, useDisableUser, useInstanceSettings, useInvite, useOpenInvitations, useRunReminders, useSaveInstanceSettings, useUsers } from './admin.api.js';
+import { formatDateTime } from '../../ui/format.js';
+import { AccountActions, ResetLinkNotice, RoleSelect, roleLabels } from './AccountActions.js';
+import { useCreateUser, useInstanceSettings, useInvite, useOpenInvitations, usePasswordReset, useRunReminders, useSaveInstanceSettings, useUsers } from './admin.api.js';
 
-const roleLabels: Record<Role, string> = { explorer: 'Explorer', coach: 'Coach', admin: 'Admin' };
 const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
 
 function Users() {
@@ -17,7 +18,7 @@ function Users() {
   const users = useUsers();
   const [form, setForm] = useState<{ email: string; name: string; role: Role }>({ email: '', name: '', role: 'explorer' });
   const create = useCreateUser(() => setForm({ email: '', name: '', role: 'explorer' }));
-  const disable = useDisableUser();
+  const reset = usePasswordReset();
   const errors = create.error instanceof ApiError ? create.error.fieldErrors() : {};
   const otherError = create.error instanceof ApiError && Object.keys(errors).length === 0 ? create.error.message : undefined;
   const submit = (event: FormEvent) => {
@@ -32,26 +33,28 @@ function Users() {
         <div className="table-wrap">
           <DataTable
             caption="Accounts"
-            columns={['Name', 'Email', 'Role', 'Since', 'Status', '']}
+            stack
+            columns={['Name', 'Email', 'Role', 'Since', 'Status', 'Actions']}
             rows={users.data.items.map((u) => ({
               key: u.id,
               cells: [
                 u.name,
                 u.email,
-                roleLabels[u.role],
+                <RoleSelect key="r" user={u} />,
                 formatDate(u.createdAt),
-                u.disabledAt ? <span className="badge danger">Disabled {formatDate(u.disabledAt)}</span> : <span className="badge accent">Active</span>,
-                u.disabledAt || u.id === me?.id ? null : (
-                  <button key="d" type="button" onClick={() => disable.mutate(u.id)} aria-label={`Disable ${u.name}`}>
-                    Disable
-                  </button>
-                ),
+                <span key="s" className="actions">
+                  {u.disabledAt ? <span className="badge danger">Disabled {formatDate(u.disabledAt)}</span> : <span className="badge accent">Active</span>}
+                  {u.lockedUntil ? <span className="badge warn">Locked until {formatDateTime(u.lockedUntil)}</span> : null}
+                  {u.mustChangePassword && !u.disabledAt ? <span className="badge">First password</span> : null}
+                </span>,
+                <AccountActions key="a" user={u} isMe={u.id === me?.id} onReset={(id) => reset.mutate(id)} resetPending={reset.isPending} />,
               ],
             }))}
           />
         </div>
       ) : null}
-      {disable.isError ? <ErrorState error={disable.error} /> : null}
+      {reset.data ? <ResetLinkNotice reset={reset.data} /> : null}
+      {reset.isError ? <ErrorState error={reset.error} /> : null}
       <h3>Add someone</h3>
       <form onSubmit={submit}>
         <div className="row">
@@ -63,8 +66,8 @@ function Users() {
       </form>
       {create.data?.password ? (
         <div className="notice" role="status">
-          Account created for {create.data.user.email}. Their first password, shown only now: <code>{create.data.password}</code>. Ask them to change it after
-          signing in.
+          Account created for {create.data.user.email}. Their first password, shown only now: <code>{create.data.password}</code>. When they first sign in
+          they choose their own.
         </div>
       ) : null}
     </section>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreatedUser, CreateUserInput, InstanceSettings, Invitation, OpenInvitations, RemindersQueued, Users, UserResponse } from '../../../shared/schemas/accounts.js';
+import type { CreatedUser, CreateUserInput, DeletedUser, InstanceSettings, Invitation, OpenInvitations, PasswordReset, RemindersQueued, Role, Users, UserResponse } from '../../../shared/schemas/accounts.js';
 import { api } from '../../api/client.js';
 import { adminKeys } from '../../api/keys.js';
 
@@ -23,6 +23,29 @@ export function useDisableUser() {
   return useMutation({
     mutationFn: (id: string) => api.post<UserResponse>(`/api/v1/admin/users/${id}/disable`),
     onSuccess: () => client.invalidateQueries({ queryKey: adminKeys.users }),
+  });
+}
+
+/** One change to one account (enable, unlock, role), refreshing the list after. */
+function useAccountChange<T>(request: (input: T) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn: request, onSuccess: () => client.invalidateQueries({ queryKey: adminKeys.users }) });
+}
+
+export const useEnableUser = () => useAccountChange((id: string) => api.post<UserResponse>(`/api/v1/admin/users/${id}/enable`));
+export const useUnlockUser = () => useAccountChange((id: string) => api.post<UserResponse>(`/api/v1/admin/users/${id}/unlock`));
+export const useSetRole = () => useAccountChange(({ id, role }: { id: string; role: Role }) => api.put<UserResponse>(`/api/v1/admin/users/${id}/role`, { role }));
+/** A one-time link to choose a new password, shown once (and emailed where the server can). */
+export const usePasswordReset = () => useMutation({ mutationFn: (id: string) => api.post<PasswordReset>(`/api/v1/admin/users/${id}/password-reset`) });
+
+export function useDeleteUser(onDeleted: () => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<DeletedUser>(`/api/v1/admin/users/${id}`),
+    onSuccess: () => {
+      onDeleted();
+      void client.invalidateQueries({ queryKey: adminKeys.users });
+    },
   });
 }
 

@@ -35,6 +35,7 @@ export function CoachingPage() {
         <div className="table-wrap card">
           <DataTable
             caption="Explorers who share with you"
+            stack
             columns={['Explorer', 'How it is going', 'Conversations this month', 'Overdue thank-yous', 'Open duties', 'Last step']}
             rows={dashboard.data.items.map((row) => ({
               key: row.explorer.id,
@@ -145,6 +146,7 @@ export function ExplorerPage() {
         <div className="table-wrap">
           <DataTable
             caption="Conversations"
+            stack
             columns={['With', 'Organisation', 'State', 'Since']}
             rows={interviews.map((i) => ({ key: i.id, cells: [i.contact.name, i.organization?.name ?? '', statusLabels[i.status], formatDate(i.statusChangedAt)] }))}
           />
