@@ -15,6 +15,7 @@ import { benchImport } from './import.js';
 import { benchMultiUser } from './multi-user.js';
 import { benchMail } from './mail.js';
 import { benchMailSync } from './mail-sync.js';
+import { benchBrowser } from './browser.js';
 import { freePort } from '../src/server/start.js';
 
 const { values: flags } = parseArgs({
@@ -32,7 +33,7 @@ const { values: flags } = parseArgs({
     'mu-duration': { type: 'string', default: '30' },
     'mail-messages': { type: 'string', default: '10000' },
     'mail-known': { type: 'string', default: '500' },
-    /** all, or one part: single (one workspace on SQLite), import, multi-user, coaching (checker accuracy on the corpus, and cost), mail (the mail client against Dovecot). */
+    /** all, or one part: single (one workspace on SQLite, its API and its pages in Chromium), import, multi-user, coaching (checker accuracy on the corpus, and cost), mail (the mail client against Dovecot). */
     only: { type: 'string', default: 'all' },
   },
 });
@@ -156,6 +157,8 @@ try {
       `Targets: list ratio ≥ 0.5 with p99 ≤ 20 ms; search p95 ≤ 25 ms; agenda p99 ≤ 50 ms.`,
       '',
     );
+    log('Measuring the People page and Today in Chromium…');
+    lines.push(...(await benchBrowser({ app, signInUrl: `${app}/?token=${secret}`, webRoot: resolve('web-dist') })));
   }
   if (runs('import')) lines.push('', '| import | time | ratio |', '|---|---|---|', ...(await benchImport(Number(flags['import-rows']))), 'Target: the import within 2× of the baseline.');
   if (runs('single')) lines.push('', '| coaching | cost | |', '|---|---|---|', ...benchCoach());
