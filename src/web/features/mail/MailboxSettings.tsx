@@ -295,7 +295,7 @@ function Connected({ status }: { status: MailboxStatus }) {
   const [asking, setAsking] = useState(false);
   return (
     <>
-      <dl className="facts">
+      <dl className="facts mail-status">
         <dt>Address</dt>
         <dd>{status.address}</dd>
         {status.username && status.username !== status.address ? (

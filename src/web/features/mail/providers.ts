@@ -84,4 +84,4 @@ export function providerForAddress(address: string): string | null {
 }
 
 export const describeServer = (server: MailServer | null | undefined): string =>
-  server ? `${server.host}:${server.port} (${securityLabels[server.security]})` : '—';
+  server ? `${server.host}:${server.port}, ${securityLabels[server.security]}` : '—';
