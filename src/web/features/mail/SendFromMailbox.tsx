@@ -2,6 +2,7 @@ import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import type { SendableKind, SendMailInput, SendMailResult } from '../../../shared/schemas/mail.js';
 import { sendableKinds } from '../../../shared/schemas/mail.js';
+import { ApiError } from '../../api/client.js';
 import { statusLabels } from '../../ui/labels.js';
 import { ErrorState } from '../../ui/States.js';
 import { useMailbox, useSendMail } from './mail.api.js';
@@ -72,10 +73,26 @@ export function SendFromMailbox({
           that is what you mean to send.
         </p>
       ) : null}
-      {send.isError ? <ErrorState error={send.error} /> : null}
+      {send.isError ? <SendError error={send.error} /> : null}
       <button type="button" className="primary" onClick={go} disabled={send.isPending || !subject || !input.body.trim()}>
         {send.isPending ? 'Sending…' : warned ? 'Send anyway' : `Send from ${mailbox.data.address}`}
       </button>
+    </div>
+  );
+}
+
+/** Why nothing was sent: the server's words, and for a missing or refused address, where to fix it. */
+function SendError({ error }: { error: Error }) {
+  const fields = error instanceof ApiError ? error.fieldErrors() : {};
+  const problems = Object.entries(fields);
+  if (!problems.length) return <ErrorState error={error} />;
+  return (
+    <div className="alert" role="alert">
+      <p>
+        <strong>Not sent.</strong>{' '}
+        {problems.map(([field, message]) => (field === 'to' ? `To: ${message}.` : `${field}: ${message}.`)).join(' ')}
+        {fields.to ? ' Add or correct their email address on their page, then send again.' : ''}
+      </p>
     </div>
   );
 }

@@ -89,7 +89,7 @@ function DraftDialog({ item, onClose }: { item: AgendaItem; onClose: () => void 
         </p>
       ) : null}
       {log.isError ? <ErrorState error={log.error} /> : null}
-      {contactId && isSendable(item.kind) ? (
+      {contactId && isSendable(item.kind) && item.suggestedFormat !== 'handwritten' ? (
         <SendFromMailbox
           input={{
             kind: item.kind,
