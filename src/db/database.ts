@@ -190,6 +190,52 @@ export interface LeadsTable {
   updatedAt: string;
 }
 
+export interface MailboxesTable {
+  id: string;
+  address: string;
+  username: string;
+  imapHost: string;
+  imapPort: number;
+  imapSecurity: string;
+  smtpHost: string;
+  smtpPort: number;
+  smtpSecurity: string;
+  authKind: string;
+  sealedSecret: string;
+  trustedCertificate: string | null;
+  saveSentCopy: number;
+  cursor: string | null;
+  state: string;
+  lastError: string | null;
+  lastSyncAt: string | null;
+  connectedAt: string;
+  leaseHolder: string | null;
+  leaseUntil: string | null;
+}
+
+export interface MailMessagesTable {
+  id: string;
+  direction: string;
+  outcome: string;
+  messageId: string | null;
+  subject: string;
+  fromAddress: string | null;
+  /** JSON array of lower-cased addresses. */
+  toAddresses: string;
+  date: string;
+  snippet: string;
+  contactId: string | null;
+  interviewId: string | null;
+  createdAt: string;
+}
+
+export interface MailBouncesTable {
+  id: string;
+  contactId: string;
+  email: string;
+  bouncedAt: string;
+}
+
 export interface QuestionsTable {
   id: string;
   text: string;
@@ -374,6 +420,9 @@ export interface Database {
   interactions: InteractionsTable;
   referrals: ReferralsTable;
   leads: LeadsTable;
+  mailboxes: MailboxesTable;
+  mailMessages: MailMessagesTable;
+  mailBounces: MailBouncesTable;
   questions: QuestionsTable;
   templates: TemplatesTable;
   searchDocuments: SearchDocumentsTable;

@@ -14,6 +14,8 @@ export const DATA_TABLES: Array<keyof Database> = [
   'interactions',
   'referrals',
   'leads',
+  'mailMessages',
+  'mailBounces',
   'questions',
   'interviewNotes',
   'templates',

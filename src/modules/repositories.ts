@@ -18,6 +18,7 @@ import { createOrganizationsRepository } from './organizations/organizations.rep
 import { createProfileRepository } from './profile/profile.repository.js';
 import { createQuestionsRepository } from './questions/questions.repository.js';
 import { createLeadsRepository } from './leads/leads.repository.js';
+import { createMailRepository } from './mail/mail.repository.js';
 import { createReferralsRepository } from './referrals/referrals.repository.js';
 import { createResponsivenessRepository } from './responsiveness/responsiveness.repository.js';
 import { createSearchRepository } from './search/search.repository.js';
@@ -35,6 +36,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     interactions: createInteractionsRepository(db),
     referrals: createReferralsRepository(db),
     leads: createLeadsRepository(db),
+    mail: createMailRepository(db),
     questions: createQuestionsRepository(db),
     templates: createTemplatesRepository(db),
     profile: createProfileRepository(db),

@@ -25,6 +25,8 @@ import { registerOutreachRoutes } from '../modules/outreach/outreach.routes.js';
 import { registerProfileRoutes } from '../modules/profile/profile.routes.js';
 import { registerQuestionRoutes } from '../modules/questions/questions.routes.js';
 import { registerLeadRoutes } from '../modules/leads/leads.routes.js';
+import { registerMailRoutes } from '../modules/mail/mail.routes.js';
+import { mailUnavailable, type MailServices } from '../modules/mail/mail.usecases.js';
 import { registerReferralRoutes } from '../modules/referrals/referrals.routes.js';
 import type { DatabaseHandle } from '../db/factory.js';
 import type { AppContext } from '../modules/repositories.js';
@@ -60,6 +62,8 @@ export interface AppDeps {
   allowedHosts: string[];
   /** The open database (for the workspace page and backup downloads). */
   handle: DatabaseHandle;
+  /** The user's own mailbox (issue 17): client, sealing key, .eml reader. Without it, connecting answers `mail.unavailable`. */
+  mail?: MailServices | undefined;
   /** Directory of the built web app, when there is one. */
   webRoot?: string | undefined;
   logger?: boolean;
@@ -190,6 +194,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerCoachRoutes(app, ctx);
   registerTrashRoutes(app, ctx);
   registerOutreachRoutes(app, ctx);
+  registerMailRoutes(app, ctx, deps.mail ?? mailUnavailable);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/v1/health', { schema: { tags: ['meta'], summary: 'Liveness and version' } }, async () => ({

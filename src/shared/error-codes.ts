@@ -38,6 +38,7 @@ export const ERROR_CODES = {
 
   // Records that are not there (built by `notFound(entity, id)`).
   'contacts.not_found': { status: 404, message: 'No person with that id.' },
+  'mail_messages.not_found': { status: 404, message: 'No kept message with that id.' },
   'organizations.not_found': { status: 404, message: 'No organisation with that id.' },
   'explorations.not_found': { status: 404, message: 'No exploration with that id.' },
   'interviews.not_found': { status: 404, message: 'No conversation with that id.' },
@@ -66,6 +67,12 @@ export const ERROR_CODES = {
   'imports.too_large': { status: 413, message: 'The file is larger than one import takes. Nothing was imported.' },
   'interviews.illegal_transition': { status: 409, message: 'A conversation cannot move to that status from the one it has.' },
   'interviews.not_scheduled': { status: 409, message: 'This conversation has no date yet; schedule it first.' },
+  'mail.connect_failed': { status: 422, message: 'Inroads could not sign in to that mailbox. Nothing was saved.' },
+  'mail.not_connected': { status: 409, message: 'No mailbox is connected. Connect one in Settings first.' },
+  'mail.send_failed': { status: 502, message: 'The message could not be sent. Nothing was recorded.' },
+  'mail.sync_failed': { status: 502, message: 'Inroads could not read the mailbox just now.' },
+  'mail.unavailable': { status: 503, message: 'Mail is not set up on this server (no encryption key for mailbox passwords).' },
+  'mail.not_a_request': { status: 409, message: 'That message cannot be recorded as a request.' },
   'outreach.already_requested': { status: 409, message: 'This request was already recorded.' },
   'referrals.duplicate': { status: 409, message: 'This referral is already recorded.' },
   'reminders.off': { status: 409, message: 'Reminder emails are off on this server.' },
@@ -91,6 +98,7 @@ export const ERROR_CODES = {
   // The command line (exit statuses).
   usage: { status: 2, exit: true, message: 'The command was not used as it should be; see --help.' },
   'config.public_url': { status: 1, exit: true, message: '--public-url must be an address such as https://inroads.example.edu.' },
+  'config.mail_key': { status: 1, exit: true, message: 'INROADS_MAIL_KEY must hold a 32-byte key (base64 or hex).' },
   'db.missing': { status: 1, exit: true, message: 'There is no database there.' },
   'imports.unreadable': { status: 1, exit: true, message: 'The file to import cannot be read.' },
   'restore.unreadable': { status: 1, exit: true, message: 'The file to restore cannot be read.' },

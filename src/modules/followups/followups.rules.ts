@@ -54,6 +54,16 @@ export interface AgendaLead {
   mayNamePerson: boolean;
 }
 
+/** What the connected mailbox (or dropped .eml files) found that calls for the user. */
+export interface AgendaMail {
+  /** Replies to conversations still at "requested": agree a time. */
+  replies: ReadonlyArray<{ interviewId: string; contactId: string; date: string; snippet: string }>;
+  /** Addresses still on file that a delivery report said are failing. */
+  bounces: ReadonlyArray<{ contactId: string; email: string; bouncedAt: string }>;
+  /** Messages the user sent from their own mail app to people whose conversation is still an idea. */
+  sent: ReadonlyArray<{ id: string; contactId: string; interviewId: string; date: string; subject: string }>;
+}
+
 export interface ItemState {
   state: 'done' | 'snoozed' | 'dismissed' | 'open';
   snoozedUntil: string | null;
@@ -67,6 +77,7 @@ export interface AgendaInput {
   referrals: readonly AgendaReferral[];
   /** Open leads with a dated next step. */
   leads?: readonly AgendaLead[];
+  mail?: AgendaMail;
   /** Latest logged interaction per contact. */
   lastInteractionAt: ReadonlyMap<string, string>;
   /** People at each organisation who could be approached next, best first, not yet asked. */
@@ -309,6 +320,73 @@ export function leadItems(input: Pick<AgendaInput, 'people'> & { leads?: readonl
   }
 }
 
+const QUOTE_LENGTH = 240;
+
+/**
+ * Mail that asks for the user: a reply to schedule (the latest reply of each conversation
+ * still at "requested"), an address that bounced, and a request written outside Inroads
+ * that the user may want to record. Nothing here moves on its own.
+ */
+export function mailItems(input: Pick<AgendaInput, 'people' | 'interviews'> & { mail?: AgendaMail | undefined }, emit: (draft: Draft) => void): void {
+  if (!input.mail) return;
+  const status = new Map(input.interviews.map((i) => [i.id, i.status]));
+  const latestReply = new Map<string, AgendaMail['replies'][number]>();
+  for (const reply of input.mail.replies) {
+    const current = latestReply.get(reply.interviewId);
+    if (!current || current.date < reply.date) latestReply.set(reply.interviewId, reply);
+  }
+  for (const reply of latestReply.values()) {
+    if ((status.get(reply.interviewId) ?? 'requested') !== 'requested') continue;
+    const person = input.people.get(reply.contactId);
+    const who = person?.name ?? 'Your contact';
+    const quote = reply.snippet.length > QUOTE_LENGTH ? `${reply.snippet.slice(0, QUOTE_LENGTH - 1)}…` : reply.snippet;
+    emit({
+      key: `schedule:${reply.interviewId}`,
+      kind: 'schedule',
+      due: reply.date,
+      contactId: reply.contactId,
+      interviewId: reply.interviewId,
+      organizationId: person?.organizationId ?? null,
+      title: `${who} replied: schedule it`,
+      reason: `${who} answered your request.`,
+      action: 'Reply while it is fresh: offer two or three times, and set the date here once you agree.',
+      quote,
+    });
+  }
+  for (const bounce of input.mail.bounces) {
+    const person = input.people.get(bounce.contactId);
+    const who = person?.name ?? 'this person';
+    emit({
+      key: `fix-address:${bounce.contactId}`,
+      kind: 'fix-address',
+      due: bounce.bouncedAt,
+      contactId: bounce.contactId,
+      organizationId: person?.organizationId ?? null,
+      title: `Fix ${who}'s email address`,
+      reason: `Mail to ${bounce.email} came back undelivered.`,
+      action: `Check the address (a typo, or they moved on) and change it on ${who}'s page; then send your message again.`,
+      email: bounce.email,
+    });
+  }
+  for (const sent of input.mail.sent) {
+    if ((status.get(sent.interviewId) ?? 'idea') !== 'idea') continue;
+    const person = input.people.get(sent.contactId);
+    const who = person?.name ?? 'this person';
+    emit({
+      key: `mark-requested:${sent.id}`,
+      kind: 'mark-requested',
+      due: sent.date,
+      contactId: sent.contactId,
+      interviewId: sent.interviewId,
+      organizationId: person?.organizationId ?? null,
+      title: `Did you ask ${who} for a conversation?`,
+      reason: `You wrote to ${who} from your own mail ("${sent.subject}") and the conversation is still an idea.`,
+      action: 'If it was your request, mark it as requested so the follow-up reminders start from that day.',
+      mailMessageId: sent.id,
+    });
+  }
+}
+
 /**
  * The agenda: every duty the follow-up rules derive from the data, at `now`.
  * Pure: data and a clock in, items out. Items the user marked done or dismissed,
@@ -339,5 +417,6 @@ export function computeAgenda(input: AgendaInput): AgendaItem[] {
   checkInItems(input, emit);
   referralItems(input, emit);
   leadItems(input, emit);
+  mailItems(input, emit);
   return [...items.values()].sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.key < b.key ? -1 : 1));
 }

@@ -33,12 +33,13 @@ export async function getAgenda({
   const calendar = await workCalendar(ctx);
   const { followups } = ctx.repos;
 
-  const [pending, past, allReferrals, leads, states] = await Promise.all([
+  const [pending, past, allReferrals, leads, states, mail] = await Promise.all([
     followups.pendingInterviews(),
     followups.pastInterviews(until),
     followups.openReferrals(),
     followups.openLeads(),
     followups.states(),
+    ctx.repos.mail.agendaFacts(),
   ]);
   let interviews = [...pending, ...pastNeedingAttention(past, until)];
   let referrals = allReferrals;
@@ -50,6 +51,7 @@ export async function getAgenda({
     involved.add(r.toContactId);
   }
   for (const l of leads) if (l.contactId) involved.add(l.contactId);
+  for (const m of [...mail.replies, ...mail.bounces, ...mail.sent]) involved.add(m.contactId);
   const people = await followups.people([...involved]);
   if (contactId !== undefined) ({ interviews, referrals } = onePersonsShare({ interviews, referrals, people }, contactId));
   const organizations = organizationsNeedingCandidates({ interviews, people, calendar }, until);
@@ -69,7 +71,7 @@ export async function getAgenda({
   const keepingInTouch = [...new Set(interviews.filter((i) => i.status === 'thanked' || i.status === 'keeping-in-touch').map((i) => i.contactId))];
   const lastInteractionAt = await followups.lastInteractions(keepingInTouch);
 
-  const items = computeAgenda({ now: instant, calendar, people, interviews, referrals, leads, lastInteractionAt, nextCandidates: candidates, states }).filter(
+  const items = computeAgenda({ now: instant, calendar, people, interviews, referrals, leads, mail, lastInteractionAt, nextCandidates: candidates, states }).filter(
     (item) =>
       item.due < until &&
       (since === undefined || item.due >= since) &&

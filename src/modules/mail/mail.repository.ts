@@ -1,0 +1,263 @@
+import type { Kysely } from 'kysely';
+import type { Database, MailboxesTable, MailMessagesTable } from '../../db/database.js';
+import { fromFlag, fromJson, toFlag, toJson, toUtcIso } from '../../db/values.js';
+import type { MailAuthKind, MailMessage, MailOutcome, MailSecurity } from '../../shared/schemas/mail.js';
+import type { SyncCursor } from './mail.ports.js';
+
+const MAILBOX_ID = 'default';
+
+/** The stored mailbox: everything but the secret in the clear. */
+export interface StoredMailbox {
+  address: string;
+  username: string;
+  imap: { host: string; port: number; security: MailSecurity };
+  smtp: { host: string; port: number; security: MailSecurity };
+  authKind: MailAuthKind;
+  sealedSecret: string;
+  trustedCertificate: string | null;
+  saveSentCopy: boolean;
+  cursor: SyncCursor;
+  state: 'ok' | 'error';
+  lastError: string | null;
+  lastSyncAt: string | null;
+  connectedAt: string;
+  leaseHolder: string | null;
+  leaseUntil: string | null;
+}
+
+const EMPTY_CURSOR: SyncCursor = { inbox: null, sent: null };
+
+const rowToMailbox = (r: MailboxesTable): StoredMailbox => ({
+  address: r.address,
+  username: r.username,
+  imap: { host: r.imapHost, port: Number(r.imapPort), security: r.imapSecurity as MailSecurity },
+  smtp: { host: r.smtpHost, port: Number(r.smtpPort), security: r.smtpSecurity as MailSecurity },
+  authKind: r.authKind as MailAuthKind,
+  sealedSecret: r.sealedSecret,
+  trustedCertificate: r.trustedCertificate,
+  saveSentCopy: fromFlag(r.saveSentCopy),
+  cursor: fromJson(r.cursor, EMPTY_CURSOR),
+  state: r.state as 'ok' | 'error',
+  lastError: r.lastError,
+  lastSyncAt: r.lastSyncAt,
+  connectedAt: r.connectedAt,
+  leaseHolder: r.leaseHolder,
+  leaseUntil: r.leaseUntil,
+});
+
+const mailboxToRow = (m: StoredMailbox): MailboxesTable => ({
+  id: MAILBOX_ID,
+  address: m.address,
+  username: m.username,
+  imapHost: m.imap.host,
+  imapPort: m.imap.port,
+  imapSecurity: m.imap.security,
+  smtpHost: m.smtp.host,
+  smtpPort: m.smtp.port,
+  smtpSecurity: m.smtp.security,
+  authKind: m.authKind,
+  sealedSecret: m.sealedSecret,
+  trustedCertificate: m.trustedCertificate,
+  saveSentCopy: toFlag(m.saveSentCopy),
+  cursor: toJson(m.cursor),
+  state: m.state,
+  lastError: m.lastError,
+  lastSyncAt: m.lastSyncAt,
+  connectedAt: m.connectedAt,
+  leaseHolder: m.leaseHolder,
+  leaseUntil: m.leaseUntil,
+});
+
+/** A kept message as a use case records it. */
+export type NewMailMessage = Omit<MailMessage, 'contact'> & { contactId: string | null };
+
+type MessageRow = MailMessagesTable & { contactName: string | null };
+
+const rowToMessage = (r: MessageRow): MailMessage => ({
+  id: r.id,
+  direction: r.direction as 'in' | 'out',
+  outcome: r.outcome as MailOutcome,
+  messageId: r.messageId,
+  subject: r.subject,
+  fromAddress: r.fromAddress,
+  toAddresses: fromJson<string[]>(r.toAddresses, []),
+  date: r.date,
+  snippet: r.snippet,
+  contact: r.contactId && r.contactName !== null ? { id: r.contactId, name: r.contactName } : null,
+  interviewId: r.interviewId,
+  createdAt: r.createdAt,
+});
+
+const messageToRow = (m: NewMailMessage): MailMessagesTable => ({
+  id: m.id,
+  direction: m.direction,
+  outcome: m.outcome,
+  messageId: m.messageId,
+  subject: m.subject,
+  fromAddress: m.fromAddress,
+  toAddresses: toJson(m.toAddresses),
+  date: toUtcIso(m.date),
+  snippet: m.snippet,
+  contactId: m.contactId,
+  interviewId: m.interviewId,
+  createdAt: m.createdAt,
+});
+
+/** A person Inroads can match mail to: their addresses lower-cased. */
+export interface MailPerson {
+  id: string;
+  name: string;
+  emails: string[];
+}
+
+/** A conversation mail can settle or move. */
+export interface MailInterview {
+  id: string;
+  contactId: string;
+  status: string;
+  requestedAt: string | null;
+  repliedAt: string | null;
+  createdAt: string;
+}
+
+export function createMailRepository(db: Kysely<Database>) {
+  const messages = () =>
+    db
+      .selectFrom('mailMessages as m')
+      .leftJoin('contacts as c', 'c.id', 'm.contactId')
+      .selectAll('m')
+      .select('c.name as contactName');
+  return {
+    async mailbox(): Promise<StoredMailbox | undefined> {
+      const row = await db.selectFrom('mailboxes').selectAll().where('id', '=', MAILBOX_ID).executeTakeFirst();
+      return row ? rowToMailbox(row) : undefined;
+    },
+    /** Replaces the mailbox (connecting again replaces the old one, cursor and all). */
+    async saveMailbox(mailbox: StoredMailbox): Promise<void> {
+      await db.deleteFrom('mailboxes').where('id', '=', MAILBOX_ID).execute();
+      await db.insertInto('mailboxes').values(mailboxToRow(mailbox)).execute();
+    },
+    async updateMailbox(changes: Partial<Pick<StoredMailbox, 'cursor' | 'state' | 'lastError' | 'lastSyncAt' | 'trustedCertificate'>>): Promise<void> {
+      const { cursor, ...rest } = changes;
+      const row: Partial<MailboxesTable> = { ...rest };
+      if (cursor !== undefined) row.cursor = toJson(cursor);
+      if (Object.keys(row).length > 0) await db.updateTable('mailboxes').set(row).where('id', '=', MAILBOX_ID).execute();
+    },
+    /** Forgets the mailbox and its secret. Kept messages stay: they are part of the people's history. */
+    async deleteMailbox(): Promise<boolean> {
+      const result = await db.deleteFrom('mailboxes').where('id', '=', MAILBOX_ID).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+    /**
+     * Takes the watch lease for `holder` until `until` when it is free, expired or already
+     * theirs; true when `holder` now holds it. One statement, so two processes cannot both win.
+     */
+    async claimLease(holder: string, now: string, until: string): Promise<boolean> {
+      const result = await db
+        .updateTable('mailboxes')
+        .set({ leaseHolder: holder, leaseUntil: until })
+        .where('id', '=', MAILBOX_ID)
+        .where((eb) => eb.or([eb('leaseHolder', 'is', null), eb('leaseHolder', '=', holder), eb('leaseUntil', '<', now)]))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+    async releaseLease(holder: string): Promise<void> {
+      await db.updateTable('mailboxes').set({ leaseHolder: null, leaseUntil: null }).where('id', '=', MAILBOX_ID).where('leaseHolder', '=', holder).execute();
+    },
+    /** Everyone with at least one address. */
+    async people(): Promise<MailPerson[]> {
+      const rows = await db.selectFrom('contacts').select(['id', 'name', 'emails']).where('emails', '!=', '[]').execute();
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        emails: fromJson<Array<{ value: string }>>(r.emails, []).map((e) => e.value.trim().toLowerCase()).filter(Boolean),
+      }));
+    },
+    /** Conversations of these people, oldest first. */
+    async interviewsOf(contactIds: string[]): Promise<MailInterview[]> {
+      if (contactIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('interviews')
+        .select(['id', 'contactId', 'status', 'requestedAt', 'repliedAt', 'createdAt'])
+        .where('contactId', 'in', contactIds)
+        .orderBy('createdAt')
+        .execute();
+      return rows;
+    },
+    /** Messages sent from Inroads (with the Message-ID it gave them), by Message-ID. */
+    async sentByMessageIds(messageIds: string[]): Promise<Array<{ messageId: string; contactId: string | null; interviewId: string | null }>> {
+      if (messageIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('mailMessages')
+        .select(['messageId', 'contactId', 'interviewId'])
+        .where('direction', '=', 'out')
+        .where('messageId', 'in', messageIds)
+        .execute();
+      return rows.filter((r): r is typeof r & { messageId: string } => r.messageId !== null);
+    },
+    async hasMessage(messageId: string, direction: 'in' | 'out'): Promise<boolean> {
+      return (await db.selectFrom('mailMessages').select('id').where('messageId', '=', messageId).where('direction', '=', direction).executeTakeFirst()) !== undefined;
+    },
+    async insertMessage(message: NewMailMessage): Promise<void> {
+      await db.insertInto('mailMessages').values(messageToRow(message)).execute();
+    },
+    async message(id: string): Promise<MailMessage | undefined> {
+      const row = await messages().where('m.id', '=', id).executeTakeFirst();
+      return row ? rowToMessage(row) : undefined;
+    },
+    async messages(filter: { contactId?: string | undefined; limit: number }): Promise<MailMessage[]> {
+      let query = messages();
+      if (filter.contactId) query = query.where('m.contactId', '=', filter.contactId);
+      const rows = await query.orderBy('m.date', 'desc').orderBy('m.id').limit(filter.limit).execute();
+      return rows.map(rowToMessage);
+    },
+    async setMessageInterview(id: string, interviewId: string): Promise<void> {
+      await db.updateTable('mailMessages').set({ interviewId }).where('id', '=', id).execute();
+    },
+    async recordBounce(bounce: { id: string; contactId: string; email: string; bouncedAt: string }): Promise<void> {
+      await db.deleteFrom('mailBounces').where('contactId', '=', bounce.contactId).where('email', '=', bounce.email).execute();
+      await db.insertInto('mailBounces').values({ ...bounce, bouncedAt: toUtcIso(bounce.bouncedAt) }).execute();
+    },
+    /**
+     * What the agenda needs from mail: the latest reply to each conversation still waiting
+     * to be scheduled, addresses that bounced, and requests written from the user's own
+     * mail app to people whose conversation is still an idea.
+     */
+    async agendaFacts(): Promise<{
+      replies: Array<{ interviewId: string; contactId: string; date: string; snippet: string }>;
+      bounces: Array<{ contactId: string; email: string; bouncedAt: string }>;
+      sent: Array<{ id: string; contactId: string; interviewId: string; date: string; subject: string }>;
+    }> {
+      const [replies, bounces, sent] = await Promise.all([
+        db
+          .selectFrom('mailMessages as m')
+          .innerJoin('interviews as i', 'i.id', 'm.interviewId')
+          .select(['m.interviewId', 'm.contactId', 'm.date', 'm.snippet'])
+          .where('m.outcome', '=', 'reply')
+          .where('i.status', '=', 'requested')
+          .orderBy('m.date')
+          .execute(),
+        db
+          .selectFrom('mailBounces as b')
+          .innerJoin('contacts as c', 'c.id', 'b.contactId')
+          .select(['b.contactId', 'b.email', 'b.bouncedAt', 'c.emails'])
+          .execute(),
+        db
+          .selectFrom('mailMessages as m')
+          .innerJoin('interviews as i', 'i.id', 'm.interviewId')
+          .select(['m.id', 'm.contactId', 'm.interviewId', 'm.date', 'm.subject'])
+          .where('m.outcome', '=', 'sent')
+          .where('i.status', '=', 'idea')
+          .execute(),
+      ]);
+      return {
+        replies: replies.flatMap((r) => (r.interviewId && r.contactId ? [{ interviewId: r.interviewId, contactId: r.contactId, date: r.date, snippet: r.snippet }] : [])),
+        // A bounce matters while the address is still on file: editing it away settles it.
+        bounces: bounces
+          .filter((b) => fromJson<Array<{ value: string }>>(b.emails, []).some((e) => e.value.trim().toLowerCase() === b.email))
+          .map(({ contactId, email, bouncedAt }) => ({ contactId, email, bouncedAt })),
+        sent: sent.flatMap((s) => (s.contactId && s.interviewId ? [{ id: s.id, contactId: s.contactId, interviewId: s.interviewId, date: s.date, subject: s.subject }] : [])),
+      };
+    },
+  };
+}
