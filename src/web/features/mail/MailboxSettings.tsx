@@ -30,6 +30,16 @@ export function failureText(failure: ConnectFailure, servers: { imap: MailServer
   }
 }
 
+/** A few words beside the field the failure points at. */
+const fieldNote: Record<ConnectFailure['reason'], string> = {
+  auth: 'Not accepted by the server.',
+  unreachable: 'Could not be reached.',
+  certificate: 'Its certificate is not vouched for.',
+  timeout: 'Did not answer in time.',
+  protocol: 'Answered in an unexpected way.',
+  rejected: 'Refused the connection.',
+};
+
 const privacyNote = (
   <div className="mail-privacy">
     <p>
@@ -112,7 +122,11 @@ function ConnectForm() {
   const [trust, setTrust] = useState(false);
   const [missing, setMissing] = useState<Record<string, string>>({});
   const failure = connectFailure(connect.error);
-  const fieldErrors = { ...(connect.error instanceof ApiError ? connect.error.fieldErrors() : {}), ...missing };
+  const fieldErrors = {
+    ...(connect.error instanceof ApiError ? connect.error.fieldErrors() : {}),
+    ...(failure?.field ? { [failure.field]: fieldNote[failure.reason] } : {}),
+    ...missing,
+  };
   const offeredFingerprint = failure?.reason === 'certificate' ? failure.fingerprint : null;
 
   const choose = (id: string) => {
@@ -249,7 +263,7 @@ function ConnectForm() {
           <p>
             <strong>Not connected.</strong> {failureText(failure, { imap, smtp })}
           </p>
-          {failure.message ? <p className="muted">The server said: {failure.message}</p> : null}
+          {failure.message ? <p className="muted">{failure.message}</p> : null}
           {offeredFingerprint ? (
             <>
               <p>

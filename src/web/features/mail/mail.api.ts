@@ -91,6 +91,8 @@ export interface ConnectFailure {
   reason: MailFailureReason;
   server: 'imap' | 'smtp';
   fingerprint: string | null;
+  /** The form field to look at ('secret', 'imap.host' or 'smtp.host'), when the server names one. */
+  field: string | null;
   message: string;
 }
 
@@ -102,6 +104,7 @@ export function connectFailure(error: unknown): ConnectFailure | null {
     reason: details.reason ?? 'rejected',
     server: details.server === 'smtp' ? 'smtp' : 'imap',
     fingerprint: typeof details.fingerprint === 'string' ? details.fingerprint : null,
+    field: typeof details.field === 'string' ? details.field : null,
     message: error.message,
   };
 }
