@@ -6,6 +6,7 @@ import { registerDataCommands } from './data-commands.js';
 import { registerFollowupCommands } from './followup-commands.js';
 import { registerExportCommands } from './export-commands.js';
 import { registerImportCommands } from './import-commands.js';
+import { registerMailCommands } from './mail-commands.js';
 import { registerServerCommands } from './server-commands.js';
 import { registerUserCommands } from './user-commands.js';
 import { registerWeekCommands } from './week-commands.js';
@@ -34,6 +35,7 @@ registerExportCommands(program);
 registerCoachCommands(program);
 registerUserCommands(program);
 registerWeekCommands(program);
+registerMailCommands(program);
 
 function fail(message: string, code: number): never {
   process.stderr.write(`inroads: ${message}\n`);

@@ -26,7 +26,8 @@ import { registerProfileRoutes } from '../modules/profile/profile.routes.js';
 import { registerQuestionRoutes } from '../modules/questions/questions.routes.js';
 import { registerLeadRoutes } from '../modules/leads/leads.routes.js';
 import { registerMailRoutes } from '../modules/mail/mail.routes.js';
-import { mailUnavailable, type MailServices } from '../modules/mail/mail.usecases.js';
+import type { MailServices } from '../modules/mail/mail.usecases.js';
+import { createMailServices } from './mail-services.js';
 import { registerReferralRoutes } from '../modules/referrals/referrals.routes.js';
 import type { DatabaseHandle } from '../db/factory.js';
 import type { AppContext } from '../modules/repositories.js';
@@ -62,7 +63,7 @@ export interface AppDeps {
   allowedHosts: string[];
   /** The open database (for the workspace page and backup downloads). */
   handle: DatabaseHandle;
-  /** The user's own mailbox (issue 17): client, sealing key, .eml reader. Without it, connecting answers `mail.unavailable`. */
+  /** The user's own mailbox: client, sealing key, .eml reader. Without it there is no key, so connecting answers `mail.unavailable` (.eml files still work). */
   mail?: MailServices | undefined;
   /** Directory of the built web app, when there is one. */
   webRoot?: string | undefined;
@@ -194,7 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   registerCoachRoutes(app, ctx);
   registerTrashRoutes(app, ctx);
   registerOutreachRoutes(app, ctx);
-  registerMailRoutes(app, ctx, deps.mail ?? mailUnavailable);
+  registerMailRoutes(app, ctx, deps.mail ?? createMailServices({ key: null }));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/v1/health', { schema: { tags: ['meta'], summary: 'Liveness and version' } }, async () => ({

@@ -52,7 +52,8 @@ export function startMailWatch(options: MailWatchOptions): MailWatch {
   const log = options.log ?? (() => undefined);
   const running = new Map<string, Running>();
   let stopped = false;
-  let sweeping: Promise<void> | null = null;
+  /** Sweeps run one after another, never overlapping. */
+  let queue: Promise<void> = Promise.resolve();
 
   async function release(id: string, workspace?: WatchedWorkspace): Promise<void> {
     const current = running.get(id);
@@ -106,13 +107,9 @@ export function startMailWatch(options: MailWatchOptions): MailWatch {
     for (const id of running.keys()) if (!seen.has(id)) await release(id);
   }
 
-  const refresh = async () => {
-    // Sweeps never overlap: a refresh during one waits for it, then looks again.
-    while (sweeping) await sweeping;
-    sweeping = sweep().finally(() => {
-      sweeping = null;
-    });
-    await sweeping;
+  const refresh = () => {
+    queue = queue.then(sweep, sweep);
+    return queue;
   };
   const timer = setInterval(() => void refresh(), sweepMs);
   timer.unref();
@@ -124,10 +121,10 @@ export function startMailWatch(options: MailWatchOptions): MailWatch {
     async stop() {
       stopped = true;
       clearInterval(timer);
-      while (sweeping) await sweeping;
+      await queue;
       const workspaces = await options.workspaces().catch(() => [] as WatchedWorkspace[]);
       for (const workspace of workspaces) if (running.has(workspace.id)) await release(workspace.id, workspace);
-      for (const id of [...running.keys()]) await release(id);
+      for (const id of running.keys()) await release(id);
     },
   };
 }

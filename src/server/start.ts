@@ -8,10 +8,13 @@ import { AppError } from '../shared/errors.js';
 import { buildApp } from './app.js';
 import { allowedHostsFor, openCommandFor } from './security.js';
 import { createWorkspaces } from './workspace.js';
-import { createAppContext } from '../modules/repositories.js';
+import { createAppContext, type AppContext } from '../modules/repositories.js';
 import { postgresUserWorkspaces, sqliteUserWorkspaces, type UserWorkspaces } from './user-workspaces.js';
 import { startJobs, type Jobs } from './jobs.js';
 import { createMailer, type MailSettings } from './mailer.js';
+import { mailKeyFromEnv } from './mail-key.js';
+import { createMailServices, localMailKeyFor } from './mail-services.js';
+import { startMailWatch, type MailWatch } from './mail-watch.js';
 import { loadOrCreateSecret, localUrl, securePrivateHome, startUrl } from './secret.js';
 import type { App } from './types.js';
 
@@ -66,9 +69,14 @@ export async function startServer(requested: Config, options: StartOptions = {})
   }
   const secret = loadOrCreateSecret(config.home);
   const workspaces = createWorkspaces(handle, clock, demoUrl, startsInDemo ? { in: 'demo', ownUrl } : { in: 'own' });
+  // The mailbox is watched in whichever workspace is open (the demo has none, so nothing is watched there).
+  let watch: MailWatch | null = null;
+  const mail = createMailServices({ key: localMailKeyFor(config.home), onMailboxChanged: () => void watch?.refresh() });
+  watch = startMailWatch({ mail, workspaces: async () => [{ id: 'local', use: (work) => work(workspaces.live) }] });
   const app = await buildApp({
     ctx: workspaces.live,
     workspaces,
+    mail,
     secret,
     allowedHosts: allowedHostsFor(config.host, config.port),
     openCommand: openCommandFor(config.home),
@@ -79,6 +87,7 @@ export async function startServer(requested: Config, options: StartOptions = {})
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
+    await watch.stop();
     await app.close();
     await handle.close();
     release();
@@ -89,6 +98,7 @@ export async function startServer(requested: Config, options: StartOptions = {})
     handle,
     url: startUrl(config.host, config.port, secret),
     close: async () => {
+      await watch?.stop();
       await app.close();
       await workspaces.close();
       await handle.close();
@@ -177,8 +187,20 @@ export async function startMultiUserServer(requested: Config, options: MultiUser
   } else if (options.mail) {
     log('Reminder emails need PostgreSQL (their job queue lives there); they are off on SQLite.');
   }
+  // Each user's mailbox lives in their own workspace; every instance sweeps them all and a lease keeps one watcher per mailbox.
+  let watch: MailWatch | null = null;
+  const mailKey = mailKeyFromEnv(process.env);
+  const mail = createMailServices({ key: mailKey, onMailboxChanged: () => void watch?.refresh() });
+  if (mailKey) {
+    watch = startMailWatch({
+      mail,
+      log,
+      workspaces: async () => (await control.repos.accounts.users()).filter((u) => !u.disabledAt).map((u) => ({ id: u.id, use: <T>(work: (ctx: AppContext) => Promise<T>) => workspaces.use(u.id, work) })),
+    });
+  }
   const app = await buildApp({
     ctx: control,
+    mail,
     multiUser: { control, workspaces, allowedHosts: addresses.hosts, allowedOrigins: addresses.origins, secureCookies: addresses.secure, planReminders: jobs ? jobs.planReminders : null },
     trustProxy: options.trustProxy,
     allowedHosts: addresses.hosts,
@@ -187,6 +209,7 @@ export async function startMultiUserServer(requested: Config, options: MultiUser
     validateResponses: false,
   });
   const close = async () => {
+    await watch?.stop();
     await app.close();
     await jobs?.stop();
     mailer?.close();

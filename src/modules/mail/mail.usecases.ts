@@ -33,17 +33,6 @@ export interface MailServices {
   onMailboxChanged?: () => void;
 }
 
-const unavailable = async (): Promise<never> => {
-  throw new AppError('mail.unavailable', 503);
-};
-
-/** Mail where none is set up: everything that would touch a mailbox says so. */
-export const mailUnavailable: MailServices = {
-  client: { verify: unavailable, fetchNew: unavailable, send: unavailable, appendToSent: unavailable, watch: () => ({ stop: async () => undefined, watching: false }) },
-  key: null,
-  parseEml: unavailable,
-};
-
 const REASON_FIELD = { imap: 'imap.host', smtp: 'smtp.host' } as const;
 
 function keyOf(mail: MailServices): Buffer {
