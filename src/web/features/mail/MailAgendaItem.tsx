@@ -18,7 +18,8 @@ export function MailItemDetails({ item }: { item: AgendaItem }) {
       </blockquote>
     );
   }
-  if (item.kind === 'fix-address' && item.email) {
+  // The reason usually names the address already; say it here only when it does not.
+  if (item.kind === 'fix-address' && item.email && !item.reason.includes(item.email)) {
     return (
       <p className="mail-bounced">
         Mail to <code>{item.email}</code> came back undelivered.
