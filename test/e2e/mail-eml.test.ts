@@ -181,7 +181,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('mail from .eml files and the ma
     await page.getByRole('link', { name: 'Maya Costa' }).first().click();
     await h1('Maya Costa').waitFor();
     const mail = page.getByRole('region', { name: 'Mail' });
-    await mail.getByText('From Maya Costa').waitFor();
+    await mail.getByText('From Maya Costa', { exact: true }).waitFor();
     await mail.getByText('Re: A question about your work').waitFor();
     await mail.getByText(/Happy to talk!/).waitFor();
     await mail.getByLabel('Add emails (.eml)').waitFor();

@@ -75,7 +75,7 @@ export function SendFromMailbox({
       ) : null}
       {send.isError ? <SendError error={send.error} /> : null}
       <button type="button" className="primary" onClick={go} disabled={send.isPending || !subject || !input.body.trim()}>
-        {send.isPending ? 'Sending…' : warned ? 'Send anyway' : `Send from ${mailbox.data.address}`}
+        {send.isPending ? 'Sending…' : warned && blanks.length ? 'Send anyway' : `Send from ${mailbox.data.address}`}
       </button>
     </div>
   );

@@ -17,9 +17,16 @@ import { invalidate, mailKeys, recordKeys } from '../../api/keys.js';
 type MailMessages = z.infer<typeof mailMessagesResponse>;
 type MarkRequested = z.infer<typeof markRequestedResponse>;
 
-/** The connected mailbox (never its password); `connected: false` when there is none. */
+/**
+ * The connected mailbox (never its password); `connected: false` when there is none. While connected
+ * it is asked again now and then, so "watching" and the last check stay true to what the server does.
+ */
 export function useMailbox() {
-  return useQuery({ queryKey: mailKeys.mailbox, queryFn: () => api.get<MailboxStatus>('/api/v1/mail/mailbox') });
+  return useQuery({
+    queryKey: mailKeys.mailbox,
+    queryFn: () => api.get<MailboxStatus>('/api/v1/mail/mailbox'),
+    refetchInterval: (query) => (query.state.data?.connected ? (query.state.data.watching ? 60_000 : 5_000) : false),
+  });
 }
 
 /** Signs in to both servers first; nothing is stored unless both accept. */

@@ -1,0 +1,139 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MailboxStatus, MailMessage } from '../../src/shared/schemas/mail.js';
+import { dovecotAvailable, startDovecot, type Dovecot, type MailUser } from '../mail/dovecot.js';
+import * as samples from '../mail/messages.js';
+import { startSmtpSink, type SmtpSink } from '../mail/smtp-sink.js';
+import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, newPage, pageOverflow, requireBrowser, seedProfileAndExploration, signIn, startTestServer, type TestServer } from './browser.js';
+
+assertBrowserAvailable();
+const withDovecot = dovecotAvailable();
+
+/**
+ * The mailbox in the browser, against a real Dovecot and an SMTP sink on loopback (started here):
+ * connect through Settings (trusting the self-signed certificate the first attempt shows), send a
+ * request from the draft, deliver the reply into the maildir, and see it on Today with the
+ * conversation moved on.
+ */
+describe.skipIf((!hasBrowser && !requireBrowser) || !withDovecot)('the mailbox, connected and used in the browser', () => {
+  let browser: Browser | undefined;
+  let server: TestServer | undefined;
+  let dovecot: Dovecot | undefined;
+  let sink: SmtpSink | undefined;
+  let page: Page;
+  let csp: string[] = [];
+  let me: MailUser;
+  let them: MailUser;
+  let contactId = '';
+
+  beforeAll(async () => {
+    dovecot = await startDovecot({ users: 2 });
+    sink = await startSmtpSink(dovecot);
+    [me, them] = dovecot.users as [MailUser, MailUser];
+    server = await startTestServer();
+    browser = await launch();
+    // The person to write to; everything after this is done through the pages.
+    await seedProfileAndExploration(server);
+    contactId = (await server.api<{ id: string }>('POST', '/api/v1/contacts', { name: 'Ben Known', relationship: 'alumni', emails: [{ value: them.address, label: 'work' }] })).id;
+    page = await newPage(browser);
+    csp = collectCspViolations(page);
+    await signIn(page, server);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    // Disconnecting first stops the watcher before Dovecot goes away.
+    await server?.api('DELETE', '/api/v1/mail/mailbox').catch(() => undefined);
+    await server?.stop();
+    await sink?.stop();
+    await dovecot?.stop();
+  });
+
+  it('connects after the user trusts the certificate, sends a request, and shows the reply on Today', async () => {
+    if (!dovecot || !sink || !server) throw new Error('set up');
+    await page.goto(`${server.origin}/settings`);
+    const mailbox = page.getByRole('region', { name: 'Mailbox' });
+    await mailbox.getByLabel('Provider').selectOption({ label: 'Other' });
+    await mailbox.getByLabel('Email address').fill(me.address);
+    await mailbox.getByLabel('User name').fill(me.username);
+    await mailbox.getByLabel('App password').fill(me.password);
+    await mailbox.getByLabel('IMAP server').fill(dovecot.host);
+    await mailbox.getByLabel('IMAP port').fill(String(dovecot.imapsPort));
+    await mailbox.getByLabel('IMAP security').selectOption('tls');
+    await mailbox.getByLabel('SMTP server').fill(sink.host);
+    await mailbox.getByLabel('SMTP port').fill(String(sink.port));
+    await mailbox.getByLabel('SMTP security').selectOption('starttls');
+    await mailbox.getByRole('button', { name: 'Connect' }).click();
+
+    // The self-signed certificate: shown with its fingerprint, connected only once trusted.
+    const alert = mailbox.getByRole('alert');
+    await alert.getByText(/showed a certificate that no certificate authority vouches for/).waitFor();
+    expect(await alert.locator('code.fingerprint').textContent()).toBe(dovecot.certFingerprint);
+    expect((await server.api<MailboxStatus>('GET', '/api/v1/mail/mailbox')).connected).toBe(false);
+    await expectAccessible(page, 'the certificate to trust');
+    await alert.getByLabel('I trust this certificate').check();
+    await mailbox.getByRole('button', { name: 'Trust it and connect' }).click();
+    await mailbox.getByRole('button', { name: 'Disconnect' }).waitFor({ timeout: 20_000 });
+    await mailbox.getByText(`${dovecot.host}:${dovecot.imapsPort}, TLS (SSL)`).waitFor();
+    expect(await mailbox.locator('code.fingerprint').textContent()).toBe(dovecot.certFingerprint);
+    // The password is never shown again, nor kept in the page.
+    expect(await page.content()).not.toContain(me.password);
+    await mailbox.getByText('Watching for new mail').waitFor({ timeout: 20_000 });
+    await expectAccessible(page, 'the connected mailbox');
+
+    // A request from the draft, sent through the user's SMTP server.
+    await page.goto(`${server.origin}/people/${contactId}`);
+    await page.getByRole('heading', { level: 1, name: 'Ben Known' }).waitFor();
+    await page.getByRole('button', { name: 'Draft request' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Request to Ben Known' });
+    await expect.poll(() => dialog.getByLabel('Message').inputValue()).toMatch(/^Hi Ben/);
+    // Ben has no organisation, so the template leaves a blank in the subject: sending asks first.
+    await dialog.getByRole('button', { name: `Send from ${me.address}` }).click();
+    await dialog.getByRole('alert').getByText(/still has (a blank|\d blanks) to fill in: .*“\[organization\.name\]”/).waitFor();
+    expect(sink.received).toHaveLength(0);
+    await dialog.getByLabel('Subject').fill('Twenty minutes on your work?');
+    await dialog.getByLabel('Message').fill('Hi Ben, I am exploring UX research and would value twenty minutes of your advice. Would a short call next week suit you?');
+    await dialog.getByRole('button', { name: `Send from ${me.address}` }).click();
+    // Sent: the draft says so and what moved.
+    await dialog.getByText('Request sent to Ben Known; the conversation is now requested.').waitFor({ timeout: 20_000 });
+    expect(sink.received.filter((m) => m.to.includes(them.address))).toHaveLength(1);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const sent = (await server.api<{ items: MailMessage[] }>('GET', `/api/v1/mail/messages?contactId=${contactId}`)).items.find((m) => m.direction === 'out');
+    expect(sent?.messageId).toBeTruthy();
+
+    // Ben replies; the watcher finds it in the maildir.
+    dovecot.deliver(
+      me.username,
+      samples.gmailReply({ from: them.address, to: me.address, subject: 'Re: your request', messageId: '<reply-web-1@inroads.test>', inReplyTo: sent?.messageId ?? '', date: new Date().toUTCString() }),
+    );
+    await page.goto(`${server.origin}/`);
+    const item = page.locator('li.agenda-item', { has: page.getByRole('heading', { name: 'Ben Known replied: schedule it' }) });
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+          return item.count();
+        },
+        { timeout: 30_000, interval: 1000 },
+      )
+      .toBe(1);
+    await item.locator('.mail-quote', { hasText: 'Happy to chat! Thursday at 3 works for me' }).waitFor();
+    await expectAccessible(page, 'Today with the reply');
+
+    // The conversation: requested, and answered.
+    await item.getByRole('link', { name: 'Open interview' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Interview with Ben Known' }).waitFor();
+    await page.locator('.page-header .badge', { hasText: 'Requested' }).waitFor();
+    await page.getByRole('region', { name: 'Where it stands' }).getByText('Replied', { exact: true }).waitFor();
+
+    // The person's mail shows both messages.
+    await page.goto(`${server.origin}/people/${contactId}`);
+    const mail = page.getByRole('region', { name: 'Mail' });
+    await mail.getByText('To Ben Known', { exact: true }).waitFor();
+    await mail.getByText('From Ben Known', { exact: true }).waitFor();
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    expect(csp).toEqual([]);
+  }, 120_000);
+});
