@@ -25,12 +25,13 @@ describe.skipIf((!hasBrowser && !requireBrowser) || !withDovecot)('the mailbox, 
   let csp: string[] = [];
   let me: MailUser;
   let them: MailUser;
+  let cleo: MailUser;
   let contactId = '';
 
   beforeAll(async () => {
-    dovecot = await startDovecot({ users: 2 });
+    dovecot = await startDovecot({ users: 3 });
     sink = await startSmtpSink(dovecot);
-    [me, them] = dovecot.users as [MailUser, MailUser];
+    [me, them, cleo] = dovecot.users as [MailUser, MailUser, MailUser];
     server = await startTestServer();
     browser = await launch();
     // The person to write to; everything after this is done through the pages.
@@ -136,4 +137,30 @@ describe.skipIf((!hasBrowser && !requireBrowser) || !withDovecot)('the mailbox, 
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
     expect(csp).toEqual([]);
   }, 120_000);
+
+  it('sends the thank-you from Today’s draft: the conversation is thanked and the item goes', async () => {
+    if (!sink || !server) throw new Error('set up');
+    const cleoId = (await server.api<{ id: string }>('POST', '/api/v1/contacts', { name: 'Cleo Held', emails: [{ value: cleo.address, label: 'work' }] })).id;
+    const heldAt = new Date(Date.now() - 3 * 3_600_000).toISOString();
+    const interview = await server.api<{ id: string }>('POST', '/api/v1/interviews', { contactId: cleoId, status: 'held', heldAt });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server.origin}/`);
+    const item = page.locator('li.agenda-item', { has: page.locator('.badge', { hasText: 'Thank' }) }).filter({ hasText: 'Cleo Held' });
+    await item.getByRole('button', { name: 'Draft message' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.getByLabel('Message').inputValue()).toContain('Cleo');
+    await dialog.getByLabel('Message').fill('Dear Cleo, thank you for your time today. Your advice on research roles was exactly what I needed.');
+    // The copy and "I sent it" stay beside sending.
+    await dialog.getByRole('button', { name: 'Copy' }).waitFor();
+    await dialog.getByRole('button', { name: /I sent it/ }).waitFor();
+    const before = sink.received.length;
+    await dialog.getByRole('button', { name: `Send from ${me.address}` }).click();
+    await page.getByRole('status').getByText('Thank-you sent; the conversation is now thanked.').waitFor({ timeout: 20_000 });
+    await dialog.waitFor({ state: 'detached' });
+    expect(sink.received.slice(before).map((m) => m.to)).toEqual([[cleo.address]]);
+    await expect.poll(() => item.count()).toBe(0);
+    expect((await server.api<{ status: string; thankedAt: string | null }>('GET', `/api/v1/interviews/${interview.id}`)).status).toBe('thanked');
+    await expectAccessible(page, 'Today after sending a thank-you');
+    expect(csp).toEqual([]);
+  }, 60_000);
 });

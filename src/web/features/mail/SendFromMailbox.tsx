@@ -57,7 +57,11 @@ export function SendFromMailbox({
     if (!subject) return;
     if (blanks.length && !warned) return setWarned(true);
     setWarned(false);
-    send.mutate({ ...input, subject }, { onSuccess: (result) => onSent(result, sentMessage(input.kind, result, name)) });
+    // The promise, not mutate's callbacks: on Today the settled item (and this button with it) may be gone by the time the refresh is done.
+    send
+      .mutateAsync({ ...input, subject })
+      .then((result) => onSent(result, sentMessage(input.kind, result, name)))
+      .catch(() => undefined);
   };
   return (
     <div className="mail-send">
