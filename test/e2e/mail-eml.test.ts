@@ -75,6 +75,18 @@ Message-ID: <orig-1@example.com>
 --report-b1--
 `);
 
+/** A request written from the user's own mail app to Ines, whose conversation is still an idea. */
+const sentByMe = crlf(`From: Sam Rivera <sam@example.com>
+To: Ines Duarte <ines@clinic.example>
+Subject: Twenty minutes on clinical research?
+Date: Wed, 10 Mar 2027 10:00:00 +0000
+Message-ID: <sent-1@example.com>
+MIME-Version: 1.0
+Content-Type: text/plain; charset=utf-8
+
+Hi Ines, would you have twenty minutes to tell me about your work?
+`);
+
 /**
  * Mail without a password, from a blank workspace and through the pages only: a request recorded
  * by hand, a saved reply and a bounce dropped on Today (through the file button), and what they
@@ -102,7 +114,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('mail from .eml files and the ma
   }, 60_000);
   afterAll(() => closeAll(browser, server));
 
-  it('records a reply and a bounce from dropped .eml files: “replied: schedule it” with the snippet, the request answered, “fix this address”', async () => {
+  it('records a reply, a bounce and a request sent from the mail app from dropped .eml files: “replied: schedule it” with the snippet and the request answered, “fix this address” settled by a new address, “mark as requested” in one click', async () => {
     await page.goto(server.signInUrl);
     await page.waitForURL(/\/welcome$/);
     await page.getByLabel('Your name').fill('Sam Rivera');
@@ -115,6 +127,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('mail from .eml files and the ma
     for (const [name, email] of [
       ['Maya Costa', 'maya@brightpath.example'],
       ['Leo Park', 'leo@oldjob.example'],
+      ['Ines Duarte', 'ines@clinic.example'],
     ] as const) {
       await page.getByLabel('Name', { exact: true }).fill(name);
       await page.getByLabel('Email').fill(email);
@@ -138,6 +151,14 @@ describe.skipIf(!hasBrowser && !requireBrowser)('mail from .eml files and the ma
     await dialog.getByRole('button', { name: 'Close' }).click();
     await dialog.waitFor({ state: 'detached' });
 
+    // A conversation with Ines, still an idea.
+    await nav('People').click();
+    await page.getByRole('main').getByRole('link', { name: 'Ines Duarte' }).click();
+    await h1('Ines Duarte').waitFor();
+    await page.getByRole('button', { name: 'Plan an interview' }).click();
+    await h1('Interview with Ines Duarte').waitFor();
+    const inesInterview = page.url();
+
     // Eight business days on, still no reply: Today says to follow up.
     clock.set('2027-03-12T09:00:00Z');
     await page.clock.setSystemTime(new Date('2027-03-12T09:00:00Z'));
@@ -151,6 +172,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('mail from .eml files and the ma
     await files.setInputFiles([
       { name: 'maya-reply.eml', mimeType: 'message/rfc822', buffer: reply },
       { name: 'bounce.eml', mimeType: 'message/rfc822', buffer: bounce },
+      { name: 'to-ines.eml', mimeType: 'message/rfc822', buffer: sentByMe },
     ]);
     const results = page.getByRole('list', { name: 'What the emails added' });
     await results.getByText(/maya-reply\.eml — Reply/).waitFor();
@@ -168,6 +190,24 @@ describe.skipIf(!hasBrowser && !requireBrowser)('mail from .eml files and the ma
     await fix.getByText(/leo@oldjob\.example/).waitFor();
     await fix.getByRole('button', { name: 'Fix the address' }).waitFor();
     await expectAccessible(page, 'Today with mail items');
+
+    // Written to Ines from the mail app: recorded as the request in one click, and the item goes.
+    const asked = item(/Did you ask Ines Duarte for a conversation\?/);
+    await asked.getByRole('button', { name: 'Mark as requested' }).click();
+    await expect.poll(() => asked.count()).toBe(0);
+    await page.goto(inesInterview);
+    await page.locator('.page-header .badge', { hasText: 'Requested' }).waitFor();
+    await nav('Today').click();
+    await h1('Today').waitFor();
+
+    // Fixing the address from the item: the person's form opens on Today, and the new address settles it.
+    await fix.getByRole('button', { name: 'Fix the address' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit Leo Park' });
+    expect(await edit.getByLabel('Email').inputValue()).toBe('leo@oldjob.example');
+    await edit.getByLabel('Email').fill('leo@newjob.example');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await expect.poll(() => fix.count()).toBe(0);
 
     // Her conversation is no longer waiting for a reply.
     await schedule.getByRole('link', { name: 'Open interview' }).click();
@@ -197,7 +237,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('mail from .eml files and the ma
 
     // On a phone, Today with its drop zone fits the screen.
     await page.setViewportSize({ width: 375, height: 800 });
-    await fix.waitFor();
+    await page.getByLabel('Add emails (.eml)').waitFor();
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1280, height: 900 });
     expect(csp).toEqual([]);
