@@ -13,6 +13,7 @@ import { benchCoach } from './coach.js';
 import { benchCoaching } from './coaching.js';
 import { benchImport } from './import.js';
 import { benchMultiUser } from './multi-user.js';
+import { benchMail } from './mail.js';
 import { freePort } from '../src/server/start.js';
 
 const { values: flags } = parseArgs({
@@ -28,7 +29,9 @@ const { values: flags } = parseArgs({
     'user-contacts': { type: 'string', default: '1000' },
     'mu-connections': { type: 'string', default: '50' },
     'mu-duration': { type: 'string', default: '30' },
-    /** all, or one part: single (one workspace on SQLite), import, multi-user, coaching (checker accuracy on the corpus, and cost). */
+    'mail-messages': { type: 'string', default: '10000' },
+    'mail-known': { type: 'string', default: '500' },
+    /** all, or one part: single (one workspace on SQLite), import, multi-user, coaching (checker accuracy on the corpus, and cost), mail (the mail client against Dovecot). */
     only: { type: 'string', default: 'all' },
   },
 });
@@ -162,6 +165,7 @@ try {
     log(`Multi-user: seeding ${users} users with ${contacts} contacts each on an embedded PostgreSQL…`);
     lines.push('', '| multi-user | throughput | errors | latency |', '|---|---|---|---|', ...(await benchMultiUser({ users, contacts, connections: Number(flags['mu-connections']), duration: Number(flags['mu-duration']), importRows: Number(flags['import-rows']) })));
   }
+  if (runs('mail')) lines.push(...(await benchMail({ messages: Number(flags['mail-messages']), known: Number(flags['mail-known']) })));
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
   for (const child of children) child.kill('SIGTERM');

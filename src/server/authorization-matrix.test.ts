@@ -153,6 +153,17 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/coach/email': { kind: 'collection', body: { subject: 'Hello', body: 'Could we talk for 20 minutes?' } },
   'POST /api/v1/outreach/request-draft': { kind: 'collection', body: { contactId: '01900000-0000-7000-8000-00000000abcd' } },
   'POST /api/v1/outreach/request-sent': { kind: 'collection', body: { contactId: '01900000-0000-7000-8000-00000000abcd', body: 'Hello' } },
+  'GET /api/v1/mail/mailbox': { kind: 'collection' },
+  'PUT /api/v1/mail/mailbox': {
+    kind: 'collection',
+    body: { address: 'me@uni.example', imap: { host: '127.0.0.1', port: 1, security: 'none' }, smtp: { host: '127.0.0.1', port: 1, security: 'none' }, secret: 'app password' },
+  },
+  'DELETE /api/v1/mail/mailbox': { kind: 'collection' },
+  'POST /api/v1/mail/sync': { kind: 'collection' },
+  'POST /api/v1/mail/send': { kind: 'collection', body: { kind: 'check-in', contactId: '01900000-0000-7000-8000-00000000abcd', subject: 'Hello', body: 'How are you?' } },
+  'GET /api/v1/mail/messages': { kind: 'collection' },
+  'POST /api/v1/mail/import': { kind: 'collection', body: { files: [{ name: 'note.eml', content: 'From: someone@else.example\r\nTo: me@uni.example\r\nSubject: Hi\r\n\r\nHello\r\n' }] } },
+  'POST /api/v1/mail/messages/:id/mark-requested': { kind: 'record' },
   'POST /api/v1/coach/pitch': { kind: 'collection', body: { pitch: 'I am a teacher exploring UX research.' } },
   'POST /api/v1/coach/question': { kind: 'collection', body: { text: 'What is a typical day like?', audience: 'peer' } },
 };
@@ -257,6 +268,12 @@ describe.each(dialects)('the authorisation matrix on %s', (dialect) => {
     ids.questions = await post('/api/v1/questions', { text: `${MARK}: what surprised you most?`, category: 'day-in-the-life' });
     ids.trash = (await owner.call('DELETE', `/api/v1/contacts/${await post('/api/v1/contacts', { name: `${MARK} Deleted` })}`)).json().trashId;
     ids.templates = await post('/api/v1/templates', { name: `${MARK} template`, kind: 'request', channel: 'email', body: 'Hi' });
+    // A request the owner wrote from their own mail app to someone with an idea conversation, read from an .eml.
+    const mailed = await post('/api/v1/contacts', { name: `${MARK} Mailed`, emails: [{ label: 'work', value: 'mailed@uni.example' }] });
+    await post('/api/v1/interviews', { contactId: mailed });
+    const sentMail = `From: owner@home.example\r\nTo: mailed@uni.example\r\nSubject: ${MARK} request\r\nMessage-ID: <owner-1@home.example>\r\nDate: Mon, 9 Mar 2026 10:00:00 +0000\r\n\r\nCould we talk?\r\n`;
+    await owner.call('POST', '/api/v1/mail/import', { files: [{ name: 'sent.eml', content: sentMail }] });
+    ids.mail = (await owner.call('GET', `/api/v1/mail/messages?contactId=${mailed}`)).json().items[0]?.id;
     feedPath = (await owner.call('GET', '/api/v1/calendar')).json().path;
     await owner.call('POST', '/api/v1/account/sharing', { coachEmail: 'coach-b@uni.example', scope: 'notes' });
   });

@@ -71,7 +71,7 @@ export const ERROR_CODES = {
   'mail.not_connected': { status: 409, message: 'No mailbox is connected. Connect one in Settings first.' },
   'mail.send_failed': { status: 502, message: 'The message could not be sent. Nothing was recorded.' },
   'mail.sync_failed': { status: 502, message: 'Inroads could not read the mailbox just now.' },
-  'mail.unavailable': { status: 503, message: 'Mail is not set up on this server (no encryption key for mailbox passwords).' },
+  'mail.unavailable': { status: 409, message: 'Mail is not set up on this server (no encryption key for mailbox passwords).' },
   'mail.not_a_request': { status: 409, message: 'That message cannot be recorded as a request.' },
   'outreach.already_requested': { status: 409, message: 'This request was already recorded.' },
   'referrals.duplicate': { status: 409, message: 'This referral is already recorded.' },

@@ -22,6 +22,7 @@ import {
 } from './mail.ports.js';
 import {
   ENVELOPE_HEADER_FIELDS,
+  decodeHeader,
   decodePartStart,
   envelopeContentType,
   firstMessageId,
@@ -31,8 +32,8 @@ import {
   lowerHeader,
   makeSnippet,
   messageIds,
-  normalizeAddresses,
   originalMessageIdFrom,
+  parseAddressHeader,
   parseDeliveryStatus,
   parseHeaderBlock,
 } from './mail.text.js';
@@ -202,18 +203,17 @@ async function sentFolder(client: ImapFlow, create: boolean): Promise<string | n
 
 function envelopeOf(folder: 'inbox' | 'sent', message: FetchMessageObject): MailEnvelope {
   const headers = parseHeaderBlock(message.headers?.toString('utf8') ?? '');
-  const envelope = message.envelope;
   return {
     folder,
     uid: message.uid,
-    messageId: firstMessageId(headers.get('message-id') ?? envelope?.messageId),
-    inReplyTo: firstMessageId(headers.get('in-reply-to') ?? envelope?.inReplyTo),
+    messageId: firstMessageId(headers.get('message-id')),
+    inReplyTo: firstMessageId(headers.get('in-reply-to')),
     references: messageIds(headers.get('references')),
-    from: normalizeAddresses(envelope?.from),
-    to: normalizeAddresses(envelope?.to),
-    cc: normalizeAddresses(envelope?.cc),
-    subject: envelope?.subject ?? '',
-    date: isoDate(envelope?.date, message.internalDate),
+    from: parseAddressHeader(headers.get('from')),
+    to: parseAddressHeader(headers.get('to')),
+    cc: parseAddressHeader(headers.get('cc')),
+    subject: decodeHeader(headers.get('subject')),
+    date: isoDate(headers.get('date'), message.internalDate),
     autoSubmitted: lowerHeader(headers.get('auto-submitted')),
     xAutoreply: lowerHeader(headers.get('x-autoreply')),
     precedence: lowerHeader(headers.get('precedence')),
@@ -391,7 +391,7 @@ export function createMailClient(options: MailClientOptions = {}): MailClient {
 
       let scanned = 0;
       const wanted: MailEnvelope[] = [];
-      const query = { uid: true, envelope: true, internalDate: true, headers: [...ENVELOPE_HEADER_FIELDS] };
+      const query = { uid: true, internalDate: true, headers: [...ENVELOPE_HEADER_FIELDS] };
       for (const range of ranges) {
         for await (const message of client.fetch(range, query, { uid: true })) {
           // "n:*" answers with the last message even when it is older than n.

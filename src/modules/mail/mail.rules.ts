@@ -8,7 +8,7 @@ import type { MailEnvelope, MailMessageFacts } from './mail.ports.js';
 
 /** Subjects mail programs give automatic answers, in the languages seen most often. */
 const AUTO_REPLY_SUBJECT =
-  /\b(out of (the )?office|automatic reply|auto(matic)?[- ]?(reply|response|antwort)|autoreply|away from (the |my )?(office|desk)|on (vacation|holiday|leave)|abwesenheit|absence du bureau|réponse automatique|respuesta automática|fuera de la oficina)\b/i;
+  /\b(out of (the )?office|automatic reply|auto(matic)?[- ]?(reply|response|antwort)|autoreply|away from (the |my )?(office|desk)|abwesenheit\w*|automatische antwort|absence du bureau|réponse automatique|respuesta automática|fuera de la oficina)\b/i;
 const FORWARD_SUBJECT = /^\s*(fwd?|wg|tr|rv|enc)\s*:/i;
 
 export const normalizeAddress = (address: string): string => address.trim().toLowerCase();

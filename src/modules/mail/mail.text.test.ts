@@ -8,6 +8,8 @@ import {
   makeSnippet,
   messageIds,
   normalizeAddresses,
+  parseAddressHeader,
+  decodeHeader,
   originalMessageIdFrom,
   parseDeliveryStatus,
   parseHeaderBlock,
@@ -31,6 +33,16 @@ describe('headers', () => {
     expect(envelopeContentType('')).toBeNull();
     expect(isDeliveryStatusReport('multipart/report; report-type=delivery-status')).toBe(true);
     expect(isDeliveryStatusReport('multipart/report; report-type=disposition-notification')).toBe(false);
+  });
+  test('address headers: encoded names, groups, lower-cased addresses', () => {
+    expect(parseAddressHeader('=?utf-8?q?Ren=C3=A9e?= <Renee@X.test>, "Bo, Jr." <bo@x.test>, Team: c@x.test, d@x.test;')).toEqual([
+      { name: 'Renée', address: 'renee@x.test' },
+      { name: 'Bo, Jr.', address: 'bo@x.test' },
+      { name: null, address: 'c@x.test' },
+      { name: null, address: 'd@x.test' },
+    ]);
+    expect(parseAddressHeader(null)).toEqual([]);
+    expect(decodeHeader('=?iso-8859-1?q?caf=E9?= ouvert')).toBe('café ouvert');
   });
   test('addresses are lower-cased and de-duplicated', () => {
     expect(normalizeAddresses([{ name: ' Ada ', address: 'Ada@Example.COM' }, { address: 'ada@example.com' }, { name: 'x', address: '' }])).toEqual([

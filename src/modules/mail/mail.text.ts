@@ -3,12 +3,14 @@
  * transfer decoding of a message's first bytes, the short snippet Inroads keeps, and
  * reading delivery-status reports. No I/O here.
  */
+import { TextDecoder } from 'node:util';
+import { addressParser, decodeWords, type Address } from 'postal-mime';
 import type { MailAddress } from './mail.ports.js';
 
 export const SNIPPET_LENGTH = 300;
 
-/** Header fields read for every message, besides the IMAP envelope. */
-export const ENVELOPE_HEADER_FIELDS = ['Message-ID', 'In-Reply-To', 'References', 'Auto-Submitted', 'X-Autoreply', 'Precedence', 'Content-Type'] as const;
+/** Header fields read for every message (cheaper to fetch and parse than the IMAP ENVELOPE as well). */
+export const ENVELOPE_HEADER_FIELDS = ['From', 'To', 'Cc', 'Subject', 'Date', 'Message-ID', 'In-Reply-To', 'References', 'Auto-Submitted', 'X-Autoreply', 'Precedence', 'Content-Type'] as const;
 
 /** Parses a header block into lower-cased names and unfolded values (a name seen twice keeps its first value). */
 export function parseHeaderBlock(block: string): Map<string, string> {
@@ -92,6 +94,29 @@ export function normalizeAddresses(list: Array<{ name?: string | null; address?:
   return result;
 }
 
+/** Decodes RFC 2047 encoded words ("=?utf-8?q?…?=") in a header value. */
+export function decodeHeader(value: string | null | undefined): string {
+  if (!value) return '';
+  try {
+    return decodeWords(value).trim();
+  } catch {
+    return value.trim();
+  }
+}
+
+/** An address header ("Ada <ada@x>, Team: b@y;") as lower-cased addresses with decoded names; groups are flattened. */
+export function parseAddressHeader(value: string | null | undefined): MailAddress[] {
+  if (!value) return [];
+  let parsed: Address[];
+  try {
+    parsed = addressParser(value);
+  } catch {
+    return [];
+  }
+  const flat = parsed.flatMap((entry) => (entry.group ? entry.group : [entry]));
+  return normalizeAddresses(flat.map((entry) => ({ name: decodeHeader(entry.name), address: entry.address ?? '' })));
+}
+
 /** Decodes quoted-printable text to bytes; a cut-off escape at the end is dropped. */
 export function decodeQuotedPrintable(input: string): Uint8Array {
   const text = input.replace(/=\r?\n/g, '').replace(/=[0-9A-Fa-f]?$/, '');
@@ -118,7 +143,7 @@ export function decodePartialBase64(input: string): Uint8Array {
 /** Turns bytes of a text part into a string with the part's charset (UTF-8 when unknown). A character cut in two at the end is dropped. */
 export function decodeCharset(bytes: Uint8Array, charset: string | null | undefined): string {
   const label = (charset ?? 'utf-8').trim().toLowerCase() || 'utf-8';
-  let decoder: TextDecoder;
+  let decoder: InstanceType<typeof TextDecoder>;
   try {
     decoder = new TextDecoder(label === 'us-ascii' ? 'utf-8' : label);
   } catch {

@@ -36,7 +36,7 @@ export interface MailServices {
 const REASON_FIELD = { imap: 'imap.host', smtp: 'smtp.host' } as const;
 
 function keyOf(mail: MailServices): Buffer {
-  if (!mail.key) throw new AppError('mail.unavailable', 503);
+  if (!mail.key) throw new AppError('mail.unavailable', 409);
   return mail.key;
 }
 

@@ -56,3 +56,15 @@ export function progressSummary({ interviews, agenda, now, timeZone }: { intervi
     stuckReason,
   };
 }
+
+/** What a coach may see of an agenda item: mail stays the explorer's (no quoted reply, no address, no subject). */
+const MAIL_REASONS: Partial<Record<AgendaItem['kind'], string>> = {
+  schedule: 'A reply to a request arrived.',
+  'fix-address': 'A message could not be delivered.',
+  'mark-requested': 'A message sent outside Inroads may be a request.',
+};
+
+export function sharedAgendaItem(item: AgendaItem): AgendaItem {
+  const reason = MAIL_REASONS[item.kind];
+  return reason === undefined ? item : { ...item, reason, quote: null, email: null, mailMessageId: null };
+}

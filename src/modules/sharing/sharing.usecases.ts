@@ -5,7 +5,7 @@ import type { CoachDashboard, ExplorerNotes, ExplorerProgress } from '../../shar
 import { getAgenda } from '../followups/followups.usecases.js';
 import { now } from '../references.js';
 import type { AppContext } from '../repositories.js';
-import { progressSummary } from './sharing.rules.js';
+import { progressSummary, sharedAgendaItem } from './sharing.rules.js';
 
 /** Runs work in a user's workspace (holding it open meanwhile); the only way these use cases reach an explorer's data. */
 export type OpenWorkspace = <T>(userId: string, work: (ctx: AppContext) => Promise<T>) => Promise<T>;
@@ -89,7 +89,7 @@ export async function explorerProgress({ control, coach, explorerId, open }: { c
     explorer: { id: grant.explorerId, name: grant.name, email: grant.email },
     scope: grant.scope,
     summary,
-    agenda: agenda.filter((a) => a.state === 'open'),
+    agenda: agenda.filter((a) => a.state === 'open').map(sharedAgendaItem),
     interviews: interviews.map(sharedInterview),
   };
 }
