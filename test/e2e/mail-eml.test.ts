@@ -8,6 +8,8 @@ import { assertBrowserAvailable, closeAll, collectCspViolations, expectAccessibl
 
 assertBrowserAvailable();
 
+const SHOTS = process.env.INROADS_SCREENSHOTS;
+
 /** A loopback port nothing listens on: bound, then closed again. */
 function closedPort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -101,6 +103,15 @@ describe.skipIf(!hasBrowser && !requireBrowser)('mail from .eml files and the ma
   let csp: string[] = [];
   const nav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
   const h1 = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+  /** With INROADS_SCREENSHOTS set, the page at 1280 and at 375 px wide. */
+  const shot = async (name: string) => {
+    if (!SHOTS) return;
+    for (const width of [1280, 375]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: `${SHOTS}/mail-${name}-${width}.png`, fullPage: true });
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+  };
   const item = (title: RegExp) => page.locator('li.agenda-item', { has: page.getByRole('heading', { name: title }) });
 
   beforeAll(async () => {
@@ -190,6 +201,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('mail from .eml files and the ma
     await fix.getByText(/leo@oldjob\.example/).waitFor();
     await fix.getByRole('button', { name: 'Fix the address' }).waitFor();
     await expectAccessible(page, 'Today with mail items');
+    await shot('today');
 
     // Written to Ines from the mail app: recorded as the request in one click, and the item goes.
     const asked = item(/Did you ask Ines Duarte for a conversation\?/);
@@ -226,6 +238,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('mail from .eml files and the ma
     await mail.getByText(/Happy to talk!/).waitFor();
     await mail.getByLabel('Add emails (.eml)').waitFor();
     await expectAccessible(page, 'the person page with mail');
+    await shot('person');
 
     // Scheduling from Today's item moves the conversation and settles the item.
     await nav('Today').click();
@@ -277,6 +290,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('mail from .eml files and the ma
     const named = new RegExp(`The (reading \\(IMAP\\) server at 127\\.0\\.0\\.1:${imapPort}|sending \\(SMTP\\) server at 127\\.0\\.0\\.1:${smtpPort}) could not be reached\\.`);
     await alert.getByText(named).waitFor();
     await expectAccessible(page, 'Settings with a mailbox error');
+    await shot('settings-error');
 
     // Nothing was stored: the server says so, and the page still offers the form after a reload.
     const status = await server.api<MailboxStatus>('GET', '/api/v1/mail/mailbox');

@@ -8,6 +8,7 @@ import { startSmtpSink, type SmtpSink } from '../mail/smtp-sink.js';
 import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, newPage, pageOverflow, requireBrowser, seedProfileAndExploration, signIn, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
+const SHOTS = process.env.INROADS_SCREENSHOTS;
 const withDovecot = dovecotAvailable();
 
 /**
@@ -81,6 +82,13 @@ describe.skipIf((!hasBrowser && !requireBrowser) || !withDovecot)('the mailbox, 
     expect(await page.content()).not.toContain(me.password);
     await mailbox.getByText('Watching for new mail').waitFor({ timeout: 20_000 });
     await expectAccessible(page, 'the connected mailbox');
+    if (SHOTS) {
+      for (const width of [1280, 375]) {
+        await page.setViewportSize({ width, height: 900 });
+        await mailbox.screenshot({ path: `${SHOTS}/mail-settings-connected-${width}.png` });
+      }
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
 
     // A request from the draft, sent through the user's SMTP server.
     await page.goto(`${server.origin}/people/${contactId}`);
@@ -138,7 +146,7 @@ describe.skipIf((!hasBrowser && !requireBrowser) || !withDovecot)('the mailbox, 
     expect(csp).toEqual([]);
   }, 120_000);
 
-  it('sends the thank-you from Today’s draft: the conversation is thanked and the item goes', async () => {
+  it('sends the thank-you from Today’s draft (the conversation is thanked, the item goes), checks for mail now, and disconnects after asking', async () => {
     if (!sink || !server) throw new Error('set up');
     const cleoId = (await server.api<{ id: string }>('POST', '/api/v1/contacts', { name: 'Cleo Held', emails: [{ value: cleo.address, label: 'work' }] })).id;
     const heldAt = new Date(Date.now() - 3 * 3_600_000).toISOString();
@@ -161,6 +169,22 @@ describe.skipIf((!hasBrowser && !requireBrowser) || !withDovecot)('the mailbox, 
     await expect.poll(() => item.count()).toBe(0);
     expect((await server.api<{ status: string; thankedAt: string | null }>('GET', `/api/v1/interviews/${interview.id}`)).status).toBe('thanked');
     await expectAccessible(page, 'Today after sending a thank-you');
+
+    // Settings: one pass now, with what it found; then disconnect, after a confirmation.
+    await page.goto(`${server.origin}/settings`);
+    const mailbox = page.getByRole('region', { name: 'Mailbox' });
+    await mailbox.getByRole('button', { name: 'Check for mail now' }).click();
+    await mailbox.getByRole('status').getByText(/^Looked at \d+ messages?; kept \d+ to or from people in Inroads: /).waitFor({ timeout: 20_000 });
+    await mailbox.getByRole('button', { name: 'Disconnect' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Disconnect your mailbox?' });
+    await confirm.getByRole('button', { name: 'Disconnect' }).click();
+    await mailbox.getByRole('button', { name: 'Connect' }).waitFor();
+    expect((await server.api<MailboxStatus>('GET', '/api/v1/mail/mailbox')).connected).toBe(false);
+    // Without a mailbox, drafts offer no sending.
+    await page.goto(`${server.origin}/people/${cleoId}`);
+    await page.getByRole('button', { name: 'Draft request' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'I sent it' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Send from/ }).count()).toBe(0);
     expect(csp).toEqual([]);
   }, 60_000);
 });

@@ -332,7 +332,7 @@ function Connected({ status }: { status: MailboxStatus }) {
         ) : null}
         <dt>Last check</dt>
         <dd>{status.lastSyncAt ? formatDateTime(status.lastSyncAt) : 'Not yet'}</dd>
-        <dt>Now</dt>
+        <dt>Status</dt>
         <dd>
           {status.state === 'error' && status.lastError ? (
             <span className="mail-state-error">Not reading mail: {status.lastError}</span>
