@@ -14,6 +14,7 @@ import { benchCoaching } from './coaching.js';
 import { benchImport } from './import.js';
 import { benchMultiUser } from './multi-user.js';
 import { benchMail } from './mail.js';
+import { benchMailSync } from './mail-sync.js';
 import { freePort } from '../src/server/start.js';
 
 const { values: flags } = parseArgs({
@@ -166,6 +167,7 @@ try {
     lines.push('', '| multi-user | throughput | errors | latency |', '|---|---|---|---|', ...(await benchMultiUser({ users, contacts, connections: Number(flags['mu-connections']), duration: Number(flags['mu-duration']), importRows: Number(flags['import-rows']) })));
   }
   if (runs('mail')) lines.push(...(await benchMail({ messages: Number(flags['mail-messages']), known: Number(flags['mail-known']) })));
+  if (runs('mail')) lines.push(...(await benchMailSync({ messages: Number(flags['mail-messages']), known: Number(flags['mail-known']) })));
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
   for (const child of children) child.kill('SIGTERM');

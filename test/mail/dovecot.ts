@@ -146,7 +146,10 @@ export async function startDovecot(options: { users?: number } = {}): Promise<Do
   const binary = findDovecot();
   if (!binary) throw new Error('Dovecot is not installed (dovecot-imapd).');
   const account = runAs();
-  const dir = mkdtempSync(join(tmpdir(), 'inroads-dovecot-'));
+  // Dovecot runs as another user when we are root: its directory must be reachable by that user,
+  // which a TMPDIR inside root's home would not be.
+  const parent = account.uid !== userInfo().uid && existsSync('/tmp') ? '/tmp' : tmpdir();
+  const dir = mkdtempSync(join(parent, 'inroads-dovecot-'));
   chmodSync(dir, 0o755);
   const host = '127.0.0.1';
   const imapPort = await freePort(host);
@@ -188,7 +191,8 @@ ssl = yes
 ssl_cert = <${join(dir, 'cert.pem')}
 ssl_key = <${join(dir, 'key.pem')}
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login xoauth2
+auth_failure_delay = 0
 mail_location = maildir:~/Maildir
 mailbox_idle_check_interval = 1 secs
 passdb {
@@ -248,6 +252,17 @@ service anvil {
     );
     exited.catch(() => undefined);
     child = started;
+    // Dovecot runs in its own process group: if this process ends without stop(), take it down too.
+    const pid = started.pid;
+    const onExit = () => {
+      try {
+        if (pid) process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
+    process.once('exit', onExit);
+    started.once('exit', () => process.off('exit', onExit));
     // Both listeners open together; the plain one answers with a greeting.
     await Promise.race([waitForGreeting(host, imapPort, 15_000), exited]);
   };

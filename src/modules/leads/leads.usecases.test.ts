@@ -1,22 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aContact, anInterview, anOrganization } from '../../../test/fixtures/builders.js';
+import { rejection } from '../../../test/fixtures/errors.js';
 import { createTestWorkspace, dialects, type TestWorkspace } from '../../../test/fixtures/databases.js';
-import { AppError } from '../../shared/errors.js';
 import { createLeadInput, updateLeadInput } from '../../shared/schemas/leads.js';
 import { createExploration } from '../explorations/explorations.usecases.js';
 import { getAgenda } from '../followups/followups.usecases.js';
 import { search } from '../search/search.usecases.js';
 import { createLead, deleteLead, getLead, listLeads, updateLead } from './leads.usecases.js';
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected an AppError');
-}
 
 const byTitle = { field: 'title', direction: 'asc' } as const;
 const all = { limit: 50, offset: 0 };

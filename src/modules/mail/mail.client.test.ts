@@ -15,18 +15,23 @@ import { MailConnectionError, type MailCredentials, type MailEnvelope, type Mail
 const run = dovecotAvailable();
 
 /** A TCP relay that records what the client sends, to prove which FETCH commands were issued. */
-async function recordingProxy(targetPort: number): Promise<{ port: number; sent: () => string; close: () => Promise<void> }> {
+async function recordingProxy(targetPort: number): Promise<{ port: number; sent: () => string; freeze: () => void; close: () => Promise<void> }> {
   const port = await freePort();
   let log = '';
   const sockets = new Set<Socket>();
+  // Frozen connections stay open but carry nothing, as when a NAT box forgets an idle connection.
+  const frozen = new Set<Socket>();
   const server: Server = createServer((client) => {
     const upstream = connect({ host: '127.0.0.1', port: targetPort });
     sockets.add(client).add(upstream);
     client.on('data', (chunk: Buffer) => {
+      if (frozen.has(client)) return;
       log += chunk.toString('latin1');
       upstream.write(chunk);
     });
-    upstream.on('data', (chunk: Buffer) => client.write(chunk));
+    upstream.on('data', (chunk: Buffer) => {
+      if (!frozen.has(client)) client.write(chunk);
+    });
     const end = () => {
       client.destroy();
       upstream.destroy();
@@ -38,6 +43,9 @@ async function recordingProxy(targetPort: number): Promise<{ port: number; sent:
   return {
     port,
     sent: () => log,
+    freeze: () => {
+      for (const socket of sockets) frozen.add(socket);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
@@ -117,6 +125,20 @@ describe.runIf(run)('mail client against Dovecot and an SMTP sink', () => {
       const sent = await client.send(ada, { from: { name: null, address: 'ada@inroads.test' }, to: [{ name: null, address: 'outside@known.test' }], subject: 'Token', text: 'Hi' });
       expect(sink.received.at(-1)?.user).toBe('ada');
       expect(sink.received.at(-1)?.raw.toString()).toContain(sent.messageId);
+    });
+
+    test('XOAUTH2 hands the access token to IMAP (this Dovecot has no OAuth back end, so it refuses it as "auth")', async () => {
+      const proxy = await recordingProxy(dovecot.imapPort);
+      try {
+        const ada = credentials('ada', { imap: { host: '127.0.0.1', port: proxy.port, security: 'none' }, auth: { kind: 'xoauth2', accessToken: 'the-access-token' } });
+        const error = await failure(client.verify(ada));
+        expect(error.reason).toBe('auth');
+        expect(error.message).not.toContain('the-access-token');
+        const sasl = Buffer.from('user=ada\x01auth=Bearer the-access-token\x01\x01').toString('base64');
+        expect(proxy.sent()).toMatch(new RegExp(`AUTHENTICATE XOAUTH2 ${sasl.replace(/[+/=]/g, (c) => `\\${c}`)}`));
+      } finally {
+        await proxy.close();
+      }
     });
 
     test('a wrong password is "auth", and SMTP is never contacted', async () => {
@@ -212,6 +234,7 @@ describe.runIf(run)('mail client against Dovecot and an SMTP sink', () => {
       dovecot.deliver('ben', mail.outlookReply({ from: 'erin@known.test', to, subject: 'RE: Twenty minutes?', messageId: '<r2@known.test>', inReplyTo: '<req-3@inroads.test>' }));
       dovecot.deliver('ben', mail.autoReply({ from: 'dave@known.test', to, subject: 'Coffee?', messageId: '<a1@known.test>', inReplyTo: '<req-4@inroads.test>' }));
       dovecot.deliver('ben', mail.bounce({ from: 'mailer-daemon@mx.inroads.test', to, subject: '', messageId: '<b1@mx.inroads.test>', failed: 'gone@known.test', original: '<req-2@inroads.test>' }));
+      dovecot.deliver('ben', mail.bounceWithMessage({ from: 'x', to, subject: 'Delivery Status Notification (Failure)', messageId: '<b2@googlemail.test>', failed: 'Typo@Known.test', original: '<req-5@inroads.test>' }));
       dovecot.deliver('ben', mail.forward({ from: 'carol@known.test', to, subject: 'Intro: Frank', messageId: '<f1@known.test>' }));
       // Older than a year: a first pass does not go back that far.
       dovecot.deliver('ben', mail.request({ from: 'carol@known.test', to, subject: 'Long ago', messageId: '<old@known.test>', date: 'Mon, 1 Dec 2024 10:00:00 +0000' }), {
@@ -224,10 +247,11 @@ describe.runIf(run)('mail client against Dovecot and an SMTP sink', () => {
     });
 
     test('returns the wanted messages of the inbox and the Sent folder, with what Inroads needs to match them', () => {
-      expect(first.scanned).toBe(7);
+      expect(first.scanned).toBe(8);
       expect(first.messages.map((m) => `${m.folder}:${m.subject}`).sort()).toEqual(
         [
           'inbox:Automatic reply: Coffee?',
+          'inbox:Delivery Status Notification (Failure)',
           'inbox:Fwd: Intro: Frank',
           'inbox:RE: Twenty minutes?',
           'inbox:Re: Chat about climate work?',
@@ -270,6 +294,12 @@ describe.runIf(run)('mail client against Dovecot and an SMTP sink', () => {
       expect(report?.contentType).toBe('multipart/report; report-type=delivery-status');
       expect(report?.bounce).toEqual({ failedRecipients: ['gone@known.test'], originalMessageId: '<req-2@inroads.test>' });
       expect(report?.snippet).toMatch(/^This is the mail system at host mx\.inroads\.test\./);
+    });
+
+    test('a bounce that returns the whole original message: its headers are read, not its body', () => {
+      const report = bySubject('Delivery Status Notification (Failure)');
+      expect(report?.bounce).toEqual({ failedRecipients: ['typo@known.test'], originalMessageId: '<req-5@inroads.test>' });
+      expect(report?.snippet).toMatch(/^Address not found\. Your message wasn't delivered to Typo@Known\.test/);
     });
 
     test('a forward keeps the note above it', () => {
@@ -367,7 +397,7 @@ describe.runIf(run)('mail client against Dovecot and an SMTP sink', () => {
   });
 
   describe('watch', () => {
-    test('a message delivered during IDLE calls onNewMail', async () => {
+    test('a message delivered during IDLE calls onNewMail', { timeout: 60_000 }, async () => {
       let calls = 0;
       const watcher = client.watch(credentials('dan'), {
         onNewMail: async () => {
@@ -388,7 +418,7 @@ describe.runIf(run)('mail client against Dovecot and an SMTP sink', () => {
       expect(watcher.watching).toBe(false);
     });
 
-    test('calls never overlap, and stop waits for the running one', async () => {
+    test('calls never overlap, and stop waits for the running one', { timeout: 60_000 }, async () => {
       let active = 0;
       let most = 0;
       let calls = 0;
@@ -411,7 +441,41 @@ describe.runIf(run)('mail client against Dovecot and an SMTP sink', () => {
       expect(calls).toBe(after);
     });
 
-    test('Dovecot killed during IDLE and restarted: the watcher reconnects and still catches the reply', async () => {
+    test('an IDLE connection that silently stops carrying data is found out by the watchdog and replaced', { timeout: 60_000 }, async () => {
+      const proxy = await recordingProxy(dovecot.imapPort);
+      const quick = createMailClient({ connectionTimeoutMs: 1000 });
+      const dan = credentials('dan', { imap: { host: '127.0.0.1', port: proxy.port, security: 'none' } });
+      let connects = 0;
+      let wasWatching = false;
+      let calls = 0;
+      const watcher = quick.watch(dan, {
+        onNewMail: async () => {
+          calls++;
+        },
+        watchdogMs: 300,
+        maxBackoffMs: 200,
+      });
+      const track = setInterval(() => {
+        if (watcher.watching && !wasWatching) connects++;
+        wasWatching = watcher.watching;
+      }, 5);
+      try {
+        await waitFor(() => connects === 1, 'the first connection');
+        proxy.freeze();
+        await waitFor(() => connects === 2, 'a new connection after the NOOP went unanswered');
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        const before = calls;
+        await waitFor(() => calls > before, 'onNewMail on the new connection');
+      } finally {
+        clearInterval(track);
+        await watcher.stop();
+        await proxy.close();
+      }
+      expect(connects).toBeGreaterThanOrEqual(2);
+      expect(proxy.sent()).toMatch(/ NOOP\r\n/);
+    });
+
+    test('Dovecot killed during IDLE and restarted: the watcher reconnects and still catches the reply', { timeout: 90_000 }, async () => {
       const dan = credentials('dan');
       let cursor: SyncCursor = (await client.fetchNew(dan, { inbox: null, sent: null }, () => false)).cursor;
       const seen: string[] = [];

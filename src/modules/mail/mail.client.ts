@@ -312,7 +312,9 @@ export function createMailClient(options: MailClientOptions = {}): MailClient {
     const groups = new Map<string, number[]>();
     for (const [uid, plan] of plans) {
       const keys = [plan.text?.key, plan.status?.key, plan.returnedHeaders?.key].map((k) => k ?? '-').join('|');
-      groups.set(keys, [...(groups.get(keys) ?? []), uid]);
+      const group = groups.get(keys);
+      if (group) group.push(uid);
+      else groups.set(keys, [uid]);
     }
     const facts = new Map<number, MailMessageFacts>();
     for (const uids of groups.values()) {
@@ -369,10 +371,12 @@ export function createMailClient(options: MailClientOptions = {}): MailClient {
       const mailbox = client.mailbox;
       if (!mailbox) throw new Error(`Could not open ${path}`);
       const uidValidity = String(mailbox.uidValidity);
+      // UIDNEXT is optional in old servers: without it, every pass asks the server what is new.
       const uidNext = Number(mailbox.uidNext);
+      const nextKnown = Number.isFinite(uidNext) && uidNext > 0;
       const sameFolder = cursor !== null && cursor.uidValidity === uidValidity;
       const after = sameFolder ? cursor.lastUid : 0;
-      let highest = Math.max(after, uidNext - 1);
+      let highest = Math.max(after, nextKnown ? uidNext - 1 : 0);
       if (mailbox.exists === 0) return { messages: [], scanned: 0, cursor: { uidValidity, lastUid: highest } };
 
       let ranges: string[];
@@ -383,7 +387,7 @@ export function createMailClient(options: MailClientOptions = {}): MailClient {
           found.sort((a, b) => a - b),
           batchSize,
         ).map(sequenceSet);
-      } else if (after >= uidNext - 1) {
+      } else if (nextKnown && after >= uidNext - 1) {
         ranges = [];
       } else {
         ranges = [`${after + 1}:*`];
@@ -525,7 +529,8 @@ function startWatcher(
     });
 
   const session = async (onConnected: () => void) => {
-    const open = await openImap(credentials, { disableAutoIdle: false, autoIdleDelay: 50 });
+    // IDLE as soon as the inbox is open; the socket may stay quiet between watchdog ticks.
+    const open = await openImap(credentials, { disableAutoIdle: false, autoIdleDelay: 50, socketTimeout: Math.max(5 * 60_000, 2 * watchdogMs) });
     client = open;
     const closed = new Promise<void>((resolve) => open.once('close', () => resolve()));
     let watchdog: NodeJS.Timeout | undefined;

@@ -3,6 +3,7 @@ import type { Database, MailboxesTable, MailMessagesTable } from '../../db/datab
 import { fromFlag, fromJson, toFlag, toJson, toUtcIso } from '../../db/values.js';
 import type { MailAuthKind, MailMessage, MailOutcome, MailSecurity } from '../../shared/schemas/mail.js';
 import type { SyncCursor } from './mail.ports.js';
+import type { MatchInterview } from './mail.rules.js';
 
 const MAILBOX_ID = 'default';
 
@@ -110,15 +111,6 @@ export interface MailPerson {
   emails: string[];
 }
 
-/** A conversation mail can settle or move. */
-export interface MailInterview {
-  id: string;
-  contactId: string;
-  status: string;
-  requestedAt: string | null;
-  repliedAt: string | null;
-  createdAt: string;
-}
 
 export function createMailRepository(db: Kysely<Database>) {
   const messages = () =>
@@ -174,7 +166,7 @@ export function createMailRepository(db: Kysely<Database>) {
       }));
     },
     /** Conversations of these people, oldest first. */
-    async interviewsOf(contactIds: string[]): Promise<MailInterview[]> {
+    async interviewsOf(contactIds: string[]): Promise<MatchInterview[]> {
       if (contactIds.length === 0) return [];
       const rows = await db
         .selectFrom('interviews')

@@ -42,6 +42,7 @@ export function concernsKnownPeople(envelope: Pick<MailEnvelope, 'from' | 'to' |
   return [...envelope.from, ...envelope.to, ...envelope.cc].some((a) => a.address !== me && known.has(normalizeAddress(a.address)));
 }
 
+/** A conversation mail can settle or move. */
 export interface MatchInterview {
   id: string;
   contactId: string;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aContact, anInterview, anOrganization } from '../../../test/fixtures/builders.js';
+import { rejection } from '../../../test/fixtures/errors.js';
 import { createTestWorkspace, dialects, TEST_NOW, type TestWorkspace } from '../../../test/fixtures/databases.js';
-import { AppError } from '../../shared/errors.js';
 import { connectMailboxInput } from '../../shared/schemas/mail.js';
 import { getAgenda } from '../followups/followups.usecases.js';
 import { transitionInterview } from '../interviews/interviews.usecases.js';
@@ -13,15 +13,6 @@ import { connectMailbox, disconnectMailbox, importMail, mailboxStatus, markReque
 const KEY = Buffer.alloc(32, 7);
 const ME = 'sam@example.org';
 
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(AppError);
-    return error as AppError;
-  }
-  throw new Error('expected an AppError');
-}
 
 /** A message as the client layer hands it over. */
 function facts(partial: Partial<Omit<MailMessageFacts, 'from'>> & { from: string; subject: string }): MailMessageFacts {
