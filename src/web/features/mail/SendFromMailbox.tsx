@@ -5,7 +5,7 @@ import { sendableKinds } from '../../../shared/schemas/mail.js';
 import { ApiError } from '../../api/client.js';
 import { statusLabels } from '../../ui/labels.js';
 import { ErrorState } from '../../ui/States.js';
-import { useMailbox, useSendMail } from './mail.api.js';
+import { useMailbox, useRefreshOnNewMail, useSendMail } from './mail.api.js';
 import './mail.css';
 
 const sentWhat: Record<SendableKind, string> = {
@@ -111,8 +111,12 @@ export function announceMail(text: string): void {
   for (const listener of listeners) listener();
 }
 
-/** The last thing sent from a closed dialog, read out politely; leaving the page clears it. */
+/**
+ * The last thing sent from a closed dialog, read out politely; leaving the page clears it. While it
+ * is on the page, mail the watcher finds refreshes the page too.
+ */
 export function MailNotice() {
+  useRefreshOnNewMail();
   useEffect(() => () => announceMail(''), []);
   const text = useSyncExternalStore(
     (listener) => {

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import type {
   ConnectMailboxInput,
   ImportMailInput,
@@ -24,9 +25,27 @@ type MarkRequested = z.infer<typeof markRequestedResponse>;
 export function useMailbox() {
   return useQuery({
     queryKey: mailKeys.mailbox,
-    queryFn: () => api.get<MailboxStatus>('/api/v1/mail/mailbox'),
+    queryFn: fetchMailbox,
     refetchInterval: (query) => (query.state.data?.connected ? (query.state.data.watching ? 60_000 : 5_000) : false),
   });
+}
+
+const fetchMailbox = () => api.get<MailboxStatus>('/api/v1/mail/mailbox');
+
+/**
+ * On Today while a mailbox is watched: the status is asked for more often, and each new pass over
+ * the mailbox (a reply may have moved a conversation) refreshes what is shown.
+ */
+export function useRefreshOnNewMail() {
+  const client = useQueryClient();
+  const mailbox = useQuery({ queryKey: mailKeys.mailbox, queryFn: fetchMailbox, refetchInterval: (query) => (query.state.data?.watching ? 15_000 : false) });
+  const lastSyncAt = mailbox.data?.lastSyncAt ?? null;
+  const seen = useRef<string | null>(null);
+  useEffect(() => {
+    const before = seen.current;
+    seen.current = lastSyncAt;
+    if (before !== null && lastSyncAt !== null && lastSyncAt !== before) void invalidate(client, recordKeys);
+  }, [client, lastSyncAt]);
 }
 
 /** Signs in to both servers first; nothing is stored unless both accept. */
