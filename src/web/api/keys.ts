@@ -138,6 +138,14 @@ export const adminKeys = {
   invitations: ['admin-invitations'] as const,
 };
 
+export const mailKeys = {
+  /** The connected mailbox's status (never its password). */
+  mailbox: ['mailbox'] as const,
+  /** Messages kept from the mailbox or from dropped .eml files; worked out from the records, so among recordKeys. */
+  messages: ['mail-messages'] as const,
+  ofContact: (contactId: string) => ['mail-messages', { contactId }] as const,
+};
+
 export const coachingKeys = {
   all: ['coaching'] as const,
   explorer: (id: string) => ['coaching', id] as const,
@@ -172,6 +180,7 @@ export const recordKeys: readonly QueryKey[] = [
   searchKeys.all,
   templateKeys.previews,
   questionKeys.all,
+  mailKeys.messages,
 ];
 
 /**

@@ -58,6 +58,9 @@ export const kindLabels: Record<string, string> = {
   'report-back': 'Report back',
   debrief: 'Debrief',
   lead: 'Lead',
+  schedule: 'Schedule',
+  'fix-address': 'Fix address',
+  'mark-requested': 'Sent by you',
 };
 
 export const interactionKindLabels: Record<string, string> = {

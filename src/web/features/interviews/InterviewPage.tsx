@@ -101,7 +101,7 @@ export function InterviewPage() {
       </div>
       <section className="card" aria-labelledby="status-heading">
         <h2 id="status-heading">Where it stands</h2>
-        {nextStepHint[i.status] ? <p>{nextStepHint[i.status]}</p> : null}
+        {i.status === 'requested' && i.repliedAt ? <p>They replied: agree a time, then mark the conversation scheduled.</p> : nextStepHint[i.status] ? <p>{nextStepHint[i.status]}</p> : null}
         {i.status === 'held' ? <p>Send the thank-you below; recording it marks the interview thanked.</p> : null}
         {i.status === 'idea' ? (
           <p className="actions">
@@ -128,6 +128,12 @@ export function InterviewPage() {
             <>
               <dt>Requested</dt>
               <dd>{formatDateTime(i.requestedAt)}</dd>
+            </>
+          ) : null}
+          {i.repliedAt ? (
+            <>
+              <dt>Replied</dt>
+              <dd>{formatDateTime(i.repliedAt)}</dd>
             </>
           ) : null}
           {i.heldAt ? (

@@ -6,6 +6,7 @@ import { Modal } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { useUnsavedChanges } from '../../ui/unsaved.js';
 import { EmailFindings } from '../coach/EmailFindings.js';
+import { MailSent, SendFromMailbox } from '../mail/SendFromMailbox.js';
 import { useExplorationOptions } from '../people/people.api.js';
 import { mailtoHref, useRequestDraft, useRequestSent } from './outreach.api.js';
 
@@ -38,6 +39,7 @@ export function DraftRequest({ contactId, explorationId: initialExploration, int
   const [copied, setCopied] = useState(false);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const sent = useRequestSent();
+  const [mailed, setMailed] = useState<{ notice: string; interviewId: string | null } | null>(null);
 
   const data = draft.data;
   const subjectText = subject ?? data?.subject ?? '';
@@ -47,7 +49,7 @@ export function DraftRequest({ contactId, explorationId: initialExploration, int
   const email = data?.contact.email ?? null;
   const href = mailtoHref(email, subjectText, bodyText);
   // What the user changed in the draft, until "I sent it" keeps it.
-  const edited = !sent.isSuccess && ((subject !== null && subject !== (data?.subject ?? '')) || (body !== null && body !== (data?.body ?? '')));
+  const edited = !sent.isSuccess && !mailed && ((subject !== null && subject !== (data?.subject ?? '')) || (body !== null && body !== (data?.body ?? '')));
   const leave = useUnsavedChanges(edited);
 
   const copy = () => {
@@ -89,7 +91,8 @@ export function DraftRequest({ contactId, explorationId: initialExploration, int
           </p>
         </div>
       ) : null}
-      {data && !sent.isSuccess ? (
+      {data && mailed ? <MailSent {...mailed} name={name} onClose={onClose} /> : null}
+      {data && !sent.isSuccess && !mailed ? (
         <>
           <p className="muted">Filled in from your request template. Change anything: the checker below reads it as you type.</p>
           <div className="field">
@@ -156,6 +159,12 @@ export function DraftRequest({ contactId, explorationId: initialExploration, int
             </div>
           ) : null}
           {sent.isError ? <ErrorState error={sent.error} /> : null}
+          <SendFromMailbox
+            input={{ kind: 'request', contactId, explorationId: data.exploration?.id ?? null, interviewId: data.interviewId ?? null, subject: subjectText, body: bodyText, ...(settlesAgendaItem ? { settlesAgendaItem } : {}) }}
+            blanks={blanks}
+            name={name}
+            onSent={(result, notice) => setMailed({ notice, interviewId: result.interviewId })}
+          />
           <div className="actions">
             <button type="button" onClick={() => (blanks.length ? setPending('copy') : copy())}>
               {copied ? 'Copied' : 'Copy'}

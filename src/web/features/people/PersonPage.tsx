@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { ErrorState, Loading } from '../../ui/States.js';
+import { PersonMail } from '../mail/PersonMail.js';
 import { ExplorationsField } from '../explorations/ExplorationsField.js';
 import { AboutPerson } from './AboutPerson.js';
 import { LogInteraction } from './LogInteraction.js';
@@ -25,6 +26,7 @@ export function PersonPage() {
           <NextActionCard contact={c} />
           <ExplorationsField ids={c.explorationIds} save={(explorationIds) => updateContact(c.id, { explorationIds })} what={c.name} organizationId={c.organizationId} />
           <PersonTimeline contactId={c.id} />
+          <PersonMail contactId={c.id} name={c.name} />
           <section className="card">
             <LogInteraction contactId={c.id} />
           </section>

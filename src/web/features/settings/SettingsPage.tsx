@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useAccount } from '../../app/session.api.js';
 import { useSwitchWorkspace, useWorkspace } from '../../app/workspace.api.js';
+import { MailboxSettings } from '../mail/MailboxSettings.js';
 import { ComingHolidays } from './ComingHolidays.js';
 import { ProfileForm } from './ProfileForm.js';
 import { SignOutEverywhere } from './SignOutEverywhere.js';
@@ -46,6 +47,7 @@ export function SettingsPage() {
         </div>
         {regenerate.isError ? <ErrorState error={regenerate.error} /> : null}
       </section>
+      <MailboxSettings />
       <section className="card" aria-labelledby="data-heading">
         <h2 id="data-heading">Your data</h2>
         <dl className="facts">

@@ -11,6 +11,9 @@ import { interactionKindFor } from './drafts.js';
 import { useDraftRequestDialog, type DraftRequestProps } from '../outreach/DraftRequest.js';
 import { unfilledPlaceholders } from '../../../shared/placeholders.js';
 import { WeekCard } from '../week/WeekCard.js';
+import { EmlDrop } from '../mail/EmlDrop.js';
+import { MailItemActions, MailItemDetails } from '../mail/MailAgendaItem.js';
+import { announceMail, isSendable, MailNotice, SendFromMailbox } from '../mail/SendFromMailbox.js';
 import { useAgenda, useAgendaActions, useAgendaDraft, useAnyoneAdded, useFetchInterview, useLogSentMessage } from './today.api.js';
 
 function groups(items: AgendaItem[], at: string) {
@@ -86,6 +89,23 @@ function DraftDialog({ item, onClose }: { item: AgendaItem; onClose: () => void 
         </p>
       ) : null}
       {log.isError ? <ErrorState error={log.error} /> : null}
+      {contactId && isSendable(item.kind) && item.suggestedFormat !== 'handwritten' ? (
+        <SendFromMailbox
+          input={{
+            kind: item.kind,
+            contactId,
+            ...(item.interviewId && contactId === item.contactId ? { interviewId: item.interviewId } : {}),
+            subject: draft.subject,
+            body: text,
+            settlesAgendaItem: item.key,
+          }}
+          blanks={blanks}
+          onSent={(_, notice) => {
+            announceMail(notice);
+            onClose();
+          }}
+        />
+      ) : null}
       <div className="actions">
         <button
           type="button"
@@ -140,6 +160,7 @@ function AgendaRow({ item, at, draftRequest }: { item: AgendaItem; at: string; d
       <div>
         <h3 id={`item-${item.key}`}>{item.title}</h3>
         <p>{item.reason}</p>
+        <MailItemDetails item={item} />
         <p>
           <strong>Next:</strong> {item.action}
         </p>
@@ -165,6 +186,7 @@ function AgendaRow({ item, at, draftRequest }: { item: AgendaItem; at: string; d
               Draft message
             </button>
           ) : null}
+          <MailItemActions item={item} />
           <button type="button" onClick={() => setState.mutate({ key: item.key, state: 'done' })}>
             Done
           </button>
@@ -201,6 +223,7 @@ export function TodayPage() {
           <p>Whom to thank, chase, prepare for and check in with.</p>
         </div>
       </div>
+      <MailNotice />
       <WeekCard />
       {agenda.isPending ? <Loading what="your agenda" /> : null}
       {agenda.isError ? <ErrorState error={agenda.error} retry={() => void agenda.refetch()} /> : null}
@@ -251,6 +274,10 @@ export function TodayPage() {
             ),
           )
         : null}
+      <section className="card" aria-labelledby="eml-heading">
+        <h2 id="eml-heading">Add emails</h2>
+        <EmlDrop />
+      </section>
       {requestDialog.dialog}
     </section>
   );
