@@ -25,12 +25,13 @@ export function initialJavaScript(webRoot: string): { files: number; bytes: numb
   return { files: new Set(sources).size, bytes, gzipped };
 }
 
+/** Runs in the page: the time since navigation began once `selector` is there (this file is compiled without the DOM's types, and the page's CSP forbids evaluating strings). */
+const inPage = (selector: string) => ((globalThis as unknown as { document: { querySelector(q: string): unknown } }).document.querySelector(selector) ? performance.now() : false);
+
 /** Milliseconds from the start of navigation until `selector` is in the page (read in the page, so the bench's own overhead is left out). */
 async function timeTo(page: Page, url: string, selector: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' });
   try {
-    // Runs in the page (this file is compiled without the DOM's types, and the page's CSP forbids evaluating strings).
-    const inPage = (s: string) => ((globalThis as unknown as { document: { querySelector(q: string): unknown } }).document.querySelector(s) ? performance.now() : false);
     const handle = await page.waitForFunction(inPage, selector, { polling: 'raf', timeout: 60_000 });
     return Number(await handle.jsonValue());
   } catch (error) {

@@ -17,6 +17,23 @@ const PASSWORD = 'correct horse battery staple';
 const SHOTS = process.env.INROADS_SCREENSHOTS;
 
 /** Issue 21: an admin's round on the Administration page, and people arriving by invitation or reset link. */
+const shot = async (page: Page, name: string) => {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+};
+/** Nothing sideways at 375 px: no scrolling, and every button on screen. */
+const fitsNarrow = async (page: Page, label: string) => {
+  expect(await pageOverflow(page), `${label}: sideways scrolling at 375 px`).toBeLessThanOrEqual(0);
+  const offscreen = await page.evaluate(() =>
+    [...document.querySelectorAll('main button, main a, main select, main input, main td')]
+      .filter((e) => {
+        const box = e.getBoundingClientRect();
+        return box.width > 0 && (box.right > window.innerWidth + 1 || box.left < -1);
+      })
+      .map((e) => e.textContent || e.getAttribute('aria-label') || e.tagName),
+  );
+  expect(offscreen, `${label}: controls off-screen at 375 px`).toEqual([]);
+};
+
 describe.skipIf(!hasBrowser && !requireBrowser)('account administration in the browser', () => {
   let browser: Browser;
   let server: RunningMultiUserServer;
@@ -39,22 +56,6 @@ describe.skipIf(!hasBrowser && !requireBrowser)('account administration in the b
   const signInFully = async (page: Page, email: string, password = PASSWORD) => {
     await signIn(page, email, password);
     await page.getByRole('link', { name: 'Account' }).waitFor();
-  };
-  const shot = async (page: Page, name: string) => {
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  };
-  /** Nothing sideways at 375 px: no scrolling, and every button on screen. */
-  const fitsNarrow = async (page: Page, label: string) => {
-    expect(await pageOverflow(page), `${label}: sideways scrolling at 375 px`).toBeLessThanOrEqual(0);
-    const offscreen = await page.evaluate(() =>
-      [...document.querySelectorAll('main button, main a, main select, main input, main td')]
-        .filter((e) => {
-          const box = e.getBoundingClientRect();
-          return box.width > 0 && (box.right > window.innerWidth + 1 || box.left < -1);
-        })
-        .map((e) => e.textContent || e.getAttribute('aria-label') || e.tagName),
-    );
-    expect(offscreen, `${label}: controls off-screen at 375 px`).toEqual([]);
   };
 
   beforeAll(async () => {
