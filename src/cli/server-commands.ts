@@ -7,6 +7,7 @@ import { systemClock } from '../shared/clock.js';
 import { runningServer } from '../server/home-lock.js';
 import { loadOrCreateSecret, localUrl } from '../server/secret.js';
 import { AppError } from '../shared/errors.js';
+import { logLevelFrom } from '../server/logging.js';
 import { mailSettingsFrom } from '../server/mailer.js';
 import { configFrom } from './context.js';
 import { print, printJson } from './output.js';
@@ -46,7 +47,7 @@ async function serveMultiUser(program: Command, options: ServeOptions): Promise<
   const server = await startMultiUserServer(config, {
     publicUrl: options.publicUrl ?? process.env.INROADS_PUBLIC_URL,
     trustProxy: trustProxyValue(options.trustProxy ?? process.env.INROADS_TRUST_PROXY),
-    logger: true,
+    logger: { level: logLevelFrom(process.env.INROADS_LOG_LEVEL) },
     mail: mailSettingsFrom(process.env),
     reminderCron: process.env.INROADS_REMINDER_CRON,
     jobPollingSeconds: process.env.INROADS_JOB_POLL_SECONDS ? Number(process.env.INROADS_JOB_POLL_SECONDS) : undefined,

@@ -13,6 +13,7 @@ import { postgresUserWorkspaces, sqliteUserWorkspaces, type UserWorkspaces } fro
 import { startJobs, type Jobs } from './jobs.js';
 import { createMailer, type MailSettings } from './mailer.js';
 import { loadOrCreateSecret, localUrl, securePrivateHome, startUrl } from './secret.js';
+import type { LogSettings } from './logging.js';
 import type { App } from './types.js';
 
 /** A port nothing listens on now (the OS picks it). */
@@ -102,7 +103,8 @@ export interface MultiUserOptions {
   publicUrl?: string | undefined;
   /** Fastify's trustProxy: which proxies to believe about the client's address (for rate limits). */
   trustProxy?: boolean | string | undefined;
-  logger?: boolean;
+  /** The request and event log (see logging.ts); off unless given. */
+  logger?: boolean | LogSettings | undefined;
   /** Connections in the pool shared by every user's workspace (PostgreSQL). */
   poolSize?: number;
   /** SMTP settings for the morning reminders; they run through the job queue on PostgreSQL. */

@@ -91,6 +91,7 @@ export const ERROR_CODES = {
   // The command line (exit statuses).
   usage: { status: 2, exit: true, message: 'The command was not used as it should be; see --help.' },
   'config.public_url': { status: 1, exit: true, message: '--public-url must be an address such as https://inroads.example.edu.' },
+  'config.log_level': { status: 1, exit: true, message: 'INROADS_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent.' },
   'db.missing': { status: 1, exit: true, message: 'There is no database there.' },
   'imports.unreadable': { status: 1, exit: true, message: 'The file to import cannot be read.' },
   'restore.unreadable': { status: 1, exit: true, message: 'The file to restore cannot be read.' },
