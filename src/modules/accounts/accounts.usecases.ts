@@ -42,6 +42,11 @@ export async function listUsers({ ctx }: { ctx: AppContext }): Promise<{ items: 
   return { items: await ctx.repos.accounts.users() };
 }
 
+/** Whether the server has an admin who can sign in. */
+export async function adminExists({ ctx }: { ctx: AppContext }): Promise<boolean> {
+  return ctx.repos.accounts.activeAdminExists();
+}
+
 /** Disables an account (found by email or id) and ends all of its sessions at once. */
 export async function disableUser({ ctx, email, id }: { ctx: AppContext; email?: string; id?: string }): Promise<{ user: User }> {
   return ctx.transaction(async (tx) => {
