@@ -26,6 +26,7 @@ import { registerProfileRoutes } from '../modules/profile/profile.routes.js';
 import { registerQuestionRoutes } from '../modules/questions/questions.routes.js';
 import { registerLeadRoutes } from '../modules/leads/leads.routes.js';
 import { registerReferralRoutes } from '../modules/referrals/referrals.routes.js';
+import { registerReminderRoutes } from '../modules/reminders/reminders.routes.js';
 import type { DatabaseHandle } from '../db/factory.js';
 import type { AppContext } from '../modules/repositories.js';
 import { registerSearchRoutes } from '../modules/search/search.routes.js';
@@ -166,7 +167,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const ctx = multiUser ? scopedContext : deps.ctx;
   if (multiUser) {
     const token = (request: FastifyRequest) => presentedToken(request, cookies)?.token ?? null;
-    registerAccountRoutes(app, { control: multiUser.control, cookies, token, currentUser, signedInUser, planReminders: multiUser.planReminders ?? null });
+    registerAccountRoutes(app, { control: multiUser.control, cookies, token, currentUser, signedInUser });
+    registerReminderRoutes(app, { control: multiUser.control, currentUser, planReminders: multiUser.planReminders ?? null });
     registerSharingRoutes(app, { control: multiUser.control, open: (userId, work) => multiUser.workspaces.use(userId, work), currentUser });
     registerWorkspaceRoutes(app, multiUserWorkspaces);
   } else {

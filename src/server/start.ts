@@ -172,22 +172,40 @@ export async function startMultiUserServer(requested: Config, options: MultiUser
   const appUrl = options.publicUrl ?? localUrl(config.host, config.port);
   let jobs: Jobs | null = null;
   let mailer: { close(): void } | null = null;
-  if (options.mail && handle.dialect === 'postgres') {
-    const created = await createMailer(options.mail);
-    mailer = created;
-    jobs = await startJobs({ databaseUrl: config.databaseUrl, control, workspaces, send: created.send, appUrl, cron: options.reminderCron, pollingIntervalSeconds: options.jobPollingSeconds, log });
-  } else if (options.mail) {
-    log('Reminder emails need PostgreSQL (their job queue lives there); they are off on SQLite.');
-  }
+  const reminders = options.mail !== undefined && options.mail !== null && handle.dialect === 'postgres';
+  if (options.mail && !reminders) log('Reminder emails need PostgreSQL (their job queue lives there); they are off on SQLite.');
   const app = await buildApp({
     ctx: control,
-    multiUser: { control, workspaces, allowedHosts: addresses.hosts, allowedOrigins: addresses.origins, secureCookies: addresses.secure, planReminders: jobs ? jobs.planReminders : null },
+    multiUser: {
+      control,
+      workspaces,
+      allowedHosts: addresses.hosts,
+      allowedOrigins: addresses.origins,
+      secureCookies: addresses.secure,
+      // (The queue starts below, once the app's log exists for it to write rounds to.)
+      planReminders: reminders ? (round) => (jobs ? jobs.planReminders(round) : Promise.reject(new Error('the job queue is not running'))) : null,
+    },
     trustProxy: options.trustProxy,
     allowedHosts: addresses.hosts,
     handle,
     logger: options.logger ?? false,
     validateResponses: false,
   });
+  if (options.mail && reminders) {
+    try {
+      const created = await createMailer(options.mail);
+      mailer = created;
+      jobs = await startJobs({ databaseUrl: config.databaseUrl, control, workspaces, send: created.send, appUrl, cron: options.reminderCron, pollingIntervalSeconds: options.jobPollingSeconds, log, logger: app.log });
+    } catch (error) {
+      mailer?.close();
+      await app.close();
+      await workspaces.close();
+      await pool?.end();
+      await handle.close();
+      release();
+      throw error;
+    }
+  }
   const close = async () => {
     await app.close();
     await jobs?.stop();

@@ -16,6 +16,7 @@ import * as m0014 from './0014-weekly-targets.js';
 import * as m0015 from './0015-leads.js';
 import * as m0016 from './0016-holiday-country.js';
 import * as m0017 from './0017-time-zones.js';
+import * as m0020 from './0020-reminder-rounds.js';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void>;
@@ -41,4 +42,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0015-leads': m0015,
   '0016-holiday-country': m0016,
   '0017-time-zones': m0017,
+  '0020-reminder-rounds': m0020,
 };

@@ -14,7 +14,6 @@ import {
   openInvitationsResponse,
   passwordChangedResponse,
   registerInput,
-  remindersQueuedResponse,
   signInInput,
   userResponse,
   usersResponse,
@@ -57,8 +56,6 @@ export interface AccountRouteDeps {
   currentUser(): Account;
   /** Whoever is signed in, on a public route (already checked by the access layer). */
   signedInUser(): Account | null;
-  /** Queues a round of morning reminders now; null where they are not configured. */
-  planReminders: (() => Promise<void>) | null;
 }
 
 /** What a device cookie looks like (32 random bytes, base64url): anything else cannot be trusted and is refused early like no cookie. */
@@ -221,16 +218,6 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
   app.put('/api/v1/admin/settings', {
     schema: { tags: adminTags, summary: 'Choose invitation-only or open registration', body: instanceSettingsInput, response: { 200: instanceSettingsSchema, ...errorResponses } },
     handler: async (request) => saveInstanceSettings({ ctx: control, input: request.body }),
-  });
-  app.post('/api/v1/admin/reminders/run', {
-    schema: { tags: adminTags, summary: 'Send today’s morning reminders now (each person still gets one a day)', response: { 202: remindersQueuedResponse, ...errorResponses } },
-    handler: async (_request, reply) => {
-      if (!deps.planReminders) {
-        throw new AppError('reminders.off', 409, 'Reminder emails are off: they need PostgreSQL and an SMTP server (INROADS_SMTP_URL). See docs/deployment.md.');
-      }
-      await deps.planReminders();
-      return reply.code(202).send({ queued: true as const });
-    },
   });
   app.get('/api/v1/admin/invitations', {
     schema: {

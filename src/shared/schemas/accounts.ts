@@ -107,7 +107,6 @@ export const userResponse = z.object({ user: userSchema });
 export type UserResponse = z.infer<typeof userResponse>;
 export const usersResponse = z.object({ items: z.array(userSchema) });
 export type Users = z.infer<typeof usersResponse>;
-export const remindersQueuedResponse = z.object({ queued: z.literal(true) });
 
 /** An invitation not yet used (its link was shown once, when it was made). */
 export const openInvitationSchema = invitationSchema.omit({ path: true });
@@ -117,4 +116,3 @@ export type OpenInvitations = z.infer<typeof openInvitationsResponse>;
 export type SignInInput = z.infer<typeof signInInput>;
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 export type PasswordChanged = z.infer<typeof passwordChangedResponse>;
-export type RemindersQueued = z.infer<typeof remindersQueuedResponse>;
