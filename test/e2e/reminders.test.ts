@@ -38,6 +38,8 @@ describe.skipIf(!hasBrowser && !requireBrowser)('an admin sends today’s remind
   let origin: string;
   const mail: string[] = [];
   const csp: string[] = [];
+  /** The server's log lines (JSON), as the journal would get them. */
+  const logged: Array<Record<string, unknown>> = [];
 
   beforeAll(async () => {
     home = mkdtempSync(join(tmpdir(), 'inroads-e2e-reminders-'));
@@ -58,6 +60,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('an admin sends today’s remind
     server = await startMultiUserServer(loadConfig({ home, port: 0, database: database.url, env: {} }), {
       mail: { url: `smtp://127.0.0.1:${smtpPort}`, from: 'Inroads <inroads@uni.example>' },
       jobPollingSeconds: 0.5,
+      logger: { level: 'info', stream: { write: (line: string) => void logged.push(JSON.parse(line) as Record<string, unknown>) } },
     });
     origin = new URL(server.url).origin;
     const control = createAppContext(server.handle, systemClock);
@@ -105,6 +108,9 @@ describe.skipIf(!hasBrowser && !requireBrowser)('an admin sends today’s remind
     await status.getByText('1 email sent.').waitFor({ timeout: 30_000 });
     await status.getByText('1 person is before 07:00 where they are: theirs goes out in their normal morning round.').waitFor();
     expect(mail).toEqual(['noon@uni.example']);
+    // The round is in the server's log too, in counts only.
+    expect(logged.filter((l) => l.event === 'reminders.round' && l.trigger !== 'schedule')).toEqual([expect.objectContaining({ trigger: 'admin', people: 2, sent: 1, waiting: 1, msg: 'reminder round finished' })]);
+    expect(JSON.stringify(logged.filter((l) => String(l.event ?? '').startsWith('reminders')))).not.toMatch(/@uni\.example/);
     await expectAccessible(page, 'administration, reminders sent');
     await page.screenshot({ path: '/tmp/inroads-reminders-1280.png', fullPage: true });
 
