@@ -20,7 +20,7 @@ export function registerReminderRoutes(app: App, deps: ReminderRouteDeps): void 
     schema: {
       tags,
       summary: 'Send today’s morning reminders now: to each person for whom it is 07:00 or later (or to everyone due, with anyway), once a day',
-      body: runRemindersInput,
+      body: runRemindersInput.nullish(),
       response: { 202: reminderRoundResponse, ...errorResponses },
     },
     handler: async (request, reply) => {
