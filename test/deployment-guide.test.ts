@@ -168,6 +168,15 @@ describe('the deployment guide, followed literally', () => {
     }
   });
 
+  it('makes the unit’s working directory (the app, cloned and built by the service user)', () => {
+    const workingDirectory = /^WorkingDirectory=(\S+)/m.exec(unitBlock?.text ?? '')?.[1] ?? '(none)';
+    const user = /^User=(\S+)/m.exec(unitBlock?.text ?? '')?.[1] ?? '(none)';
+    const clone = shellText.split('\n').find((l) => /\bgit clone\b/.test(l) && l.trim().endsWith(` ${workingDirectory}`));
+    expect(clone).toMatch(new RegExp(`sudo -u ${user}\\b`));
+    // Its parent is the service user's home, made by adduser.
+    expect(shellText).toMatch(new RegExp(`adduser --system --group --home ${dirname(workingDirectory)} ${user}\\b`));
+  });
+
   it('says where the nginx site goes, enables it, and moves Debian’s default site out of the way', () => {
     expect(guide).toContain('/etc/nginx/sites-available/inroads');
     expect(shellText).toMatch(/ln -s \/etc\/nginx\/sites-available\/inroads \/etc\/nginx\/sites-enabled\//);

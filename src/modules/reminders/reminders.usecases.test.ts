@@ -106,6 +106,8 @@ describe.each(dialects)('rounds of morning reminders on %s', (dialect) => {
       const round = await openReminderRound({ control: ctl, trigger: 'schedule' });
       const { finished } = await planReminderRound({ control: ctl, roundId: round.id });
       expect(finished).toMatchObject({ trigger: 'schedule', people: 0, sent: 0, finishedAt: clock.now().toISOString() });
+      // An hourly round that sent nothing is reported (and logged) but not kept: the page lists rounds that did something.
+      expect((await recentReminderRounds({ control: ctl })).items).toEqual([]);
     } finally {
       await empty.dispose();
     }
@@ -113,6 +115,18 @@ describe.each(dialects)('rounds of morning reminders on %s', (dialect) => {
     await planReminderRound({ control, roundId: round.id });
     expect(await recordReminderOutcome({ control, roundId: round.id, outcome: 'alreadySent' })).toBeNull();
     expect(await recordReminderOutcome({ control, roundId: round.id, outcome: 'dropped' })).toMatchObject({ people: 1, alreadySent: 1 });
+  });
+
+  it('keeps an hourly round that sent something', async () => {
+    clock.set('2026-12-02T07:30:00.000Z');
+    // 07:30 on 2 December in London: a new day there. Still 2 December in Auckland (20:30), where hers went out this morning.
+    const round = await openReminderRound({ control, trigger: 'schedule' });
+    expect(await work({ id: round.id, force: false })).toMatchObject({ trigger: 'schedule', people: 2, sent: 1, alreadySent: 1 });
+    expect((await recentReminderRounds({ control })).items[0]).toMatchObject({ id: round.id, sent: 1 });
+    clock.set('2026-12-02T07:31:00.000Z');
+    const quiet = await openReminderRound({ control, trigger: 'schedule' });
+    expect(await work({ id: quiet.id, force: false })).toMatchObject({ people: 2, alreadySent: 2 });
+    expect((await recentReminderRounds({ control })).items.map((r) => r.id)).not.toContain(quiet.id);
   });
 
   it('leaves no round behind when the queue refuses it', async () => {

@@ -110,13 +110,23 @@ export async function startReminderRound({
 export async function planReminderRound({ control, roundId }: { control: AppContext; roundId: string }): Promise<{ recipients: Account[]; finished: ReminderRound | null }> {
   const recipients = await reminderRecipients({ control });
   const done = await control.repos.reminders.setPeople(roundId, recipients.length, now(control));
-  return { recipients, finished: done ? ((await control.repos.reminders.round(roundId)) ?? null) : null };
+  return { recipients, finished: done ? await settled(control, roundId) : null };
+}
+
+/**
+ * A round just finished. The hourly schedule runs 24 rounds a day and most send nothing (nobody new has reached
+ * 07:00): those are not kept, so the Administration page lists the rounds that did something and the admin's own.
+ */
+async function settled(control: AppContext, roundId: string): Promise<ReminderRound | null> {
+  const round = (await control.repos.reminders.round(roundId)) ?? null;
+  if (round && round.trigger === 'schedule' && round.sent === 0 && round.failed === 0) await control.repos.reminders.deleteRound(round.id);
+  return round;
 }
 
 /** Counts one person's outcome in a round; answers the round when that was the last one, so it can be reported. */
 export async function recordReminderOutcome({ control, roundId, outcome }: { control: AppContext; roundId: string; outcome: ReminderOutcome | 'dropped' }): Promise<ReminderRound | null> {
   const done = await control.repos.reminders.countOutcome(roundId, outcome, now(control));
-  return done ? ((await control.repos.reminders.round(roundId)) ?? null) : null;
+  return done ? settled(control, roundId) : null;
 }
 
 /** The latest rounds, newest first, for the Administration page. */
