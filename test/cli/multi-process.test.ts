@@ -126,6 +126,16 @@ describe('two server processes on one PostgreSQL database', () => {
     expect((await a.call('GET', '/api/v1/account', other)).status).toBe(401);
   });
 
+  it('starts without asking for a first admin (there is one), and logs sign-ins as JSON lines without the password', async () => {
+    await signIn(a, 'eve@uni.example');
+    const said = await until('the sign-in in the log', () => (a.output.join('').includes('"event":"auth.sign_in"') ? a.output.join('') : undefined));
+    expect(said).toContain('Inroads is running for many users.');
+    expect(said).not.toContain('Add the first admin');
+    const line = said.split('\n').find((l) => l.includes('"event":"auth.sign_in"')) ?? '';
+    expect(JSON.parse(line)).toMatchObject({ level: 30, email: 'eve@uni.example', msg: 'signed in' });
+    expect(said).not.toContain(PASSWORD);
+  });
+
   it('keeps the agenda consistent: written through one, read and changed through the other', async () => {
     const session = await signIn(a, 'eve@uni.example');
     const contact = (await a.call('POST', '/api/v1/contacts', session, { name: 'Maya Costa' })).body as { id: string };
