@@ -2,11 +2,13 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { integrityProblems, isPostgresUrl, openDatabase } from '../db/factory.js';
+import { adminExists } from '../modules/accounts/accounts.usecases.js';
 import { createAppContext } from '../modules/repositories.js';
 import { systemClock } from '../shared/clock.js';
 import { runningServer } from '../server/home-lock.js';
 import { loadOrCreateSecret, localUrl } from '../server/secret.js';
 import { AppError } from '../shared/errors.js';
+import { logLevelFrom } from '../server/logging.js';
 import { mailSettingsFrom } from '../server/mailer.js';
 import { configFrom } from './context.js';
 import { print, printJson } from './output.js';
@@ -46,19 +48,27 @@ async function serveMultiUser(program: Command, options: ServeOptions): Promise<
   const server = await startMultiUserServer(config, {
     publicUrl: options.publicUrl ?? process.env.INROADS_PUBLIC_URL,
     trustProxy: trustProxyValue(options.trustProxy ?? process.env.INROADS_TRUST_PROXY),
-    logger: true,
+    logger: { level: logLevelFrom(process.env.INROADS_LOG_LEVEL) },
     mail: mailSettingsFrom(process.env),
     reminderCron: process.env.INROADS_REMINDER_CRON,
     jobPollingSeconds: process.env.INROADS_JOB_POLL_SECONDS ? Number(process.env.INROADS_JOB_POLL_SECONDS) : undefined,
     log: (message) => print(`  Note: ${message}`),
   });
-  print('Inroads is running for many users.');
-  print(`  Address:  ${server.url}`);
-  print(`  Accounts: ${server.handle.location}${server.handle.dialect === 'sqlite' ? ' (SQLite; one host only)' : ' (PostgreSQL; a schema per user)'}`);
-  print(`  Reminders: ${server.jobs ? 'on (job queue in PostgreSQL, mail over SMTP)' : 'off (they need PostgreSQL and INROADS_SMTP_URL)'}`);
-  print('  Add the first admin with: inroads users add EMAIL --name NAME --role admin');
-  print('Press Ctrl+C to stop.');
+  const hasAdmin = await adminExists({ ctx: createAppContext(server.handle, systemClock) });
+  for (const line of multiUserStartupText({ url: server.url, location: server.handle.location, dialect: server.handle.dialect, reminders: server.jobs !== null, hasAdmin })) print(line);
   closeOnSignals(server.close);
+}
+
+/** What a shared server says when it starts; it asks for the first admin only while there is none. */
+export function multiUserStartupText(state: { url: string; location: string; dialect: 'sqlite' | 'postgres'; reminders: boolean; hasAdmin: boolean }): string[] {
+  return [
+    'Inroads is running for many users.',
+    `  Address:  ${state.url}`,
+    `  Accounts: ${state.location}${state.dialect === 'sqlite' ? ' (SQLite; one host only)' : ' (PostgreSQL; a schema per user)'}`,
+    `  Reminders: ${state.reminders ? 'on (job queue in PostgreSQL, mail over SMTP)' : 'off (they need PostgreSQL and INROADS_SMTP_URL)'}`,
+    ...(state.hasAdmin ? [] : ['  Add the first admin with: inroads users add EMAIL --name NAME --role admin']),
+    'Press Ctrl+C to stop.',
+  ];
 }
 
 async function serve(program: Command, options: ServeOptions): Promise<void> {

@@ -391,6 +391,23 @@ export interface ReminderLogTable {
   worker: string;
 }
 
+/** A round of morning reminders and what it did (counts only: who got one is in reminder_log). */
+export interface ReminderRoundsTable {
+  id: string;
+  /** `schedule` (the hourly round), `admin` (sent now, 07:00 rule kept) or `admin-anyway` (sent now whatever the hour). */
+  trigger: string;
+  startedBy: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  /** How many people asked for reminders when the round was planned; null until then. */
+  people: number | null;
+  sent: Generated<number>;
+  waiting: Generated<number>;
+  nothingDue: Generated<number>;
+  alreadySent: Generated<number>;
+  failed: Generated<number>;
+}
+
 /** One value of a local browser's sign-in cookie (local mode). */
 export interface BrowserSessionsTable {
   /** SHA-256 of the cookie value; the value itself is only ever in the browser. */
@@ -448,6 +465,7 @@ export interface Database {
   passwordResets: PasswordResetsTable;
   coachGrants: CoachGrantsTable;
   reminderLog: ReminderLogTable;
+  reminderRounds: ReminderRoundsTable;
   trustedDevices: TrustedDevicesTable;
   calendarFeeds: CalendarFeedsTable;
   browserSessions: BrowserSessionsTable;

@@ -20,6 +20,7 @@ import { createQuestionsRepository } from './questions/questions.repository.js';
 import { createLeadsRepository } from './leads/leads.repository.js';
 import { createMailRepository } from './mail/mail.repository.js';
 import { createReferralsRepository } from './referrals/referrals.repository.js';
+import { createRemindersRepository } from './reminders/reminders.repository.js';
 import { createResponsivenessRepository } from './responsiveness/responsiveness.repository.js';
 import { createSearchRepository } from './search/search.repository.js';
 import { createTemplatesRepository } from './templates/templates.repository.js';
@@ -50,6 +51,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     trash: createTrashRepository(db),
     calendar: createCalendarRepository(db),
     week: createWeekRepository(db),
+    reminders: createRemindersRepository(db),
   };
 }
 

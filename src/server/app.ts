@@ -29,6 +29,7 @@ import { registerMailRoutes } from '../modules/mail/mail.routes.js';
 import type { MailServices } from '../modules/mail/mail.usecases.js';
 import { createMailServices } from './mail-services.js';
 import { registerReferralRoutes } from '../modules/referrals/referrals.routes.js';
+import { registerReminderRoutes } from '../modules/reminders/reminders.routes.js';
 import type { DatabaseHandle } from '../db/factory.js';
 import type { AppContext } from '../modules/repositories.js';
 import { registerSearchRoutes } from '../modules/search/search.routes.js';
@@ -38,7 +39,9 @@ import { registerTrashRoutes } from '../modules/trash/trash.routes.js';
 import { JSON_BODY_LIMIT, registerBodyHandling } from './body.js';
 import { errorOptions, registerErrorHandling, routeNotFound, sendError } from './errors.js';
 import { FEED_ROUTE } from './access.js';
+import { registerEventLog } from './events.js';
 import { landingPage } from './landing.js';
+import { loggerOptions, newRequestId, type LogSettings } from './logging.js';
 import { withErrorCodes } from './openapi-errors.js';
 import { currentUser, signedInUser, multiUserWorkspaces, presentedToken, registerMultiUserSecurity, sessionCookies, type MultiUserDeps } from './multi-user.js';
 import { scopedContext } from './request-scope.js';
@@ -67,7 +70,8 @@ export interface AppDeps {
   mail?: MailServices | undefined;
   /** Directory of the built web app, when there is one. */
   webRoot?: string | undefined;
-  logger?: boolean;
+  /** true: warnings only (local mode); settings: a shared server's request and event log (see logging.ts). */
+  logger?: boolean | LogSettings | undefined;
   /**
    * Check every response against its schema (on in tests). In production the use
    * cases already build exact objects, so responses are serialised directly.
@@ -105,7 +109,8 @@ function tellingFrameworkErrors(tell: (answer: ErrorAnswer) => void) {
 /** Builds the whole HTTP application without listening, so tests can use `app.inject()`. */
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
-    logger: deps.logger ? { level: 'warn' } : false,
+    logger: deps.logger ? loggerOptions(deps.logger === true ? { level: 'warn' } : deps.logger) : false,
+    genReqId: newRequestId,
     bodyLimit: JSON_BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true },
     ...errorOptions,
@@ -141,8 +146,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(fastifyCookie);
   const { multiUser } = deps;
   const cookies = sessionCookies(multiUser?.secureCookies ?? false);
-  if (multiUser) registerMultiUserSecurity(app, multiUser, cookies);
-  else if (deps.secret) registerSecurity(app, { secret: deps.secret, allowedHosts: deps.allowedHosts, tokenInPathPrefixes: [CALENDAR_FEED_PREFIX], db: deps.handle.db, clock: deps.ctx.clock, openCommand: deps.openCommand });
+  if (multiUser) {
+    registerMultiUserSecurity(app, multiUser, cookies);
+    registerEventLog(app);
+  } else if (deps.secret) registerSecurity(app, { secret: deps.secret, allowedHosts: deps.allowedHosts, tokenInPathPrefixes: [CALENDAR_FEED_PREFIX], db: deps.handle.db, clock: deps.ctx.clock, openCommand: deps.openCommand });
   else throw new Error('buildApp needs the launch secret (local mode) or accounts (multi-user mode)');
   registerErrorHandling(app);
   registerBodyHandling(app);
@@ -171,11 +178,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       token,
       currentUser,
       signedInUser,
-      planReminders: multiUser.planReminders ?? null,
       removeWorkspace: multiUser.removeWorkspace,
       sendMail: multiUser.sendMail ?? null,
       appUrl: multiUser.appUrl ?? null,
     });
+    registerReminderRoutes(app, { control: multiUser.control, currentUser, planReminders: multiUser.planReminders ?? null });
     registerSharingRoutes(app, { control: multiUser.control, open: (userId, work) => multiUser.workspaces.use(userId, work), currentUser });
     registerWorkspaceRoutes(app, multiUserWorkspaces);
   } else {

@@ -65,7 +65,8 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/admin/settings': { kind: 'admin' },
   'PUT /api/v1/admin/settings': { kind: 'admin', body: { registration: 'invitation' } },
   'GET /api/v1/admin/invitations': { kind: 'admin' },
-  'POST /api/v1/admin/reminders/run': { kind: 'admin' },
+  'POST /api/v1/admin/reminders/run': { kind: 'admin', body: { anyway: false } },
+  'GET /api/v1/admin/reminders/rounds': { kind: 'admin' },
   'POST /api/v1/admin/invitations': { kind: 'admin', body: { email: 'invited@uni.example', role: 'explorer' } },
 
   'GET /api/v1/coaching/explorers': { kind: 'coaching' },

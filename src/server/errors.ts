@@ -30,9 +30,9 @@ interface ErrorOut {
   details?: unknown;
 }
 
-/** The one error body: `{ error: { code, message, details } }`, bounded in size. */
-export function errorBody(code: ErrorCode, message: string, details: unknown = {}) {
-  return { error: { code, message: clip(message, MAX_MESSAGE), details: bounded(details) } };
+/** The one error body: `{ error: { code, message, details } }`, bounded in size; a 5xx also carries the `id` of its log line. */
+export function errorBody(code: ErrorCode, message: string, details: unknown = {}, id?: string) {
+  return { error: { code, message: clip(message, MAX_MESSAGE), details: bounded(details), ...(id === undefined ? {} : { id }) } };
 }
 
 const sizeOf = (bytes: number) => (bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MB` : `${Math.round(bytes / 1024)} KB`);
@@ -68,7 +68,7 @@ function frameworkError(error: FastifyError, request: FastifyRequest): ErrorOut 
   }
 }
 
-/** Maps any error to what the client is told; unknown ones are logged and hidden behind a 500. */
+/** Maps any error to what the client is told; unknown ones are hidden behind a 500 (and logged by sendError). */
 function describe(error: FastifyError, request: FastifyRequest): ErrorOut {
   if (isAppError(error)) return { status: error.status, code: error.code, message: error.message, details: error.details ?? {} };
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -88,8 +88,6 @@ function describe(error: FastifyError, request: FastifyRequest): ErrorOut {
     // A 4xx from a plugin: its status stands, its message (which may quote the request) does not.
     return { status: error.statusCode, code: 'request.invalid', message: `The request could not be completed (${STATUS_CODES[error.statusCode] ?? 'bad request'}).` };
   }
-  request.log.error({ err: error }, 'unhandled error');
-  if (!process.env.VITEST) process.stderr.write(`inroads: ${error.stack ?? String(error)}\n`);
   return { status: 500, code: 'internal', message: 'Something went wrong inside Inroads. The request was not completed; please try again.' };
 }
 
@@ -97,7 +95,14 @@ function describe(error: FastifyError, request: FastifyRequest): ErrorOut {
 export function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply, told?: (out: { status: number; code: ErrorCode }) => void) {
   const out = describe(error, request);
   told?.(out);
-  return reply.code(out.status).type('application/json; charset=utf-8').send(errorBody(out.code, out.message, out.details));
+  // A server-side failure is logged with the request's id, and the answer carries the same id, so what someone
+  // reports ("error id 3f…") finds its log line.
+  const id = out.status >= 500 ? request.id : undefined;
+  if (id !== undefined) {
+    request.log.error({ err: error, errorId: id, code: out.code, status: out.status }, 'error answered');
+    if (out.code === 'internal' && !process.env.VITEST) process.stderr.write(`inroads: error ${id}: ${error.stack ?? String(error)}\n`);
+  }
+  return reply.code(out.status).type('application/json; charset=utf-8').send(errorBody(out.code, out.message, out.details, id));
 }
 
 /** One handler for every error: coded errors as they are, everything else hidden behind a 500. */

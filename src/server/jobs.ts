@@ -1,13 +1,14 @@
 import { hostname } from 'node:os';
 import type PgBoss from 'pg-boss';
 import type { AppContext } from '../modules/repositories.js';
-import { reminderRecipients, sendMorningReminder, type SendMail } from '../modules/reminders/reminders.usecases.js';
+import { OUTCOME, openReminderRound, planReminderRound, recordReminderOutcome, sendMorningReminder, type SendMail } from '../modules/reminders/reminders.usecases.js';
+import type { ReminderRound } from '../shared/schemas/reminders.js';
 import type { UserWorkspaces } from './user-workspaces.js';
 
 /** Background work: the morning reminders, through pg-boss's queue in the shared PostgreSQL database. */
 export interface Jobs {
-  /** Queues a reminder round now, sent whatever the hour where each person is (an admin's "send now"). */
-  planReminders(): Promise<void>;
+  /** Queues an opened round now (an admin's "send now"); `force` sends whatever the hour where each person is. */
+  planReminders(round: { id: string; force: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -31,7 +32,22 @@ export interface JobsOptions {
   /** How often idle workers look for jobs. */
   pollingIntervalSeconds?: number;
   log?: (message: string) => void;
+  /** The server's log, where each finished round is written (counts only). */
+  logger?: { info(fields: object, message: string): void; warn(fields: object, message: string): void } | undefined;
 }
+
+/** A round's counts as one log line (never who got what). */
+const roundFields = (round: ReminderRound) => ({
+  event: 'reminders.round',
+  roundId: round.id,
+  trigger: round.trigger,
+  people: round.people,
+  sent: round.sent,
+  waiting: round.waiting,
+  nothingDue: round.nothingDue,
+  alreadySent: round.alreadySent,
+  failed: round.failed,
+});
 
 /**
  * Starts the queue and its workers. Any number of instances may run this against
@@ -60,23 +76,48 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   }
 
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
-  await boss.work<{ force?: boolean }>(QUEUES.plan, polling, async (jobs) => {
-    const force = jobs.some((job) => job.data.force === true);
-    const recipients = await reminderRecipients({ control: options.control });
-    // A job per person; sending checks their local hour and claims their day, so a repeated round sends nothing twice.
-    if (recipients.length > 0) await boss.insert(recipients.map((user) => ({ name: QUEUES.send, data: { userId: user.id, force } })));
-  });
-  await boss.work<{ userId: string; force?: boolean }>(QUEUES.send, { ...polling, batchSize: 5 }, async (jobs) => {
+  const control = options.control;
+  const finished = (round: ReminderRound | null) => {
+    if (round) options.logger?.info(roundFields(round), 'reminder round finished');
+  };
+  await boss.work<{ roundId?: string; force?: boolean }>(QUEUES.plan, polling, async (jobs) => {
     for (const job of jobs) {
-      const found = await options.control.repos.accounts.userById(job.data.userId);
-      if (!found || found.disabledAt || !found.reminderEmails) continue;
+      // The hourly schedule's jobs come without a round: it is opened here.
+      const roundId = job.data.roundId ?? (await openReminderRound({ control, trigger: 'schedule' })).id;
+      const force = job.data.force === true;
+      const { recipients, finished: empty } = await planReminderRound({ control, roundId });
+      finished(empty);
+      // A job per person; sending checks their local hour and claims their day, so a repeated round sends nothing twice.
+      if (recipients.length > 0) await boss.insert(recipients.map((user) => ({ name: QUEUES.send, data: { userId: user.id, force, roundId } })));
+    }
+  });
+  // One person per job, so a failed send is retried on its own, and counted once: when it succeeds, or on its last try.
+  await boss.work<{ userId: string; force?: boolean; roundId?: string }>(QUEUES.send, { ...polling, batchSize: 1, includeMetadata: true }, async (jobs) => {
+    for (const job of jobs) {
+      const { roundId } = job.data;
+      const count = async (outcome: Parameters<typeof recordReminderOutcome>[0]['outcome']) => {
+        if (roundId) finished(await recordReminderOutcome({ control, roundId, outcome }));
+      };
+      const found = await control.repos.accounts.userById(job.data.userId);
+      if (!found || found.disabledAt || !found.reminderEmails) {
+        await count('dropped');
+        continue;
+      }
       const { passwordHash: _hash, ...user } = found;
-      await options.workspaces.use(user.id, (ctx) => sendMorningReminder({ control: options.control, ctx, user, worker, appUrl: options.appUrl, send: options.send, force: job.data.force === true }));
+      try {
+        const outcome = await options.workspaces.use(user.id, (ctx) => sendMorningReminder({ control, ctx, user, worker, appUrl: options.appUrl, send: options.send, force: job.data.force === true }));
+        await count(OUTCOME[outcome]);
+      } catch (error) {
+        const last = job.retryCount >= job.retryLimit;
+        options.logger?.warn({ event: 'reminders.send_failed', roundId, userId: user.id, attempt: job.retryCount + 1, last, err: error }, 'a reminder could not be sent');
+        if (last) await count('failed');
+        throw error;
+      }
     }
   });
   return {
-    planReminders: async () => {
-      await boss.send(QUEUES.plan, { force: true });
+    planReminders: async (round) => {
+      await boss.send(QUEUES.plan, { roundId: round.id, force: round.force });
     },
     stop: () => boss.stop({ graceful: true, wait: true }),
   };

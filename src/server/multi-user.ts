@@ -27,8 +27,8 @@ export interface MultiUserDeps {
   allowedOrigins: string[];
   /** Secure, __Host- cookies: on whenever the public address is https. */
   secureCookies: boolean;
-  /** Queues a reminder round now; null when reminders are not configured. */
-  planReminders?: (() => Promise<void>) | null;
+  /** Queues an opened reminder round now (`force`: whatever the hour where each person is); null when reminders are not configured. */
+  planReminders?: ((round: { id: string; force: boolean }) => Promise<void>) | null;
   /** Deletes a user's workspace for good (see workspace-removal.ts). */
   removeWorkspace: (userId: string) => Promise<void>;
   /** Sends email through the configured SMTP server (password reset links); none without SMTP. */

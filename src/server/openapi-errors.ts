@@ -12,7 +12,12 @@ function errorResponse(codes: ErrorCode[]) {
       error: {
         type: 'object',
         required: ['code', 'message', 'details'],
-        properties: { code: { type: 'string', enum: codes }, message: { type: 'string' }, details: {} },
+        properties: {
+          code: { type: 'string', enum: codes },
+          message: { type: 'string' },
+          details: {},
+          id: { type: 'string', description: 'On a 5xx answer: the id of the server log line that tells what went wrong.' },
+        },
       },
     },
   };

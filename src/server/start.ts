@@ -18,6 +18,7 @@ import { startMailWatch, type MailWatch } from './mail-watch.js';
 import { workspaceRemover } from './workspace-removal.js';
 import type { SendMail } from '../modules/reminders/reminders.usecases.js';
 import { loadOrCreateSecret, localUrl, securePrivateHome, startUrl } from './secret.js';
+import type { LogSettings } from './logging.js';
 import type { App } from './types.js';
 
 /** A port nothing listens on now (the OS picks it). */
@@ -114,7 +115,8 @@ export interface MultiUserOptions {
   publicUrl?: string | undefined;
   /** Fastify's trustProxy: which proxies to believe about the client's address (for rate limits). */
   trustProxy?: boolean | string | undefined;
-  logger?: boolean;
+  /** The request and event log (see logging.ts); off unless given. */
+  logger?: boolean | LogSettings | undefined;
   /** Connections in the pool shared by every user's workspace (PostgreSQL). */
   poolSize?: number;
   /** SMTP settings for the morning reminders; they run through the job queue on PostgreSQL. */
@@ -184,11 +186,8 @@ export async function startMultiUserServer(requested: Config, options: MultiUser
   let mailer: { send: SendMail; close(): void } | null = null;
   // Reset links go out by email on either database; reminders need PostgreSQL's job queue.
   if (options.mail) mailer = await createMailer(options.mail);
-  if (mailer && handle.dialect === 'postgres') {
-    jobs = await startJobs({ databaseUrl: config.databaseUrl, control, workspaces, send: mailer.send, appUrl, cron: options.reminderCron, pollingIntervalSeconds: options.jobPollingSeconds, log });
-  } else if (options.mail) {
-    log('Reminder emails need PostgreSQL (their job queue lives there); they are off on SQLite.');
-  }
+  const reminders = mailer !== null && handle.dialect === 'postgres';
+  if (options.mail && !reminders) log('Reminder emails need PostgreSQL (their job queue lives there); they are off on SQLite.');
   // Each user's mailbox lives in their own workspace; every instance sweeps them all and a lease keeps one watcher per mailbox.
   let watch: MailWatch | null = null;
   const mailKey = mailKeyFromEnv(process.env);
@@ -209,7 +208,8 @@ export async function startMultiUserServer(requested: Config, options: MultiUser
       allowedHosts: addresses.hosts,
       allowedOrigins: addresses.origins,
       secureCookies: addresses.secure,
-      planReminders: jobs ? jobs.planReminders : null,
+      // (The queue starts below, once the app's log exists for it to write rounds to.)
+      planReminders: reminders ? (round) => (jobs ? jobs.planReminders(round) : Promise.reject(new Error('the job queue is not running'))) : null,
       removeWorkspace: workspaceRemover(handle, join(config.home, 'users')),
       sendMail: mailer?.send ?? null,
       appUrl,
@@ -220,6 +220,20 @@ export async function startMultiUserServer(requested: Config, options: MultiUser
     logger: options.logger ?? false,
     validateResponses: false,
   });
+  if (mailer && reminders) {
+    try {
+      jobs = await startJobs({ databaseUrl: config.databaseUrl, control, workspaces, send: mailer.send, appUrl, cron: options.reminderCron, pollingIntervalSeconds: options.jobPollingSeconds, log, logger: app.log });
+    } catch (error) {
+      await watch?.stop();
+      mailer.close();
+      await app.close();
+      await workspaces.close();
+      await pool?.end();
+      await handle.close();
+      release();
+      throw error;
+    }
+  }
   const close = async () => {
     await watch?.stop();
     await app.close();

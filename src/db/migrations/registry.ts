@@ -18,6 +18,7 @@ import * as m0016 from './0016-holiday-country.js';
 import * as m0017 from './0017-time-zones.js';
 import * as m0018 from './0018-mailbox.js';
 import * as m0019 from './0019-account-administration.js';
+import * as m0020 from './0020-reminder-rounds.js';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void>;
@@ -45,4 +46,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0017-time-zones': m0017,
   '0018-mailbox': m0018,
   '0019-account-administration': m0019,
+  '0020-reminder-rounds': m0020,
 };

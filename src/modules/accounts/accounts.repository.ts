@@ -75,6 +75,10 @@ export function createAccountsRepository(db: Kysely<Database>) {
     async reminderRecipients(): Promise<User[]> {
       return (await db.selectFrom('users').selectAll().where('reminderEmails', '=', 1).where('disabledAt', 'is', null).orderBy('id').execute()).map(toUser);
     },
+    /** Whether any active account is an admin (the start-up text stops asking for the first one). */
+    async activeAdminExists(): Promise<boolean> {
+      return (await db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabledAt', 'is', null).limit(1).executeTakeFirst()) !== undefined;
+    },
     async users(): Promise<User[]> {
       return (await db.selectFrom('users').selectAll().orderBy('email').execute()).map(toUser);
     },

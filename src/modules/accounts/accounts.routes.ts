@@ -22,7 +22,6 @@ import {
   openInvitationsResponse,
   passwordChangedResponse,
   registerInput,
-  remindersQueuedResponse,
   signInInput,
   listedUserResponse,
   userResponse,
@@ -75,8 +74,6 @@ export interface AccountRouteDeps {
   currentUser(): Account;
   /** Whoever is signed in, on a public route (already checked by the access layer). */
   signedInUser(): Account | null;
-  /** Queues a round of morning reminders now; null where they are not configured. */
-  planReminders: (() => Promise<void>) | null;
   /** Deletes a user's workspace for good (their schema or file). */
   removeWorkspace: (userId: string) => Promise<void>;
   /** Sends an email through the configured SMTP server; null where there is none. */
@@ -291,16 +288,6 @@ export function registerAccountRoutes(app: App, deps: AccountRouteDeps): void {
   app.put('/api/v1/admin/settings', {
     schema: { tags: adminTags, summary: 'Choose invitation-only or open registration', body: instanceSettingsInput, response: { 200: instanceSettingsSchema, ...errorResponses } },
     handler: async (request) => saveInstanceSettings({ ctx: control, input: request.body }),
-  });
-  app.post('/api/v1/admin/reminders/run', {
-    schema: { tags: adminTags, summary: 'Send today’s morning reminders now (each person still gets one a day)', response: { 202: remindersQueuedResponse, ...errorResponses } },
-    handler: async (_request, reply) => {
-      if (!deps.planReminders) {
-        throw new AppError('reminders.off', 409, 'Reminder emails are off: they need PostgreSQL and an SMTP server (INROADS_SMTP_URL). See docs/deployment.md.');
-      }
-      await deps.planReminders();
-      return reply.code(202).send({ queued: true as const });
-    },
   });
   app.get('/api/v1/admin/invitations', {
     schema: {

@@ -91,6 +91,11 @@ async function keepAnAdmin(ctx: AppContext, user: User, doing: string): Promise<
   }
 }
 
+/** Whether the server has an admin who can sign in. */
+export async function adminExists({ ctx }: { ctx: AppContext }): Promise<boolean> {
+  return ctx.repos.accounts.activeAdminExists();
+}
+
 /** Disables an account (found by email or id) and ends all of its sessions at once. */
 export async function disableUser({ ctx, email, id }: { ctx: AppContext } & AccountRef): Promise<{ user: User }> {
   return ctx.transaction(async (tx) => {

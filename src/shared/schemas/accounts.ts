@@ -113,7 +113,6 @@ export type ListedUser = z.infer<typeof listedUserSchema>;
 export const usersResponse = z.object({ items: z.array(listedUserSchema) });
 export const listedUserResponse = z.object({ user: listedUserSchema });
 export type Users = z.infer<typeof usersResponse>;
-export const remindersQueuedResponse = z.object({ queued: z.literal(true) });
 
 /** An invitation not yet used (its link was shown once, when it was made). */
 export const openInvitationSchema = invitationSchema.omit({ path: true });
@@ -123,8 +122,6 @@ export type OpenInvitations = z.infer<typeof openInvitationsResponse>;
 export type SignInInput = z.infer<typeof signInInput>;
 export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
 export type PasswordChanged = z.infer<typeof passwordChangedResponse>;
-export type RemindersQueued = z.infer<typeof remindersQueuedResponse>;
-
 /** An admin changes an account's role. */
 export const roleInput = z.object({ role: z.enum(roles) }).strict();
 export type RoleInput = z.infer<typeof roleInput>;

@@ -37,9 +37,9 @@ export type Ref = z.infer<typeof ref>;
 export const idParams = z.object({ id: idSchema });
 export type IdParams = z.infer<typeof idParams>;
 
-/** Every error the API sends: `{ error: { code, message, details } }`. */
+/** Every error the API sends: `{ error: { code, message, details } }`, and on a 5xx an `id` the server's log also has. */
 export const errorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown(), id: z.string().optional() }),
 });
 export type ErrorBody = z.infer<typeof errorBody>;
 

@@ -191,3 +191,8 @@ export async function invalidate(client: QueryClient, keys: readonly QueryKey[],
   const spared = except === undefined ? undefined : hashKey(except);
   await Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey, ...(spared === undefined ? {} : { predicate: (q) => q.queryHash !== spared }) })));
 }
+
+/** The Administration page's rounds of morning reminders. */
+export const reminderKeys = {
+  rounds: ['admin-reminder-rounds'] as const,
+};

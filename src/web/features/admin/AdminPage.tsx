@@ -9,7 +9,8 @@ import { ErrorState, Loading } from '../../ui/States.js';
 import { formatDate } from '../../ui/format.js';
 import { formatDateTime } from '../../ui/format.js';
 import { AccountActions, ResetLinkNotice, RoleSelect, roleLabels } from './AccountActions.js';
-import { useCreateUser, useInstanceSettings, useInvite, useOpenInvitations, usePasswordReset, useRunReminders, useSaveInstanceSettings, useUsers } from './admin.api.js';
+import { RemindersCard } from './RemindersCard.js';
+import { useCreateUser, useInstanceSettings, useInvite, useOpenInvitations, usePasswordReset, useSaveInstanceSettings, useUsers } from './admin.api.js';
 
 const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
 
@@ -143,30 +144,6 @@ function Invitations() {
   );
 }
 
-function Reminders() {
-  const run = useRunReminders();
-  return (
-    <section className="card" aria-labelledby="reminders-heading">
-      <h2 id="reminders-heading">Morning reminders</h2>
-      <p>
-        People who ask for it on their Account page get one email each morning with what is due. Sending today’s round now is safe: nobody gets a
-        second email the same day.
-      </p>
-      <div className="actions">
-        <button type="button" onClick={() => run.mutate()} disabled={run.isPending}>
-          Send today’s reminders
-        </button>
-        <span role="status">{run.isSuccess ? 'Queued: the emails go out in the next few seconds.' : ''}</span>
-      </div>
-      {run.error ? (
-        <div className="alert" role="alert">
-          {run.error instanceof ApiError ? run.error.message : 'That did not work.'}
-        </div>
-      ) : null}
-    </section>
-  );
-}
-
 /** Accounts on a shared server: who is here, who may join, and how. */
 export function AdminPage() {
   return (
@@ -180,7 +157,7 @@ export function AdminPage() {
       <Users />
       <Registration />
       <Invitations />
-      <Reminders />
+      <RemindersCard />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreatedUser, CreateUserInput, DeletedUser, InstanceSettings, Invitation, OpenInvitations, PasswordReset, RemindersQueued, Role, Users, UserResponse } from '../../../shared/schemas/accounts.js';
+import type { CreatedUser, CreateUserInput, DeletedUser, InstanceSettings, Invitation, OpenInvitations, PasswordReset, Role, Users, UserResponse } from '../../../shared/schemas/accounts.js';
 import { api } from '../../api/client.js';
 import { adminKeys } from '../../api/keys.js';
 
@@ -74,9 +74,4 @@ export function useInvite(onInvited: () => void) {
       void client.invalidateQueries({ queryKey: adminKeys.invitations });
     },
   });
-}
-
-/** Sends today's morning reminders now (nobody gets two the same day). */
-export function useRunReminders() {
-  return useMutation({ mutationFn: () => api.post<RemindersQueued>('/api/v1/admin/reminders/run') });
 }

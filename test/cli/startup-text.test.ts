@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { multiUserStartupText } from '../../src/cli/server-commands.js';
+import { adminExists, createUser, disableUser } from '../../src/modules/accounts/accounts.usecases.js';
+import { createTestWorkspace, dialects, type TestWorkspace } from '../fixtures/databases.js';
+
+const FIRST_ADMIN = /Add the first admin/;
+const base = { url: 'https://inroads.example.edu', location: 'postgres://…', dialect: 'postgres' as const, reminders: true };
+
+describe('the start-up text of a shared server', () => {
+  it('asks for the first admin only while there is none', () => {
+    expect(multiUserStartupText({ ...base, hasAdmin: false }).join('\n')).toMatch(FIRST_ADMIN);
+    expect(multiUserStartupText({ ...base, hasAdmin: true }).join('\n')).not.toMatch(FIRST_ADMIN);
+    expect(multiUserStartupText({ ...base, hasAdmin: true }).at(-1)).toBe('Press Ctrl+C to stop.');
+  });
+});
+
+describe.each(dialects)('whether a server has an admin, on %s', (dialect) => {
+  let w: TestWorkspace;
+  beforeAll(async () => {
+    w = await createTestWorkspace(dialect);
+  });
+  afterAll(async () => w?.dispose());
+
+  it('counts only an active admin: not other roles, not a disabled admin', async () => {
+    expect(await adminExists({ ctx: w.ctx })).toBe(false);
+    await createUser({ ctx: w.ctx, input: { email: 'coach@uni.example', name: 'Cora', role: 'coach', password: 'correct horse battery staple' } });
+    expect(await adminExists({ ctx: w.ctx })).toBe(false);
+    await createUser({ ctx: w.ctx, input: { email: 'admin@uni.example', name: 'Ada', role: 'admin', password: 'correct horse battery staple' } });
+    expect(await adminExists({ ctx: w.ctx })).toBe(true);
+    await disableUser({ ctx: w.ctx, email: 'admin@uni.example' });
+    expect(await adminExists({ ctx: w.ctx })).toBe(false);
+  });
+});
