@@ -64,11 +64,15 @@ const INTENDED: Record<string, string | undefined> = {
   // The systemd unit gives the port on the command line; the job polling interval is for tests.
   INROADS_PORT: undefined,
   INROADS_JOB_POLL_SECONDS: undefined,
+  INROADS_MAIL_KEY: undefined,
+  // The CLI's `mail connect` reads a person's own app password from it; never a server setting.
+  INROADS_MAIL_PASSWORD: undefined,
 };
 /** The optional lines, once uncommented as the guide invites. */
 const OPTIONAL: Record<string, string> = {
   INROADS_LOG_LEVEL: 'info',
   INROADS_REMINDER_CRON: '5 * * * *',
+  INROADS_MAIL_KEY: 'REPLACE-WITH-THE-OUTPUT-OF-openssl-rand-base64-32',
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'inroads-guide-'));
