@@ -182,7 +182,9 @@ export async function benchMultiUser(options: MultiUserBenchOptions): Promise<st
     const port = await freePort();
     const home = join(dir, 'home');
     server = await new Promise<ChildProcess>((done, fail) => {
-      const child = spawn(process.execPath, [resolve('bin/inroads.js'), '--home', home, '--database', database.url, 'serve', '--multi-user', '--port', String(port)], {
+      // INROADS_BENCH_PROFILE=DIR: the server writes a CPU profile (.cpuprofile) into DIR when it stops.
+      const profile = process.env.INROADS_BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', resolve(process.env.INROADS_BENCH_PROFILE)] : [];
+      const child = spawn(process.execPath, [...profile, resolve('bin/inroads.js'), '--home', home, '--database', database.url, 'serve', '--multi-user', '--port', String(port)], {
         stdio: ['ignore', 'pipe', 'inherit'],
         env: { ...process.env, INROADS_SMTP_URL: '' },
       });
