@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon, { type Result } from 'autocannon';
@@ -31,6 +31,8 @@ export interface MultiUserBenchOptions {
    * otherwise (for comparing two builds on the same data; the imports measured add rows to the last users').
    */
   keep?: string | undefined;
+  /** Requests come from the first this many users only (all of them by default): to see what spreading them over many schemas costs. */
+  activeUsers?: number | undefined;
   /** Only the main load (no quiet, flood or import phases). */
   mainOnly?: boolean | undefined;
 }
@@ -62,7 +64,34 @@ async function importLoop(origin: string, tokens: string[], rows: number, runnin
  * statement outside a transaction is one commit, so a search_path set before a query counts too), and the
  * server process's CPU time (user and system, from /proc).
  */
-async function costSoFar(url: string, pid: number | undefined): Promise<{ statements: number; cpuMs: number }> {
+/** A process's CPU time so far (user and system, ms), from /proc; 0 when it cannot be read. */
+function cpuMsOf(pid: number): number {
+  try {
+    // utime and stime are fields 14 and 15 of stat (11 and 12 after the command's closing parenthesis), in clock ticks of 10 ms.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+/** The CPU time of the bench's PostgreSQL server so far: its postmaster (from postmaster.pid) and every backend it started. */
+function postgresCpuMs(dataDir: string): number {
+  const postmaster = Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  let total = cpuMsOf(postmaster);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const parent = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+      if (parent === postmaster) total += cpuMsOf(Number(entry));
+    } catch {
+      // (the process ended meanwhile)
+    }
+  }
+  return total;
+}
+
+async function costSoFar(url: string, pid: number | undefined, dataDir: string): Promise<{ statements: number; cpuMs: number; postgresMs: number }> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
@@ -70,10 +99,7 @@ async function costSoFar(url: string, pid: number | undefined): Promise<{ statem
     await new Promise((done) => setTimeout(done, 1000));
     await client.query('select pg_stat_clear_snapshot()');
     const { rows } = await client.query<{ n: string }>('select xact_commit as n from pg_stat_database where datname = current_database()');
-    const fields = pid && existsSync(`/proc/${pid}/stat`) ? readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [] : [];
-    // utime and stime are fields 14 and 15 of stat (11 and 12 after the command's closing parenthesis), in clock ticks of 10 ms.
-    const cpuMs = (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
-    return { statements: Number(rows[0]?.n ?? 0), cpuMs };
+    return { statements: Number(rows[0]?.n ?? 0), cpuMs: pid ? cpuMsOf(pid) : 0, postgresMs: postgresCpuMs(dataDir) };
   } finally {
     await client.end();
   }
@@ -210,7 +236,7 @@ export async function benchMultiUser(options: MultiUserBenchOptions): Promise<st
             method: 'GET',
             setupRequest: (req) => {
               const n = i++;
-              return { ...req, path: paths[n % paths.length] ?? '/', headers: { ...req.headers, cookie: `inroads_session=${tokens[(n * 7919) % tokens.length]}` } };
+              return { ...req, path: paths[n % paths.length] ?? '/', headers: { ...req.headers, cookie: `inroads_session=${tokens[(n * 7919) % (options.activeUsers ?? tokens.length)]}` } };
             },
           },
         ],
@@ -222,14 +248,15 @@ export async function benchMultiUser(options: MultiUserBenchOptions): Promise<st
       await Promise.all(tokens.slice(n, n + 25).map((token) => fetch(`${origin}/api/v1/contacts?limit=1`, { headers: { cookie: `inroads_session=${token}` } }).then((r) => r.arrayBuffer())));
     }
     log(`Load: ${options.connections} connections for ${options.duration} s, each request as one of ${options.users} users…`);
-    const before = await costSoFar(database.url, server.pid);
+    const before = await costSoFar(database.url, server.pid, join(dir, 'data'));
     const main = await load(options.connections, options.duration);
-    const after = await costSoFar(database.url, server.pid);
+    const after = await costSoFar(database.url, server.pid, join(dir, 'data'));
     const requests = Math.max(1, main.requests.total);
-    const mainLine = `| ${options.users.toLocaleString('en')} users × ${options.contacts.toLocaleString('en')} contacts on PostgreSQL, ${options.connections} connections, ${options.duration} s | ${main.requests.average.toFixed(0)} req/s | ${main.errors + main.non2xx} errors | p50 ${main.latency.p50} ms, p99 ${main.latency.p99} ms |`;
+    const mainLine = `| ${options.users.toLocaleString('en')} users × ${options.contacts.toLocaleString('en')} contacts on PostgreSQL${options.activeUsers ? ` (requests from ${options.activeUsers} of them)` : ''}, ${options.connections} connections, ${options.duration} s | ${main.requests.average.toFixed(0)} req/s | ${main.errors + main.non2xx} errors | p50 ${main.latency.p50} ms, p99 ${main.latency.p99} ms |`;
     const costLine =
       `Per request (less sensitive to a busy machine than the rates): ${((after.statements - before.statements) / requests).toFixed(1)} PostgreSQL statements ` +
-      `(commits counted by pg_stat_database), ${((after.cpuMs - before.cpuMs) / requests).toFixed(2)} ms of the server process's CPU.`;
+      `(commits counted by pg_stat_database), ${((after.cpuMs - before.cpuMs) / requests).toFixed(2)} ms of the server process's CPU, ` +
+      `${((after.postgresMs - before.postgresMs) / requests).toFixed(2)} ms of PostgreSQL's (all its processes).`;
     if (options.mainOnly) return [mainLine, costLine, 'Target: ≥ 600 req/s, p99 ≤ 150 ms, 0 errors.'];
     const quietSeconds = Math.max(5, Math.round(options.duration / 3));
     log(`Quiet baseline and a sign-in flood beside it (${quietSeconds} s each)…`);
