@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { Pool } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aContact } from '../../test/fixtures/builders.js';
@@ -93,6 +94,36 @@ describe.each(dialects)('a workspace per user on %s', (dialect) => {
     held.release();
     const names = await users.use(alice, async (ctx) => (await ctx.repos.contacts.list({}, { field: 'name', direction: 'asc' }, { limit: 10, offset: 0 })).items.map((c) => c.name));
     expect(names).toEqual(['Maya Costa', 'Written after eviction']);
+  });
+});
+
+describe('a workspace’s SQL on a shared PostgreSQL pool', () => {
+  it('names its schema, and SQL that does not finds no table rather than another user’s or the shared database’s', async () => {
+    const database = await createTestDatabase('postgres');
+    // One connection, so every checkout below reuses the one that just migrated (or served) another schema.
+    const pool = new Pool({ connectionString: database.url, max: 1 });
+    const users = postgresUserWorkspaces(pool, clock);
+    const dave = newId();
+    const erin = newId();
+    try {
+      await pool.query('create table contacts (id text)');
+      await pool.query("insert into contacts values ('shared')");
+      const { ctx: d, handle } = await users.open(dave);
+      await aContact(d, { name: 'Dave Lowe' });
+      // Erin's schema is migrated through the same connection (its search_path then names her schema)…
+      const { ctx: e } = await users.open(erin);
+      await aContact(e, { name: 'Erin Park' });
+      await users.open(newId());
+      // …yet SQL without a schema reaches nobody's tables (not the last migrated, nor the shared database's), and Dave's
+      // queries read Dave's.
+      await expect(sql`select count(*) from contacts`.execute(handle.db)).rejects.toThrow(/does not exist/);
+      expect((await d.repos.contacts.list({}, { field: 'name', direction: 'asc' }, { limit: 10, offset: 0 })).items.map((c) => c.name)).toEqual(['Dave Lowe']);
+      expect(handle.db.selectFrom('contacts').select('id').compile().sql).toContain(`"u_${dave.replace(/-/g, '')}"."contacts"`);
+    } finally {
+      await users.close();
+      await pool.end();
+      await database.dispose();
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import type { Pool } from 'pg';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { openDatabase, type DatabaseHandle } from '../db/factory.js';
-import { prepareSchema, schemaDatabase, schemaFor } from '../db/schemas.js';
+import { prepareSchema, schemaDatabase, schemaFor, workspaceDatabase } from '../db/schemas.js';
 import { createAppContext, type AppContext } from '../modules/repositories.js';
 import type { Clock } from '../shared/clock.js';
 import { ID_PATTERN } from '../shared/ids.js';
@@ -111,13 +111,15 @@ function cache(open: (userId: string) => Promise<Open>, max: number): UserWorksp
 
 /**
  * One schema per user in PostgreSQL, all through one pool. A workspace is only a
- * view of the pool (a few kilobytes), so thousands stay open.
+ * view of the pool (a few kilobytes), so thousands stay open. The pool must be used
+ * only through these views (see src/db/schemas.ts).
  */
 export function postgresUserWorkspaces(pool: Pool, clock: Clock, max = 10_000): UserWorkspaces {
   const views = cache(async (userId) => {
     const schema = schemaFor(userId);
-    const db: Kysely<Database> = schemaDatabase(pool, schema);
-    const migration = await prepareSchema(db, schema);
+    const migration = await prepareSchema(schemaDatabase(pool, schema), schema);
+    // Everyday queries name the schema in their SQL: no search_path round trip before each one.
+    const db: Kysely<Database> = workspaceDatabase(pool, schema);
     // A view holds no connection of its own (the shared pool does), so there is nothing to close: an evicted
     // view is simply forgotten, and a request still using it finishes normally.
     const handle: DatabaseHandle = { db, dialect: 'postgres', sqlite: null, migration, location: LOCATION, close: async () => undefined };

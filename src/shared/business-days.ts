@@ -42,13 +42,41 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The local wall-clock time of an instant, as if it were UTC (milliseconds). */
-function wallClock(ms: number, timeZone: string): number {
+/** The local wall-clock time of an instant, as if it were UTC (milliseconds), straight from Intl. */
+export function wallClockOf(ms: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(ms)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   return Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+}
+
+const HOUR_MS = 3_600_000;
+/** Per time zone and UTC hour: the zone's offset for that whole hour, or null when it changes within it. */
+const hourOffsets = new Map<string, Map<number, number | null>>();
+
+/**
+ * The local wall-clock time of an instant, as if it were UTC (milliseconds). Intl is asked at most twice per
+ * time zone and UTC hour (the agenda converts thousands of instants per request): when the offset at the
+ * hour's first and last second agree, it holds for the whole hour (zones change their offset at most once in
+ * an hour), and instants in it need no more asking; an hour with a change in it is asked about every time.
+ */
+export function wallClock(ms: number, timeZone: string): number {
+  // Whole seconds only, as the formatter reads them.
+  const second = Math.floor(ms / 1000) * 1000;
+  const hour = Math.floor(second / HOUR_MS);
+  let offsets = hourOffsets.get(timeZone);
+  if (!offsets) hourOffsets.set(timeZone, (offsets = new Map()));
+  let offset = offsets.get(hour);
+  if (offset === undefined) {
+    const start = hour * HOUR_MS;
+    const end = start + HOUR_MS - 1000;
+    const first = wallClockOf(start, timeZone) - start;
+    offset = first === wallClockOf(end, timeZone) - end ? first : null;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(hour, offset);
+  }
+  return offset === null ? wallClockOf(ms, timeZone) : second + offset;
 }
 
 const toMs = (instant: string | Date) => (typeof instant === 'string' ? Date.parse(instant) : instant.getTime());
@@ -59,7 +87,17 @@ export function localDay(instant: string | Date, calendar: WorkCalendar): Day {
 
 /** ISO weekday of a day: 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday). */
 export const weekday = (day: Day): number => ((((day + 3) % 7) + 7) % 7) + 1;
-export const dayToIso = (day: Day): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+const isoDays = new Map<Day, string>();
+/** The day as YYYY-MM-DD (remembered: the same few hundred days are asked about again and again). */
+export function dayToIso(day: Day): string {
+  let iso = isoDays.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoDays.size > 100_000) isoDays.clear();
+    isoDays.set(day, iso);
+  }
+  return iso;
+}
 
 const holidaySets = new WeakMap<readonly string[], Set<string>>();
 function holidaySet(calendar: WorkCalendar): Set<string> {

@@ -76,12 +76,18 @@ export function createSearchRepository(db: Kysely<Database>, dialect: Dialect) {
       });
     } else {
       const tsquery = terms.map((t) => `${t}:*`).join(' & ');
-      const rows = await sql<{ entityType: SearchableType; entityId: string; name: string; body: string; score: number }>`
-        select d.entity_type, d.entity_id, d.name, d.body, ts_rank(d.tsv, q) as score
-        from search_documents d, to_tsquery('simple', ${tsquery}) q
-        where d.tsv @@ q and d.entity_type in (${sql.join([...types])})
-        order by score desc, d.entity_id limit ${limit}`.execute(db);
-      ranked = rows.rows.map((r) => ({ type: r.entityType, id: r.entityId, name: r.name, body: r.body, score: Number(r.score) }));
+      // Built, not raw, so that a workspace's schema-qualifying plugin names the table (see src/db/schemas.ts).
+      const q = sql`to_tsquery('simple', ${tsquery})`;
+      const rows = await db
+        .selectFrom('searchDocuments as d')
+        .select(['d.entityType', 'd.entityId', 'd.name', 'd.body', sql<number>`ts_rank(d.tsv, ${q})`.as('score')])
+        .where(sql<boolean>`d.tsv @@ ${q}`)
+        .where('d.entityType', 'in', [...types])
+        .orderBy('score', 'desc')
+        .orderBy('d.entityId')
+        .limit(limit)
+        .execute();
+      ranked = rows.map((r) => ({ type: r.entityType as SearchableType, id: r.entityId, name: r.name, body: r.body, score: Number(r.score) }));
     }
     return ranked.map((r) => ({ type: r.type, id: r.id, score: r.score, snippet: snippetFor(r.name, r.body, terms) }));
   }
