@@ -207,6 +207,33 @@ function AgendaRow({ item, at, draftRequest }: { item: AgendaItem; at: string; d
   );
 }
 
+/** How many items of a group are shown before "Show more": a long backlog stays readable and the page stays quick. */
+const SHOWN_AT_FIRST = 25;
+
+function AgendaGroup({ group, at, draftRequest }: { group: ReturnType<typeof groups>[number]; at: string; draftRequest: Parameters<typeof AgendaRow>[0]['draftRequest'] }) {
+  const [shown, setShown] = useState(SHOWN_AT_FIRST);
+  const more = group.items.length - shown;
+  return (
+    <section className="card agenda-group" aria-labelledby={`group-${group.id}`}>
+      <h2 id={`group-${group.id}`}>
+        {group.title} <span className="badge">{group.items.length}</span>
+      </h2>
+      <ul className="plain-list">
+        {group.items.slice(0, shown).map((item) => (
+          <AgendaRow key={item.key} item={item} at={at} draftRequest={draftRequest} />
+        ))}
+      </ul>
+      {more > 0 ? (
+        <p>
+          <button type="button" onClick={() => setShown((n) => n + SHOWN_AT_FIRST * 4)}>
+            Show {Math.min(more, SHOWN_AT_FIRST * 4)} more of {group.items.length}
+          </button>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 export function TodayPage() {
   const agenda = useAgenda();
   const requestDialog = useDraftRequestDialog();
@@ -260,18 +287,7 @@ export function TodayPage() {
       ) : null}
       {agenda.data
         ? groups(agenda.data.items, agenda.data.at).map((group) =>
-            group.items.length === 0 ? null : (
-              <section key={group.id} className="card agenda-group" aria-labelledby={`group-${group.id}`}>
-                <h2 id={`group-${group.id}`}>
-                  {group.title} <span className="badge">{group.items.length}</span>
-                </h2>
-                <ul className="plain-list">
-                  {group.items.map((item) => (
-                    <AgendaRow key={item.key} item={item} at={agenda.data.at} draftRequest={draftRequest} />
-                  ))}
-                </ul>
-              </section>
-            ),
+            group.items.length === 0 ? null : <AgendaGroup key={group.id} group={group} at={agenda.data.at} draftRequest={draftRequest} />,
           )
         : null}
       <section className="card" aria-labelledby="eml-heading">
