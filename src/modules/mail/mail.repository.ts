@@ -210,6 +210,10 @@ export function createMailRepository(db: Kysely<Database>) {
       await db.deleteFrom('mailBounces').where('contactId', '=', bounce.contactId).where('email', '=', bounce.email).execute();
       await db.insertInto('mailBounces').values({ ...bounce, bouncedAt: toUtcIso(bounce.bouncedAt) }).execute();
     },
+    /** The addresses of one person that delivery reports said are failing. */
+    async failingAddresses(contactId: string): Promise<string[]> {
+      return (await db.selectFrom('mailBounces').select('email').where('contactId', '=', contactId).execute()).map((b) => b.email);
+    },
     /**
      * What the agenda needs from mail: the latest reply to each conversation still waiting
      * to be scheduled, addresses that bounced, and requests written from the user's own

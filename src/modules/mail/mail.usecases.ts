@@ -20,7 +20,7 @@ import { now, required } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { openSecret, sealSecret } from './mail.crypto.js';
 import { MailConnectionError, type MailClient, type MailCredentials, type MailMessageFacts } from './mail.ports.js';
-import type { StoredMailbox } from './mail.repository.js';
+import type { MailPerson, StoredMailbox } from './mail.repository.js';
 import { concernsKnownPeople, matchMessage, normalizeAddress, peopleByAddress, type MailMatch } from './mail.rules.js';
 
 /** What the mail use cases need besides the workspace: a mail client, the key that seals secrets, an .eml reader. */
@@ -147,8 +147,8 @@ export async function listMailMessages({ ctx, contactId, limit }: { ctx: AppCont
 }
 
 /** What is known when reading a batch: who has which address, and what Inroads sent. */
-async function matchContext(ctx: AppContext, self: string, messages: readonly MailMessageFacts[], hintContactId?: string) {
-  const people = await ctx.repos.mail.people();
+async function matchContext(ctx: AppContext, self: string, messages: readonly MailMessageFacts[], hintContactId?: string, loaded?: readonly MailPerson[]) {
+  const people = loaded ?? (await ctx.repos.mail.people());
   const known = peopleByAddress(people);
   const ids = [...new Set(messages.flatMap((m) => [m.inReplyTo, ...m.references, m.bounce?.originalMessageId ?? null]).filter((id): id is string => Boolean(id)))];
   const sent = new Map((await ctx.repos.mail.sentByMessageIds(ids)).map((s) => [s.messageId, s]));
@@ -234,7 +234,8 @@ function count(result: SyncResult, outcome: MailOutcome): void {
  */
 export async function syncMailbox({ ctx, mail }: { ctx: AppContext; mail: MailServices }): Promise<SyncResult> {
   const { mailbox, credentials } = await connected(ctx, mail);
-  const known = peopleByAddress(await ctx.repos.mail.people());
+  const people = await ctx.repos.mail.people();
+  const known = peopleByAddress(people);
   let fetched: Awaited<ReturnType<MailClient['fetchNew']>>;
   try {
     fetched = await mail.client.fetchNew(credentials, mailbox.cursor, (envelope) => concernsKnownPeople(envelope, known, mailbox.address));
@@ -248,7 +249,7 @@ export async function syncMailbox({ ctx, mail }: { ctx: AppContext; mail: MailSe
   result.scanned = fetched.scanned;
   const ordered = [...fetched.messages].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   await ctx.transaction(async (tx) => {
-    const context = await matchContext(tx, mailbox.address, ordered);
+    const context = await matchContext(tx, mailbox.address, ordered, undefined, people);
     for (const m of ordered) count(result, await applyMessage(tx, m, matchMessage(m, context)));
     await tx.repos.mail.updateMailbox({ cursor: fetched.cursor, state: 'ok', lastError: null, lastSyncAt: now(tx) });
   });
@@ -335,7 +336,7 @@ async function checkSendable(ctx: AppContext, input: SendMailInput): Promise<voi
 export async function sendMail({ ctx, mail, input }: { ctx: AppContext; mail: MailServices; input: SendMailInput }): Promise<SendMailResult> {
   const { mailbox, credentials } = await connected(ctx, mail);
   const contact = required(await ctx.repos.contacts.get(input.contactId), 'contacts', input.contactId);
-  const failing = new Set((await ctx.repos.mail.agendaFacts()).bounces.filter((b) => b.contactId === contact.id).map((b) => b.email));
+  const failing = new Set(await ctx.repos.mail.failingAddresses(contact.id));
   const to = input.to ? normalizeAddress(input.to) : contact.emails.map((e) => normalizeAddress(e.value)).find((e) => e && !failing.has(e));
   if (!to) throw validationError([{ field: 'to', message: `${contact.name} has no email address that works; add one first` }]);
   if (input.interviewId) {

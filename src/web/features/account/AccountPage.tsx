@@ -9,6 +9,7 @@ import { ErrorState, Loading } from '../../ui/States.js';
 import { formatDate } from '../../ui/format.js';
 import { useChangePassword, useReminderEmails, useShare, useSharing, useStopSharing } from './account.api.js';
 import { DownloadEverything } from './DownloadEverything.js';
+import { PasswordFields } from './PasswordFields.js';
 
 const scopeLabels: Record<GrantScope, string> = {
   progress: 'Progress only: counts, agenda and interview states',
@@ -28,25 +29,11 @@ function PasswordCard() {
       <h2 id="password-heading">Password</h2>
       {change.isError && Object.keys(errors).length === 0 ? <ErrorState error={change.error} /> : null}
       <form onSubmit={submit}>
-        <TextField
-          label="Current password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={form.currentPassword}
-          onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
-          error={errors.currentPassword}
-        />
-        <TextField
-          label="New password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={8}
-          value={form.newPassword}
-          onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
-          hint="At least 8 characters. Changing it signs you out everywhere else."
-          error={errors.newPassword}
+        <PasswordFields
+          form={form}
+          setForm={setForm}
+          errors={errors}
+          labels={{ current: 'Current password', next: 'New password', hint: 'At least 8 characters. Changing it signs you out everywhere else.' }}
         />
         <SaveActions label="Change password" pending={change.isPending} saved={change.isSuccess} savedText="Password changed; other sessions have ended." />
       </form>

@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import type { Account } from '../../../shared/schemas/accounts.js';
 import { ApiError } from '../../api/client.js';
 import { signOutRequest, useSessionChange } from '../../app/session.api.js';
-import { TextField } from '../../ui/Field.js';
 import { ErrorState } from '../../ui/States.js';
 import { useChoosePassword } from './account.api.js';
+import { PasswordFields } from './PasswordFields.js';
 
 /**
  * A person whose first password an admin set chooses their own before anything
@@ -31,25 +31,11 @@ export function ChoosePassword({ account }: { account: Account }) {
         </p>
         {choose.isError && Object.keys(errors).length === 0 ? <ErrorState error={choose.error} /> : null}
         <form onSubmit={submit}>
-          <TextField
-            label="The password you were given"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={form.currentPassword}
-            onChange={(e) => setForm({ ...form, currentPassword: e.target.value })}
-            error={errors.currentPassword}
-          />
-          <TextField
-            label="Your new password"
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={8}
-            value={form.newPassword}
-            onChange={(e) => setForm({ ...form, newPassword: e.target.value })}
-            hint="At least 8 characters; a few unrelated words make a strong, memorable passphrase."
-            error={errors.newPassword}
+          <PasswordFields
+            form={form}
+            setForm={setForm}
+            errors={errors}
+            labels={{ current: 'The password you were given', next: 'Your new password', hint: 'At least 8 characters; a few unrelated words make a strong, memorable passphrase.' }}
           />
           <div className="actions">
             <button type="submit" className="primary" disabled={choose.isPending}>
