@@ -301,6 +301,10 @@ export interface UsersTable {
   reminderEmails: Generated<number>;
   /** 1 while the account has a first password an admin set, which the person must change. */
   mustChangePassword: Generated<number>;
+  /** The cohort the person belongs to, if any (students). */
+  cohortId: string | null;
+  /** The adviser assigned to this person, if any (students). */
+  adviserId: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -347,6 +351,15 @@ export interface InvitationsTable {
   createdAt: string;
   expiresAt: string;
   usedAt: string | null;
+  /** The name the cohort upload gave, offered on the join form. */
+  name: string | null;
+  cohortId: string | null;
+  adviserId: string | null;
+  /** When the invitation was emailed; null when it was only listed for copying. */
+  emailedAt: string | null;
+  revokedAt: string | null;
+  /** The account that joined with it. */
+  acceptedBy: string | null;
 }
 
 export interface TrustedDevicesTable {
@@ -379,6 +392,19 @@ export interface CoachGrantsTable {
   coachId: string;
   /** `progress` (counts, agenda, interview states) or `notes` (progress and conversation notes). */
   scope: string;
+  createdAt: string;
+}
+
+export interface CohortsTable {
+  id: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CohortAdvisersTable {
+  cohortId: string;
+  adviserId: string;
   createdAt: string;
 }
 
@@ -464,6 +490,8 @@ export interface Database {
   invitations: InvitationsTable;
   passwordResets: PasswordResetsTable;
   coachGrants: CoachGrantsTable;
+  cohorts: CohortsTable;
+  cohortAdvisers: CohortAdvisersTable;
   reminderLog: ReminderLogTable;
   reminderRounds: ReminderRoundsTable;
   trustedDevices: TrustedDevicesTable;
