@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { scoreFrom } from '../../db/score-sql.js';
+import { shapedQuery } from '../../db/shaped.js';
 import { fromFlag, fromJson } from '../../db/values.js';
 import { prepProgress } from '../../shared/prep.js';
 import type { Prep } from '../../shared/schemas/interviews.js';
@@ -8,6 +9,8 @@ import { ROLE_FIT, WARMTH } from '../coach/ranking.rules.js';
 import { DEFAULT_CHECK_IN_DAYS, type AgendaInterview, type AgendaLead, type AgendaPerson, type AgendaReferral, type ItemState } from './followups.rules.js';
 
 const PAST = ['thanked', 'keeping-in-touch'];
+/** How many people the agenda may suggest approaching next at one organisation. */
+const CANDIDATES_PER_ORGANIZATION = 3;
 
 
 /** The interview is prepared when every item of the preparation checklist is ticked. */
@@ -44,6 +47,31 @@ const toPerson = (r: {
 });
 
 export function createFollowupsRepository(db: Kysely<Database>) {
+  // The best few unasked people at each of many organisations: one small query per
+  // organisation, all in one statement; each walks the `contacts_next_candidates` index
+  // in ranking order and stops after the first few.
+  const bestAt = shapedQuery(db, (organizationIds: string[]) => {
+    const best = (organizationId: string, n: number) =>
+      db.selectFrom(
+        db
+          .selectFrom('contacts as c')
+          .leftJoin('organizations as o', 'o.id', 'c.organizationId')
+          .select(personColumns)
+          .where('c.organizationId', '=', organizationId)
+          .where((eb) =>
+            eb.not(eb.exists(eb.selectFrom('interviews as i').select('i.id').whereRef('i.contactId', '=', 'c.id').where('i.status', '!=', 'idea'))),
+          )
+          .orderBy('c.isHr')
+          .orderBy(scoreFrom('c.relationship', WARMTH, 9))
+          .orderBy(scoreFrom('c.seniority', ROLE_FIT, 2.5))
+          .orderBy('c.sortName')
+          .limit(CANDIDATES_PER_ORGANIZATION)
+          .as(`best${n}`),
+      ).selectAll();
+    const [first, ...rest] = organizationIds.map(best);
+    if (!first) throw new Error('bestAt needs at least one organisation');
+    return rest.reduce((query, next) => query.unionAll(next), first);
+  });
   return {
     /** Requests, scheduled and held interviews: every one of them can produce agenda items. */
     async pendingInterviews(): Promise<AgendaInterview[]> {
@@ -174,22 +202,11 @@ export function createFollowupsRepository(db: Kysely<Database>) {
      * The best few people at each organisation who have never been asked for a
      * conversation, ordered in SQL by the same warmth and role-fit tables the rules use.
      */
-    async unaskedAt(organizationIds: string[], perOrganization = 3): Promise<AgendaPerson[]> {
+    async unaskedAt(organizationIds: string[]): Promise<AgendaPerson[]> {
       if (organizationIds.length === 0) return [];
       const out: AgendaPerson[] = [];
-      for (let i = 0; i < organizationIds.length; i += 500) {
-        const ranked = db
-          .selectFrom('contacts as c')
-          .leftJoin('organizations as o', 'o.id', 'c.organizationId')
-          .select(personColumns)
-          .select(
-            sql<number>`row_number() over (partition by c.organization_id order by c.is_hr, ${scoreFrom('c.relationship', WARMTH, 9)}, ${scoreFrom('c.seniority', ROLE_FIT, 2.5)}, c.sort_name)`.as('place'),
-          )
-          .where('c.organizationId', 'in', organizationIds.slice(i, i + 500))
-          .where((eb) =>
-            eb.not(eb.exists(eb.selectFrom('interviews as i').select('i.id').whereRef('i.contactId', '=', 'c.id').where('i.status', '!=', 'idea'))),
-          );
-        const rows = await db.selectFrom(ranked.as('r')).selectAll().where('r.place', '<=', perOrganization).execute();
+      for (let i = 0; i < organizationIds.length; i += 200) {
+        const rows = await bestAt(organizationIds.slice(i, i + 200));
         out.push(...rows.map(toPerson));
       }
       return out;

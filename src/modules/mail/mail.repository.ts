@@ -224,35 +224,45 @@ export function createMailRepository(db: Kysely<Database>) {
       bounces: Array<{ contactId: string; email: string; bouncedAt: string }>;
       sent: Array<{ id: string; contactId: string; interviewId: string; date: string; subject: string }>;
     }> {
-      const [replies, bounces, sent] = await Promise.all([
+      // The mail tables are small next to interviews and contacts: read them first and
+      // look up only the interviews and people they name (a join may scan every contact).
+      const [messages, bounces] = await Promise.all([
         db
-          .selectFrom('mailMessages as m')
-          .innerJoin('interviews as i', 'i.id', 'm.interviewId')
-          .select(['m.interviewId', 'm.contactId', 'm.date', 'm.snippet'])
-          .where('m.outcome', '=', 'reply')
-          .where('i.status', '=', 'requested')
-          .orderBy('m.date')
+          .selectFrom('mailMessages')
+          .select(['id', 'interviewId', 'contactId', 'date', 'snippet', 'subject', 'outcome'])
+          .where('outcome', 'in', ['reply', 'sent'])
+          .where('interviewId', 'is not', null)
+          .orderBy('date')
           .execute(),
-        db
-          .selectFrom('mailBounces as b')
-          .innerJoin('contacts as c', 'c.id', 'b.contactId')
-          .select(['b.contactId', 'b.email', 'b.bouncedAt', 'c.emails'])
-          .execute(),
-        db
-          .selectFrom('mailMessages as m')
-          .innerJoin('interviews as i', 'i.id', 'm.interviewId')
-          .select(['m.id', 'm.contactId', 'm.interviewId', 'm.date', 'm.subject'])
-          .where('m.outcome', '=', 'sent')
-          .where('i.status', '=', 'idea')
-          .execute(),
+        db.selectFrom('mailBounces').select(['contactId', 'email', 'bouncedAt']).execute(),
       ]);
+      const statuses = new Map<string, string>();
+      const interviewIds = [...new Set(messages.map((m) => m.interviewId as string))];
+      for (let i = 0; i < interviewIds.length; i += 500) {
+        const rows = await db.selectFrom('interviews').select(['id', 'status']).where('id', 'in', interviewIds.slice(i, i + 500)).execute();
+        for (const r of rows) statuses.set(r.id, r.status);
+      }
+      const emails = new Map<string, string>();
+      const bouncedIds = [...new Set(bounces.map((b) => b.contactId))];
+      for (let i = 0; i < bouncedIds.length; i += 500) {
+        const rows = await db.selectFrom('contacts').select(['id', 'emails']).where('id', 'in', bouncedIds.slice(i, i + 500)).execute();
+        for (const r of rows) emails.set(r.id, r.emails);
+      }
+      const replies: Array<{ interviewId: string; contactId: string; date: string; snippet: string }> = [];
+      const sent: Array<{ id: string; contactId: string; interviewId: string; date: string; subject: string }> = [];
+      for (const m of messages) {
+        if (!m.interviewId || !m.contactId) continue;
+        const status = statuses.get(m.interviewId);
+        if (m.outcome === 'reply' && status === 'requested') replies.push({ interviewId: m.interviewId, contactId: m.contactId, date: m.date, snippet: m.snippet });
+        if (m.outcome === 'sent' && status === 'idea') sent.push({ id: m.id, contactId: m.contactId, interviewId: m.interviewId, date: m.date, subject: m.subject });
+      }
       return {
-        replies: replies.flatMap((r) => (r.interviewId && r.contactId ? [{ interviewId: r.interviewId, contactId: r.contactId, date: r.date, snippet: r.snippet }] : [])),
-        // A bounce matters while the address is still on file: editing it away settles it.
+        replies,
+        // A bounce matters while the address is still on file (and the person is): editing it away settles it.
         bounces: bounces
-          .filter((b) => fromJson<Array<{ value: string }>>(b.emails, []).some((e) => e.value.trim().toLowerCase() === b.email))
+          .filter((b) => emails.has(b.contactId) && fromJson<Array<{ value: string }>>(emails.get(b.contactId) ?? '[]', []).some((e) => e.value.trim().toLowerCase() === b.email))
           .map(({ contactId, email, bouncedAt }) => ({ contactId, email, bouncedAt })),
-        sent: sent.flatMap((s) => (s.contactId && s.interviewId ? [{ id: s.id, contactId: s.contactId, interviewId: s.interviewId, date: s.date, subject: s.subject }] : [])),
+        sent,
       };
     },
   };
