@@ -8,7 +8,7 @@ const MARK = '\u0000value:';
  * with new values after that. Building a large query costs Kysely far more than
  * the database takes to run it; this pays that cost once per shape.
  */
-export function shapedQuery<Row>(db: Kysely<any>, build: (values: string[]) => Compilable<Row>, maxShapes = 256): (values: string[]) => Promise<Row[]> {
+export function shapedQuery<DB, Row>(db: Kysely<DB>, build: (values: string[]) => Compilable<Row>, maxShapes = 256): (values: string[]) => Promise<Row[]> {
   const shapes = new Map<number, { sql: string; parameters: readonly unknown[]; slots: number[] }>();
   return async (values) => {
     let shape = shapes.get(values.length);

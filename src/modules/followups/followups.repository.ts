@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { scoreFrom } from '../../db/score-sql.js';
 import { shapedQuery } from '../../db/shaped.js';
@@ -50,9 +50,9 @@ export function createFollowupsRepository(db: Kysely<Database>) {
   // The best few unasked people at each of many organisations: one small query per
   // organisation, all in one statement; each walks the `contacts_next_candidates` index
   // in ranking order and stops after the first few.
-  const bestAt = shapedQuery(db, (organizationIds: string[]) => {
-    const best = (organizationId: string, n: number) =>
-      db.selectFrom(
+  const best = (organizationId: string, n: number) =>
+    db
+      .selectFrom(
         db
           .selectFrom('contacts as c')
           .leftJoin('organizations as o', 'o.id', 'c.organizationId')
@@ -67,7 +67,9 @@ export function createFollowupsRepository(db: Kysely<Database>) {
           .orderBy('c.sortName')
           .limit(CANDIDATES_PER_ORGANIZATION)
           .as(`best${n}`),
-      ).selectAll();
+      )
+      .selectAll();
+  const bestAt = shapedQuery(db, (organizationIds: string[]) => {
     const [first, ...rest] = organizationIds.map(best);
     if (!first) throw new Error('bestAt needs at least one organisation');
     return rest.reduce((query, next) => query.unionAll(next), first);

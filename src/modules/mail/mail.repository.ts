@@ -226,7 +226,7 @@ export function createMailRepository(db: Kysely<Database>) {
     }> {
       // The mail tables are small next to interviews and contacts: read them first and
       // look up only the interviews and people they name (a join may scan every contact).
-      const [messages, bounces] = await Promise.all([
+      const [kept, bounces] = await Promise.all([
         db
           .selectFrom('mailMessages')
           .select(['id', 'interviewId', 'contactId', 'date', 'snippet', 'subject', 'outcome'])
@@ -237,7 +237,7 @@ export function createMailRepository(db: Kysely<Database>) {
         db.selectFrom('mailBounces').select(['contactId', 'email', 'bouncedAt']).execute(),
       ]);
       const statuses = new Map<string, string>();
-      const interviewIds = [...new Set(messages.map((m) => m.interviewId as string))];
+      const interviewIds = [...new Set(kept.map((m) => m.interviewId as string))];
       for (let i = 0; i < interviewIds.length; i += 500) {
         const rows = await db.selectFrom('interviews').select(['id', 'status']).where('id', 'in', interviewIds.slice(i, i + 500)).execute();
         for (const r of rows) statuses.set(r.id, r.status);
@@ -250,7 +250,7 @@ export function createMailRepository(db: Kysely<Database>) {
       }
       const replies: Array<{ interviewId: string; contactId: string; date: string; snippet: string }> = [];
       const sent: Array<{ id: string; contactId: string; interviewId: string; date: string; subject: string }> = [];
-      for (const m of messages) {
+      for (const m of kept) {
         if (!m.interviewId || !m.contactId) continue;
         const status = statuses.get(m.interviewId);
         if (m.outcome === 'reply' && status === 'requested') replies.push({ interviewId: m.interviewId, contactId: m.contactId, date: m.date, snippet: m.snippet });
