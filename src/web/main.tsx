@@ -1,4 +1,3 @@
-import './zod-config.js';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError } from './api/client.js';
 import { sessionKeys } from './api/keys.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime } from './common.js';
+import { roles } from '../vocabulary/accounts.js';
+export { roles };
 
-/** Explorers run their own search; coaches see what explorers share with them; admins manage accounts. */
-export const roles = ['explorer', 'coach', 'admin'] as const;
 export type Role = (typeof roles)[number];
 
 /** ASVS: at least 8 characters, long passphrases welcome (up to 128), no composition rules. */

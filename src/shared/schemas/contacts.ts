@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { timeZone } from './profile.js';
 import { boolQuery, csvOf, idSchema, isoDate, isoDateTime, optionalText, pageQuery, ref, sortParam, text, webUrl } from './common.js';
+import { meetingFormats, seniorities } from '../vocabulary/contacts.js';
+export { meetingFormats, seniorities };
 
 export const relationships = [
   'family',
@@ -12,8 +14,6 @@ export const relationships = [
   'referral',
   'cold',
 ] as const;
-export const seniorities = ['junior', 'peer', 'one-step-above', 'senior', 'executive'] as const;
-export const meetingFormats = ['in-person', 'phone', 'video', 'email'] as const;
 export const responsivenessKinds = ['booster', 'obligate', 'curmudgeon', 'unknown'] as const;
 
 export type Relationship = (typeof relationships)[number];

@@ -1,17 +1,10 @@
 import { z } from 'zod';
 import { csvOf, idSchema, isoDateTime, optionalText, pageQuery, requiredText, sortParam } from './common.js';
+import { explorationKinds, transitions, keyQuestions } from '../vocabulary/explorations.js';
+export { explorationKinds, transitions, keyQuestions };
 
-export const explorationKinds = ['field', 'role', 'employer'] as const;
-export const transitions = ['start-career', 'change-career', 'change-job', 'change-employer', 'school-or-training', 'graduating'] as const;
 export const explorationStatuses = ['active', 'paused', 'decided'] as const;
 
-/** The four questions every exploration is meant to answer. */
-export const keyQuestions = [
-  { key: 'success', question: 'Would I be successful?' },
-  { key: 'fit', question: 'Is it a good fit?' },
-  { key: 'desire', question: 'Do I want to do it?' },
-  { key: 'prospects', question: 'Where can it lead?' },
-] as const;
 export type KeyQuestion = (typeof keyQuestions)[number]['key'];
 
 const leaning = z.number().int().min(-2).max(2).nullable();

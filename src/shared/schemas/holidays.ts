@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from './common.js';
-
-export const HOLIDAY_PLACES_PATH = '/api/v1/profile/places';
-export const COMING_HOLIDAYS_PATH = '/api/v1/profile/holidays';
+import { COMING_HOLIDAYS_PATH, HOLIDAY_PLACES_PATH } from '../vocabulary/holidays.js';
+export { COMING_HOLIDAYS_PATH, HOLIDAY_PLACES_PATH };
 
 const named = { code: z.string(), name: z.string() };
 

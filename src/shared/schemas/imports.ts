@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { importFieldLabels, describeFields, importPageSize } from '../vocabulary/imports.js';
+export { importFieldLabels, describeFields, importPageSize };
 
 export const importFormats = ['linkedin', 'vcard', 'google', 'csv'] as const;
 export type ImportFormat = (typeof importFormats)[number];
@@ -13,30 +15,6 @@ export type ColumnMapping = Partial<Record<MappableField, string>>;
 export const importMergeChoices = ['fill', 'overwrite', 'skip'] as const;
 export type ImportMergeChoice = (typeof importMergeChoices)[number];
 
-/** What a person sees for each field an import reads, changes or finds different. */
-export const importFieldLabels: Record<string, string> = {
-  name: 'Full name',
-  givenName: 'First name',
-  familyName: 'Last name',
-  email: 'Email',
-  emails: 'Emails',
-  phone: 'Phone',
-  phones: 'Phones',
-  title: 'Job title',
-  organization: 'Organisation',
-  department: 'Department',
-  linkedinUrl: 'LinkedIn address',
-  notes: 'Notes',
-  tags: 'Tags',
-  connectedOn: 'Connected on',
-  relationship: 'How you know them',
-};
-
-/** ["givenName", "linkedinUrl"] → "First name, LinkedIn address". */
-export const describeFields = (fields: readonly string[]): string => fields.map((f) => importFieldLabels[f] ?? f).join(', ');
-
-/** The rows of the preview shown at a time (at most `maxImportPageSize`). */
-export const importPageSize = 100;
 export const maxImportPageSize = 1000;
 /** Notes about the file sent with a report; `counts.problems` has them all. */
 export const maxImportProblems = 200;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { csvOf, idSchema, isoDateTime, pageQuery, sortParam, text } from './common.js';
-
-export const interactionKinds = ['email-sent', 'email-received', 'call', 'meeting', 'message', 'note', 'check-in', 'thank-you'] as const;
+import { interactionKinds } from '../vocabulary/interactions.js';
+export { interactionKinds };
 
 const fields = {
   contactId: idSchema,

@@ -2,22 +2,11 @@ import { z } from 'zod';
 import { csvOf, idSchema, isoDateTime, optionalText, pageQuery, ref, sortParam, webUrl } from './common.js';
 import { meetingFormats } from './contacts.js';
 import { debriefSchema, liveStateSchema } from './conversation.js';
+import { interviewStatuses, interviewPurposes, requestChannels } from '../vocabulary/interviews.js';
+export { interviewStatuses, interviewPurposes, requestChannels };
 
-export const interviewStatuses = [
-  'idea',
-  'requested',
-  'scheduled',
-  'held',
-  'thanked',
-  'keeping-in-touch',
-  'no-reply',
-  'declined',
-  'cancelled',
-] as const;
 export type InterviewStatus = (typeof interviewStatuses)[number];
 
-export const interviewPurposes = ['explore-career', 'network-into-organization', 'practise-interviewing', 'early-job-search'] as const;
-export const requestChannels = ['email', 'phone', 'letter', 'in-person', 'linkedin-message'] as const;
 export const thankYouFormats = ['email', 'handwritten'] as const;
 
 export const prepSchema = z.object({

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import { csvOf, idSchema, isoDateTime, optionalText, pageQuery, ref, requiredText, sortParam } from './common.js';
+import { leadKinds, leadStatuses } from '../vocabulary/leads.js';
+export { leadKinds, leadStatuses };
 
-/** What was heard: a role about to open, a growing team, a project, an event, a person to meet. */
-export const leadKinds = ['role', 'team', 'project', 'event', 'person', 'other'] as const;
 export type LeadKind = (typeof leadKinds)[number];
 
-/** Where the user is with it, in order; a closed lead leaves the agenda. */
-export const leadStatuses = ['heard', 'looking-into-it', 'pursuing', 'closed'] as const;
 export type LeadStatus = (typeof leadStatuses)[number];
 
 const fields = {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime, ref, requiredText, text } from './common.js';
+import { sendableKinds } from '../vocabulary/mail.js';
+export { sendableKinds };
 
 /**
  * The user's own mailbox, connected with IMAP (reading) and SMTP (sending).
@@ -79,8 +81,6 @@ export const syncResultSchema = z.object({
 });
 export type SyncResult = z.infer<typeof syncResultSchema>;
 
-/** Kinds of message Inroads can send from a draft. */
-export const sendableKinds = ['request', 'follow-up', 'thank-you', 'check-in', 'report-back'] as const;
 export type SendableKind = (typeof sendableKinds)[number];
 
 export const sendMailInput = z

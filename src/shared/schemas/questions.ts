@@ -1,18 +1,8 @@
 import { z } from 'zod';
 import { boolQuery, csvOf, idSchema, isoDateTime, pageQuery, requiredText, sortParam } from './common.js';
 import { seniorities } from './contacts.js';
-
-export const questionCategories = [
-  'trends',
-  'insights',
-  'advice',
-  'resources',
-  'assignments',
-  'day-in-the-life',
-  'career-path',
-  'culture',
-  'fit',
-] as const;
+import { questionCategories } from '../vocabulary/questions.js';
+export { questionCategories };
 
 const fields = {
   text: requiredText(1000),

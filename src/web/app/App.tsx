@@ -1,12 +1,8 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
-import { DecisionBoard } from '../features/explorations/DecisionBoard.js';
-import { ExplorationPage } from '../features/explorations/ExplorationPage.js';
 import { ExplorationsPage } from '../features/explorations/ExplorationsPage.js';
 import { ActiveExplorationSelect } from '../features/explorations/ActiveExplorationSelect.js';
-import { ImportPage } from '../features/imports/ImportPage.js';
 import { InterviewBoard } from '../features/interviews/InterviewBoard.js';
-import { InterviewMode } from '../features/interviews/InterviewMode.js';
 import { InterviewPage } from '../features/interviews/InterviewPage.js';
 import { NextPage } from '../features/next/NextPage.js';
 import { Onboarding } from '../features/onboarding/Onboarding.js';
@@ -14,21 +10,14 @@ import { OrganizationPage } from '../features/organizations/OrganizationPage.js'
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage.js';
 import { PeoplePage } from '../features/people/PeoplePage.js';
 import { PersonPage } from '../features/people/PersonPage.js';
-import { QuestionsPage } from '../features/questions/QuestionsPage.js';
 import { SearchDialog } from '../features/search/SearchDialog.js';
 import { UndoRegion } from '../ui/undo.js';
-import { SettingsPage } from '../features/settings/SettingsPage.js';
-import { TemplatesPage } from '../features/templates/TemplatesPage.js';
 import { TodayPage } from '../features/today/TodayPage.js';
-import { LeadsPage } from '../features/leads/LeadsPage.js';
-import { WeeklyReviewPage } from '../features/week/WeeklyReviewPage.js';
 import type { Account } from '../../shared/schemas/accounts.js';
-import { AccountPage } from '../features/account/AccountPage.js';
 import { SignedOut } from '../features/account/SignedOut.js';
 import { ChoosePassword } from '../features/account/ChoosePassword.js';
 import { ResetPassword } from '../features/account/ResetPassword.js';
-import { AdminPage } from '../features/admin/AdminPage.js';
-import { CoachingPage, ExplorerPage } from '../features/coaching/CoachingPage.js';
+import { QuestionsPage } from '../features/questions/QuestionsPage.js';
 import { ErrorState, Loading } from '../ui/States.js';
 import { ApiError } from '../api/client.js';
 import { useAuthStatus } from './session.api.js';
@@ -36,6 +25,20 @@ import { useSwitchWorkspace, useWorkspace } from './workspace.api.js';
 
 // The charts and the graph library are loaded only when the insights page is opened.
 const InsightsPage = lazy(async () => ({ default: (await import('../features/insights/InsightsPage.js')).InsightsPage }));
+
+// Pages most people open less often are loaded when first opened, so the first load stays small.
+const InterviewMode = lazy(async () => ({ default: (await import('../features/interviews/InterviewMode.js')).InterviewMode }));
+const ExplorationPage = lazy(async () => ({ default: (await import('../features/explorations/ExplorationPage.js')).ExplorationPage }));
+const DecisionBoard = lazy(async () => ({ default: (await import('../features/explorations/DecisionBoard.js')).DecisionBoard }));
+const ImportPage = lazy(async () => ({ default: (await import('../features/imports/ImportPage.js')).ImportPage }));
+const SettingsPage = lazy(async () => ({ default: (await import('../features/settings/SettingsPage.js')).SettingsPage }));
+const TemplatesPage = lazy(async () => ({ default: (await import('../features/templates/TemplatesPage.js')).TemplatesPage }));
+const LeadsPage = lazy(async () => ({ default: (await import('../features/leads/LeadsPage.js')).LeadsPage }));
+const WeeklyReviewPage = lazy(async () => ({ default: (await import('../features/week/WeeklyReviewPage.js')).WeeklyReviewPage }));
+const AccountPage = lazy(async () => ({ default: (await import('../features/account/AccountPage.js')).AccountPage }));
+const AdminPage = lazy(async () => ({ default: (await import('../features/admin/AdminPage.js')).AdminPage }));
+const CoachingPage = lazy(async () => ({ default: (await import('../features/coaching/CoachingPage.js')).CoachingPage }));
+const ExplorerPage = lazy(async () => ({ default: (await import('../features/coaching/CoachingPage.js')).ExplorerPage }));
 
 const links = [
   { to: '/', label: 'Today' },
@@ -161,52 +164,54 @@ function Workbench({ account }: { account: Account | null }) {
           </ul>
         </nav>
         <main className="main" id="main">
-          <Routes>
-            <Route path="/" element={<TodayPage />} />
-            <Route path="/welcome" element={<Onboarding />} />
-            <Route path="/next" element={<NextPage />} />
-            <Route path="/people" element={<PeoplePage />} />
-            <Route path="/people/:id" element={<PersonPage />} />
-            <Route path="/organizations" element={<OrganizationsPage />} />
-            <Route path="/organizations/:id" element={<OrganizationPage />} />
-            <Route path="/interviews" element={<InterviewBoard />} />
-            <Route path="/interviews/:id" element={<InterviewPage />} />
-            <Route path="/interviews/:id/live" element={<InterviewMode />} />
-            <Route path="/explorations" element={<ExplorationsPage />} />
-            <Route path="/explorations/:id" element={<ExplorationPage />} />
-            <Route path="/explorations/:id/decision" element={<DecisionBoard />} />
-            <Route path="/leads" element={<LeadsPage />} />
-            <Route
-              path="/insights"
-              element={
-                <Suspense fallback={<Loading what="insights" />}>
-                  <InsightsPage />
-                </Suspense>
-              }
-            />
-            <Route path="/week" element={<WeeklyReviewPage />} />
-            <Route path="/settings" element={<SettingsPage />} />
-            <Route path="/import" element={<ImportPage />} />
-            <Route path="/questions" element={<QuestionsPage />} />
-            <Route path="/templates" element={<TemplatesPage />} />
-            {account ? <Route path="/account" element={<AccountPage />} /> : null}
-            {account ? <Route path="/join" element={<Navigate to={homeOf(account)} replace />} /> : null}
-            {account ? <Route path="/reset" element={<ResetPassword />} /> : null}
-            {account?.role === 'admin' ? <Route path="/admin" element={<AdminPage />} /> : null}
-            {account?.role === 'coach' ? <Route path="/coaching" element={<CoachingPage />} /> : null}
-            {account?.role === 'coach' ? <Route path="/coaching/:id" element={<ExplorerPage />} /> : null}
-            <Route
-              path="*"
-              element={
-                <section>
-                  <h1>Page not found</h1>
-                  <p>
-                    There is nothing at this address. <NavLink to="/">Go to Today</NavLink>.
-                  </p>
-                </section>
-              }
-            />
-          </Routes>
+          <Suspense fallback={<Loading what="this page" />}>
+            <Routes>
+              <Route path="/" element={<TodayPage />} />
+              <Route path="/welcome" element={<Onboarding />} />
+              <Route path="/next" element={<NextPage />} />
+              <Route path="/people" element={<PeoplePage />} />
+              <Route path="/people/:id" element={<PersonPage />} />
+              <Route path="/organizations" element={<OrganizationsPage />} />
+              <Route path="/organizations/:id" element={<OrganizationPage />} />
+              <Route path="/interviews" element={<InterviewBoard />} />
+              <Route path="/interviews/:id" element={<InterviewPage />} />
+              <Route path="/interviews/:id/live" element={<InterviewMode />} />
+              <Route path="/explorations" element={<ExplorationsPage />} />
+              <Route path="/explorations/:id" element={<ExplorationPage />} />
+              <Route path="/explorations/:id/decision" element={<DecisionBoard />} />
+              <Route path="/leads" element={<LeadsPage />} />
+              <Route
+                path="/insights"
+                element={
+                  <Suspense fallback={<Loading what="insights" />}>
+                    <InsightsPage />
+                  </Suspense>
+                }
+              />
+              <Route path="/week" element={<WeeklyReviewPage />} />
+              <Route path="/settings" element={<SettingsPage />} />
+              <Route path="/import" element={<ImportPage />} />
+              <Route path="/questions" element={<QuestionsPage />} />
+              <Route path="/templates" element={<TemplatesPage />} />
+              {account ? <Route path="/account" element={<AccountPage />} /> : null}
+              {account ? <Route path="/join" element={<Navigate to={homeOf(account)} replace />} /> : null}
+              {account ? <Route path="/reset" element={<ResetPassword />} /> : null}
+              {account?.role === 'admin' ? <Route path="/admin" element={<AdminPage />} /> : null}
+              {account?.role === 'coach' ? <Route path="/coaching" element={<CoachingPage />} /> : null}
+              {account?.role === 'coach' ? <Route path="/coaching/:id" element={<ExplorerPage />} /> : null}
+              <Route
+                path="*"
+                element={
+                  <section>
+                    <h1>Page not found</h1>
+                    <p>
+                      There is nothing at this address. <NavLink to="/">Go to Today</NavLink>.
+                    </p>
+                  </section>
+                }
+              />
+            </Routes>
+          </Suspense>
         </main>
       </div>
       <SearchDialog isOpen={searchOpen} onClose={() => setSearchOpen(false)} />

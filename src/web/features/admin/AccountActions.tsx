@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { roles, type ListedUser, type PasswordReset, type Role } from '../../../shared/schemas/accounts.js';
+import { roles } from '../../../shared/vocabulary/accounts.js';
+import type { ListedUser, PasswordReset, Role } from '../../../shared/schemas/accounts.js';
 import { ApiError } from '../../api/client.js';
 import { TextField } from '../../ui/Field.js';
 import { ConfirmDialog, Modal } from '../../ui/Modal.js';

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { roles, type InstanceSettings, type Role } from '../../../shared/schemas/accounts.js';
+import { roles } from '../../../shared/vocabulary/accounts.js';
+import type { InstanceSettings, Role } from '../../../shared/schemas/accounts.js';
 import { ApiError } from '../../api/client.js';
 import { useAccount } from '../../app/session.api.js';
 import { DataTable } from '../../ui/DataTable.js';

@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router';
 import type { ProgressSummary } from '../../../shared/schemas/sharing.js';
-import { interviewStatuses } from '../../../shared/schemas/interviews.js';
+import { interviewStatuses } from '../../../shared/vocabulary/interviews.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
 import { formatDate, formatDateTime } from '../../ui/format.js';

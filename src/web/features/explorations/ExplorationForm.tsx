@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react';
-import { explorationKinds, transitions, type Exploration } from '../../../shared/schemas/explorations.js';
+import { explorationKinds, transitions } from '../../../shared/vocabulary/explorations.js';
+import type { Exploration } from '../../../shared/schemas/explorations.js';
 import { SelectField, TextArea, TextField } from '../../ui/Field.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { transitionLabels } from '../../ui/labels.js';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { keyQuestions, type Exploration } from '../../../shared/schemas/explorations.js';
+import { keyQuestions } from '../../../shared/vocabulary/explorations.js';
+import type { Exploration } from '../../../shared/schemas/explorations.js';
 import { statusLabels, transitionLabels } from '../../ui/labels.js';
 import { ConfirmDialog, Modal } from '../../ui/Modal.js';
 import { ErrorState, Loading } from '../../ui/States.js';

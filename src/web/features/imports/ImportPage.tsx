@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { describeFields, importFieldLabels, importPageSize, type ImportFormat as Format, type ImportReport as Report } from '../../../shared/schemas/imports.js';
+import { describeFields, importFieldLabels, importPageSize } from '../../../shared/vocabulary/imports.js';
+import type { ImportFormat as Format, ImportReport as Report } from '../../../shared/schemas/imports.js';
 import { ErrorState } from '../../ui/States.js';
 import { sendImport as send, useRefreshAfterImport } from './imports.api.js';
 import { ImportRemarks } from './ImportRemarks.js';

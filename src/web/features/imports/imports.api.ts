@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { importPageSize, type ImportFormat, type ImportReport } from '../../../shared/schemas/imports.js';
+import { importPageSize } from '../../../shared/vocabulary/imports.js';
+import type { ImportFormat, ImportReport } from '../../../shared/schemas/imports.js';
 import { api } from '../../api/client.js';
 import { invalidate, recordKeys } from '../../api/keys.js';
 

@@ -1,4 +1,5 @@
-import { agendaSteps, type AgendaStep } from '../../../shared/schemas/conversation.js';
+import { agendaSteps } from '../../../shared/vocabulary/conversation.js';
+import type { AgendaStep } from '../../../shared/schemas/conversation.js';
 
 /** The agenda of the conversation, step by step; the current step is marked. */
 export function AgendaSteps({ current, onChoose }: { current: AgendaStep; onChoose: (step: AgendaStep) => void }) {

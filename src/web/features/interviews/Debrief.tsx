@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { DebriefInput, InterviewNote } from '../../../shared/schemas/conversation.js';
-import { keyQuestions, type KeyQuestion } from '../../../shared/schemas/explorations.js';
+import { keyQuestions } from '../../../shared/vocabulary/explorations.js';
+import type { KeyQuestion } from '../../../shared/schemas/explorations.js';
 import type { Interview } from '../../../shared/schemas/interviews.js';
 import type { Referral } from '../../../shared/schemas/referrals.js';
 import { ApiError } from '../../api/client.js';

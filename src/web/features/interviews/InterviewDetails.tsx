@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { meetingFormats } from '../../../shared/schemas/contacts.js';
-import { interviewPurposes, requestChannels, type Interview, type UpdateInterviewInput } from '../../../shared/schemas/interviews.js';
+import { meetingFormats } from '../../../shared/vocabulary/contacts.js';
+import { interviewPurposes, requestChannels } from '../../../shared/vocabulary/interviews.js';
+import type { Interview, UpdateInterviewInput } from '../../../shared/schemas/interviews.js';
 import { ApiError } from '../../api/client.js';
 import { SelectField, TextArea, TextField } from '../../ui/Field.js';
 import { fromLocalInput, toLocalInput } from '../../ui/format.js';

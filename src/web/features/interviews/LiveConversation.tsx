@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { agendaSteps, duePrompts, type AgendaStep } from '../../../shared/schemas/conversation.js';
-import { keyQuestions } from '../../../shared/schemas/explorations.js';
+import { agendaSteps, duePrompts } from '../../../shared/vocabulary/conversation.js';
+import type { AgendaStep } from '../../../shared/schemas/conversation.js';
+import { keyQuestions } from '../../../shared/vocabulary/explorations.js';
 import type { Interview } from '../../../shared/schemas/interviews.js';
 import { ErrorState } from '../../ui/States.js';
 import { LeadCapture } from '../leads/LeadCapture.js';

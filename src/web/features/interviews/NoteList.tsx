@@ -1,7 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import { agendaSteps, type InterviewNote } from '../../../shared/schemas/conversation.js';
-import { keyQuestions, type KeyQuestion } from '../../../shared/schemas/explorations.js';
+import { agendaSteps } from '../../../shared/vocabulary/conversation.js';
+import type { InterviewNote } from '../../../shared/schemas/conversation.js';
+import { keyQuestions } from '../../../shared/vocabulary/explorations.js';
+import type { KeyQuestion } from '../../../shared/schemas/explorations.js';
 import { ApiError } from '../../api/client.js';
 import { ErrorState } from '../../ui/States.js';
 import { useUnsavedChanges } from '../../ui/unsaved.js';

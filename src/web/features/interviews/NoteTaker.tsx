@@ -1,7 +1,9 @@
 import type { RefObject } from 'react';
-import { agendaSteps, type AgendaStep, type InterviewNote } from '../../../shared/schemas/conversation.js';
-import { keyQuestions, type KeyQuestion } from '../../../shared/schemas/explorations.js';
-import { questionCategories } from '../../../shared/schemas/questions.js';
+import { agendaSteps } from '../../../shared/vocabulary/conversation.js';
+import type { AgendaStep, InterviewNote } from '../../../shared/schemas/conversation.js';
+import { keyQuestions } from '../../../shared/vocabulary/explorations.js';
+import type { KeyQuestion } from '../../../shared/schemas/explorations.js';
+import { questionCategories } from '../../../shared/vocabulary/questions.js';
 import { categoryLabels } from '../questions/QuestionsPage.js';
 import { NoteList } from './NoteList.js';
 import { StanceSelect } from './StanceSelect.js';

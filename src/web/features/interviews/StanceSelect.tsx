@@ -1,4 +1,4 @@
-import { stances } from '../../../shared/schemas/conversation.js';
+import { stances } from '../../../shared/vocabulary/conversation.js';
 
 export type Stance = (typeof stances)[number];
 

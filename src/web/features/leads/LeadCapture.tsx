@@ -1,5 +1,6 @@
 import { useState, type FormEvent, type RefObject } from 'react';
-import { leadKinds, type LeadKind } from '../../../shared/schemas/leads.js';
+import { leadKinds } from '../../../shared/vocabulary/leads.js';
+import type { LeadKind } from '../../../shared/schemas/leads.js';
 import { ErrorState } from '../../ui/States.js';
 import { useUnsavedChanges } from '../../ui/unsaved.js';
 import { leadKindLabels } from './labels.js';

@@ -1,5 +1,6 @@
 import type { FormEvent } from 'react';
-import { leadKinds, leadStatuses, type Lead } from '../../../shared/schemas/leads.js';
+import { leadKinds, leadStatuses } from '../../../shared/vocabulary/leads.js';
+import type { Lead } from '../../../shared/schemas/leads.js';
 import { SelectField, TextArea, TextField } from '../../ui/Field.js';
 import { FormFooter } from '../../ui/FormFooter.js';
 import { fromLocalInput, toLocalInput } from '../../ui/format.js';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { leadStatuses, type LeadStatus } from '../../../shared/schemas/leads.js';
+import { leadStatuses } from '../../../shared/vocabulary/leads.js';
+import type { LeadStatus } from '../../../shared/schemas/leads.js';
 import { Modal } from '../../ui/Modal.js';
 import { leadGuidance, leadStatusLabels } from './labels.js';
 import { LeadForm } from './LeadForm.js';

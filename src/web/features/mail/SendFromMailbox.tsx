@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
 import type { SendableKind, SendMailInput, SendMailResult } from '../../../shared/schemas/mail.js';
-import { sendableKinds } from '../../../shared/schemas/mail.js';
+import { sendableKinds } from '../../../shared/vocabulary/mail.js';
 import { ApiError } from '../../api/client.js';
 import { statusLabels } from '../../ui/labels.js';
 import { ErrorState } from '../../ui/States.js';

@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { interactionKinds, type Interaction } from '../../../shared/schemas/interactions.js';
+import { interactionKinds } from '../../../shared/vocabulary/interactions.js';
+import type { Interaction } from '../../../shared/schemas/interactions.js';
 import { ApiError } from '../../api/client.js';
 import { SelectField, TextArea } from '../../ui/Field.js';
 import { interactionKindLabels } from '../../ui/labels.js';

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { seniorities, type Seniority } from '../../../shared/schemas/contacts.js';
-import { questionCategories, type Question } from '../../../shared/schemas/questions.js';
+import { seniorities } from '../../../shared/vocabulary/contacts.js';
+import type { Seniority } from '../../../shared/schemas/contacts.js';
+import { questionCategories } from '../../../shared/vocabulary/questions.js';
+import type { Question } from '../../../shared/schemas/questions.js';
 import { ApiError } from '../../api/client.js';
 import { optionsFrom, SelectField } from '../../ui/Field.js';
 import { seniorityLabels } from '../../ui/labels.js';

@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { SIGN_OUT_EVERYWHERE_PATH, type SignOutEverywhereResult } from '../../../shared/schemas/browser-sessions.js';
-import { COMING_HOLIDAYS_PATH, HOLIDAY_PLACES_PATH, type ComingHolidays, type HolidayPlaces } from '../../../shared/schemas/holidays.js';
+import { SIGN_OUT_EVERYWHERE_PATH } from '../../../shared/vocabulary/browser-sessions.js';
+import type { SignOutEverywhereResult } from '../../../shared/schemas/browser-sessions.js';
+import { COMING_HOLIDAYS_PATH, HOLIDAY_PLACES_PATH } from '../../../shared/vocabulary/holidays.js';
+import type { ComingHolidays, HolidayPlaces } from '../../../shared/schemas/holidays.js';
 import type { Profile, UpdateProfileInput } from '../../../shared/schemas/profile.js';
 import type { CalendarFeed } from '../../../shared/schemas/calendar.js';
 import { api } from '../../api/client.js';
