@@ -4,7 +4,7 @@ import { asBrowser, HOST, testApp } from '../../../test/fixtures/api.js';
 import { createTestWorkspace, dialects, type TestWorkspace } from '../../../test/fixtures/databases.js';
 import type { App } from '../../server/types.js';
 import { fixedClock } from '../../shared/clock.js';
-import type { AgendaItem } from '../../shared/schemas/agenda.js';
+import type { Agenda, AgendaItem } from '../../shared/schemas/agenda.js';
 
 /** Mutable clock so one workspace can live through several days. */
 function movableClock(start: string) {
@@ -175,6 +175,32 @@ describe.each(dialects)("one person's agenda through the API on %s", (dialect) =
     expect((await agenda(`?contactId=${ids.ben}`)).items.map((i) => [i.kind, i.contactId])).toEqual([['reach-next', ids.ana]]);
     expect((await agenda(`?contactId=${ids.eve}`)).items.map((i) => i.kind)).toEqual(['report-back']);
     expect((await agenda(`?contactId=${ids.gus}`)).items).toEqual([]);
+  });
+
+  it('with a limit sends at most that many items of each group, soonest first, and counts them all', async () => {
+    await call('PATCH', '/api/v1/profile', { timeZone: 'America/New_York' });
+    const whole = (await call('GET', '/api/v1/agenda?include=all')).json() as Agenda;
+    const group = (items: AgendaItem[], a: Agenda) => ({
+      overdue: items.filter((i) => i.due < a.at),
+      today: items.filter((i) => i.due >= a.at && i.due < a.todayEndsAt),
+      later: items.filter((i) => i.due >= a.todayEndsAt),
+    });
+    const all = group(whole.items, whole);
+    expect(whole.totals).toEqual({ overdue: all.overdue.length, today: all.today.length, later: all.later.length });
+    expect(all.overdue.length).toBeGreaterThan(1);
+    expect(all.later.length).toBeGreaterThan(1);
+    const one = (await call('GET', '/api/v1/agenda?include=all&limit=1')).json() as Agenda;
+    expect(one.totals).toEqual(whole.totals);
+    const shown = group(one.items, one);
+    expect(shown.overdue).toEqual(all.overdue.slice(0, 1));
+    expect(shown.today).toEqual(all.today.slice(0, 1));
+    expect(shown.later).toEqual(all.later.slice(0, 1));
+    // The day ends at midnight in the profile's time zone, not the server's.
+    expect(whole.timeZone).toBe('America/New_York');
+    expect(whole.todayEndsAt).toBe('2026-03-06T05:00:00.000Z');
+    const refused = await call('GET', '/api/v1/agenda?limit=0');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.map((d: { field: string }) => d.field)).toContain('limit');
   });
 
   it('refuses a contactId that is not an id, naming the field', async () => {

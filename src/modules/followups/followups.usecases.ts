@@ -1,5 +1,6 @@
 import { AppError, validationError } from '../../shared/errors.js';
-import { agendaKinds, type AgendaItem } from '../../shared/schemas/agenda.js';
+import { agendaKinds, type Agenda } from '../../shared/schemas/agenda.js';
+import { dueOn, localDay } from '../../shared/business-days.js';
 import type { AppContext } from '../repositories.js';
 import { now, workCalendar } from '../references.js';
 import { rankSuggestions } from '../coach/ranking.rules.js';
@@ -19,6 +20,7 @@ export async function getAgenda({
   to,
   include = 'open',
   contactId,
+  limit,
 }: {
   ctx: AppContext;
   at?: string | undefined;
@@ -26,7 +28,8 @@ export async function getAgenda({
   to?: string | undefined;
   include?: 'open' | 'all';
   contactId?: string | undefined;
-}): Promise<{ at: string; timeZone: string; items: AgendaItem[] }> {
+  limit?: number | undefined;
+}): Promise<Agenda> {
   const instant = at ? new Date(at).toISOString() : now(ctx);
   const until = to ? new Date(to).toISOString() : new Date(new Date(instant).getTime() + WEEK_MS).toISOString();
   const since = from ? new Date(from).toISOString() : undefined;
@@ -78,7 +81,13 @@ export async function getAgenda({
       (include === 'all' || item.state === 'open') &&
       (contactId === undefined || item.contactId === contactId || item.suggestedContactId === contactId),
   );
-  return { at: instant, timeZone: calendar.timeZone, items };
+  const todayEndsAt = dueOn(localDay(instant, calendar) + 1, calendar, 0);
+  const overdue = items.filter((i) => i.due < instant);
+  const today = items.filter((i) => i.due >= instant && i.due < todayEndsAt);
+  const later = items.filter((i) => i.due >= todayEndsAt);
+  const totals = { overdue: overdue.length, today: today.length, later: later.length };
+  const shown = limit === undefined ? items : [...overdue.slice(0, limit), ...today.slice(0, limit), ...later.slice(0, limit)];
+  return { at: instant, timeZone: calendar.timeZone, todayEndsAt, totals, items: shown };
 }
 
 /**

@@ -46,11 +46,27 @@ export const agendaQuery = z.object({
   at: isoDateTime.optional().describe('Compute the agenda as if it were this instant (planning ahead).'),
   include: z.enum(['open', 'all']).default('open').describe('`all` also lists items marked done or dismissed, and snoozed ones.'),
   contactId: idSchema.optional().describe("Only this person's items: theirs, and those that suggest approaching them next."),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10000)
+    .optional()
+    .describe('At most this many items of each group (overdue, due today, due later), the soonest first; `totals` still counts them all.'),
 });
 
 export type AgendaQuery = z.infer<typeof agendaQuery>;
 
-export const agendaResponse = z.object({ at: isoDateTime, timeZone: z.string(), items: z.array(agendaItemSchema) });
+export const agendaTotals = z.object({ overdue: z.number().int(), today: z.number().int(), later: z.number().int() });
+export const agendaResponse = z.object({
+  at: isoDateTime,
+  timeZone: z.string(),
+  /** When the day of `at` ends in the user's time zone: items due before it (and not overdue) are today's. */
+  todayEndsAt: isoDateTime,
+  /** How many items each group holds, whether or not `limit` left some out. */
+  totals: agendaTotals,
+  items: z.array(agendaItemSchema),
+});
 export type Agenda = z.infer<typeof agendaResponse>;
 
 export const agendaStateInput = z

@@ -66,6 +66,8 @@ export const interviewKeys = {
 
 export const agendaKeys = {
   all: ['agenda'] as const,
+  /** Today's agenda with at most `limit` items of each group. */
+  today: (limit: number) => ['agenda', 'today', limit] as const,
   drafts: ['agenda-draft'] as const,
   draft: (itemKey: string) => ['agenda-draft', itemKey] as const,
 };

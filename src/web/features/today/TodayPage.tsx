@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { AgendaItem } from '../../../shared/schemas/agenda.js';
+import type { Agenda, AgendaItem } from '../../../shared/schemas/agenda.js';
 import { formatDateTime, relative } from '../../ui/format.js';
 import { kindLabels } from '../../ui/labels.js';
 import { Modal } from '../../ui/Modal.js';
@@ -16,14 +16,14 @@ import { MailItemActions, MailItemDetails } from '../mail/MailAgendaItem.js';
 import { announceMail, isSendable, MailNotice, SendFromMailbox } from '../mail/SendFromMailbox.js';
 import { useAgenda, useAgendaActions, useAgendaDraft, useAnyoneAdded, useFetchInterview, useLogSentMessage } from './today.api.js';
 
-function groups(items: AgendaItem[], at: string) {
-  const end = new Date(at);
-  end.setHours(24, 0, 0, 0);
-  const tomorrow = end.toISOString();
+type GroupId = 'overdue' | 'today' | 'week';
+
+/** The agenda's three groups; `total` counts every item of the group, shown or not. */
+function groups({ items, at, todayEndsAt, totals }: Agenda): Array<{ id: GroupId; title: string; items: AgendaItem[]; total: number }> {
   return [
-    { id: 'overdue', title: 'Overdue', items: items.filter((i) => i.due < at) },
-    { id: 'today', title: 'Today', items: items.filter((i) => i.due >= at && i.due < tomorrow) },
-    { id: 'week', title: 'This week', items: items.filter((i) => i.due >= tomorrow) },
+    { id: 'overdue', title: 'Overdue', items: items.filter((i) => i.due < at), total: totals.overdue },
+    { id: 'today', title: 'Today', items: items.filter((i) => i.due >= at && i.due < todayEndsAt), total: totals.today },
+    { id: 'week', title: 'This week', items: items.filter((i) => i.due >= todayEndsAt), total: totals.later },
   ];
 }
 
@@ -207,16 +207,31 @@ function AgendaRow({ item, at, draftRequest }: { item: AgendaItem; at: string; d
   );
 }
 
-/** How many items of a group are shown before "Show more": a long backlog stays readable and the page stays quick. */
+/**
+ * How many items of a group are shown before "Show more": a long backlog stays readable, and the
+ * server sends only what is shown (with each group's total), so the page stays quick.
+ */
 const SHOWN_AT_FIRST = 25;
+const MORE = SHOWN_AT_FIRST * 4;
 
-function AgendaGroup({ group, at, draftRequest }: { group: ReturnType<typeof groups>[number]; at: string; draftRequest: Parameters<typeof AgendaRow>[0]['draftRequest'] }) {
-  const [shown, setShown] = useState(SHOWN_AT_FIRST);
-  const more = group.items.length - shown;
+function AgendaGroup({
+  group,
+  shown,
+  onMore,
+  at,
+  draftRequest,
+}: {
+  group: ReturnType<typeof groups>[number];
+  shown: number;
+  onMore: () => void;
+  at: string;
+  draftRequest: Parameters<typeof AgendaRow>[0]['draftRequest'];
+}) {
+  const more = group.total - Math.min(shown, group.items.length);
   return (
     <section className="card agenda-group" aria-labelledby={`group-${group.id}`}>
       <h2 id={`group-${group.id}`}>
-        {group.title} <span className="badge">{group.items.length}</span>
+        {group.title} <span className="badge">{group.total}</span>
       </h2>
       <ul className="plain-list">
         {group.items.slice(0, shown).map((item) => (
@@ -225,8 +240,8 @@ function AgendaGroup({ group, at, draftRequest }: { group: ReturnType<typeof gro
       </ul>
       {more > 0 ? (
         <p>
-          <button type="button" onClick={() => setShown((n) => n + SHOWN_AT_FIRST * 4)}>
-            Show {Math.min(more, SHOWN_AT_FIRST * 4)} more of {group.items.length}
+          <button type="button" onClick={onMore}>
+            Show {Math.min(more, MORE)} more of {group.total}
           </button>
         </p>
       ) : null}
@@ -235,7 +250,8 @@ function AgendaGroup({ group, at, draftRequest }: { group: ReturnType<typeof gro
 }
 
 export function TodayPage() {
-  const agenda = useAgenda();
+  const [shown, setShown] = useState<Record<GroupId, number>>({ overdue: SHOWN_AT_FIRST, today: SHOWN_AT_FIRST, week: SHOWN_AT_FIRST });
+  const agenda = useAgenda(Math.max(shown.overdue, shown.today, shown.week));
   const requestDialog = useDraftRequestDialog();
   const draftRequest = useReachNextDraft(requestDialog.open);
   const quiet = agenda.data?.items.length === 0;
@@ -286,8 +302,17 @@ export function TodayPage() {
         </div>
       ) : null}
       {agenda.data
-        ? groups(agenda.data.items, agenda.data.at).map((group) =>
-            group.items.length === 0 ? null : <AgendaGroup key={group.id} group={group} at={agenda.data.at} draftRequest={draftRequest} />,
+        ? groups(agenda.data).map((group) =>
+            group.total === 0 ? null : (
+              <AgendaGroup
+                key={group.id}
+                group={group}
+                shown={shown[group.id]}
+                onMore={() => setShown((now) => ({ ...now, [group.id]: now[group.id] + MORE }))}
+                at={agenda.data.at}
+                draftRequest={draftRequest}
+              />
+            )
           )
         : null}
       <section className="card" aria-labelledby="eml-heading">
