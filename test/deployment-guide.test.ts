@@ -67,6 +67,8 @@ const INTENDED: Record<string, string | undefined> = {
   INROADS_MAIL_KEY: undefined,
   // The CLI's `mail connect` reads a person's own app password from it; never a server setting.
   INROADS_MAIL_PASSWORD: undefined,
+  // Reader threads for a server on SQLite; the shared server runs on PostgreSQL.
+  INROADS_READERS: undefined,
 };
 /** The optional lines, once uncommented as the guide invites. */
 const OPTIONAL: Record<string, string> = {

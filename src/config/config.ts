@@ -1,4 +1,5 @@
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
+import { AppError } from '../shared/errors.js';
 import { join, resolve } from 'node:path';
 
 export const DEFAULT_PORT = 4580;
@@ -11,6 +12,8 @@ export interface Config {
   databaseUrl: string;
   port: number;
   host: string;
+  /** SQLite: how many worker threads answer plain reads for the server (0: every query on the main thread). */
+  readers: number;
 }
 
 export interface ConfigSources {
@@ -35,5 +38,12 @@ export function loadConfig(sources: ConfigSources = {}): Config {
   const home = resolveHome(sources.home, env);
   const databaseUrl = sources.database || env.INROADS_DATABASE_URL || join(home, 'inroads.db');
   const port = sources.port ?? (env.INROADS_PORT ? Number(env.INROADS_PORT) : DEFAULT_PORT);
-  return { home, databaseUrl, port, host: sources.host ?? DEFAULT_HOST };
+  return { home, databaseUrl, port, host: sources.host ?? DEFAULT_HOST, readers: readersFrom(env.INROADS_READERS) };
+}
+
+/** One reader thread per core, at most four, unless INROADS_READERS says otherwise (0 turns them off). */
+function readersFrom(value: string | undefined): number {
+  if (value === undefined || value === '') return Math.max(1, Math.min(4, availableParallelism()));
+  if (!/^\d+$/.test(value) || Number(value) > 64) throw new AppError('config.readers', 1, `INROADS_READERS must be a whole number from 0 to 64, not "${value}".`);
+  return Number(value);
 }

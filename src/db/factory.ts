@@ -6,6 +6,7 @@ import { AppError } from '../shared/errors.js';
 import type { Database, Dialect } from './database.js';
 import { latestBackup } from './latest-backup.js';
 import { assertNotNewer, migrateToLatest, type MigrationReport } from './migrator.js';
+import { ReadPool, ReadPoolDriver } from './read-pool.js';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -15,6 +16,8 @@ export interface DatabaseHandle {
   /** The raw better-sqlite3 connection, for SQLite-only work such as online backups. */
   sqlite: BetterSqlite3.Database | null;
   migration: MigrationReport;
+  /** How many reader threads answer plain reads (SQLite opened with `readers`); none when absent or 0. */
+  readers?: number;
   /** SQLite's quick_check at open: passed, skipped (the file is larger than QUICK_CHECK_MAX_BYTES), or not asked for. */
   quickCheck?: 'passed' | 'skipped' | 'not-run';
   close(): Promise<void>;
@@ -31,6 +34,12 @@ export interface OpenDatabaseOptions {
    * this at start). Bounded: files larger than QUICK_CHECK_MAX_BYTES are not checked here.
    */
   check?: boolean;
+  /**
+   * SQLite only: this many worker threads answer plain reads, each on its own read-only
+   * connection (see read-pool.ts). For long-running servers; 0 (the default) keeps every
+   * query on the one connection.
+   */
+  readers?: number;
 }
 
 /** Above this size a start-up quick_check would hold the start too long; `inroads db check` checks any size. */
@@ -199,6 +208,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   let db: Kysely<Database>;
   let dialect: Dialect;
   let sqlite: BetterSqlite3.Database | null = null;
+  let driver: ReadPoolDriver | null = null;
+  let readersPath: string | null = null;
   if (isPostgresUrl(url)) {
     dialect = 'postgres';
     // Loaded only for PostgreSQL, so SQLite users (and the CLI) do not pay for it.
@@ -207,14 +218,29 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   } else {
     dialect = 'sqlite';
-    sqlite = openSqlite(url.replace(/^sqlite:(\/\/)?/, ''), { check: options.check ?? false });
-    db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
+    const path = url.replace(/^sqlite:(\/\/)?/, '');
+    sqlite = openSqlite(path, { check: options.check ?? false });
+    const inner = new SqliteDialect({ database: withStatementCache(sqlite) });
+    driver = new ReadPoolDriver(inner.createDriver());
+    const routed = driver;
+    db = new Kysely<Database>({
+      dialect: {
+        createAdapter: () => inner.createAdapter(),
+        createDriver: () => routed,
+        createIntrospector: (kysely) => inner.createIntrospector(kysely),
+        createQueryCompiler: () => inner.createQueryCompiler(),
+      },
+      plugins: [new CamelCasePlugin()],
+    });
+    readersPath = path === ':memory:' ? null : path;
   }
   try {
     let migration: MigrationReport = { applied: [], current: null };
     if (options.migrate === false) await assertNotNewer(db, dialect);
     else migration = await migrateToLatest(db, dialect);
-    return { db, dialect, sqlite, migration, quickCheck: quickCheckOutcome(url, dialect, options.check ?? false), location: redactUrl(url), close: () => db.destroy() };
+    // Readers start after the migrations, so they open the file as it now is.
+    if (driver && readersPath && (options.readers ?? 0) > 0) driver.useReaders(new ReadPool(readersPath, options.readers ?? 0, SQLITE_BUSY_TIMEOUT_MS));
+    return { db, dialect, sqlite, migration, readers: driver?.readers ?? 0, quickCheck: quickCheckOutcome(url, dialect, options.check ?? false), location: redactUrl(url), close: () => db.destroy() };
   } catch (error) {
     await db.destroy();
     if (error instanceof AppError) throw error;

@@ -65,13 +65,13 @@ export async function startServer(requested: Config, options: StartOptions = {})
   const release = lockHome(config.home, { url: localUrl(config.host, config.port), mode: 'local' });
   let handle: DatabaseHandle;
   try {
-    handle = await openDatabase({ url: startsInDemo ? demoUrl : ownUrl, check: true });
+    handle = await openDatabase({ url: startsInDemo ? demoUrl : ownUrl, check: true, readers: config.readers });
   } catch (error) {
     release();
     throw error;
   }
   const secret = loadOrCreateSecret(config.home);
-  const workspaces = createWorkspaces(handle, clock, demoUrl, startsInDemo ? { in: 'demo', ownUrl } : { in: 'own' });
+  const workspaces = createWorkspaces(handle, clock, demoUrl, startsInDemo ? { in: 'demo', ownUrl, readers: config.readers } : { in: 'own' });
   // The mailbox is watched in whichever workspace is open (the demo has none, so nothing is watched there).
   let watch: MailWatch | null = null;
   const mail = createMailServices({ key: localMailKeyFor(config.home), onMailboxChanged: () => void watch?.refresh() });

@@ -105,6 +105,7 @@ export const ERROR_CODES = {
   'config.public_url': { status: 1, exit: true, message: '--public-url must be an address such as https://inroads.example.edu.' },
   'config.mail_key': { status: 1, exit: true, message: 'INROADS_MAIL_KEY must hold a 32-byte key (base64 or hex).' },
   'config.log_level': { status: 1, exit: true, message: 'INROADS_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent.' },
+  'config.readers': { status: 1, exit: true, message: 'INROADS_READERS must be a whole number from 0 to 64.' },
   'db.missing': { status: 1, exit: true, message: 'There is no database there.' },
   'imports.unreadable': { status: 1, exit: true, message: 'The file to import cannot be read.' },
   'restore.unreadable': { status: 1, exit: true, message: 'The file to restore cannot be read.' },

@@ -131,6 +131,13 @@ describe('the agenda clock', () => {
   });
 });
 
+/** An agenda's items in its three groups, by the boundaries it gives. */
+const group = (items: AgendaItem[], a: Agenda) => ({
+  overdue: items.filter((i) => i.due < a.at),
+  today: items.filter((i) => i.due >= a.at && i.due < a.todayEndsAt),
+  later: items.filter((i) => i.due >= a.todayEndsAt),
+});
+
 describe.each(dialects)("one person's agenda through the API on %s", (dialect) => {
   let w: TestWorkspace;
   let app: App;
@@ -180,11 +187,6 @@ describe.each(dialects)("one person's agenda through the API on %s", (dialect) =
   it('with a limit sends at most that many items of each group, soonest first, and counts them all', async () => {
     await call('PATCH', '/api/v1/profile', { timeZone: 'America/New_York' });
     const whole = (await call('GET', '/api/v1/agenda?include=all')).json() as Agenda;
-    const group = (items: AgendaItem[], a: Agenda) => ({
-      overdue: items.filter((i) => i.due < a.at),
-      today: items.filter((i) => i.due >= a.at && i.due < a.todayEndsAt),
-      later: items.filter((i) => i.due >= a.todayEndsAt),
-    });
     const all = group(whole.items, whole);
     expect(whole.totals).toEqual({ overdue: all.overdue.length, today: all.today.length, later: all.later.length });
     expect(all.overdue.length).toBeGreaterThan(1);
