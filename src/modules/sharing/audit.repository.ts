@@ -38,8 +38,8 @@ export function createAuditRepository(db: Kysely<Database>) {
     async insert(entry: AccessEntry): Promise<void> {
       await db.insertInto('accessLog').values(toRow(entry)).execute();
     },
-    /** The latest look by this coach at this student's data of this scope. */
-    async lastView(explorerId: string, coachId: string, scope: GrantScope): Promise<AccessEntry | undefined> {
+    /** The latest look by this coach at this student's data of this scope, with or without names. */
+    async lastView(explorerId: string, coachId: string, scope: GrantScope, showNames: boolean): Promise<AccessEntry | undefined> {
       const row = await db
         .selectFrom('accessLog')
         .selectAll()
@@ -47,6 +47,7 @@ export function createAuditRepository(db: Kysely<Database>) {
         .where('coachId', '=', coachId)
         .where('action', '=', 'viewed')
         .where('scope', '=', scope)
+        .where('showNames', '=', toFlag(showNames))
         .orderBy('lastAt', 'desc')
         .orderBy('id', 'desc')
         .limit(1)
@@ -54,10 +55,10 @@ export function createAuditRepository(db: Kysely<Database>) {
       return row && toEntry(row);
     },
     /** One more look within an entry's window: it now ends at `lastAt`. */
-    async extendView(id: string, lastAt: string, showNames: boolean): Promise<void> {
+    async extendView(id: string, lastAt: string): Promise<void> {
       await db
         .updateTable('accessLog')
-        .set((eb) => ({ lastAt, views: eb('views', '+', 1), showNames: toFlag(showNames) }))
+        .set((eb) => ({ lastAt, views: eb('views', '+', 1) }))
         .where('id', '=', id)
         .execute();
     },

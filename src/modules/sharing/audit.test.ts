@@ -24,14 +24,17 @@ describe.each(dialects)('the access log on %s', (dialect) => {
 
   const at = (iso: string) => clock.set(iso);
 
-  it('keeps one coach’s looks at one part within 30 minutes of the last as one entry, and starts a new one after', async () => {
-    await recordView({ control, coach: sam, explorer: eve, scope: 'progress', showNames: false });
+  it('keeps one coach’s looks at one part, seen the same way, within 30 minutes of the last as one entry, and starts a new one after', async () => {
+    await recordView({ control, coach: sam, explorer: eve, scope: 'progress', showNames: true });
     at('2026-12-02T10:30:00.000Z');
     await recordView({ control, coach: sam, explorer: eve, scope: 'progress', showNames: true });
     await recordView({ control, coach: sam, explorer: eve, scope: 'notes', showNames: true });
     await recordView({ control, coach: kim, explorer: eve, scope: 'progress', showNames: false });
     at('2026-12-02T10:59:59.000Z');
     await recordView({ control, coach: sam, explorer: eve, scope: 'progress', showNames: true });
+    // Names turned off: what the coach sees is not the same, so it is not the same entry.
+    at('2026-12-02T11:00:00.000Z');
+    await recordView({ control, coach: sam, explorer: eve, scope: 'progress', showNames: false });
     at('2026-12-02T11:30:00.000Z');
     await recordView({ control, coach: sam, explorer: eve, scope: 'progress', showNames: true });
     at('2026-12-02T11:31:00.000Z');
@@ -39,24 +42,25 @@ describe.each(dialects)('the access log on %s', (dialect) => {
     await recordView({ control, coach: sam, explorer: finn, scope: 'progress', showNames: false });
 
     const log = await accessLogOf({ control, explorerId: eve.id, limit: 50, offset: 0 });
-    expect(log.total).toBe(5);
+    expect(log.total).toBe(6);
     expect(log.items.map((e) => [e.action, e.coach.name, e.scope, e.showNames, e.at, e.lastAt, e.views])).toEqual([
       ['stopped', 'Kim Coach', 'progress', false, '2026-12-02T11:31:00.000Z', '2026-12-02T11:31:00.000Z', 1],
       ['viewed', 'Sam Adviser', 'progress', true, '2026-12-02T11:30:00.000Z', '2026-12-02T11:30:00.000Z', 1],
+      ['viewed', 'Sam Adviser', 'progress', false, '2026-12-02T11:00:00.000Z', '2026-12-02T11:00:00.000Z', 1],
       ['viewed', 'Sam Adviser', 'progress', true, '2026-12-02T10:14:00.000Z', '2026-12-02T10:59:59.000Z', 3],
       ['viewed', 'Kim Coach', 'progress', false, '2026-12-02T10:30:00.000Z', '2026-12-02T10:30:00.000Z', 1],
       ['viewed', 'Sam Adviser', 'notes', true, '2026-12-02T10:30:00.000Z', '2026-12-02T10:30:00.000Z', 1],
     ]);
-    expect((await accessLogOf({ control, explorerId: eve.id, limit: 2, offset: 3 })).items.map((e) => e.coach.name)).toEqual(['Kim Coach', 'Sam Adviser']);
+    expect((await accessLogOf({ control, explorerId: eve.id, limit: 2, offset: 4 })).items.map((e) => e.coach.name)).toEqual(['Kim Coach', 'Sam Adviser']);
     expect((await accessLogOf({ control, explorerId: finn.id, limit: 50, offset: 0 })).items).toHaveLength(1);
   });
 
   it('exports every entry as CSV, oldest first, from a day on, with cells a spreadsheet cannot run', async () => {
     const lines = (await auditCsv({ control })).trimEnd().split('\r\n');
-    expect(lines).toHaveLength(7);
+    expect(lines).toHaveLength(8);
     expect(lines[1]).toMatch(/^"2026-12-02T10:14:00.000Z","2026-12-02T10:59:59.000Z","3","viewed","coach","progress","yes","Sam Adviser","sam@uni.example","Eve Explorer"/);
     expect(lines.at(-1)).toContain(`"'=Finn ""the"" Student"`);
-    expect((await auditCsv({ control, since: '2026-12-02T11:00:00Z' })).trimEnd().split('\r\n')).toHaveLength(4);
+    expect((await auditCsv({ control, since: '2026-12-02T11:00:00Z' })).trimEnd().split('\r\n')).toHaveLength(5);
     expect((await auditCsv({ control, since: '2026-12-03' })).trimEnd().split('\r\n')).toHaveLength(1);
   });
 

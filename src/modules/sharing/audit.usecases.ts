@@ -15,14 +15,15 @@ export interface AuditPerson {
 
 /**
  * Records that a coach looked at a student's shared data. Looks by the same coach
- * at the same part (progress, or notes) within ACCESS_WINDOW_MINUTES of the last
- * one make one entry: its `lastAt` moves on and `views` counts them.
+ * at the same part (progress, or notes), seen the same way (with or without names),
+ * within ACCESS_WINDOW_MINUTES of the last one make one entry: its `lastAt` moves on
+ * and `views` counts them.
  */
 export async function recordView({ control, coach, explorer, scope, showNames }: { control: AppContext; coach: AuditPerson; explorer: AuditPerson; scope: GrantScope; showNames: boolean }): Promise<void> {
   const at = now(control);
   await control.transaction(async (tx) => {
-    const last = await tx.repos.audit.lastView(explorer.id, coach.id, scope);
-    if (last && sameVisit(last.lastAt, at)) await tx.repos.audit.extendView(last.id, at, showNames);
+    const last = await tx.repos.audit.lastView(explorer.id, coach.id, scope, showNames);
+    if (last && sameVisit(last.lastAt, at)) await tx.repos.audit.extendView(last.id, at);
     else await tx.repos.audit.insert({ id: newId(), action: 'viewed', scope, showNames, coach, explorer, at, lastAt: at, views: 1 });
   });
 }

@@ -11,8 +11,12 @@ import { useShare, useSharing, useSharingPreview, useStopSharing } from './accou
 import './consent.css';
 
 export const scopeLabels: Record<GrantScope, string> = {
-  progress: 'Progress only: counts, what is due and the state of each conversation',
-  notes: 'Progress and my conversation notes: also what people told me',
+  progress: 'Progress only',
+  notes: 'Progress and my notes',
+};
+const scopeHints: Record<GrantScope, string> = {
+  progress: 'Counts, what is due and the state of each conversation.',
+  notes: 'Progress, and your notes from each conversation: what people told you.',
 };
 
 const seen = (g: Pick<Grant, 'scope' | 'showNames'>) => `${g.scope === 'notes' ? 'Progress and notes' : 'Progress only'}, ${g.showNames ? 'with names' : 'without names'}`;
@@ -94,7 +98,12 @@ export function SharingCard() {
             error={error}
             hint="Sharing again with the same coach changes what they see."
           />
-          <SelectField label="What they see" value={scope} onChange={(e) => setScope(e.target.value as GrantScope)} options={Object.entries(scopeLabels).map(([value, label]) => ({ value, label }))} />
+          <SelectField
+            label="What they see"
+            hint={scopeHints[scope]}
+            value={scope}
+            onChange={(e) => setScope(e.target.value as GrantScope)}
+            options={Object.entries(scopeLabels).map(([value, label]) => ({ value, label }))} />
         </div>
         <label className="checklist-item">
           <input type="checkbox" checked={showNames} onChange={(e) => setShowNames(e.target.checked)} />
