@@ -9,6 +9,7 @@ import { registerImportCommands } from './import-commands.js';
 import { registerMailCommands } from './mail-commands.js';
 import { registerServerCommands } from './server-commands.js';
 import { registerUserCommands } from './user-commands.js';
+import { registerAuditCommands } from './audit-commands.js';
 import { registerWeekCommands } from './week-commands.js';
 
 // Output piped into `head` and closed early is not an error.
@@ -34,6 +35,7 @@ registerImportCommands(program);
 registerExportCommands(program);
 registerCoachCommands(program);
 registerUserCommands(program);
+registerAuditCommands(program);
 registerWeekCommands(program);
 registerMailCommands(program);
 

@@ -393,6 +393,30 @@ export interface CoachGrantsTable {
   /** `progress` (counts, agenda, interview states) or `notes` (progress and conversation notes). */
   scope: string;
   createdAt: string;
+  /** 1 when the coach may see the names of the people and organisations (migration 0022). */
+  showNames: Generated<number>;
+}
+
+/**
+ * The audit of sharing (migration 0022): a coach's look at a student's shared data
+ * (`viewed`, repeated looks within a short window are one entry), or a student's
+ * `shared`, `changed` or `stopped`. Names are copies, kept after an account goes.
+ */
+export interface AccessLogTable {
+  id: string;
+  explorerId: string;
+  explorerName: string;
+  explorerEmail: string;
+  coachId: string;
+  coachName: string;
+  coachEmail: string;
+  action: string;
+  /** What was seen, or what the grant allowed: `progress` or `notes`. */
+  scope: string;
+  showNames: number;
+  at: string;
+  lastAt: string;
+  views: number;
 }
 
 export interface CohortsTable {
@@ -490,6 +514,7 @@ export interface Database {
   invitations: InvitationsTable;
   passwordResets: PasswordResetsTable;
   coachGrants: CoachGrantsTable;
+  accessLog: AccessLogTable;
   cohorts: CohortsTable;
   cohortAdvisers: CohortAdvisersTable;
   reminderLog: ReminderLogTable;

@@ -5,6 +5,7 @@ import type { DatabaseHandle } from '../db/factory.js';
 import type { Clock } from '../shared/clock.js';
 import { createContactsRepository } from './contacts/contacts.repository.js';
 import { createAccountsRepository } from './accounts/accounts.repository.js';
+import { createAuditRepository } from './sharing/audit.repository.js';
 import { createCalendarRepository } from './calendar/calendar.repository.js';
 import { createCoachRepository } from './coach/coach.repository.js';
 import { createConversationRepository } from './conversation/conversation.repository.js';
@@ -52,6 +53,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     calendar: createCalendarRepository(db),
     week: createWeekRepository(db),
     reminders: createRemindersRepository(db),
+    audit: createAuditRepository(db),
   };
 }
 

@@ -7,6 +7,7 @@ import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAccountRoutes, registerLocalAuthStatus } from '../modules/accounts/accounts.routes.js';
+import { registerAuditRoutes } from '../modules/sharing/audit.routes.js';
 import { registerCoachRoutes } from '../modules/coach/coach.routes.js';
 import { CALENDAR_FEED_PREFIX, registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.js';
@@ -184,6 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     });
     registerReminderRoutes(app, { control: multiUser.control, currentUser, planReminders: multiUser.planReminders ?? null });
     registerSharingRoutes(app, { control: multiUser.control, open: (userId, work) => multiUser.workspaces.use(userId, work), currentUser });
+    registerAuditRoutes(app, { control: multiUser.control });
     registerWorkspaceRoutes(app, multiUserWorkspaces);
   } else {
     registerLocalAuthStatus(app);

@@ -53,6 +53,8 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/account/sharing': { kind: 'self' },
   'POST /api/v1/account/sharing': { kind: 'self', body: { coachEmail: 'unshared-coach@uni.example', scope: 'progress' } },
   'DELETE /api/v1/account/sharing/:coachId': { kind: 'self' },
+  'GET /api/v1/account/sharing/preview': { kind: 'self' },
+  'GET /api/v1/account/access-log': { kind: 'self' },
 
   'GET /api/v1/admin/users': { kind: 'admin' },
   'POST /api/v1/admin/users': { kind: 'admin', body: { email: 'created@uni.example', name: 'Created', role: 'explorer' } },
@@ -67,6 +69,7 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/admin/invitations': { kind: 'admin' },
   'POST /api/v1/admin/reminders/run': { kind: 'admin', body: { anyway: false } },
   'GET /api/v1/admin/reminders/rounds': { kind: 'admin' },
+  'GET /api/v1/admin/audit.csv': { kind: 'admin' },
   'POST /api/v1/admin/invitations': { kind: 'admin', body: { email: 'invited@uni.example', role: 'explorer' } },
 
   'GET /api/v1/coaching/explorers': { kind: 'coaching' },
@@ -217,7 +220,8 @@ describe.each(dialects)('the authorisation matrix on %s', (dialect) => {
       .replace(':format', 'linkedin')
       .replace(':file', 'inroads-export.json')
       .replace(':id', resource === 'coaching' ? (target === 'nowhere' ? NOWHERE : browsers.owner.id) : resource === 'admin' ? victimId : id(resource))
-      .concat(path === '/api/v1/search' ? `?q=${MARK}` : '');
+      .concat(path === '/api/v1/search' ? `?q=${MARK}` : '')
+      .concat(path === '/api/v1/account/sharing/preview' ? '?scope=notes&showNames=true' : '');
   };
 
   /** Sends as `who`; a response that replaces the session (a password change) is followed, as a browser would. */
@@ -284,7 +288,8 @@ describe.each(dialects)('the authorisation matrix on %s', (dialect) => {
     await owner.call('POST', '/api/v1/mail/import', { files: [{ name: 'sent.eml', content: sentMail }] });
     ids.mail = (await owner.call('GET', `/api/v1/mail/messages?contactId=${mailed}`)).json().items[0]?.id;
     feedPath = (await owner.call('GET', '/api/v1/calendar')).json().path;
-    await owner.call('POST', '/api/v1/account/sharing', { coachEmail: 'coach-b@uni.example', scope: 'notes' });
+    // With names, so the consenting coach's every view carries the owner's mark.
+    await owner.call('POST', '/api/v1/account/sharing', { coachEmail: 'coach-b@uni.example', scope: 'notes', showNames: true });
   });
   afterAll(async () => t?.dispose());
 

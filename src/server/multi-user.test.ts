@@ -109,7 +109,9 @@ describe.each(dialects)('multi-user mode on %s', (dialect) => {
     expect(dashboard.items[0]).toMatchObject({ explorer: { id: alice.id }, scope: 'progress', summary: { interviews: 1, heldThisMonth: 1 } });
     // The held conversation has no thank-you yet: it is on the agenda, and overdue after the 24 hours are up.
     const progress = (await coach.call('GET', `/api/v1/coaching/explorers/${alice.id}`)).json();
-    expect(progress.interviews).toMatchObject([{ status: 'held', contact: { name: 'Maya Costa' } }]);
+    // Progress only: the person is a label unless Alice lets the coach see names.
+    expect(progress.interviews).toMatchObject([{ status: 'held', contact: { name: 'Person 1' } }]);
+    expect(JSON.stringify(progress)).not.toContain('Maya');
     expect(progress.agenda.some((a: { kind: string }) => a.kind === 'thank-you')).toBe(true);
     expect(progress.summary.overdueThankYous).toBe(1);
     expect(JSON.stringify(progress)).not.toContain('research ops');

@@ -222,6 +222,8 @@ describe.skipIf(!hasBrowser && !requireBrowser)('account administration in the b
     await eve.getByRole('heading', { name: 'Welcome to Inroads' }).waitFor();
     await eve.goto(`${origin}/account`);
     await eve.getByLabel('Coach’s email').fill('coach@uni.example');
+    // With names, so the coach's table has long ones to fit.
+    await eve.getByLabel('Also show the names of the people and organisations').check();
     await eve.getByRole('button', { name: 'Share', exact: true }).click();
     const stop = eve.getByRole('button', { name: 'Stop sharing with Cora Coach' });
     await stop.waitFor();

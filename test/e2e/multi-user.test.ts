@@ -59,7 +59,8 @@ describe.skipIf(!hasBrowser && !requireBrowser)('a shared server in the browser'
     const { user: hostileCoach } = await createUser({ ctx: control, input: { email: 'coach2@uni.example', name: PAYLOADS[0] ?? '', role: 'coach', password: PASSWORD } });
     for (const [n, payload] of PAYLOADS.entries()) {
       const { user } = await createUser({ ctx: control, input: { email: `hostile${n}@uni.example`, name: payload, role: 'explorer', password: PASSWORD } });
-      await control.repos.accounts.saveGrant({ explorerId: user.id, coachId: hostileCoach.id, scope: 'notes', createdAt: new Date().toISOString() });
+      // With names: the hostile names themselves must reach the coach's pages, as text.
+      await control.repos.accounts.saveGrant({ explorerId: user.id, coachId: hostileCoach.id, scope: 'notes', showNames: true, createdAt: new Date().toISOString() });
       await server.workspaces.use(user.id, async (ctx) => {
         const { contact } = await createContact({ ctx, input: createContactInput.parse({ name: payload, title: payload, notes: payload }) });
         await createInterview({ ctx, input: createInterviewInput.parse({ contactId: contact.id, status: 'held', heldAt: new Date(Date.now() - 86_400_000).toISOString(), notes: payload, takeaways: payload }) });

@@ -4,12 +4,14 @@ import type { GrantScope, Role, User } from '../../shared/schemas/accounts.js';
 import { toFlag } from '../../db/values.js';
 
 type UserRow = Selectable<UsersTable>;
-type GrantQuery = SelectQueryBuilder<Database & { g: CoachGrantsTable; u: UsersTable }, 'g' | 'u', Omit<GrantRow, 'scope'> & { scope: string }>;
+type GrantQuery = SelectQueryBuilder<Database & { g: CoachGrantsTable; u: UsersTable }, 'g' | 'u', Omit<GrantRow, 'scope' | 'showNames'> & { scope: string; showNames: number }>;
 
 export interface GrantRow {
   explorerId: string;
   coachId: string;
   scope: GrantScope;
+  /** Whether the coach may see the names of the people and organisations. */
+  showNames: boolean;
   createdAt: string;
   /** When the other side's account was made (for a coach's list: when the explorer joined). */
   joinedAt: string;
@@ -55,9 +57,9 @@ export function createAccountsRepository(db: Kysely<Database>) {
     const query = db
       .selectFrom('coachGrants as g')
       .innerJoin('users as u', 'u.id', `g.${other}`)
-      .select(['g.explorerId', 'g.coachId', 'g.scope', 'g.createdAt', 'u.createdAt as joinedAt', 'u.name', 'u.email']);
+      .select(['g.explorerId', 'g.coachId', 'g.scope', 'g.showNames', 'g.createdAt', 'u.createdAt as joinedAt', 'u.name', 'u.email']);
     const rows = await where(query).orderBy('u.name').execute();
-    return rows.map((r) => ({ ...r, scope: r.scope as GrantScope }));
+    return rows.map((r) => ({ ...r, scope: r.scope as GrantScope, showNames: r.showNames === 1 }));
   };
   return {
     async insertUser(row: Insertable<UsersTable>): Promise<void> {
@@ -260,11 +262,12 @@ export function createAccountsRepository(db: Kysely<Database>) {
       return rows.map(toInvitation);
     },
 
-    async saveGrant(row: CoachGrantsTable): Promise<void> {
+    async saveGrant(grant: Omit<CoachGrantsTable, 'showNames'> & { showNames?: boolean }): Promise<void> {
+      const row = { ...grant, showNames: toFlag(grant.showNames ?? false) };
       await db
         .insertInto('coachGrants')
         .values(row)
-        .onConflict((oc) => oc.columns(['explorerId', 'coachId']).doUpdateSet({ scope: row.scope }))
+        .onConflict((oc) => oc.columns(['explorerId', 'coachId']).doUpdateSet({ scope: row.scope, showNames: row.showNames }))
         .execute();
     },
     async deleteGrant(explorerId: string, coachId: string): Promise<boolean> {

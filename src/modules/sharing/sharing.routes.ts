@@ -1,8 +1,9 @@
 import { errorResponses, idParams, type App } from '../../server/types.js';
 import { grantInput, type Account } from '../../shared/schemas/accounts.js';
-import { coachDashboardSchema, coachParams, explorerNotesSchema, explorerProgressSchema, grantsResponse } from '../../shared/schemas/sharing.js';
+import { accessLogQuery, accessLogResponse, coachDashboardSchema, coachParams, explorerNotesSchema, explorerProgressSchema, grantsResponse, sharingPreviewQuery, sharingPreviewSchema } from '../../shared/schemas/sharing.js';
+import { accessLogOf } from './audit.usecases.js';
 import type { AppContext } from '../repositories.js';
-import { coachDashboard, explorerNotes, explorerProgress, listGrants, shareWithCoach, stopSharing, type OpenWorkspace } from './sharing.usecases.js';
+import { coachDashboard, explorerNotes, explorerProgress, listGrants, previewSharing, shareWithCoach, stopSharing, type OpenWorkspace } from './sharing.usecases.js';
 
 export interface SharingRouteDeps {
   control: AppContext;
@@ -19,12 +20,25 @@ export function registerSharingRoutes(app: App, deps: SharingRouteDeps): void {
     handler: async () => listGrants({ control, explorer: deps.currentUser() }),
   });
   app.post('/api/v1/account/sharing', {
-    schema: { tags, summary: 'Share your progress (or your notes too) with a coach', body: grantInput, response: { 200: grantsResponse, ...errorResponses } },
+    schema: { tags, summary: 'Share your progress (or your notes too) with a coach, with or without the names of the people and organisations', body: grantInput, response: { 200: grantsResponse, ...errorResponses } },
     handler: async (request) => shareWithCoach({ control, explorer: deps.currentUser(), ...request.body }),
   });
   app.delete('/api/v1/account/sharing/:coachId', {
     schema: { tags, summary: 'Stop sharing with a coach; it takes effect on their next request', params: coachParams, response: { 200: grantsResponse, ...errorResponses } },
     handler: async (request) => stopSharing({ control, explorer: deps.currentUser(), coachId: request.params.coachId }),
+  });
+  app.get('/api/v1/account/sharing/preview', {
+    schema: {
+      tags,
+      summary: 'Exactly what a coach would see of your data with these choices (the same views as the coach’s pages)',
+      querystring: sharingPreviewQuery,
+      response: { 200: sharingPreviewSchema, ...errorResponses },
+    },
+    handler: async (request) => previewSharing({ explorer: deps.currentUser(), open, ...request.query }),
+  });
+  app.get('/api/v1/account/access-log', {
+    schema: { tags, summary: 'Who looked at what you share, and when you shared, changed or stopped: the latest first', querystring: accessLogQuery, response: { 200: accessLogResponse, ...errorResponses } },
+    handler: async (request) => accessLogOf({ control, explorerId: deps.currentUser().id, ...request.query }),
   });
 
   const coaching = ['coaching'];

@@ -81,10 +81,18 @@ export const accountPreferencesInput = z.object({ reminderEmails: z.boolean() })
 export const grantScopes = ['progress', 'notes'] as const;
 export type GrantScope = (typeof grantScopes)[number];
 
-export const grantInput = z.object({ coachEmail: emailSchema, scope: z.enum(grantScopes) }).strict();
+export const grantInput = z
+  .object({
+    coachEmail: emailSchema,
+    scope: z.enum(grantScopes),
+    /** Let the coach see the names of the people and organisations (off unless chosen). */
+    showNames: z.boolean().default(false),
+  })
+  .strict();
 export const grantSchema = z.object({
   coach: z.object({ id: idSchema, name: z.string(), email: z.string() }),
   scope: z.enum(grantScopes),
+  showNames: z.boolean(),
   createdAt: isoDateTime,
 });
 export type Grant = z.infer<typeof grantSchema>;

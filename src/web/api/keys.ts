@@ -128,6 +128,11 @@ export const settingsKeys = {
 
 export const accountKeys = {
   sharing: ['sharing'] as const,
+  /** What a coach would see with these choices; under ['sharing'], so sharing refreshes it. */
+  sharingPreview: (scope: string, showNames: boolean) => ['sharing', 'preview', scope, showNames] as const,
+  /** Who looked at what one shares, a page at a time; under ['sharing'] too. */
+  accessLogs: ['sharing', 'access-log'] as const,
+  accessLog: (offset: number) => ['sharing', 'access-log', offset] as const,
   /** Whom an invitation link is for (the join form fills in the address). */
   invitation: (token: string) => ['invitation-link', token] as const,
   /** Whose a password reset link is. */

@@ -1,20 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import type { Account, GrantScope } from '../../../shared/schemas/accounts.js';
+import type { Account } from '../../../shared/schemas/accounts.js';
 import { ApiError } from '../../api/client.js';
 import { signOutRequest, useAccount, useSessionChange } from '../../app/session.api.js';
-import { DataTable } from '../../ui/DataTable.js';
-import { SelectField, TextField } from '../../ui/Field.js';
 import { SaveActions } from '../../ui/SaveActions.js';
 import { ErrorState, Loading } from '../../ui/States.js';
-import { formatDate } from '../../ui/format.js';
-import { useChangePassword, useReminderEmails, useShare, useSharing, useStopSharing } from './account.api.js';
+import { useChangePassword, useReminderEmails } from './account.api.js';
+import { AccessLogCard } from './AccessLogCard.js';
 import { DownloadEverything } from './DownloadEverything.js';
 import { PasswordFields } from './PasswordFields.js';
-
-const scopeLabels: Record<GrantScope, string> = {
-  progress: 'Progress only: counts, agenda and interview states',
-  notes: 'Progress and my conversation notes',
-};
+import { SharingCard } from './SharingCard.js';
 
 function PasswordCard() {
   const [form, setForm] = useState({ currentPassword: '', newPassword: '' });
@@ -36,61 +30,6 @@ function PasswordCard() {
           labels={{ current: 'Current password', next: 'New password', hint: 'At least 8 characters. Changing it signs you out everywhere else.' }}
         />
         <SaveActions label="Change password" pending={change.isPending} saved={change.isSuccess} savedText="Password changed; other sessions have ended." />
-      </form>
-    </section>
-  );
-}
-
-function SharingCard() {
-  const grants = useSharing();
-  const [coachEmail, setCoachEmail] = useState('');
-  const [scope, setScope] = useState<GrantScope>('progress');
-  const share = useShare(() => setCoachEmail(''));
-  const stop = useStopSharing();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    share.mutate({ coachEmail, scope });
-  };
-  const error = share.error instanceof ApiError ? share.error.message : undefined;
-  return (
-    <section className="card" aria-labelledby="sharing-heading">
-      <h2 id="sharing-heading">Share with a coach</h2>
-      <p>
-        A careers adviser can follow your progress and help you get unstuck. You choose what they see, and you can stop sharing at any time; it takes effect
-        immediately.
-      </p>
-      {grants.isPending ? <Loading what="sharing" /> : grants.isError ? <ErrorState error={grants.error} retry={() => void grants.refetch()} /> : null}
-      {grants.data && grants.data.items.length > 0 ? (
-        <div className="table-wrap">
-          <DataTable
-            caption="Coaches you share with"
-            columns={['Coach', 'They see', 'Since', 'Actions']}
-            stack
-            rows={grants.data.items.map((g) => ({
-              key: g.coach.id,
-              cells: [
-                <span key="c">
-                  {g.coach.name} <span className="muted">{g.coach.email}</span>
-                </span>,
-                scopeLabels[g.scope],
-                formatDate(g.createdAt),
-                <button key="s" type="button" onClick={() => stop.mutate(g.coach.id)} aria-label={`Stop sharing with ${g.coach.name}`}>
-                  Stop sharing
-                </button>,
-              ],
-            }))}
-          />
-        </div>
-      ) : grants.data ? (
-        <p className="muted">You are not sharing with anyone.</p>
-      ) : null}
-      {stop.isError ? <ErrorState error={stop.error} /> : null}
-      <form onSubmit={submit}>
-        <div className="row">
-          <TextField label="Coach’s email" type="email" required value={coachEmail} onChange={(e) => setCoachEmail(e.target.value)} error={error} />
-          <SelectField label="What they see" value={scope} onChange={(e) => setScope(e.target.value as GrantScope)} options={Object.entries(scopeLabels).map(([value, label]) => ({ value, label }))} />
-        </div>
-        <SaveActions label="Share" pending={share.isPending} saved={share.isSuccess} savedText="Shared." />
       </form>
     </section>
   );
@@ -133,6 +72,7 @@ export function AccountPage() {
       </div>
       {signOut.isError ? <ErrorState error={signOut.error} /> : null}
       <SharingCard />
+      <AccessLogCard />
       <RemindersCard account={account} />
       <PasswordCard />
       <DownloadEverything />

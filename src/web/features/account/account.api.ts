@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AccountResponse, ChangePasswordInput, GrantScope, InvitationLink, PasswordChanged, RegisterInput, ResetLink, ResetPasswordInput, SignInInput } from '../../../shared/schemas/accounts.js';
-import type { Grants } from '../../../shared/schemas/sharing.js';
+import type { AccessLog, Grants, SharingPreview } from '../../../shared/schemas/sharing.js';
 import { api } from '../../api/client.js';
 import { accountKeys, sessionKeys } from '../../api/keys.js';
 import { useSessionChange } from '../../app/session.api.js';
@@ -65,10 +65,12 @@ export function useSharing() {
 export function useShare(onShared: () => void) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: { coachEmail: string; scope: GrantScope }) => api.post<Grants>('/api/v1/account/sharing', body),
-    onSuccess: (data) => {
+    mutationFn: (body: { coachEmail: string; scope: GrantScope; showNames?: boolean }) => api.post<Grants>('/api/v1/account/sharing', body),
+    onSuccess: async (data) => {
       client.setQueryData(accountKeys.sharing, data);
       onShared();
+      // Sharing is written to the access log.
+      await client.invalidateQueries({ queryKey: accountKeys.accessLogs });
     },
   });
 }
@@ -77,6 +79,29 @@ export function useStopSharing() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (coachId: string) => api.delete<Grants>(`/api/v1/account/sharing/${coachId}`),
-    onSuccess: (data) => client.setQueryData(accountKeys.sharing, data),
+    onSuccess: async (data) => {
+      client.setQueryData(accountKeys.sharing, data);
+      await client.invalidateQueries({ queryKey: accountKeys.accessLogs });
+    },
+  });
+}
+
+/** Exactly what a coach would see of one's data with these choices (the server builds it with the coach's own views). */
+export function useSharingPreview(scope: GrantScope, showNames: boolean) {
+  return useQuery({
+    queryKey: accountKeys.sharingPreview(scope, showNames),
+    queryFn: () => api.get<SharingPreview>(`/api/v1/account/sharing/preview?scope=${scope}&showNames=${showNames}`),
+    placeholderData: (previous) => previous,
+  });
+}
+
+export const ACCESS_LOG_PAGE = 10;
+
+/** Who looked at what one shares, and one's own sharing and stopping: the latest first. */
+export function useAccessLog(offset: number) {
+  return useQuery({
+    queryKey: accountKeys.accessLog(offset),
+    queryFn: () => api.get<AccessLog>(`/api/v1/account/access-log?limit=${ACCESS_LOG_PAGE}&offset=${offset}`),
+    placeholderData: (previous) => previous,
   });
 }

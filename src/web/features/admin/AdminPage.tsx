@@ -11,6 +11,7 @@ import { formatDate } from '../../ui/format.js';
 import { formatDateTime } from '../../ui/format.js';
 import { AccountActions, ResetLinkNotice, RoleSelect, roleLabels } from './AccountActions.js';
 import { RemindersCard } from './RemindersCard.js';
+import { AuditCard } from './AuditCard.js';
 import { useCreateUser, useInstanceSettings, useInvite, useOpenInvitations, usePasswordReset, useSaveInstanceSettings, useUsers } from './admin.api.js';
 
 const roleOptions = roles.map((r) => ({ value: r, label: roleLabels[r] }));
@@ -159,6 +160,7 @@ export function AdminPage() {
       <Registration />
       <Invitations />
       <RemindersCard />
+      <AuditCard />
     </section>
   );
 }
