@@ -112,6 +112,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: deps.logger ? loggerOptions(deps.logger === true ? { level: 'warn' } : deps.logger) : false,
     genReqId: newRequestId,
+    // One line per request, written when it is answered (below), rather than Fastify's two.
+    disableRequestLogging: true,
     bodyLimit: JSON_BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true },
     ...errorOptions,
@@ -119,6 +121,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ...(deps.onErrorResponse ? { frameworkErrors: tellingFrameworkErrors(deps.onErrorResponse) } : {}),
     ...(deps.trustProxy === undefined ? {} : { trustProxy: deps.trustProxy }),
   }).withTypeProvider<ZodTypeProvider>();
+  if (deps.logger) {
+    app.addHook('onResponse', async (request, reply) => {
+      request.log.info({ req: request, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request completed');
+    });
+  }
   if (deps.onRoute) {
     const tell = deps.onRoute;
     app.addHook('onRoute', (route) => {
