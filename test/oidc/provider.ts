@@ -100,6 +100,8 @@ export async function startTestProvider({ redirectUris, clientId = 'inroads-test
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: false } },
     pkce: { required: () => true },
+    // (Stated, so the provider does not warn about its defaults; an ID token lives an hour, as at most providers.)
+    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, AuthorizationCode: 60, IdToken: 3600 },
     interactions: { url: (_ctx: KoaContextWithOIDC, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     findAccount: (_ctx: KoaContextWithOIDC, sub: string) => {
       const person = [...people.values()].find((p) => p.sub === sub);
