@@ -97,6 +97,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('single sign-on in the browser',
     await sol.goto(link);
     await sol.getByRole('heading', { name: 'Create your account' }).waitFor();
     await expectAccessible(sol, 'join with single sign-on offered');
+    await shot(sol, 'sso-join-1280');
     await sol.getByRole('button', { name: 'Continue with Campus Login' }).click();
     await atProvider(sol, 'sol@uni.example');
     // Back at Inroads, signed in: a new student starts at the welcome page (their home until they set up).
@@ -132,6 +133,53 @@ describe.skipIf(!hasBrowser && !requireBrowser)('single sign-on in the browser',
     await shot(page, 'sso-refused');
     await page.getByRole('link', { name: 'Back to sign in' }).click();
     await page.getByRole('heading', { name: 'Sign in to Inroads' }).waitFor();
+    expect(csp).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasBrowser && !requireBrowser)('single-sign-on-only sign-in in the browser', () => {
+  let browser: Browser;
+  let provider: TestProvider;
+  let server: RunningMultiUserServer;
+  let home: string;
+  let origin: string;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    provider = await startTestProvider({ redirectUris: [`${origin}/sso/callback`] });
+    provider.addPerson({ sub: 'campus-0100', email: 'admin@uni.example', email_verified: true, name: 'Ada Admin' });
+    home = mkdtempSync(join(tmpdir(), 'inroads-e2e-sso-only-'));
+    server = await startMultiUserServer(loadConfig({ home, port, env: {} }), {
+      oidc: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, name: 'Campus Login', only: true },
+    });
+    await createUser({ ctx: createAppContext(server.handle, systemClock), input: { email: 'admin@uni.example', name: 'Ada Admin', role: 'admin', password: PASSWORD } });
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await provider?.close();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('shows only the provider’s button (no password form), and the admin made on the command line signs in with it', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
+    page.setDefaultTimeout(15_000);
+    const csp = collectCspViolations(page);
+    await page.goto(`${origin}/`);
+    await page.getByRole('heading', { name: 'Sign in to Inroads' }).waitFor();
+    await page.getByRole('button', { name: 'Continue with Campus Login' }).waitFor();
+    expect(await page.getByLabel('Password').count()).toBe(0);
+    await expectAccessible(page, 'sign-in, single sign-on only');
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    await shot(page, 'sso-only-375');
+    await page.getByRole('button', { name: 'Continue with Campus Login' }).click();
+    await page.waitForURL((url) => url.origin === provider.issuer);
+    await page.getByLabel('Email').fill('admin@uni.example');
+    await page.getByRole('button', { name: 'Sign in at the provider' }).click();
+    await page.getByRole('heading', { name: 'Administration' }).first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin');
     expect(csp).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { ApiError } from '../../api/client.js';
 import type { SsoStatus } from '../../../shared/schemas/sso.js';
 import { Loading } from '../../ui/States.js';
-import { useFinishSso, useSsoStatus, useStartSso } from './sso.api.js';
+import { useFinishSso, useStartSso } from './sso.api.js';
 
 const problem = (error: unknown) => (error instanceof ApiError ? error.message : 'That did not work. Please try again.');
 
@@ -36,7 +36,6 @@ const homeOf = (role: string) => (role === 'coach' ? '/coaching' : role === 'adm
 export function SsoCallback() {
   const navigate = useNavigate();
   const finish = useFinishSso(({ user }) => void navigate(homeOf(user.role), { replace: true }));
-  const sso = useSsoStatus().data;
   const sent = useRef(false);
   const { mutate } = finish;
   useEffect(() => {
@@ -52,7 +51,6 @@ export function SsoCallback() {
           <div className="alert" role="alert">
             {problem(finish.error)}
           </div>
-          {sso ? <SsoButton sso={sso} alone /> : null}
           <p>
             <Link to="/">Back to sign in</Link>
           </p>
