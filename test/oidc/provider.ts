@@ -68,7 +68,18 @@ function resign(idToken: string, key: JsonWebKey & { kid: string }, change: (cla
   return `${data}.${signature.toString('base64url')}`;
 }
 
-export async function startTestProvider({ redirectUris, clientId = 'inroads-test', clientName = 'Inroads' }: { redirectUris: string[]; clientId?: string; clientName?: string }): Promise<TestProvider> {
+export async function startTestProvider({
+  redirectUris,
+  clientId = 'inroads-test',
+  clientName = 'Inroads',
+  emailInIdToken = true,
+}: {
+  redirectUris: string[];
+  clientId?: string;
+  clientName?: string;
+  /** false: the email is only given by the userinfo endpoint (the ID token has just `sub`), as some providers do. */
+  emailInIdToken?: boolean;
+}): Promise<TestProvider> {
   const people = new Map<string, TestPerson>();
   const clientSecret = randomBytes(24).toString('base64url');
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -96,8 +107,8 @@ export async function startTestProvider({ redirectUris, clientId = 'inroads-test
     jwks: { keys: [jwk as never] },
     cookies: { keys: [randomBytes(16).toString('hex')] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
-    // Like most providers: the email is in the ID token itself, not only behind the userinfo endpoint.
-    conformIdTokenClaims: false,
+    // Like most providers: the email is in the ID token itself, not only behind the userinfo endpoint (unless asked).
+    conformIdTokenClaims: emailInIdToken ? false : true,
     features: { devInteractions: { enabled: false } },
     pkce: { required: () => true },
     // (Stated, so the provider does not warn about its defaults; an ID token lives an hour, as at most providers.)

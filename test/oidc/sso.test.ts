@@ -269,6 +269,37 @@ describe('single-sign-on-only mode', () => {
   });
 });
 
+describe('a provider that gives the email only at its userinfo endpoint', () => {
+  let provider: TestProvider;
+  let t: MultiUserTestApp;
+
+  beforeAll(async () => {
+    provider = await startTestProvider({ redirectUris: [REDIRECT], emailInIdToken: false });
+    const sso = await connectOidc({ issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, name: 'Campus Login', only: false }, REDIRECT);
+    t = await createMultiUserApp('sqlite', movableClock(), { sso });
+    await createUser({ ctx: t.control, input: { email: 'eve@uni.example', name: 'Eve Explorer', role: 'explorer', password: PASSWORD } });
+    provider.addPerson({ sub: 'p-eve', email: 'eve@uni.example', email_verified: true, name: 'Eve Explorer' });
+    provider.addPerson({ sub: 'p-una', email: 'una@uni.example', email_verified: false, name: 'Una Unverified' });
+  });
+  afterAll(async () => {
+    await t?.dispose();
+    await provider?.close();
+  });
+
+  it('reads the verified email there, for the subject the ID token names', async () => {
+    provider.alterNextIdToken((claims) => {
+      // (Proof that the ID token itself carries no email here.)
+      expect(claims.email).toBeUndefined();
+      return claims;
+    });
+    const { response } = await ssoBrowser(t, provider).signIn('eve@uni.example');
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().user.email).toBe('eve@uni.example');
+    await createUser({ ctx: t.control, input: { email: 'una@uni.example', name: 'Una', role: 'explorer', password: PASSWORD } });
+    expect((await ssoBrowser(t, provider).signIn('una@uni.example')).response.json().error.code).toBe('sso.email_unverified');
+  });
+});
+
 describe('a server without single sign-on', () => {
   let t: MultiUserTestApp;
   beforeAll(async () => {
