@@ -180,6 +180,10 @@ describe.skipIf(!hasBrowser && !requireBrowser)('single-sign-on-only sign-in in 
     await page.getByRole('button', { name: 'Sign in at the provider' }).click();
     await page.getByRole('heading', { name: 'Administration' }).first().waitFor();
     expect(new URL(page.url()).pathname).toBe('/admin');
+    // No password to change on the Account page either.
+    await page.goto(`${origin}/account`);
+    await page.getByRole('heading', { name: 'Morning reminder' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Password' }).count()).toBe(0);
     expect(csp).toEqual([]);
   });
 });

@@ -119,17 +119,14 @@ export async function finishSso({
   }
   const claims = await provider.claims({ response, state: login.state, nonce: login.nonce, codeVerifier: login.codeVerifier, now: at });
   const email = claims.email?.trim().toLowerCase() || null;
-  // A known identity, the passwordHash-free account fields, the invitations: read again inside the transaction.
+  // Who this is, and what may let them in, read and acted on in one transaction.
   const { userId, joined } = await ctx.transaction(async (tx) => {
     const when = now(tx);
     const { sso, accounts } = tx.repos;
-    let linkedIdentity = await sso.identity(provider.issuer, claims.subject);
-    let linked = linkedIdentity ? await accounts.userById(linkedIdentity.userId) : undefined;
-    if (linkedIdentity && !linked) {
-      // (The account is gone: the identity is forgotten with it.)
-      await sso.deleteIdentity(provider.issuer, claims.subject);
-      linkedIdentity = undefined;
-    }
+    const linkedIdentity = await sso.identity(provider.issuer, claims.subject);
+    const linked = linkedIdentity ? await accounts.userById(linkedIdentity.userId) : undefined;
+    // (An identity whose account is gone is forgotten.)
+    if (linkedIdentity && !linked) await sso.deleteIdentity(provider.issuer, claims.subject);
     const byEmail = email && !linked ? await accounts.userByEmail(email) : undefined;
     const byEmailSubject = byEmail ? ((await sso.identityOf(byEmail.id, provider.issuer))?.subject ?? null) : null;
     const invitation = login.invitationId ? await sso.invitation(login.invitationId) : undefined;

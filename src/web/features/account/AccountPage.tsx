@@ -10,6 +10,7 @@ import { formatDate } from '../../ui/format.js';
 import { useChangePassword, useReminderEmails, useShare, useSharing, useStopSharing } from './account.api.js';
 import { DownloadEverything } from './DownloadEverything.js';
 import { PasswordFields } from './PasswordFields.js';
+import { useSsoStatus } from './sso.api.js';
 
 const scopeLabels: Record<GrantScope, string> = {
   progress: 'Progress only: counts, agenda and interview states',
@@ -117,6 +118,8 @@ function RemindersCard({ account }: { account: Account }) {
 export function AccountPage() {
   const account = useAccount();
   const signOut = useSessionChange(signOutRequest);
+  // (Where single sign-on is the only way in, there is no password to change.)
+  const ssoOnly = useSsoStatus().data?.only === true;
   if (!account) return <Loading what="your account" />;
   return (
     <section>
@@ -134,7 +137,7 @@ export function AccountPage() {
       {signOut.isError ? <ErrorState error={signOut.error} /> : null}
       <SharingCard />
       <RemindersCard account={account} />
-      <PasswordCard />
+      {ssoOnly ? null : <PasswordCard />}
       <DownloadEverything />
     </section>
   );
