@@ -162,6 +162,20 @@ describe.each(dialects)('single sign-on with a real OpenID provider on %s', (dia
     expect(response.json()).toMatchObject({ user: { email: 'omar@uni.example', role: 'explorer', name: 'Omar Osei' }, joined: true });
   });
 
+  it('does not let a withdrawn invitation in, with its link or without', async () => {
+    provider.addPerson({ sub: 'p-rex', email: 'rex@uni.example', email_verified: true, name: 'Rex Revoked' });
+    const invited = await admin.call('POST', '/api/v1/admin/invitations', { email: 'rex@uni.example', role: 'explorer' });
+    const token = new URL(invited.json().path, MU_ORIGIN).searchParams.get('invitation') ?? '';
+    const started = await flow.start(token);
+    await t.handle.db.updateTable('invitations').set({ revokedAt: new Date().toISOString() }).where('email', '=', 'rex@uni.example').execute();
+    // Withdrawn while the person was at the provider: refused on the way back.
+    const back = await provider.signIn(started.url, 'rex@uni.example');
+    expect((await flow.finish(started.key, back.search)).json().error.code).toBe('accounts.invitation_invalid');
+    expect((await flow.start(token)).response.json().error.code).toBe('accounts.invitation_invalid');
+    expect((await flow.signIn('rex@uni.example')).response.json().error.code).toBe('sso.no_account');
+    expect(await t.control.repos.accounts.userByEmail('rex@uni.example')).toBeUndefined();
+  });
+
   it('refuses an unknown email with no invitation, with a message that says what to do', async () => {
     const { response } = await flow.signIn('zed@uni.example');
     expect(response.statusCode).toBe(403);
