@@ -69,12 +69,23 @@ const INTENDED: Record<string, string | undefined> = {
   INROADS_MAIL_PASSWORD: undefined,
   // Reader threads for a server on SQLite; the shared server runs on PostgreSQL.
   INROADS_READERS: undefined,
+  // Single sign-on: off unless the installer sets it up.
+  INROADS_OIDC_ISSUER: undefined,
+  INROADS_OIDC_CLIENT_ID: undefined,
+  INROADS_OIDC_CLIENT_SECRET: undefined,
+  INROADS_OIDC_NAME: undefined,
+  INROADS_OIDC_ONLY: undefined,
 };
 /** The optional lines, once uncommented as the guide invites. */
 const OPTIONAL: Record<string, string> = {
   INROADS_LOG_LEVEL: 'info',
   INROADS_REMINDER_CRON: '5 * * * *',
   INROADS_MAIL_KEY: 'REPLACE-WITH-THE-OUTPUT-OF-openssl-rand-base64-32',
+  INROADS_OIDC_ISSUER: 'https://login.example.edu',
+  INROADS_OIDC_CLIENT_ID: 'inroads',
+  INROADS_OIDC_CLIENT_SECRET: 'REPLACE-WITH-THE-CLIENT-SECRET',
+  INROADS_OIDC_NAME: 'Campus Login',
+  INROADS_OIDC_ONLY: '0',
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'inroads-guide-'));

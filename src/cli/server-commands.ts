@@ -10,6 +10,7 @@ import { loadOrCreateSecret, localUrl } from '../server/secret.js';
 import { AppError } from '../shared/errors.js';
 import { logLevelFrom } from '../server/logging.js';
 import { mailSettingsFrom } from '../server/mailer.js';
+import { oidcSettingsFrom } from '../server/oidc.js';
 import { configFrom } from './context.js';
 import { print, printJson } from './output.js';
 
@@ -53,19 +54,22 @@ async function serveMultiUser(program: Command, options: ServeOptions): Promise<
     reminderCron: process.env.INROADS_REMINDER_CRON,
     jobPollingSeconds: process.env.INROADS_JOB_POLL_SECONDS ? Number(process.env.INROADS_JOB_POLL_SECONDS) : undefined,
     log: (message) => print(`  Note: ${message}`),
+    oidc: oidcSettingsFrom(process.env),
   });
   const hasAdmin = await adminExists({ ctx: createAppContext(server.handle, systemClock) });
-  for (const line of multiUserStartupText({ url: server.url, location: server.handle.location, dialect: server.handle.dialect, reminders: server.jobs !== null, hasAdmin })) print(line);
+  const sso = server.sso ? `${server.sso.name} (${server.sso.issuer})${server.sso.only ? ', the only way to sign in' : ''}` : null;
+  for (const line of multiUserStartupText({ url: server.url, location: server.handle.location, dialect: server.handle.dialect, reminders: server.jobs !== null, hasAdmin, sso })) print(line);
   closeOnSignals(server.close);
 }
 
 /** What a shared server says when it starts; it asks for the first admin only while there is none. */
-export function multiUserStartupText(state: { url: string; location: string; dialect: 'sqlite' | 'postgres'; reminders: boolean; hasAdmin: boolean }): string[] {
+export function multiUserStartupText(state: { url: string; location: string; dialect: 'sqlite' | 'postgres'; reminders: boolean; hasAdmin: boolean; sso?: string | null }): string[] {
   return [
     'Inroads is running for many users.',
     `  Address:  ${state.url}`,
     `  Accounts: ${state.location}${state.dialect === 'sqlite' ? ' (SQLite; one host only)' : ' (PostgreSQL; a schema per user)'}`,
     `  Reminders: ${state.reminders ? 'on (job queue in PostgreSQL, mail over SMTP)' : 'off (they need PostgreSQL and INROADS_SMTP_URL)'}`,
+    ...(state.sso ? [`  Single sign-on: ${state.sso}`] : []),
     ...(state.hasAdmin ? [] : ['  Add the first admin with: inroads users add EMAIL --name NAME --role admin']),
     'Press Ctrl+C to stop.',
   ];

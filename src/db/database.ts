@@ -318,6 +318,29 @@ export interface PasswordResetsTable {
   usedAt: string | null;
 }
 
+/** Which person at an identity provider (issuer and subject) an account belongs to (single sign-on). */
+export interface UserIdentitiesTable {
+  issuer: string;
+  subject: string;
+  userId: string;
+  /** The verified email the provider gave last. */
+  email: string;
+  createdAt: string;
+  lastUsedAt: string;
+}
+
+/** A single sign-on gone to the provider and not back yet; the id is the SHA-256 of the browser's cookie value. */
+export interface SsoLoginsTable {
+  id: string;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  /** The invitation the person came with (its id, the token's SHA-256), if any. */
+  invitationId: string | null;
+  createdAt: string;
+  expiresAt: string;
+}
+
 export interface SessionsTable {
   /** SHA-256 of the session token; the token itself is only ever in the cookie. */
   id: string;
@@ -513,6 +536,8 @@ export interface Database {
   instanceSettings: InstanceSettingsTable;
   invitations: InvitationsTable;
   passwordResets: PasswordResetsTable;
+  userIdentities: UserIdentitiesTable;
+  ssoLogins: SsoLoginsTable;
   coachGrants: CoachGrantsTable;
   accessLog: AccessLogTable;
   cohorts: CohortsTable;

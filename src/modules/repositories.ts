@@ -23,6 +23,7 @@ import { createMailRepository } from './mail/mail.repository.js';
 import { createReferralsRepository } from './referrals/referrals.repository.js';
 import { createRemindersRepository } from './reminders/reminders.repository.js';
 import { createResponsivenessRepository } from './responsiveness/responsiveness.repository.js';
+import { createSsoRepository } from './sso/sso.repository.js';
 import { createSearchRepository } from './search/search.repository.js';
 import { createTemplatesRepository } from './templates/templates.repository.js';
 import { createTrashRepository } from './trash/trash.repository.js';
@@ -54,6 +55,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     week: createWeekRepository(db),
     reminders: createRemindersRepository(db),
     audit: createAuditRepository(db),
+    sso: createSsoRepository(db),
   };
 }
 

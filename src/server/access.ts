@@ -23,6 +23,9 @@ const PUBLIC_API = new Set([
   'POST /api/v1/auth/invitation',
   'POST /api/v1/auth/reset-link',
   'POST /api/v1/auth/reset',
+  'GET /api/v1/auth/sso',
+  'POST /api/v1/auth/sso/start',
+  'POST /api/v1/auth/sso/finish',
 ]);
 
 export const FEED_ROUTE = '/calendar/:userId/:file';

@@ -34,6 +34,7 @@ import { registerReminderRoutes } from '../modules/reminders/reminders.routes.js
 import type { DatabaseHandle } from '../db/factory.js';
 import type { AppContext } from '../modules/repositories.js';
 import { registerSearchRoutes } from '../modules/search/search.routes.js';
+import { registerSsoRoutes } from '../modules/sso/sso.routes.js';
 import { registerSharingRoutes } from '../modules/sharing/sharing.routes.js';
 import { registerTemplateRoutes } from '../modules/templates/templates.routes.js';
 import { registerTrashRoutes } from '../modules/trash/trash.routes.js';
@@ -180,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const ctx = multiUser ? scopedContext : deps.ctx;
   if (multiUser) {
     const token = (request: FastifyRequest) => presentedToken(request, cookies)?.token ?? null;
+    registerSsoRoutes(app, { control: multiUser.control, provider: multiUser.sso ?? null, secureCookies: multiUser.secureCookies, cookies, token });
     registerAccountRoutes(app, {
       control: multiUser.control,
       cookies,

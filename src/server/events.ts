@@ -24,10 +24,20 @@ const actor = (request: FastifyRequest) => request.inroadsScope?.user.id ?? null
 const EVENTS: Record<string, Describe> = {
   'POST /api/v1/auth/sign-in': ({ request, status, body }) => {
     const email = String(bodyOf(request).email ?? '').slice(0, 320);
-    if (status === 200) return { level: 'info', msg: 'signed in', fields: { event: 'auth.sign_in', userId: field(body?.user, 'id'), email } };
+    if (status === 200) return { level: 'info', msg: 'signed in', fields: { event: 'auth.sign_in', method: 'password', userId: field(body?.user, 'id'), email } };
     if (status === 401 || status === 403 || status === 429) {
       return { level: 'warn', msg: 'sign-in refused', fields: { event: 'auth.sign_in_failed', email, code: field(body?.error, 'code') } };
     }
+    return null;
+  },
+  // Single sign-on: the same event as a password sign-in, by another method (never the provider's code or tokens).
+  'POST /api/v1/auth/sso/finish': ({ status, body }) => {
+    const user = body?.user;
+    if (status === 200) {
+      const joined = body?.joined === true;
+      return { level: 'info', msg: joined ? 'joined and signed in' : 'signed in', fields: { event: 'auth.sign_in', method: 'oidc', userId: field(user, 'id'), email: field(user, 'email'), joined } };
+    }
+    if (status >= 400 && status < 500) return { level: 'warn', msg: 'sign-in refused', fields: { event: 'auth.sign_in_failed', method: 'oidc', code: field(body?.error, 'code'), reason: field(field(body?.error, 'details'), 'reason') ?? null } };
     return null;
   },
   'POST /api/v1/auth/register': ({ request, status, body }) => {

@@ -39,8 +39,8 @@ const REDACT_PATHS = [
   'req.headers',
   'res.headers',
 ];
-/** Query parameters that carry a secret (sign-in, invitation and reset links). */
-const SECRET_QUERY = /token|secret|password|invitation|reset|code|key/i;
+/** Query parameters that carry a secret (sign-in, invitation and reset links; the code and state single sign-on comes back with). */
+const SECRET_QUERY = /token|secret|password|invitation|reset|code|key|state/i;
 
 /** The address as it may be logged: a calendar feed's secret and secret-bearing query values replaced. */
 export function loggableUrl(url: string): string {

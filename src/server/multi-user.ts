@@ -12,6 +12,7 @@ import { runInScope, type RequestScope } from './request-scope.js';
 import { safeEqual } from './secret.js';
 import { applyResponseHeaders, CSRF_HEADER, deny } from './security.js';
 import type { UserWorkspaces } from './user-workspaces.js';
+import type { IdentityProvider } from '../modules/sso/sso.usecases.js';
 import type { SendMail } from '../modules/reminders/reminders.usecases.js';
 import type { Workspaces } from './workspace.js';
 import { currentScope, requireScope, scopedContext } from './request-scope.js';
@@ -35,6 +36,8 @@ export interface MultiUserDeps {
   sendMail?: SendMail | null;
   /** The address people use, for the links in emails. */
   appUrl?: string | null;
+  /** Single sign-on's identity provider (connected at start); none when it is not set up. */
+  sso?: IdentityProvider | null;
 }
 
 /**

@@ -19,6 +19,9 @@ import { workspaceRemover } from './workspace-removal.js';
 import type { SendMail } from '../modules/reminders/reminders.usecases.js';
 import { loadOrCreateSecret, localUrl, securePrivateHome, startUrl } from './secret.js';
 import type { LogSettings } from './logging.js';
+import { connectOidc, type OidcSettings } from './oidc.js';
+import { SSO_CALLBACK_PATH } from '../shared/schemas/sso.js';
+import type { IdentityProvider } from '../modules/sso/sso.usecases.js';
 import type { App } from './types.js';
 
 /** A port nothing listens on now (the OS picks it). */
@@ -127,12 +130,16 @@ export interface MultiUserOptions {
   jobPollingSeconds?: number | undefined;
   /** Where start-up notes go (the CLI prints them). */
   log?: (message: string) => void;
+  /** Single sign-on with an OpenID provider (INROADS_OIDC_*); the provider is reached at start. */
+  oidc?: OidcSettings | null;
 }
 
 export interface RunningMultiUserServer extends RunningServer {
   workspaces: UserWorkspaces;
   /** The job queue's workers, when reminders are configured (PostgreSQL and SMTP). */
   jobs: Jobs | null;
+  /** The identity provider, when single sign-on is set up. */
+  sso: IdentityProvider | null;
 }
 
 /** The hosts and origins a multi-user server answers to: its public address and its own. */
@@ -158,6 +165,8 @@ export function multiUserAddresses(host: string, port: number, publicUrl: string
 export async function startMultiUserServer(requested: Config, options: MultiUserOptions = {}): Promise<RunningMultiUserServer> {
   const config = requested.port === 0 ? { ...requested, port: await freePort(requested.host) } : requested;
   const addresses = multiUserAddresses(config.host, config.port, options.publicUrl);
+  // The identity provider is reached first: a server that cannot offer the sign-in it was set up with does not start.
+  const sso: IdentityProvider | null = options.oidc ? await connectOidc(options.oidc, new URL(SSO_CALLBACK_PATH, options.publicUrl ?? localUrl(config.host, config.port)).href) : null;
   const onSqlite = !isPostgresUrl(config.databaseUrl);
   if (onSqlite) securePrivateHome(config.home);
   // Instances may share one PostgreSQL database; SQLite files belong to one server only.
@@ -213,6 +222,7 @@ export async function startMultiUserServer(requested: Config, options: MultiUser
       removeWorkspace: workspaceRemover(handle, join(config.home, 'users')),
       sendMail: mailer?.send ?? null,
       appUrl,
+      sso,
     },
     trustProxy: options.trustProxy,
     allowedHosts: addresses.hosts,
@@ -250,5 +260,5 @@ export async function startMultiUserServer(requested: Config, options: MultiUser
     await close();
     throw error;
   }
-  return { app, handle, workspaces, jobs, url: appUrl, close };
+  return { app, handle, workspaces, jobs, url: appUrl, sso, close };
 }

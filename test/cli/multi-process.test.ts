@@ -10,6 +10,7 @@ import { createAppContext } from '../../src/modules/repositories.js';
 import { freePort } from '../../src/server/start.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { createTestDatabase, type TestDatabase } from '../fixtures/databases.js';
+import { startTestProvider, type TestProvider } from '../oidc/provider.js';
 
 const BIN = resolve('bin/inroads.js');
 const PASSWORD = 'correct horse battery staple';
@@ -29,10 +30,10 @@ class Instance {
   readonly origin: string;
   readonly output: string[] = [];
   private readonly child: ChildProcess;
-  constructor(port: number, databaseUrl: string, home: string, smtpPort: number) {
+  constructor(port: number, databaseUrl: string, home: string, smtpPort: number, env: Record<string, string> = {}) {
     this.origin = `http://127.0.0.1:${port}`;
     this.child = spawn(process.execPath, [BIN, '--home', home, '--database', databaseUrl, 'serve', '--multi-user', '--port', String(port)], {
-      env: { ...process.env, INROADS_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, INROADS_MAIL_FROM: 'Inroads <inroads@uni.example>', INROADS_JOB_POLL_SECONDS: '0.5' },
+      env: { ...process.env, INROADS_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, INROADS_MAIL_FROM: 'Inroads <inroads@uni.example>', INROADS_JOB_POLL_SECONDS: '0.5', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout?.on('data', (d: Buffer) => this.output.push(d.toString()));
@@ -40,9 +41,10 @@ class Instance {
   }
   ready = () => until(() => `${this.origin} to start (it said: ${this.output.join('')})`, () => (this.output.join('').includes('Press Ctrl+C') ? true : undefined), 60);
   /** A request as the web app sends it, with the session cookie and its CSRF value. */
-  async call(method: string, path: string, session?: { token: string; csrf: string }, body?: unknown): Promise<{ status: number; body: unknown; cookies: Record<string, string> }> {
+  async call(method: string, path: string, session?: { token: string; csrf: string }, body?: unknown, cookie?: string): Promise<{ status: number; body: unknown; cookies: Record<string, string> }> {
     const headers: Record<string, string> = { origin: this.origin, 'x-csrf-token': session?.csrf ?? 'none' };
     if (session) headers.cookie = `inroads_session=${session.token}; inroads_csrf=${session.csrf}`;
+    else if (cookie) headers.cookie = cookie;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const response = await fetch(`${this.origin}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const cookies: Record<string, string> = {};
@@ -70,6 +72,9 @@ describe('two server processes on one PostgreSQL database', () => {
   const mail: Array<{ to: string; text: string }> = [];
   let a: Instance;
   let b: Instance;
+  // Both instances sign people in with one identity provider, behind one public address (as behind a load balancer).
+  let provider: TestProvider;
+  const PUBLIC_URL = 'http://inroads.test';
 
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
@@ -99,14 +104,24 @@ describe('two server processes on one PostgreSQL database', () => {
     const smtpPort = await freePort();
     await new Promise<void>((done) => smtp.listen(smtpPort, '127.0.0.1', done));
     home = mkdtempSync(join(tmpdir(), 'inroads-two-'));
-    a = new Instance(await freePort(), database.url, join(home, 'a'), smtpPort);
-    b = new Instance(await freePort(), database.url, join(home, 'b'), smtpPort);
+    provider = await startTestProvider({ redirectUris: [`${PUBLIC_URL}/sso/callback`] });
+    provider.addPerson({ sub: 'campus-eve', email: 'eve@uni.example', email_verified: true, name: 'Eve Explorer' });
+    const sso = {
+      INROADS_PUBLIC_URL: PUBLIC_URL,
+      INROADS_OIDC_ISSUER: provider.issuer,
+      INROADS_OIDC_CLIENT_ID: provider.clientId,
+      INROADS_OIDC_CLIENT_SECRET: provider.clientSecret,
+      INROADS_OIDC_NAME: 'Campus Login',
+    };
+    a = new Instance(await freePort(), database.url, join(home, 'a'), smtpPort, sso);
+    b = new Instance(await freePort(), database.url, join(home, 'b'), smtpPort, sso);
     await Promise.all([a.ready(), b.ready()]);
   }, 120_000);
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
     await new Promise<void>((done) => (smtp ? smtp.close(() => done()) : done()));
+    await provider?.close();
     await control?.close();
     await database?.dispose();
     rmSync(home, { recursive: true, force: true });
@@ -205,5 +220,32 @@ describe('two server processes on one PostgreSQL database', () => {
     expect((await a.call('GET', '/api/v1/account', before)).status).toBe(401);
     expect(((await a.call('POST', '/api/v1/auth/reset', undefined, { token, newPassword: 'and once more for luck' })).body as { error: { code: string } }).error.code).toBe('accounts.reset_invalid');
     expect((await a.call('POST', '/api/v1/auth/sign-in', undefined, { email: 'gus@uni.example', password: 'quiet rivers run all night' })).status).toBe(200);
+  });
+  it('finishes a single sign-on on the other instance: started on A, completed on B, once, with no code in either log', async () => {
+    expect(a.output.join('')).toContain('Single sign-on: Campus Login');
+    const started = await a.call('POST', '/api/v1/auth/sso/start', undefined, {});
+    expect(started.status).toBe(200);
+    const key = started.cookies.inroads_sso ?? '';
+    expect(key).not.toBe('');
+    // The browser goes to the provider, signs in there, and is sent back to the public address, which reaches B this time.
+    const back = await provider.signIn((started.body as { url: string }).url, 'eve@uni.example');
+    expect(`${back.origin}${back.pathname}`).toBe(`${PUBLIC_URL}/sso/callback`);
+    const code = back.searchParams.get('code') ?? '';
+    const finished = await b.call('POST', '/api/v1/auth/sso/finish', undefined, { response: back.search }, `inroads_sso=${key}`);
+    expect(finished.status, JSON.stringify(finished.body)).toBe(200);
+    expect((finished.body as { user: { email: string } }).user.email).toBe('eve@uni.example');
+    const session = { token: finished.cookies.inroads_session ?? '', csrf: finished.cookies.inroads_csrf ?? '' };
+    expect(((await a.call('GET', '/api/v1/account', session)).body as { user: { email: string } }).user.email).toBe('eve@uni.example');
+    // The sign-in was used up on B: the same answer replayed on A is refused.
+    const replayed = await a.call('POST', '/api/v1/auth/sso/finish', undefined, { response: back.search }, `inroads_sso=${key}`);
+    expect((replayed.body as { error: { code: string } }).error.code).toBe('sso.login_expired');
+    const logged = await until('the single sign-on in B’s log', () => (b.output.join('').includes('"method":"oidc"') ? b.output.join('') : undefined));
+    const line = logged.split('\n').find((l) => l.includes('"method":"oidc"')) ?? '';
+    expect(JSON.parse(line)).toMatchObject({ event: 'auth.sign_in', email: 'eve@uni.example', level: 30 });
+    for (const output of [a.output.join(''), b.output.join('')]) {
+      expect(output).not.toContain(code);
+      expect(output).not.toContain(key);
+      expect(output).not.toContain(provider.clientSecret);
+    }
   });
 });

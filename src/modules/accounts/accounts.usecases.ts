@@ -278,7 +278,7 @@ const invalid = () => new AppError('accounts.invalid_credentials', 401, 'That em
 export const DEVICE_DAYS = 180;
 
 /** Marks this browser as one the user has signed in from: a new random token, of which only the hash is stored. */
-async function issueDevice(ctx: AppContext, userId: string): Promise<string> {
+export async function issueDevice(ctx: AppContext, userId: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const at = ctx.clock.now();
   await ctx.repos.accounts.deleteExpiredDevicesOf(userId, at.toISOString());

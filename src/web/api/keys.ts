@@ -14,6 +14,11 @@ export const sessionKeys = {
   status: ['auth-status'] as const,
 };
 
+/** Whether the server offers single sign-on (and whether it is the only way in). */
+export const ssoKeys = {
+  status: ['sso-status'] as const,
+};
+
 export const workspaceKeys = {
   info: ['workspace'] as const,
 };

@@ -195,6 +195,7 @@ function Workbench({ account }: { account: Account | null }) {
               <Route path="/templates" element={<TemplatesPage />} />
               {account ? <Route path="/account" element={<AccountPage />} /> : null}
               {account ? <Route path="/join" element={<Navigate to={homeOf(account)} replace />} /> : null}
+              {account ? <Route path="/sso/callback" element={<Navigate to={homeOf(account)} replace />} /> : null}
               {account ? <Route path="/reset" element={<ResetPassword />} /> : null}
               {account?.role === 'admin' ? <Route path="/admin" element={<AdminPage />} /> : null}
               {account?.role === 'coach' ? <Route path="/coaching" element={<CoachingPage />} /> : null}

@@ -9,6 +9,7 @@ import { AccessLogCard } from './AccessLogCard.js';
 import { DownloadEverything } from './DownloadEverything.js';
 import { PasswordFields } from './PasswordFields.js';
 import { SharingCard } from './SharingCard.js';
+import { useSsoStatus } from './sso.api.js';
 
 function PasswordCard() {
   const [form, setForm] = useState({ currentPassword: '', newPassword: '' });
@@ -56,6 +57,8 @@ function RemindersCard({ account }: { account: Account }) {
 export function AccountPage() {
   const account = useAccount();
   const signOut = useSessionChange(signOutRequest);
+  // (Where single sign-on is the only way in, there is no password to change.)
+  const ssoOnly = useSsoStatus().data?.only === true;
   if (!account) return <Loading what="your account" />;
   return (
     <section>
@@ -74,7 +77,7 @@ export function AccountPage() {
       <SharingCard />
       <AccessLogCard />
       <RemindersCard account={account} />
-      <PasswordCard />
+      {ssoOnly ? null : <PasswordCard />}
       <DownloadEverything />
     </section>
   );

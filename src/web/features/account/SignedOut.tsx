@@ -5,6 +5,9 @@ import type { AuthStatus } from '../../app/session.api.js';
 import { TextField } from '../../ui/Field.js';
 import { useInvitationLink, useRegister, useSignIn } from './account.api.js';
 import { ResetPassword } from './ResetPassword.js';
+import { useSsoStatus } from './sso.api.js';
+import { SsoButton, SsoCallback } from './SsoSignIn.js';
+import { SSO_CALLBACK_PATH } from '../../../shared/schemas/sso.js';
 
 function FormError({ error }: { error: unknown }) {
   if (!error) return null;
@@ -22,14 +25,26 @@ function SignIn({ status }: { status: AuthStatus }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const signIn = useSignIn();
+  const sso = useSsoStatus().data;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     signIn.mutate({ email, password });
   };
+  if (sso?.only) {
+    return (
+      <section className="card auth-card" aria-labelledby="sign-in-heading">
+        <h1 id="sign-in-heading">Sign in to Inroads</h1>
+        <p className="muted">Your informational interviews, follow-ups and notes, private to your account. Sign in with your {sso.name} account.</p>
+        <SsoButton sso={sso} />
+        <p className="muted">New here? Your career centre sends you an invitation first.</p>
+      </section>
+    );
+  }
   return (
     <section className="card auth-card" aria-labelledby="sign-in-heading">
       <h1 id="sign-in-heading">Sign in to Inroads</h1>
       <p className="muted">Your informational interviews, follow-ups and notes, private to your account.</p>
+      {sso ? <SsoButton sso={sso} /> : null}
       <FormError error={signIn.error} />
       <form onSubmit={submit}>
         <TextField label="Email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
@@ -59,6 +74,7 @@ function Join({ status }: { status: AuthStatus }) {
   const invitation = params.get('invitation') ?? undefined;
   const [form, setForm] = useState({ name: '', email: '', password: '' });
   const join = useRegister();
+  const sso = useSsoStatus().data;
   // The address the invitation was sent to fills the form in (the person can still see and correct it).
   const invited = useInvitationLink(invitation);
   const invitedEmail = invited.data?.email;
@@ -81,6 +97,20 @@ function Join({ status }: { status: AuthStatus }) {
     );
   }
   const set = (key: keyof typeof form) => (event: { target: { value: string } }) => setForm({ ...form, [key]: event.target.value });
+  if (sso?.only) {
+    return (
+      <section className="card auth-card" aria-labelledby="join-heading">
+        <h1 id="join-heading">Join Inroads</h1>
+        <p className="muted">{invitedEmail ? `Sign in with your ${sso.name} account for ${invitedEmail}: your Inroads account is made then.` : `Sign in with your ${sso.name} account: your Inroads account is made then.`}</p>
+        {invited.isError ? (
+          <div className="alert" role="alert">
+            {invited.error instanceof ApiError ? invited.error.message : 'This invitation link could not be checked.'}
+          </div>
+        ) : null}
+        <SsoButton sso={sso} invitation={invitation} />
+      </section>
+    );
+  }
   return (
     <section className="card auth-card" aria-labelledby="join-heading">
       <h1 id="join-heading">Create your account</h1>
@@ -90,6 +120,7 @@ function Join({ status }: { status: AuthStatus }) {
           {invited.error instanceof ApiError ? invited.error.message : 'This invitation link could not be checked.'}
         </div>
       ) : null}
+      {sso && invitation ? <SsoButton sso={sso} invitation={invitation} /> : null}
       <FormError error={join.error && !(join.error instanceof ApiError && join.error.code === 'validation.failed') ? join.error : null} />
       <form onSubmit={submit}>
         <TextField label="Your name" autoComplete="name" required value={form.name} onChange={set('name')} error={fieldError(join.error, 'name')} />
@@ -128,6 +159,7 @@ export function SignedOut({ status }: { status: AuthStatus }) {
       <Routes>
         <Route path="/join" element={<Join status={status} />} />
         <Route path="/reset" element={<ResetPassword />} />
+        <Route path={SSO_CALLBACK_PATH} element={<SsoCallback />} />
         <Route path="*" element={<SignIn status={status} />} />
       </Routes>
     </main>
