@@ -108,7 +108,7 @@ export async function startTestProvider({
     cookies: { keys: [randomBytes(16).toString('hex')] },
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     // Like most providers: the email is in the ID token itself, not only behind the userinfo endpoint (unless asked).
-    conformIdTokenClaims: emailInIdToken ? false : true,
+    conformIdTokenClaims: !emailInIdToken,
     features: { devInteractions: { enabled: false } },
     pkce: { required: () => true },
     // (Stated, so the provider does not warn about its defaults; an ID token lives an hour, as at most providers.)

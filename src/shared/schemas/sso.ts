@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { accountSchema } from './accounts.js';
-
-/** Where the identity provider sends people back to (a page of the web app, which hands the answer to the API). */
-export const SSO_CALLBACK_PATH = '/sso/callback';
+import { SSO_CALLBACK_PATH } from '../vocabulary/sso.js';
+export { SSO_CALLBACK_PATH };
 
 /** Whether this server offers single sign-on, under which name, and whether it is the only way in. */
 export const ssoStatusSchema = z.object({

@@ -7,7 +7,7 @@ import { useInvitationLink, useRegister, useSignIn } from './account.api.js';
 import { ResetPassword } from './ResetPassword.js';
 import { useSsoStatus } from './sso.api.js';
 import { SsoButton, SsoCallback } from './SsoSignIn.js';
-import { SSO_CALLBACK_PATH } from '../../../shared/schemas/sso.js';
+import { SSO_CALLBACK_PATH } from '../../../shared/vocabulary/sso.js';
 
 function FormError({ error }: { error: unknown }) {
   if (!error) return null;
