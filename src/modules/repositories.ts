@@ -21,6 +21,7 @@ import { createLeadsRepository } from './leads/leads.repository.js';
 import { createMailRepository } from './mail/mail.repository.js';
 import { createReferralsRepository } from './referrals/referrals.repository.js';
 import { createRemindersRepository } from './reminders/reminders.repository.js';
+import { createReportsRepository } from './reports/reports.repository.js';
 import { createResponsivenessRepository } from './responsiveness/responsiveness.repository.js';
 import { createSearchRepository } from './search/search.repository.js';
 import { createTemplatesRepository } from './templates/templates.repository.js';
@@ -52,6 +53,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     calendar: createCalendarRepository(db),
     week: createWeekRepository(db),
     reminders: createRemindersRepository(db),
+    reports: createReportsRepository(db, dialect),
   };
 }
 
