@@ -28,6 +28,7 @@ import { SignedOut } from '../features/account/SignedOut.js';
 import { ChoosePassword } from '../features/account/ChoosePassword.js';
 import { ResetPassword } from '../features/account/ResetPassword.js';
 import { AdminPage } from '../features/admin/AdminPage.js';
+import { CohortReportPage } from '../features/report/CohortReportPage.js';
 import { CoachingPage, ExplorerPage } from '../features/coaching/CoachingPage.js';
 import { ErrorState, Loading } from '../ui/States.js';
 import { ApiError } from '../api/client.js';
@@ -193,6 +194,7 @@ function Workbench({ account }: { account: Account | null }) {
             {account ? <Route path="/join" element={<Navigate to={homeOf(account)} replace />} /> : null}
             {account ? <Route path="/reset" element={<ResetPassword />} /> : null}
             {account?.role === 'admin' ? <Route path="/admin" element={<AdminPage />} /> : null}
+            {account?.role === 'admin' ? <Route path="/admin/report" element={<CohortReportPage />} /> : null}
             {account?.role === 'coach' ? <Route path="/coaching" element={<CoachingPage />} /> : null}
             {account?.role === 'coach' ? <Route path="/coaching/:id" element={<ExplorerPage />} /> : null}
             <Route

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { roles, type InstanceSettings, type Role } from '../../../shared/schemas/accounts.js';
 import { ApiError } from '../../api/client.js';
 import { useAccount } from '../../app/session.api.js';
@@ -153,6 +154,7 @@ export function AdminPage() {
           <h1>Administration</h1>
           <p>Accounts on this server. Admins manage accounts; they cannot see anyone’s job search.</p>
         </div>
+        <Link to="/admin/report">Cohort report</Link>
       </div>
       <Users />
       <Registration />
