@@ -7,6 +7,7 @@ import { registerFollowupCommands } from './followup-commands.js';
 import { registerExportCommands } from './export-commands.js';
 import { registerImportCommands } from './import-commands.js';
 import { registerMailCommands } from './mail-commands.js';
+import { registerReportCommands } from './report-commands.js';
 import { registerServerCommands } from './server-commands.js';
 import { registerUserCommands } from './user-commands.js';
 import { registerWeekCommands } from './week-commands.js';
@@ -36,6 +37,7 @@ registerCoachCommands(program);
 registerUserCommands(program);
 registerWeekCommands(program);
 registerMailCommands(program);
+registerReportCommands(program);
 
 function fail(message: string, code: number): never {
   process.stderr.write(`inroads: ${message}\n`);
