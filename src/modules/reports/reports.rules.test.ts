@@ -185,6 +185,20 @@ describe('holding back small numbers', () => {
     expect(byName(rows, 'A').trend[7]!.requests).toBe('<5');
   });
 
+  it('lets an empty group be: nobody in it to protect, and its zeros protect nobody', () => {
+    const rows = suppress(table([raw('A', 'cohort', { students: 30, requests: 40 }), raw('B', 'cohort', { students: 20, requests: 25 }), raw('No cohort', 'none', {})]));
+    expect(rows.map((r) => [r.students, r.requests])).toEqual([
+      [50, 65],
+      [30, 40],
+      [20, 25],
+      ['<5', 'hidden'],
+    ]);
+    // One student in no cohort is another matter: their count must not be the total less the cohorts'.
+    const one = suppress(table([raw('A', 'cohort', { students: 30, requests: 40 }), raw('B', 'cohort', { students: 20, requests: 25 }), raw('No cohort', 'none', { students: 1, requests: 7 })]));
+    expect(derivable(one, (r) => r.requests)).toBe(false);
+    expect(one.filter((r) => r.requests === 'hidden')).toHaveLength(2);
+  });
+
   it('treats every row the same whichever group is later picked', () => {
     const parts = [raw('A', 'cohort', { students: 30, requests: 3 }), raw('B', 'cohort', { students: 30, requests: 40 }), raw('C', 'cohort', { students: 30, requests: 50 })];
     expect(suppress(table(parts))).toEqual(suppress(table(parts)));

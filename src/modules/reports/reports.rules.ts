@@ -190,7 +190,8 @@ export function protectedLine(held: ReadonlyArray<{ value: number; mark: '<5' | 
 /**
  * Holds back what could single a student out, on the whole table at once (so a
  * row looks the same whichever group is picked):
- *  1. a group with fewer than 5 students shows `<5` students and nothing else;
+ *  1. a group with fewer than 5 students shows `<5` students and nothing else (one with none at all
+ *     takes no part in step 3);
  *  2. any count under 5, zero included, shows as `<5` (a 0 would say something about
  *     every student of the group);
  *  3. so that no held-back number can be worked out by subtraction, in each column
@@ -214,7 +215,9 @@ export function suppress(rows: readonly RawRow[]): ReportRow[] {
       return { row, value, mark: value < SMALLEST_SHOWN ? '<5' : 'shown' };
     }),
   );
-  const heldOf = (cells: Cell[]) => cells.filter((c) => c.mark !== 'shown').map((c) => ({ value: c.value, mark: c.mark as '<5' | 'hidden', smallGroup: small[c.row] ?? false }));
+  // A group with no students at all has nobody to single out, and its zeros protect nobody else either (an admin may know it is empty).
+  const empty = rows.map((r) => r.students === 0);
+  const heldOf = (cells: Cell[]) => cells.filter((c) => c.mark !== 'shown' && !empty[c.row]).map((c) => ({ value: c.value, mark: c.mark as '<5' | 'hidden', smallGroup: small[c.row] ?? false }));
   /** Hides one more shown cell of the line; false when none is left. */
   const hideOneMore = (cells: Cell[]): boolean => {
     const shown = cells.filter((c) => c.mark === 'shown').sort((a, b) => a.value - b.value);
