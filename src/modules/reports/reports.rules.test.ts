@@ -118,12 +118,25 @@ describe('adding the students up by group', () => {
 
 describe('holding back small numbers', () => {
   it('shows counts of 5 or more, and anything from 0 to 4 as <5', () => {
-    const rows = suppress(table([raw('A', 'cohort', { students: 30, active: 12, requests: 40, conversations: 9, thankYousOnTime: 6 }), raw('B', 'cohort', { students: 20, active: 11, requests: 25, conversations: 7, thankYousOnTime: 5 })]));
-    expect(byName(rows, 'A')).toMatchObject({ students: 30, active: 12, requests: 40, conversations: 9, thankYousOnTime: 6 });
+    const rows = suppress(table([raw('A', 'cohort', { students: 30, active: 12, requests: 40, conversations: 14, thankYousOnTime: 6 }), raw('B', 'cohort', { students: 20, active: 11, requests: 25, conversations: 12, thankYousOnTime: 5 })]));
+    expect(byName(rows, 'A')).toMatchObject({ students: 30, active: 12, requests: 40, conversations: 14, thankYousOnTime: 6 });
     const small = suppress(table([raw('A', 'cohort', { students: 30, active: 4, requests: 0, conversations: 1 }), raw('B', 'cohort', { students: 20, active: 3, requests: 0 })]));
     expect(byName(small, 'A')).toMatchObject({ active: '<5', requests: '<5', conversations: '<5' });
     // Zero is held back too: "0 conversations" would tell something about every student in the group.
     expect(byName(small, 'All students')).toMatchObject({ requests: '<5', conversations: '<5' });
+  });
+
+  it('holds back a count within 4 of its whole: "all 8 were active" tells as much as "none was"', () => {
+    const rows = suppress(table([
+      raw('A', 'cohort', { students: 8, active: 8, requests: 40, conversations: 12, thankYousOnTime: 9 }),
+      raw('B', 'cohort', { students: 30, active: 12, requests: 25, conversations: 20, thankYousOnTime: 10 }),
+      raw('C', 'cohort', { students: 25, active: 14, requests: 30, conversations: 11, thankYousOnTime: 6 }),
+    ]));
+    expect(byName(rows, 'A')).toMatchObject({ students: 8, active: 'hidden', thankYousOnTime: 'hidden' });
+    // 34 active in all: taking B's 12 and C's 14 away would give A's 8 back, so another is hidden as well.
+    expect(rows.filter((r) => r.active === 'hidden').length).toBeGreaterThanOrEqual(2);
+    expect(byName(rows, 'All students').active).toBe(34);
+    expect(derivable(rows, (r) => r.active) || rows.slice(1).filter((r) => typeof r.active !== 'number').length === 1).toBe(false);
   });
 
   it('shows a cohort of fewer than 5 students as <5 students and nothing else', () => {
@@ -157,12 +170,12 @@ describe('holding back small numbers', () => {
 
   it('judges a line protected only when every held-back number keeps its whole range', () => {
     expect(protectedLine([])).toBe(true);
-    expect(protectedLine([{ value: 3, mark: '<5', smallGroup: false }])).toBe(false);
-    expect(protectedLine([{ value: 4, mark: '<5', smallGroup: false }, { value: 4, mark: '<5', smallGroup: false }])).toBe(false);
-    expect(protectedLine([{ value: 0, mark: '<5', smallGroup: false }, { value: 5, mark: 'hidden', smallGroup: false }])).toBe(false);
-    expect(protectedLine([{ value: 0, mark: '<5', smallGroup: false }, { value: 9, mark: 'hidden', smallGroup: false }])).toBe(true);
-    expect(protectedLine([{ value: 7, mark: 'hidden', smallGroup: true }])).toBe(false);
-    expect(protectedLine([{ value: 7, mark: 'hidden', smallGroup: true }, { value: 30, mark: 'hidden', smallGroup: false }])).toBe(true);
+    expect(protectedLine([{ value: 3, mark: '<5', guarded: false }])).toBe(false);
+    expect(protectedLine([{ value: 4, mark: '<5', guarded: false }, { value: 4, mark: '<5', guarded: false }])).toBe(false);
+    expect(protectedLine([{ value: 0, mark: '<5', guarded: false }, { value: 5, mark: 'hidden', guarded: false }])).toBe(false);
+    expect(protectedLine([{ value: 0, mark: '<5', guarded: false }, { value: 9, mark: 'hidden', guarded: false }])).toBe(true);
+    expect(protectedLine([{ value: 7, mark: 'hidden', guarded: true }])).toBe(false);
+    expect(protectedLine([{ value: 7, mark: 'hidden', guarded: true }, { value: 30, mark: 'hidden', guarded: false }])).toBe(true);
   });
 
   it('hides the total when nothing else in its column can protect a small number', () => {

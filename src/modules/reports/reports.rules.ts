@@ -156,34 +156,41 @@ export function groupCounts({
 interface Cell {
   row: number;
   value: number;
+  /** Held back and must not be worked out, though not a `<5`: a small group's, or nearly all of its whole. */
+  guarded: boolean;
   /** `<5`: held back for being small. `hidden`: held back to protect another, or its group is too small. */
   mark: 'shown' | '<5' | 'hidden';
 }
 
 const PERIOD_COLUMNS = ['students', 'active', 'requests', 'conversations', 'thankYousOnTime'] as const;
 const TREND_METRICS = ['requests', 'conversations'] as const;
+/** Counts that are part of another in the same row (column indexes): active students of students, thank-yous on time of conversations. */
+const PART_OF = [
+  [1, 0],
+  [4, 3],
+] as const;
 
 /**
  * Whether the held-back numbers of one line (a column across the groups, whose
  * total is shown; or one group's weeks, whose total a report of those very days
  * would show) can be worked out. What a reader knows: a `<5` is 0 to 4; a
- * `hidden` in a group of 5 or more students is at least 5 (else it would say
- * `<5`); a `hidden` in a smaller group could be anything; the held-back numbers
- * add up to the total less the shown ones. They stay protected when
+ * `hidden` one is at least 5 (else it would say `<5`), except a guarded one (a
+ * small group's, or nearly all of its whole), which could be anything; the
+ * held-back numbers add up to the total less the shown ones. They stay protected when
  *  - some held-back number has no upper bound (a `hidden` one) whenever there is a `<5`,
- *    and two of them when a small group's number is `hidden` (so neither is the difference alone);
+ *    and two of them when a guarded one is among them (so it is never the difference alone);
  *  - the sum, less every other one's least possible value, still leaves room for 4:
  *    no `<5` can be narrowed to fewer than its five possible values.
  */
-export function protectedLine(held: ReadonlyArray<{ value: number; mark: '<5' | 'hidden'; smallGroup: boolean }>): boolean {
-  // Only a `<5`, or any number of a group under 5 students, needs protecting: a hidden 5 or more may be worked out.
-  const sensitive = held.filter((c) => c.mark === '<5' || c.smallGroup);
+export function protectedLine(held: ReadonlyArray<{ value: number; mark: '<5' | 'hidden'; guarded: boolean }>): boolean {
+  // Only a `<5` or a guarded number needs protecting: a hidden 5 or more may be worked out.
+  const sensitive = held.filter((c) => c.mark === '<5' || c.guarded);
   if (sensitive.length === 0) return true;
   const unbounded = held.filter((c) => c.mark === 'hidden').length;
   const needUnbounded = sensitive.some((c) => c.mark === 'hidden') ? 2 : 1;
   if (unbounded < needUnbounded) return false;
   const sum = held.reduce((n, c) => n + c.value, 0);
-  const least = held.reduce((n, c) => n + (c.mark === 'hidden' && !c.smallGroup ? SMALLEST_SHOWN : 0), 0);
+  const least = held.reduce((n, c) => n + (c.mark === 'hidden' && !c.guarded ? SMALLEST_SHOWN : 0), 0);
   return sum - least >= SMALLEST_SHOWN - 1;
 }
 
@@ -193,7 +200,9 @@ export function protectedLine(held: ReadonlyArray<{ value: number; mark: '<5' | 
  *  1. a group with fewer than 5 students shows `<5` students and nothing else (one with none at all
  *     takes no part in step 3);
  *  2. any count under 5, zero included, shows as `<5` (a 0 would say something about
- *     every student of the group);
+ *     every student of the group), and so, as `hidden`, does a count within 4 of the
+ *     one it is part of (active students of students, thank-yous on time of conversations:
+ *     "all 8 were active" says as much about each of them as "none was");
  *  3. so that no held-back number can be worked out by subtraction, in each column
  *     across the groups (they add up to all students) and in each group's weeks, more
  *     cells are hidden until protectedLine holds: the smallest shown one that is big
@@ -211,19 +220,31 @@ export function suppress(rows: readonly RawRow[]): ReportRow[] {
   const grid: Cell[][] = rows.map((r, row) =>
     columns.map((get, col) => {
       const value = get(r);
-      if (small[row]) return { row, value, mark: col === 0 ? '<5' : 'hidden' };
-      return { row, value, mark: value < SMALLEST_SHOWN ? '<5' : 'shown' };
+      if (small[row]) return { row, value, guarded: col !== 0, mark: col === 0 ? '<5' : 'hidden' };
+      return { row, value, guarded: false, mark: value < SMALLEST_SHOWN ? '<5' : 'shown' };
     }),
   );
+  // "All 8 were active" says as much about each of them as "none was": a part within 4 of its whole is held back too.
+  grid.forEach((cells, row) => {
+    if (small[row]) return;
+    for (const [part, whole] of PART_OF) {
+      const p = cells[part]!;
+      const w = cells[whole]!;
+      if (p.mark === 'shown' && w.value - p.value < SMALLEST_SHOWN) {
+        p.mark = 'hidden';
+        p.guarded = true;
+      }
+    }
+  });
   // A group with no students at all has nobody to single out, and its zeros protect nobody else either (an admin may know it is empty).
   const empty = rows.map((r) => r.students === 0);
-  const heldOf = (cells: Cell[]) => cells.filter((c) => c.mark !== 'shown' && !empty[c.row]).map((c) => ({ value: c.value, mark: c.mark as '<5' | 'hidden', smallGroup: small[c.row] ?? false }));
+  const heldOf = (cells: Cell[]) => cells.filter((c) => c.mark !== 'shown' && !empty[c.row]).map((c) => ({ value: c.value, mark: c.mark as '<5' | 'hidden', guarded: c.guarded }));
   /** Hides one more shown cell of the line; false when none is left. */
   const hideOneMore = (cells: Cell[]): boolean => {
     const shown = cells.filter((c) => c.mark === 'shown').sort((a, b) => a.value - b.value);
     if (shown.length === 0) return false;
     const held = heldOf(cells);
-    const room = held.reduce((n, c) => n + c.value - (c.mark === 'hidden' && !c.smallGroup ? SMALLEST_SHOWN : 0), 0);
+    const room = held.reduce((n, c) => n + c.value - (c.mark === 'hidden' && !c.guarded ? SMALLEST_SHOWN : 0), 0);
     const needed = SMALLEST_SHOWN - 1 - room;
     const pick = shown.find((c) => c.value - SMALLEST_SHOWN >= needed) ?? shown.at(-1)!;
     pick.mark = 'hidden';

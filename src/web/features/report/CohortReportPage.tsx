@@ -100,7 +100,8 @@ export function CohortReportPage() {
           </li>
           <li>
             Any count from 0 to 4 shows as <strong>&lt;5</strong>, and a group of fewer than 5 students shows only that. A zero is held back too:
-            “0 conversations” would say something about every student in the group.
+            “0 conversations” would say something about every student in the group. For the same reason, active students within 4 of all
+            the students, or thank-yous on time within 4 of the conversations, are <strong>hidden</strong>: “all 8 were active” tells as much as “none was”.
           </li>
           <li>
             Where a small count could be worked out by taking the other groups from the total, or the other weeks from a group’s total, another
