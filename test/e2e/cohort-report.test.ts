@@ -127,6 +127,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the cohort report in the browse
     expect(await admin.getByRole('cell', { name: 'MSc Finance 2027' }).count()).toBe(0);
     const weeks = admin.getByRole('table', { name: 'Requests and conversations per week: BA History 2027' });
     expect(await weeks.getByRole('row').count()).toBe(9);
+    await shot(admin, 'report-cohort-1280');
 
     // The small cohort, and its CSV.
     await admin.getByLabel('Cohort').selectOption({ label: 'MSc Finance 2027' });

@@ -81,8 +81,8 @@ export function CohortReportPage() {
                 }))}
               />
             </div>
-            <p>
-              <a href={reportCsvHref(choice)} download>
+            <p className="actions">
+              <a className="button" href={reportCsvHref(choice)} download>
                 Download CSV
               </a>
             </p>
