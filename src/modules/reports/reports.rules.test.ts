@@ -212,6 +212,25 @@ describe('holding back small numbers', () => {
     expect(one.filter((r) => r.requests === 'hidden')).toHaveLength(2);
   });
 
+  it('works the weeks out alike in every report, and a period of exactly one week hides at least what that week hides', () => {
+    const lastWeekOnly = (requests: number): Array<[number, number]> => Array.from({ length: 8 }, (_, i) => [i === 7 ? requests : 0, 0]);
+    const parts = (period: number) => [
+      raw('A', 'cohort', { students: 30, requests: period === 0 ? 40 : period }, lastWeekOnly(40)),
+      raw('B', 'cohort', { students: 20, requests: period === 0 ? 25 : period }, lastWeekOnly(25)),
+      raw('No cohort', 'none', { students: 10, requests: period === 0 ? 9 : period }, lastWeekOnly(9)),
+    ];
+    const exactWeek = suppress(table(parts(0)), { periodIsWeek: 7 });
+    const otherPeriod = suppress(table(parts(60)));
+    expect(exactWeek.map((r) => r.trend)).toEqual(otherPeriod.map((r) => r.trend));
+    // Each group's one busy week is hidden (the other seven are <5, so it alone would give their total away) ...
+    expect(exactWeek.slice(1).every((r) => r.trend[7]!.requests === 'hidden')).toBe(true);
+    // ... and so is the same number as the period's.
+    for (const row of exactWeek) if (row.trend[7]!.requests === 'hidden') expect(row.requests, row.group.name).toBe('hidden');
+    // A period with other numbers is not tied to the week, nor one that only happens to have the same numbers.
+    expect(byName(otherPeriod, 'A').requests).toBe(60);
+    expect(byName(suppress(table(parts(0))), 'A').requests).toBe(40);
+  });
+
   it('treats every row the same whichever group is later picked', () => {
     const parts = [raw('A', 'cohort', { students: 30, requests: 3 }), raw('B', 'cohort', { students: 30, requests: 40 }), raw('C', 'cohort', { students: 30, requests: 50 })];
     expect(suppress(table(parts))).toEqual(suppress(table(parts)));

@@ -206,10 +206,12 @@ export function protectedLine(held: ReadonlyArray<{ value: number; mark: '<5' | 
  *  3. so that no held-back number can be worked out by subtraction, in each column
  *     across the groups (they add up to all students) and in each group's weeks, more
  *     cells are hidden until protectedLine holds: the smallest shown one that is big
- *     enough to leave room, else the largest; a column with nothing left to hide hides its total.
- * The steps repeat until nothing changes.
+ *     enough to leave room, else the largest; a column with nothing left to hide hides its total;
+ *  4. the weeks are worked out first, on their own (so they are the same in every report of the
+ *     day), repeating until nothing changes; a period of exactly one of the weeks (`periodIsWeek`,
+ *     its index) then hides at least what that week hides.
  */
-export function suppress(rows: readonly RawRow[]): ReportRow[] {
+export function suppress(rows: readonly RawRow[], { periodIsWeek = null }: { periodIsWeek?: number | null } = {}): ReportRow[] {
   const weeks = rows[0]?.trend.length ?? 0;
   const small = rows.map((r) => r.students < SMALLEST_SHOWN);
   // columns: the period's five, then requests and conversations of each week.
@@ -252,31 +254,52 @@ export function suppress(rows: readonly RawRow[]): ReportRow[] {
   };
   const partition = rows.map((_, i) => i).filter((i) => rows[i]?.group.kind !== 'all');
   const total = rows.findIndex((r) => r.group.kind === 'all');
+  /** Across the groups, against the total: hides until the column is protected (or hides the total); true when it hid anything. */
+  const protectColumn = (col: number): boolean => {
+    const totalCell = grid[total]?.[col];
+    if (!totalCell || totalCell.mark !== 'shown') return false;
+    const line = partition.map((i) => grid[i]![col]!);
+    let hid = false;
+    while (!protectedLine(heldOf(line))) {
+      hid = true;
+      if (!hideOneMore(line)) {
+        totalCell.mark = 'hidden';
+        break;
+      }
+    }
+    return hid;
+  };
+  const trendColumn = (w: number, m: number) => PERIOD_COLUMNS.length + w * TREND_METRICS.length + m;
+
+  // The weeks first, on their own: they come out the same whatever period is asked for. Each week across the
+  // groups, and within each group one week against the others (a report of exactly those weeks shows their total).
   // Hiding only ever adds hidden cells, so this ends: at worst with everything hidden.
   let changed = true;
   while (changed) {
     changed = false;
-    // Across the groups, against the total.
-    for (let col = 0; col < columns.length; col++) {
-      const totalCell = grid[total]?.[col];
-      if (!totalCell || totalCell.mark !== 'shown') continue;
-      const line = partition.map((i) => grid[i]![col]!);
-      while (!protectedLine(heldOf(line))) {
-        changed = true;
-        if (!hideOneMore(line)) {
-          totalCell.mark = 'hidden';
-          break;
-        }
-      }
-    }
-    // Within each group, one week against the others (a report of exactly those weeks shows their total).
+    for (let w = 0; w < weeks; w++) for (let m = 0; m < TREND_METRICS.length; m++) changed = protectColumn(trendColumn(w, m)) || changed;
     for (const cells of grid) {
       for (let m = 0; m < TREND_METRICS.length; m++) {
-        const line = Array.from({ length: weeks }, (_, w) => cells[PERIOD_COLUMNS.length + w * TREND_METRICS.length + m]!);
+        const line = Array.from({ length: weeks }, (_, w) => cells[trendColumn(w, m)]!);
         while (!protectedLine(heldOf(line)) && hideOneMore(line)) changed = true;
       }
     }
   }
+  // A period of exactly one of the weeks hides at least what that week hides, so it never shows a number the week keeps back.
+  if (periodIsWeek !== null && periodIsWeek >= 0 && periodIsWeek < weeks) {
+    TREND_METRICS.forEach((metric, m) => {
+      const period = PERIOD_COLUMNS.indexOf(metric);
+      const week = trendColumn(periodIsWeek, m);
+      for (const cells of grid) {
+        if (cells[week]!.mark === 'hidden' && cells[period]!.mark === 'shown') {
+          cells[period]!.mark = 'hidden';
+          cells[period]!.guarded = cells[week]!.guarded;
+        }
+      }
+    });
+  }
+  // Then the period's columns, each on its own.
+  for (let col = 0; col < PERIOD_COLUMNS.length; col++) protectColumn(col);
   const show = (c: Cell | undefined): ReportCell => (!c || c.mark === '<5' ? '<5' : c.mark === 'hidden' ? 'hidden' : c.value);
   return rows.map((r, row) => {
     const cells = grid[row]!;

@@ -141,6 +141,14 @@ describe.each(dialects)('the cohort report on %s', (dialect) => {
     expect(november.period).toEqual({ kind: 'range', from: '2026-11-01', to: '2026-11-30' });
     expect(november.rows[0]).toMatchObject({ requests: 19 });
     expect(november.rows.map((r) => r.requests)).toEqual([19, '<5', 'hidden', 'hidden']);
+    // Exactly 2026-W48: the period never shows a count that week keeps back in the trend.
+    const w48 = await cohortReport({ control: t.control, open, query: { period: 'range', from: '2026-11-23', to: '2026-11-29' } });
+    expect(w48.weeks[6]?.week).toBe('2026-W48');
+    expect(w48.rows.some((r) => r.trend[6]!.requests === 'hidden')).toBe(true);
+    for (const r of w48.rows) {
+      if (r.trend[6]!.requests === 'hidden') expect(r.requests, r.group.name).toBe('hidden');
+      if (r.trend[6]!.conversations === 'hidden') expect(r.conversations, r.group.name).toBe('hidden');
+    }
     const year = await cohortReport({ control: t.control, open, query: { period: 'academic-year' } });
     expect(year.period).toMatchObject({ from: '2026-09-01', to: '2026-12-02' });
     // n4's January request is in last academic year: still 13 of 14 active, so that stays held back.

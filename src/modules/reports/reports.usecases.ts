@@ -39,7 +39,10 @@ export async function cohortReport({ control, open, query }: { control: AppConte
     }
   };
   await Promise.all(Array.from({ length: Math.min(AT_ONCE, students.length) }, worker));
-  const rows = suppress(groupCounts({ cohorts, students: students.map((s, i) => ({ cohortId: s.cohortId, activity: activities[i]! })), weeks: weeks.length }));
+  // A period of exactly one of the trend's weeks is held back at least as that week is.
+  const periodIsWeek = bounds.findIndex((b, i) => b === window.start && bounds[i + 1] === window.end);
+  const counts = groupCounts({ cohorts, students: students.map((s, i) => ({ cohortId: s.cohortId, activity: activities[i]! })), weeks: weeks.length });
+  const rows = suppress(counts, { periodIsWeek: periodIsWeek < 0 ? null : periodIsWeek });
   const picked = query.cohort ? rows.filter((r) => r.group.kind === 'all' || (query.cohort === NO_COHORT ? r.group.kind === 'none' : r.group.id === query.cohort)) : rows;
   return { period: { kind: window.kind, from: window.from, to: window.to }, generatedAt: at, weeks, cohorts, rows: picked };
 }
