@@ -7,6 +7,7 @@ import { registerFollowupCommands } from './followup-commands.js';
 import { registerExportCommands } from './export-commands.js';
 import { registerImportCommands } from './import-commands.js';
 import { registerMailCommands } from './mail-commands.js';
+import { registerReportCommands } from './report-commands.js';
 import { registerServerCommands } from './server-commands.js';
 import { registerUserCommands } from './user-commands.js';
 import { registerAuditCommands } from './audit-commands.js';
@@ -38,6 +39,7 @@ registerUserCommands(program);
 registerAuditCommands(program);
 registerWeekCommands(program);
 registerMailCommands(program);
+registerReportCommands(program);
 
 function fail(message: string, code: number): never {
   process.stderr.write(`inroads: ${message}\n`);

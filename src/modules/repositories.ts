@@ -22,6 +22,7 @@ import { createLeadsRepository } from './leads/leads.repository.js';
 import { createMailRepository } from './mail/mail.repository.js';
 import { createReferralsRepository } from './referrals/referrals.repository.js';
 import { createRemindersRepository } from './reminders/reminders.repository.js';
+import { createReportsRepository } from './reports/reports.repository.js';
 import { createResponsivenessRepository } from './responsiveness/responsiveness.repository.js';
 import { createSsoRepository } from './sso/sso.repository.js';
 import { createSearchRepository } from './search/search.repository.js';
@@ -56,6 +57,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     reminders: createRemindersRepository(db),
     audit: createAuditRepository(db),
     sso: createSsoRepository(db),
+    reports: createReportsRepository(db, dialect),
   };
 }
 

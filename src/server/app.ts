@@ -31,6 +31,7 @@ import type { MailServices } from '../modules/mail/mail.usecases.js';
 import { createMailServices } from './mail-services.js';
 import { registerReferralRoutes } from '../modules/referrals/referrals.routes.js';
 import { registerReminderRoutes } from '../modules/reminders/reminders.routes.js';
+import { registerReportRoutes } from '../modules/reports/reports.routes.js';
 import type { DatabaseHandle } from '../db/factory.js';
 import type { AppContext } from '../modules/repositories.js';
 import { registerSearchRoutes } from '../modules/search/search.routes.js';
@@ -195,6 +196,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     registerReminderRoutes(app, { control: multiUser.control, currentUser, planReminders: multiUser.planReminders ?? null });
     registerSharingRoutes(app, { control: multiUser.control, open: (userId, work) => multiUser.workspaces.use(userId, work), currentUser });
     registerAuditRoutes(app, { control: multiUser.control });
+    registerReportRoutes(app, { control: multiUser.control, open: (userId, work) => multiUser.workspaces.use(userId, work) });
     registerWorkspaceRoutes(app, multiUserWorkspaces);
   } else {
     registerLocalAuthStatus(app);

@@ -73,6 +73,8 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/admin/reminders/run': { kind: 'admin', body: { anyway: false } },
   'GET /api/v1/admin/reminders/rounds': { kind: 'admin' },
   'GET /api/v1/admin/audit.csv': { kind: 'admin' },
+  'GET /api/v1/admin/report': { kind: 'admin' },
+  'GET /api/v1/admin/report.csv': { kind: 'admin' },
   'POST /api/v1/admin/invitations': { kind: 'admin', body: { email: 'invited@uni.example', role: 'explorer' } },
 
   'GET /api/v1/coaching/explorers': { kind: 'coaching' },

@@ -91,6 +91,7 @@ export const ERROR_CODES = {
   'outreach.already_requested': { status: 409, message: 'This request was already recorded.' },
   'referrals.duplicate': { status: 409, message: 'This referral is already recorded.' },
   'reminders.off': { status: 409, message: 'Reminder emails are off on this server.' },
+  'reports.no_cohort': { status: 404, message: 'There is no such cohort.' },
   'restore.invalid_file': { status: 400, message: 'This file is not an Inroads export Inroads can read. Nothing was changed.' },
   'restore.newer_file': { status: 400, message: 'This export was written by a newer Inroads. Nothing was changed.' },
   'restore.not_empty': { status: 409, message: 'This workspace already has data. Nothing was changed.' },

@@ -88,6 +88,8 @@ export const ROUTE_ERROR_CODES: Record<string, readonly ErrorCode[]> = {
   'POST /api/v1/admin/reminders/run': [...HIDDEN, 'reminders.off'],
   'GET /api/v1/admin/reminders/rounds': HIDDEN,
   'GET /api/v1/admin/audit.csv': HIDDEN,
+  'GET /api/v1/admin/report': [...HIDDEN, 'reports.no_cohort'],
+  'GET /api/v1/admin/report.csv': [...HIDDEN, 'reports.no_cohort'],
   'GET /api/v1/coaching/explorers': HIDDEN,
   'GET /api/v1/coaching/explorers/:id': COACHING,
   'GET /api/v1/coaching/explorers/:id/notes': COACHING,

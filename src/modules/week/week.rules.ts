@@ -9,6 +9,10 @@ export const SUGGESTED_TARGETS = { requests: 5, conversations: 2, people: 5 } as
 export const STALLED_AFTER_BUSINESS_DAYS = 3;
 /** A thank-you is on time when it goes out within this many hours of the conversation. */
 export const THANK_YOU_HOURS = 24;
+
+/** Whether a conversation's thank-you went out on time: within THANK_YOU_HOURS of it. */
+export const thankedOnTime = (i: { heldAt: string | null; thankedAt: string | null }): boolean =>
+  i.heldAt !== null && i.thankedAt !== null && Date.parse(i.thankedAt) - Date.parse(i.heldAt) <= THANK_YOU_HOURS * 3_600_000;
 /** How many weeks of history the review and the insights chart show. */
 export const HISTORY_WEEKS = 12;
 /** How many of next week's first actions the review proposes. */
@@ -137,7 +141,7 @@ export function reviewWeek(input: WeekInput): Omit<Week, 'at' | 'timeZone'> {
   const heldThisWeek = input.interviews.filter((i) => i.heldAt && weekStart(localDay(i.heldAt, calendar), calendar) === start);
   // Only conversations whose day for a thank-you has passed, or that were already thanked, count.
   const thankDue = heldThisWeek.filter((i) => i.thankedAt || Date.parse(i.heldAt ?? '') + THANK_YOU_HOURS * 3_600_000 <= nowMs);
-  const thankedOnTime = thankDue.filter((i) => i.thankedAt && Date.parse(i.thankedAt) - Date.parse(i.heldAt ?? '') <= THANK_YOU_HOURS * 3_600_000);
+  const thankedInTime = thankDue.filter(thankedOnTime);
 
   const stalledRequests = input.interviews
     .filter((i) => i.status === 'requested' && i.requestedAt && !i.repliedAt && Date.parse(i.requestedAt) <= nowMs)
@@ -172,7 +176,7 @@ export function reviewWeek(input: WeekInput): Omit<Week, 'at' | 'timeZone'> {
       conversations: measure(current.conversations, targets.conversations),
       people: measure(current.people, targets.people),
       replies: current.replies,
-      thankYous: { onTime: thankedOnTime.length, due: thankDue.length, rate: thankDue.length ? thankedOnTime.length / thankDue.length : null },
+      thankYous: { onTime: thankedInTime.length, due: thankDue.length, rate: thankDue.length ? thankedInTime.length / thankDue.length : null },
     },
     onTarget: onTargetNow,
     streak: streak(entries),

@@ -208,3 +208,9 @@ export async function invalidate(client: QueryClient, keys: readonly QueryKey[],
 export const reminderKeys = {
   rounds: ['admin-reminder-rounds'] as const,
 };
+
+/** The Administration page's cohort report, one entry per choice of group and period. */
+export const reportKeys = {
+  all: ['cohort-report'] as const,
+  report: (params: object) => ['cohort-report', params] as const,
+};

@@ -37,6 +37,7 @@ const LeadsPage = lazy(async () => ({ default: (await import('../features/leads/
 const WeeklyReviewPage = lazy(async () => ({ default: (await import('../features/week/WeeklyReviewPage.js')).WeeklyReviewPage }));
 const AccountPage = lazy(async () => ({ default: (await import('../features/account/AccountPage.js')).AccountPage }));
 const AdminPage = lazy(async () => ({ default: (await import('../features/admin/AdminPage.js')).AdminPage }));
+const CohortReportPage = lazy(async () => ({ default: (await import('../features/report/CohortReportPage.js')).CohortReportPage }));
 const CoachingPage = lazy(async () => ({ default: (await import('../features/coaching/CoachingPage.js')).CoachingPage }));
 const ExplorerPage = lazy(async () => ({ default: (await import('../features/coaching/CoachingPage.js')).ExplorerPage }));
 
@@ -198,6 +199,7 @@ function Workbench({ account }: { account: Account | null }) {
               {account ? <Route path="/sso/callback" element={<Navigate to={homeOf(account)} replace />} /> : null}
               {account ? <Route path="/reset" element={<ResetPassword />} /> : null}
               {account?.role === 'admin' ? <Route path="/admin" element={<AdminPage />} /> : null}
+              {account?.role === 'admin' ? <Route path="/admin/report" element={<CohortReportPage />} /> : null}
               {account?.role === 'coach' ? <Route path="/coaching" element={<CoachingPage />} /> : null}
               {account?.role === 'coach' ? <Route path="/coaching/:id" element={<ExplorerPage />} /> : null}
               <Route

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { roles } from '../../../shared/vocabulary/accounts.js';
 import type { InstanceSettings, Role } from '../../../shared/schemas/accounts.js';
 import { ApiError } from '../../api/client.js';
@@ -155,6 +156,7 @@ export function AdminPage() {
           <h1>Administration</h1>
           <p>Accounts on this server. Admins manage accounts; they cannot see anyone’s job search.</p>
         </div>
+        <Link to="/admin/report">Cohort report</Link>
       </div>
       <Users />
       <Registration />
