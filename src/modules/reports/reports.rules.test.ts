@@ -50,6 +50,13 @@ function derivable(rows: ReportRow[], get: (r: ReportRow) => ReportCell): boolea
 /** Eight weeks of (requests, conversations) with requests only in the last week. */
 const lastWeekOnly = (requests: number): Array<[number, number]> => Array.from({ length: 8 }, (_, i) => [i === 7 ? requests : 0, 0]);
 
+/** Three groups whose requests all fell in the last week; `period` other than 0 gives the period another number. */
+const lastWeekGroups = (period: number) => [
+  raw('A', 'cohort', { students: 30, requests: period === 0 ? 40 : period }, lastWeekOnly(40)),
+  raw('B', 'cohort', { students: 20, requests: period === 0 ? 25 : period }, lastWeekOnly(25)),
+  raw('No cohort', 'none', { students: 10, requests: period === 0 ? 9 : period }, lastWeekOnly(9)),
+];
+
 describe('the period a report covers', () => {
   it('counts the last 4 weeks as the 28 days up to today, UTC', () => {
     expect(reportWindow({ period: 'last-4-weeks', now: NOW })).toEqual({ kind: 'last-4-weeks', from: '2026-11-05', to: '2026-12-02', start: '2026-11-05T00:00:00.000Z', end: '2026-12-03T00:00:00.000Z' });
@@ -216,13 +223,8 @@ describe('holding back small numbers', () => {
   });
 
   it('works the weeks out alike in every report, and a period of exactly one week hides at least what that week hides', () => {
-    const parts = (period: number) => [
-      raw('A', 'cohort', { students: 30, requests: period === 0 ? 40 : period }, lastWeekOnly(40)),
-      raw('B', 'cohort', { students: 20, requests: period === 0 ? 25 : period }, lastWeekOnly(25)),
-      raw('No cohort', 'none', { students: 10, requests: period === 0 ? 9 : period }, lastWeekOnly(9)),
-    ];
-    const exactWeek = suppress(table(parts(0)), { periodIsWeek: 7 });
-    const otherPeriod = suppress(table(parts(60)));
+    const exactWeek = suppress(table(lastWeekGroups(0)), { periodIsWeek: 7 });
+    const otherPeriod = suppress(table(lastWeekGroups(60)));
     expect(exactWeek.map((r) => r.trend)).toEqual(otherPeriod.map((r) => r.trend));
     // Each group's one busy week is hidden (the other seven are <5, so it alone would give their total away) ...
     expect(exactWeek.slice(1).every((r) => r.trend[7]!.requests === 'hidden')).toBe(true);
