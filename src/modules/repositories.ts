@@ -7,6 +7,7 @@ import { createContactsRepository } from './contacts/contacts.repository.js';
 import { createAccountsRepository } from './accounts/accounts.repository.js';
 import { createCalendarRepository } from './calendar/calendar.repository.js';
 import { createCoachRepository } from './coach/coach.repository.js';
+import { createCohortsRepository } from './cohorts/cohorts.repository.js';
 import { createConversationRepository } from './conversation/conversation.repository.js';
 import { createExportsRepository } from './exports/exports.repository.js';
 import { createFollowupsRepository } from './followups/followups.repository.js';
@@ -30,6 +31,7 @@ import { createWeekRepository } from './week/week.repository.js';
 export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
   return {
     accounts: createAccountsRepository(db),
+    cohorts: createCohortsRepository(db),
     contacts: createContactsRepository(db),
     organizations: createOrganizationsRepository(db),
     explorations: createExplorationsRepository(db),

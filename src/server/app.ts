@@ -8,6 +8,7 @@ import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest } fr
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { registerAccountRoutes, registerLocalAuthStatus } from '../modules/accounts/accounts.routes.js';
 import { registerCoachRoutes } from '../modules/coach/coach.routes.js';
+import { registerCohortRoutes } from '../modules/cohorts/cohorts.routes.js';
 import { CALENDAR_FEED_PREFIX, registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.js';
 import { registerConversationRoutes } from '../modules/conversation/conversation.routes.js';
@@ -184,6 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     });
     registerReminderRoutes(app, { control: multiUser.control, currentUser, planReminders: multiUser.planReminders ?? null });
     registerSharingRoutes(app, { control: multiUser.control, open: (userId, work) => multiUser.workspaces.use(userId, work), currentUser });
+    registerCohortRoutes(app, { control: multiUser.control, open: (userId, work) => multiUser.workspaces.use(userId, work), currentUser, sendMail: multiUser.sendMail ?? null, appUrl: multiUser.appUrl ?? null });
     registerWorkspaceRoutes(app, multiUserWorkspaces);
   } else {
     registerLocalAuthStatus(app);

@@ -20,6 +20,7 @@ import * as m0018 from './0018-mailbox.js';
 import * as m0019 from './0019-account-administration.js';
 import * as m0020 from './0020-reminder-rounds.js';
 import * as m0021 from './0021-cohorts.js';
+import * as m0024 from './0024-cohort-adviser-email.js';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void>;
@@ -49,4 +50,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0019-account-administration': m0019,
   '0020-reminder-rounds': m0020,
   '0021-cohorts': m0021,
+  '0024-cohort-adviser-email': m0024,
 };
