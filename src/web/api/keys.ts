@@ -196,3 +196,11 @@ export async function invalidate(client: QueryClient, keys: readonly QueryKey[],
 export const reminderKeys = {
   rounds: ['admin-reminder-rounds'] as const,
 };
+
+/** Cohorts: invitations from a file, placements, a student's adviser, an adviser's caseload. */
+export const cohortKeys = {
+  invitations: ['admin-invitation-statuses'] as const,
+  overview: ['admin-cohorts'] as const,
+  adviser: ['my-adviser'] as const,
+  caseload: (cohort: string) => ['coaching', 'caseload', cohort] as const,
+};

@@ -8,6 +8,7 @@ import { SaveActions } from '../../ui/SaveActions.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { formatDate } from '../../ui/format.js';
 import { useChangePassword, useReminderEmails, useShare, useSharing, useStopSharing } from './account.api.js';
+import { AdviserCard } from './AdviserCard.js';
 import { DownloadEverything } from './DownloadEverything.js';
 import { PasswordFields } from './PasswordFields.js';
 
@@ -132,6 +133,7 @@ export function AccountPage() {
         </button>
       </div>
       {signOut.isError ? <ErrorState error={signOut.error} /> : null}
+      {account.role === 'explorer' ? <AdviserCard /> : null}
       <SharingCard />
       <RemindersCard account={account} />
       <PasswordCard />

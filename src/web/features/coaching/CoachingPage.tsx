@@ -5,6 +5,7 @@ import { DataTable } from '../../ui/DataTable.js';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
 import { formatDate, formatDateTime } from '../../ui/format.js';
 import { statusLabels } from '../../ui/labels.js';
+import { Caseload } from './Caseload.js';
 import { useCoachDashboard, useExplorerNotes, useExplorerProgress } from './coaching.api.js';
 
 function Health({ summary }: { summary: ProgressSummary }) {
@@ -24,6 +25,7 @@ export function CoachingPage() {
           <p>The explorers who share their progress with you. Those who look stuck come first.</p>
         </div>
       </div>
+      <Caseload />
       {dashboard.isPending ? <Loading what="your explorers" /> : null}
       {dashboard.isError ? <ErrorState error={dashboard.error} retry={() => void dashboard.refetch()} /> : null}
       {dashboard.data && dashboard.data.items.length === 0 ? (
@@ -33,6 +35,7 @@ export function CoachingPage() {
       ) : null}
       {dashboard.data && dashboard.data.items.length > 0 ? (
         <div className="table-wrap card">
+          <h2>Everyone who shares with you</h2>
           <DataTable
             caption="Explorers who share with you"
             stack
