@@ -154,6 +154,15 @@ describe.skipIf(!hasBrowser && !requireBrowser)('cohorts in the browser', () => 
     await admin.getByText(/Joined .* as Asha Patel/).waitFor();
     const cohorts = admin.getByRole('table', { name: 'Cohorts' });
     await cohorts.getByRole('row', { name: /MSc Finance 2027.*Asha Patel.*Sam Adviser/ }).waitFor();
+    // Sam advises BA History too; Ben moves to MSc Finance.
+    await admin.getByLabel('Adviser to add to BA History 2026').selectOption({ label: 'Sam Adviser' });
+    await admin.getByRole('button', { name: 'Add adviser to BA History 2026' }).click();
+    await cohorts.getByRole('row', { name: /BA History 2026.*Ben Okafor.*Sam Adviser/ }).waitFor();
+    await admin.getByRole('button', { name: 'Change a student’s cohort or adviser' }).click();
+    await admin.getByLabel('Cohort of Ben Okafor').selectOption({ label: 'MSc Finance 2027' });
+    await cohorts.getByRole('row', { name: /MSc Finance 2027.*Asha Patel, Ben Okafor/ }).waitFor();
+    await expectAccessible(admin, 'administration placing students');
+    if (SHOTS) await admin.locator('section[aria-labelledby="cohorts-heading"]').screenshot({ path: join(SHOTS, 'cohorts-placing-1280.png') });
     await admin.getByRole('button', { name: 'Revoke the invitation for cara@uni.example' }).click();
     await admin.getByText('Revoked the invitation for cara@uni.example; its link no longer works.').waitFor();
     await expectAccessible(admin, 'administration after revoking');

@@ -199,8 +199,10 @@ export const reminderKeys = {
 
 /** Cohorts: invitations from a file, placements, a student's adviser, an adviser's caseload. */
 export const cohortKeys = {
-  invitations: ['admin-invitation-statuses'] as const,
-  overview: ['admin-cohorts'] as const,
+  /** Under the invitations: a new single invitation refreshes every status too. */
+  invitations: [...adminKeys.invitations, 'statuses'] as const,
+  /** Under the accounts: any change to an account (a deletion, a role) refreshes the cohorts. */
+  overview: [...adminKeys.users, 'cohorts'] as const,
   adviser: ['my-adviser'] as const,
   caseload: (cohort: string) => ['coaching', 'caseload', cohort] as const,
 };

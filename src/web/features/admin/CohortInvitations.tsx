@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { CsvInvitations, InvitationState, InvitationStatus, IssuedInvitation } from '../../../shared/schemas/cohorts.js';
 import { ApiError } from '../../api/client.js';
-import { DataTable } from '../../ui/DataTable.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { formatDate, formatDateTime } from '../../ui/format.js';
 import { roleLabels } from './AccountActions.js';
@@ -88,34 +87,27 @@ function Statuses() {
   if (statuses.data.items.length === 0) return <p className="muted">No invitations yet.</p>;
   return (
     <>
-      <div className="table-wrap">
-        <DataTable
-          caption="Every invitation and where it stands"
-          stack
-          columns={['Person', 'Role', 'Cohort', 'Status', 'Expires', 'Actions']}
-          rows={statuses.data.items.map((i) => ({
-            key: `${i.email}-${i.createdAt}`,
-            cells: [
-              <span key="p">
-                {i.name ?? i.email} {i.name ? <span className="muted">{i.email}</span> : null}
-              </span>,
-              roleLabels[i.role],
-              i.cohort?.name ?? '',
-              <span key="s" className={stateClass[i.state]}>
-                {stateOf(i)}
-              </span>,
-              formatDate(i.expiresAt),
-              i.state === 'pending' || i.state === 'emailed' ? (
-                <button key="r" type="button" onClick={() => revoke.mutate(i.email)} disabled={revoke.isPending} aria-label={`Revoke the invitation for ${i.email}`}>
+      <ul className="plain-list invitation-states" aria-label="Every invitation and where it stands">
+        {statuses.data.items.map((i) => (
+          <li key={`${i.email}-${i.createdAt}`}>
+            <div>
+              <strong>{i.name ?? i.email}</strong> {i.name ? <span className="muted">{i.email}</span> : null}
+              <div className="muted">
+                {roleLabels[i.role]}
+                {i.cohort ? ` · ${i.cohort.name}` : ''} · {i.state === 'pending' || i.state === 'emailed' ? `expires ${formatDate(i.expiresAt)}` : `made ${formatDate(i.createdAt)}`}
+              </div>
+            </div>
+            <div className="actions">
+              <span className={stateClass[i.state]}>{stateOf(i)}</span>
+              {i.state === 'pending' || i.state === 'emailed' ? (
+                <button type="button" onClick={() => revoke.mutate(i.email)} disabled={revoke.isPending} aria-label={`Revoke the invitation for ${i.email}`}>
                   Revoke
                 </button>
-              ) : (
-                ''
-              ),
-            ],
-          }))}
-        />
-      </div>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
       <span role="status" className="muted">
         {revoke.isSuccess ? `Revoked the invitation for ${revoke.data.email}; its link no longer works.` : ''}
       </span>

@@ -100,6 +100,8 @@ export function CohortsCard() {
   const overview = useCohorts();
   const create = useCreateCohort();
   const [name, setName] = useState('');
+  // The students' list repeats the People list's names, so it opens on request.
+  const [placing, setPlacing] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     create.mutate(name, { onSuccess: () => setName('') });
@@ -134,8 +136,12 @@ export function CohortsCard() {
             </div>
             <SaveActions label="Add cohort" pending={create.isPending} saved={false} />
           </form>
-          <h3>Students</h3>
-          <Students data={overview.data} />
+          <div className="actions placing-toggle">
+            <button type="button" aria-expanded={placing} aria-controls="cohort-students" onClick={() => setPlacing(!placing)}>
+              {placing ? 'Hide students' : 'Change a student’s cohort or adviser'}
+            </button>
+          </div>
+          <div id="cohort-students">{placing ? <Students data={overview.data} /> : null}</div>
         </>
       ) : null}
     </section>
