@@ -59,6 +59,8 @@ export async function createUser({ ctx, input, mustChangePassword = false }: { c
       updatedAt: at,
     });
     await tx.repos.accounts.closeInvitationsFor(input.email, at);
+    // Their invitations record the account; an adviser named in a cohort upload gets the students who joined waiting for them.
+    await placeNewAccount(tx, { userId: id, email: input.email, role: input.role, invitation: null });
     const user = await tx.repos.accounts.userById(id);
     if (!user) throw new AppError('accounts.not_found', 404, 'The new account could not be read back.');
     return { user: publicUser(user) };

@@ -108,6 +108,7 @@ export function createCohortsRepository(db: Kysely<Database>) {
         .select(['a.id', 'a.name', 'a.email'])
         .where('s.id', '=', userId)
         .where('a.disabledAt', 'is', null)
+        .where('a.role', '=', 'coach')
         .executeTakeFirst();
     },
     /** The first (by name) active adviser of a student's cohort, for a student with no adviser of their own. */
@@ -119,6 +120,7 @@ export function createCohortsRepository(db: Kysely<Database>) {
         .select(['a.id', 'a.name', 'a.email'])
         .where('s.id', '=', userId)
         .where('a.disabledAt', 'is', null)
+        .where('a.role', '=', 'coach')
         .orderBy('a.name')
         .limit(1)
         .executeTakeFirst();

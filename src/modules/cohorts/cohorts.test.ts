@@ -86,6 +86,18 @@ describe.each(dialects)('cohorts on %s', (dialect) => {
     expect(joined).toMatchObject({ state: 'accepted', acceptedAt: time.toISOString(), acceptedBy: { id: ashaUser.id, name: 'Asha Patel' } });
   });
 
+  it('links a student to an adviser from the same file whom an admin then adds directly, and shows no adviser who is no longer a coach', async () => {
+    const made = await inviteFromCsv({ ctx: ctx(), csv: 'email,name,role,adviser\nnoor@uni.example,Noor Ali,,pat@uni.example\npat@uni.example,Pat Adviser,coach,\n', createdBy: admin.id });
+    const noor = await join(made.items[0]?.path ?? '', 'noor@uni.example', 'Noor Ali');
+    expect(await userRow(noor.id)).toEqual({ cohortId: null, adviserId: null });
+    const { user: pat } = await add('pat@uni.example', 'coach', 'Pat Adviser');
+    expect(await userRow(noor.id)).toEqual({ cohortId: null, adviserId: pat.id });
+    expect((await invitationStatuses({ ctx: ctx() })).items.find((i) => i.email === 'pat@uni.example')).toMatchObject({ state: 'accepted', acceptedBy: { id: pat.id } });
+    await expect(myAdviser({ control: ctx(), explorer: noor })).resolves.toMatchObject({ adviser: { id: pat.id } });
+    await w.ctx.repos.accounts.updateUser(pat.id, { role: 'explorer' });
+    await expect(myAdviser({ control: ctx(), explorer: noor })).resolves.toEqual({ adviser: null, sharing: null });
+  });
+
   it('refuses a file with any bad line, naming line and field, and writes nothing', async () => {
     await add('taken@uni.example');
     await add('plain@uni.example', 'explorer');
