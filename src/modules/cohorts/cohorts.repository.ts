@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { Role } from '../../shared/schemas/accounts.js';
 import type { CohortRef, PersonRef, PlacedStudent } from '../../shared/schemas/cohorts.js';
@@ -53,8 +53,13 @@ export function createCohortsRepository(db: Kysely<Database>) {
       }
       return found;
     },
+    /** The cohort of that name, whatever its case ("msc finance" is "MSc Finance"). */
     async cohortByName(name: string): Promise<CohortRef | undefined> {
-      return db.selectFrom('cohorts').select(['id', 'name']).where('name', '=', name).executeTakeFirst();
+      return db
+        .selectFrom('cohorts')
+        .select(['id', 'name'])
+        .where(sql<string>`lower(name)`, '=', name.toLowerCase())
+        .executeTakeFirst();
     },
     async cohort(id: string): Promise<CohortRef | undefined> {
       return db.selectFrom('cohorts').select(['id', 'name']).where('id', '=', id).executeTakeFirst();

@@ -174,7 +174,11 @@ describe.each(dialects)('cohorts on %s', (dialect) => {
     const made = await createCohort({ ctx: ctx(), name: 'BA History 2026' });
     const cohort = made.cohorts.find((c) => c.name === 'BA History 2026');
     if (!cohort) throw new Error('no cohort');
-    await expect(createCohort({ ctx: ctx(), name: 'BA History 2026' })).rejects.toMatchObject({ code: 'cohorts.name_taken' });
+    await expect(createCohort({ ctx: ctx(), name: 'ba history 2026' })).rejects.toMatchObject({ code: 'cohorts.name_taken' });
+    // A file that spells a cohort in another case joins the existing one, and creates nothing.
+    const spelled = await inviteFromCsv({ ctx: ctx(), csv: 'email,name,cohort\nfay@uni.example,Fay,BA HISTORY 2026\ngus@uni.example,Gus,ba history 2026\n', createdBy: admin.id });
+    expect(spelled.cohortsCreated).toEqual([]);
+    expect((await invitationStatuses({ ctx: ctx() })).items.filter((i) => i.cohort?.id === cohort.id).map((i) => i.email).sort()).toEqual(['fay@uni.example', 'gus@uni.example']);
     const assigned = await assignCohortAdviser({ ctx: ctx(), cohortId: cohort.id, adviserId: coach.id });
     expect(assigned.cohorts.find((c) => c.id === cohort.id)?.advisers.map((a) => a.name)).toEqual(['Kim Coach']);
     await expect(assignCohortAdviser({ ctx: ctx(), cohortId: cohort.id, adviserId: student.id })).rejects.toMatchObject({ code: 'cohorts.not_adviser' });

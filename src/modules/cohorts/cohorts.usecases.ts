@@ -65,15 +65,17 @@ export async function inviteFromCsv({
     const at = ctx.clock.now();
     const createdAt = at.toISOString();
     const expiresAt = new Date(at.getTime() + COHORT_INVITATION_DAYS * DAY).toISOString();
+    // Cohorts by name, whatever the case: the first spelling in the file names a new one.
     const cohortIds = new Map<string, string>();
     const cohortsCreated: string[] = [];
-    for (const name of new Set(rows.flatMap((r) => (r.cohort ? [r.cohort] : [])))) {
+    for (const name of rows.flatMap((r) => (r.cohort ? [r.cohort] : []))) {
+      if (cohortIds.has(name.toLowerCase())) continue;
       const existing = await tx.repos.cohorts.cohortByName(name);
-      if (existing) cohortIds.set(name, existing.id);
+      if (existing) cohortIds.set(name.toLowerCase(), existing.id);
       else {
         const id = newId();
         await tx.repos.cohorts.insertCohort({ id, name, createdAt });
-        cohortIds.set(name, id);
+        cohortIds.set(name.toLowerCase(), id);
         cohortsCreated.push(name);
       }
     }
@@ -82,7 +84,7 @@ export async function inviteFromCsv({
     for (const row of rows) {
       const token = randomBytes(24).toString('base64url');
       const id = sha256(token);
-      const cohortId = row.cohort ? (cohortIds.get(row.cohort) ?? null) : null;
+      const cohortId = row.cohort ? (cohortIds.get(row.cohort.toLowerCase()) ?? null) : null;
       await tx.repos.cohorts.insertInvitation({
         id,
         email: row.email,
