@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestWorkspace, dialects, type TestWorkspace } from '../../../test/fixtures/databases.js';
 import type { Clock } from '../../shared/clock.js';
 import { createUserInput, type Account, type Role } from '../../shared/schemas/accounts.js';
-import { createUser, invitationLink, openInvitations, register } from '../accounts/accounts.usecases.js';
+import { createUser, deleteUser, invitationLink, openInvitations, register } from '../accounts/accounts.usecases.js';
 import type { OutgoingMail } from '../reminders/reminders.usecases.js';
 import { createAppContext, type AppContext } from '../repositories.js';
 import { shareWithCoach } from '../sharing/sharing.usecases.js';
@@ -229,5 +229,16 @@ describe.each(dialects)('cohorts on %s', (dialect) => {
     const foreign = await caseload({ control: ctx(), coach: { ...sam, reminderEmails: false }, cohortId: other?.id ?? null, open });
     expect(foreign.cohortId).toBeNull();
     expect(foreign.items.map((r) => r.student.name)).toEqual(['Asha Patel', 'Ben Okafor']);
+  });
+
+  it('forgets a deleted adviser everywhere: their cohorts, their students, the invitations naming them', async () => {
+    const kim = await w.ctx.repos.accounts.userByEmail('kim@uni.example');
+    const dev = await w.ctx.repos.accounts.userByEmail('dev@uni.example');
+    if (!kim || !dev) throw new Error('missing people');
+    await deleteUser({ ctx: ctx(), id: kim.id, removeWorkspace: async () => undefined });
+    expect(await userRow(dev.id)).toMatchObject({ adviserId: null });
+    const overview = await cohortsOverview({ ctx: ctx() });
+    expect(overview.cohorts.flatMap((c) => c.advisers).map((a) => a.email)).not.toContain('kim@uni.example');
+    expect(overview.advisers.map((a) => a.email)).not.toContain('kim@uni.example');
   });
 });
