@@ -123,6 +123,10 @@ describe.skipIf(!hasBrowser && !requireBrowser)('cohorts in the browser', () => 
     await asha.getByRole('button', { name: 'Share my progress with Sam Adviser' }).click();
     await asha.getByText('You share your progress with Sam Adviser.', { exact: false }).waitFor();
     await asha.getByRole('table', { name: 'Coaches you share with' }).getByText('Sam Adviser').waitFor();
+    // Stopping from the list brings the one-step button back, and it shares again.
+    await asha.getByRole('button', { name: 'Stop sharing with Sam Adviser' }).click();
+    await asha.getByRole('button', { name: 'Share my progress with Sam Adviser' }).click();
+    await asha.getByText('You share your progress with Sam Adviser.', { exact: false }).waitFor();
 
     const ben = await newPage();
     await ben.goto(links.ben);

@@ -203,6 +203,7 @@ export const cohortKeys = {
   invitations: [...adminKeys.invitations, 'statuses'] as const,
   /** Under the accounts: any change to an account (a deletion, a role) refreshes the cohorts. */
   overview: [...adminKeys.users, 'cohorts'] as const,
-  adviser: ['my-adviser'] as const,
+  /** Under sharing: sharing or stopping from the Account page's list refreshes it. */
+  adviser: [...accountKeys.sharing, 'adviser'] as const,
   caseload: (cohort: string) => ['coaching', 'caseload', cohort] as const,
 };
