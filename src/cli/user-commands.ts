@@ -10,6 +10,7 @@ import { configFrom, parseInput, withContext } from './context.js';
 import { print, printJson, shortDate, table } from './output.js';
 import { createMailer, mailSettingsFrom } from '../server/mailer.js';
 import { workspaceRemover } from '../server/workspace-removal.js';
+import { registerInviteCommands } from './invite-commands.js';
 
 
 const status = (u: ListedUser) =>
@@ -32,7 +33,9 @@ const roleOf = (value: string): Role => {
 
 /** Accounts for a multi-user deployment (`inroads serve --multi-user`). */
 export function registerUserCommands(program: Command): void {
-  const users = program.command('users').description('accounts for a multi-user deployment: add, list, disable, enable, reset-password, role, unlock, delete');
+  const users = program.command('users').description('accounts for a multi-user deployment: add, list, disable, enable, reset-password, role, unlock, delete, invite --csv, invitations, revoke-invitation');
+
+  registerInviteCommands(users, program);
 
   users
     .command('add <email>')

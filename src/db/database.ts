@@ -378,6 +378,8 @@ export interface InvitationsTable {
   name: string | null;
   cohortId: string | null;
   adviserId: string | null;
+  /** The adviser's address when the upload named someone invited in the same file (no account yet). */
+  adviserEmail: string | null;
   /** When the invitation was emailed; null when it was only listed for copying. */
   emailedAt: string | null;
   revokedAt: string | null;

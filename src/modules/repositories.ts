@@ -8,6 +8,7 @@ import { createAccountsRepository } from './accounts/accounts.repository.js';
 import { createAuditRepository } from './sharing/audit.repository.js';
 import { createCalendarRepository } from './calendar/calendar.repository.js';
 import { createCoachRepository } from './coach/coach.repository.js';
+import { createCohortsRepository } from './cohorts/cohorts.repository.js';
 import { createConversationRepository } from './conversation/conversation.repository.js';
 import { createExportsRepository } from './exports/exports.repository.js';
 import { createFollowupsRepository } from './followups/followups.repository.js';
@@ -33,6 +34,7 @@ import { createWeekRepository } from './week/week.repository.js';
 export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
   return {
     accounts: createAccountsRepository(db),
+    cohorts: createCohortsRepository(db),
     contacts: createContactsRepository(db),
     organizations: createOrganizationsRepository(db),
     explorations: createExplorationsRepository(db),

@@ -9,6 +9,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { registerAccountRoutes, registerLocalAuthStatus } from '../modules/accounts/accounts.routes.js';
 import { registerAuditRoutes } from '../modules/sharing/audit.routes.js';
 import { registerCoachRoutes } from '../modules/coach/coach.routes.js';
+import { registerCohortRoutes } from '../modules/cohorts/cohorts.routes.js';
 import { CALENDAR_FEED_PREFIX, registerCalendarRoutes } from '../modules/calendar/calendar.routes.js';
 import { registerContactRoutes } from '../modules/contacts/contacts.routes.js';
 import { registerConversationRoutes } from '../modules/conversation/conversation.routes.js';
@@ -197,6 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     registerSharingRoutes(app, { control: multiUser.control, open: (userId, work) => multiUser.workspaces.use(userId, work), currentUser });
     registerAuditRoutes(app, { control: multiUser.control });
     registerReportRoutes(app, { control: multiUser.control, open: (userId, work) => multiUser.workspaces.use(userId, work) });
+    registerCohortRoutes(app, { control: multiUser.control, open: (userId, work) => multiUser.workspaces.use(userId, work), currentUser, sendMail: multiUser.sendMail ?? null, appUrl: multiUser.appUrl ?? null });
     registerWorkspaceRoutes(app, multiUserWorkspaces);
   } else {
     registerLocalAuthStatus(app);

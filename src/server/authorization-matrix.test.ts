@@ -58,6 +58,8 @@ const MATRIX: Record<string, Entry> = {
   'DELETE /api/v1/account/sharing/:coachId': { kind: 'self' },
   'GET /api/v1/account/sharing/preview': { kind: 'self' },
   'GET /api/v1/account/access-log': { kind: 'self' },
+  'GET /api/v1/account/adviser': { kind: 'self' },
+  'POST /api/v1/account/adviser/share': { kind: 'self' },
 
   'GET /api/v1/admin/users': { kind: 'admin' },
   'POST /api/v1/admin/users': { kind: 'admin', body: { email: 'created@uni.example', name: 'Created', role: 'explorer' } },
@@ -76,8 +78,17 @@ const MATRIX: Record<string, Entry> = {
   'GET /api/v1/admin/report': { kind: 'admin' },
   'GET /api/v1/admin/report.csv': { kind: 'admin' },
   'POST /api/v1/admin/invitations': { kind: 'admin', body: { email: 'invited@uni.example', role: 'explorer' } },
+  'POST /api/v1/admin/invitations/csv': { kind: 'admin', body: { csv: 'email,name,role,cohort\nnewcomer-csv@uni.example,New Comer,explorer,Matrix 2027\n' } },
+  'GET /api/v1/admin/invitations/statuses': { kind: 'admin' },
+  'POST /api/v1/admin/invitations/revoke': { kind: 'admin', body: { email: 'to-revoke@uni.example' } },
+  'GET /api/v1/admin/cohorts': { kind: 'admin' },
+  'POST /api/v1/admin/cohorts': { kind: 'admin', body: { name: 'Matrix new cohort' } },
+  'PUT /api/v1/admin/cohorts/:id/advisers/:adviserId': { kind: 'admin' },
+  'DELETE /api/v1/admin/cohorts/:id/advisers/:adviserId': { kind: 'admin' },
+  'PUT /api/v1/admin/users/:id/cohort': { kind: 'admin', body: { cohortId: null, adviserId: null } },
 
   'GET /api/v1/coaching/explorers': { kind: 'coaching' },
+  'GET /api/v1/coaching/caseload': { kind: 'coaching' },
   'GET /api/v1/coaching/explorers/:id': { kind: 'coaching' },
   'GET /api/v1/coaching/explorers/:id/notes': { kind: 'coaching' },
 
@@ -221,6 +232,8 @@ describe.each(dialects)('the authorisation matrix on %s', (dialect) => {
     return path
       .replace(':noteId', id('note'))
       .replace(':coachId', browsers['coach with consent'].id)
+      .replace(':adviserId', browsers['coach with consent'].id)
+      .replace('/cohorts/:id/', `/cohorts/${ids.cohort}/`)
       .replace(':key', `thank-you:${ids.interviews}`)
       .replace(':format', 'linkedin')
       .replace(':file', 'inroads-export.json')
@@ -295,6 +308,11 @@ describe.each(dialects)('the authorisation matrix on %s', (dialect) => {
     feedPath = (await owner.call('GET', '/api/v1/calendar')).json().path;
     // With names, so the consenting coach's every view carries the owner's mark.
     await owner.call('POST', '/api/v1/account/sharing', { coachEmail: 'coach-b@uni.example', scope: 'notes', showNames: true });
+    // Cohorts: the owner is in one, advised by the coach they share with; an invitation waits to be revoked.
+    const cohorts = (await browsers.admin.call('POST', '/api/v1/admin/cohorts', { name: 'Matrix 2026' })).json() as { cohorts: Array<{ id: string }> };
+    ids.cohort = cohorts.cohorts[0]?.id ?? NOWHERE;
+    await browsers.admin.call('PUT', `/api/v1/admin/users/${owner.id}/cohort`, { cohortId: ids.cohort, adviserId: browsers['coach with consent'].id });
+    await browsers.admin.call('POST', '/api/v1/admin/invitations', { email: 'to-revoke@uni.example', role: 'explorer' });
   });
   afterAll(async () => t?.dispose());
 
@@ -333,7 +351,7 @@ describe.each(dialects)('the authorisation matrix on %s', (dialect) => {
               if (response.statusCode !== 401) failures.push(where);
               break;
             }
-            if (route === 'GET /api/v1/coaching/explorers') {
+            if (route === 'GET /api/v1/coaching/explorers' || route === 'GET /api/v1/coaching/caseload') {
               if (who === 'coach without consent' ? response.statusCode !== 200 || response.body.includes(browsers.owner.id) : response.statusCode !== 404) failures.push(where);
               break;
             }
@@ -378,7 +396,7 @@ describe.each(dialects)('the authorisation matrix on %s', (dialect) => {
       if (entry.kind === 'public' || entry.kind === 'feed') continue;
       const response = await send(who, route, concrete(route));
       if ([401, 403, 404].includes(response.statusCode) || response.statusCode >= 500) failures.push(`${route} as ${who}: ${response.statusCode} ${response.body.slice(0, 200)}`);
-      if (entry.kind === 'coaching' && !response.body.includes(entry === MATRIX['GET /api/v1/coaching/explorers'] ? browsers.owner.id : MARK)) failures.push(`${route}: the consenting coach does not see what was shared`);
+      if (entry.kind === 'coaching' && !response.body.includes(entry === MATRIX['GET /api/v1/coaching/explorers'] || entry === MATRIX['GET /api/v1/coaching/caseload'] ? browsers.owner.id : MARK)) failures.push(`${route}: the consenting coach does not see what was shared`);
     }
     expect(failures).toEqual([]);
     expect(answers.undeclared(), 'error codes a route answered without declaring them').toEqual([]);

@@ -54,6 +54,23 @@ const EVENTS: Record<string, Describe> = {
     status === 201
       ? { level: 'info', msg: 'invitation issued', fields: { event: 'invitation.issued', email: field(body, 'email'), role: field(body, 'role'), by: actor(request) } }
       : null,
+  // A cohort upload: how many, never the links (each carries its token).
+  'POST /api/v1/admin/invitations/csv': ({ request, status, body }) => {
+    if (status !== 201 || !Array.isArray(body?.items)) return null;
+    const items = body.items as unknown[];
+    return {
+      level: 'info',
+      msg: 'cohort invitations issued',
+      fields: { event: 'invitation.issued', count: items.length, emailed: items.filter((i) => field(i, 'emailed') === true).length, cohortsCreated: body.cohortsCreated, by: actor(request) },
+    };
+  },
+  'POST /api/v1/admin/invitations/revoke': ({ request, status, body }) =>
+    status === 200 ? { level: 'info', msg: 'invitation revoked', fields: { event: 'invitation.revoked', email: field(body, 'email'), by: actor(request) } } : null,
+  'GET /api/v1/coaching/caseload': ({ request, status, body }) => {
+    if (status !== 200 || !Array.isArray(body?.items)) return null;
+    const shown = (body.items as unknown[]).filter((i) => field(i, 'summary') !== null).map((i) => field(field(i, 'student'), 'id'));
+    return { level: 'info', msg: 'coach viewed caseload', fields: { event: 'coaching.caseload', coachId: actor(request), explorerIds: shown } };
+  },
   'GET /api/v1/coaching/explorers/:id': ({ request, status }) =>
     status === 200 ? { level: 'info', msg: 'coach viewed progress', fields: { event: 'coaching.view', coachId: actor(request), explorerId: field(request.params, 'id'), scope: 'progress' } } : null,
   'GET /api/v1/coaching/explorers/:id/notes': ({ request, status }) =>

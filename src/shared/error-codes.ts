@@ -98,6 +98,13 @@ export const ERROR_CODES = {
   'restore.failed': { status: 400, message: 'A record in the export could not be restored. Nothing was changed.' },
   'sharing.not_found': { status: 404, message: 'No such sharing.' },
   'sharing.no_coach': { status: 400, message: 'That address is not a coach on this server.' },
+  'cohorts.csv_invalid': { status: 400, message: 'The file was not used: some lines have problems (details names each line and field). Nothing was written.' },
+  'cohorts.not_found': { status: 404, message: 'No cohort with that id.' },
+  'cohorts.name_taken': { status: 409, message: 'There is already a cohort with that name.' },
+  'cohorts.not_adviser': { status: 400, message: 'Only an active coach account can be an adviser.' },
+  'cohorts.not_student': { status: 400, message: 'Only explorers (students) are placed in a cohort.' },
+  'cohorts.no_adviser': { status: 409, message: 'You have no adviser assigned yet.' },
+  'cohorts.no_invitation': { status: 404, message: 'No open invitation for that address.' },
   'trash.already_restored': { status: 409, message: 'This is already back.' },
   'workspace.no_demo': { status: 409, message: 'The demo workspace is not available here.' },
 

@@ -22,6 +22,7 @@ import * as m0020 from './0020-reminder-rounds.js';
 import * as m0021 from './0021-cohorts.js';
 import * as m0022 from './0022-consent.js';
 import * as m0023 from './0023-sso.js';
+import * as m0024 from './0024-cohort-adviser-email.js';
 import * as m0026 from './0026-candidate-ranking.js';
 
 export interface DialectMigration {
@@ -54,5 +55,6 @@ export const migrations: Record<string, DialectMigration> = {
   '0021-cohorts': m0021,
   '0022-consent': m0022,
   '0023-sso': m0023,
+  '0024-cohort-adviser-email': m0024,
   '0026-candidate-ranking': m0026,
 };

@@ -46,6 +46,12 @@ export interface StoredInvitation {
   createdAt: string;
   expiresAt: string;
   usedAt: string | null;
+  /** What a cohort upload said (issue 21): the name to offer, the cohort and adviser to join; and whether it was revoked. */
+  name?: string | null;
+  cohortId?: string | null;
+  adviserId?: string | null;
+  adviserEmail?: string | null;
+  revokedAt?: string | null;
 }
 
 const toInvitation = (r: InvitationsTable): StoredInvitation => ({ ...r, role: r.role as Role });
@@ -258,7 +264,7 @@ export function createAccountsRepository(db: Kysely<Database>) {
       await db.updateTable('invitations').set({ usedAt }).where('email', '=', email).where('usedAt', 'is', null).execute();
     },
     async openInvitations(now: string): Promise<StoredInvitation[]> {
-      const rows = await db.selectFrom('invitations').selectAll().where('usedAt', 'is', null).where('expiresAt', '>', now).orderBy('createdAt', 'desc').execute();
+      const rows = await db.selectFrom('invitations').selectAll().where('usedAt', 'is', null).where('revokedAt', 'is', null).where('expiresAt', '>', now).orderBy('createdAt', 'desc').execute();
       return rows.map(toInvitation);
     },
 

@@ -6,6 +6,7 @@ import type { SendMail } from '../reminders/reminders.usecases.js';
 import { now } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import type { StoredInvitation } from './accounts.repository.js';
+import { placeNewAccount } from '../cohorts/cohorts.usecases.js';
 import { attemptVerdict, THROTTLE, throttleAddress } from './accounts.rules.js';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 
@@ -58,6 +59,8 @@ export async function createUser({ ctx, input, mustChangePassword = false }: { c
       updatedAt: at,
     });
     await tx.repos.accounts.closeInvitationsFor(input.email, at);
+    // Their invitations record the account; an adviser named in a cohort upload gets the students who joined waiting for them.
+    await placeNewAccount(tx, { userId: id, email: input.email, role: input.role, invitation: null });
     const user = await tx.repos.accounts.userById(id);
     if (!user) throw new AppError('accounts.not_found', 404, 'The new account could not be read back.');
     return { user: publicUser(user) };
@@ -465,8 +468,8 @@ export async function openInvitations({ ctx }: { ctx: AppContext }): Promise<{ i
 /** The address and role an invitation link is for (to fill in the join form), or why it no longer works. */
 export async function invitationLink({ ctx, invitation }: { ctx: AppContext; invitation: string }): Promise<InvitationLink> {
   const found = await ctx.repos.accounts.invitation(sha256(invitation));
-  if (!found || found.usedAt || found.expiresAt <= now(ctx)) throw invitationInvalid();
-  return { email: found.email, role: found.role, expiresAt: found.expiresAt };
+  if (!found || found.usedAt || found.revokedAt || found.expiresAt <= now(ctx)) throw invitationInvalid();
+  return { email: found.email, role: found.role, expiresAt: found.expiresAt, name: found.name ?? null };
 }
 
 const invitationInvalid = () =>
@@ -475,7 +478,7 @@ const invitationInvalid = () =>
 /** The invitation a registration presents, if it is still good for this address; throws otherwise. */
 async function usableInvitation(ctx: AppContext, input: RegisterInput, at: string): Promise<StoredInvitation> {
   const invitation = await ctx.repos.accounts.invitation(sha256(input.invitation ?? ''));
-  if (!invitation || invitation.usedAt || invitation.expiresAt <= at) throw invitationInvalid();
+  if (!invitation || invitation.usedAt || invitation.revokedAt || invitation.expiresAt <= at) throw invitationInvalid();
   if (invitation.email !== input.email) {
     throw new AppError('accounts.invitation_email', 400, `This invitation is for ${invitation.email}; sign up with that address.`, { field: 'email' });
   }
@@ -509,12 +512,13 @@ export async function register({ ctx, input, address }: { ctx: AppContext; input
     const passwordHash = await hashPassword(input.password);
     return await ctx.transaction(async (tx) => {
       let role: Role = 'explorer';
+      let used: StoredInvitation | null = null;
       const when = now(tx);
       // Checked again inside the transaction: the link may have been used meanwhile.
       if (input.invitation) {
-        const invitation = await usableInvitation(tx, input, when);
-        if (!(await tx.repos.accounts.useInvitation(invitation.id, when))) throw invitationInvalid();
-        role = invitation.role;
+        used = await usableInvitation(tx, input, when);
+        if (!(await tx.repos.accounts.useInvitation(used.id, when))) throw invitationInvalid();
+        role = used.role;
       }
       // Links sent to the same address before (or after) this one are spent too: the person has joined.
       await tx.repos.accounts.closeInvitationsFor(input.email, when);
@@ -523,6 +527,8 @@ export async function register({ ctx, input, address }: { ctx: AppContext; input
       }
       const id = newId();
       await tx.repos.accounts.insertUser({ id, email: input.email, name: input.name, role, passwordHash, disabledAt: null, createdAt: when, updatedAt: when });
+      // A cohort invitation puts the person in their cohort, with their adviser.
+      await placeNewAccount(tx, { userId: id, email: input.email, role, invitation: used });
       await tx.repos.accounts.forgiveAttempt(key);
       const token = await issueSession(tx, id, address);
       const deviceToken = await issueDevice(tx, id);

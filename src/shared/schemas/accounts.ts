@@ -154,7 +154,13 @@ export type ResetPasswordInput = z.infer<typeof resetPasswordInput>;
 
 /** The token of an invitation link, to pre-fill the join form with the address it is for. */
 export const invitationTokenInput = z.object({ invitation: z.string().max(200) }).strict();
-export const invitationLinkSchema = z.object({ email: z.string(), role: z.enum(roles), expiresAt: isoDateTime });
+export const invitationLinkSchema = z.object({
+  email: z.string(),
+  role: z.enum(roles),
+  expiresAt: isoDateTime,
+  /** The name a cohort upload gave, to fill in the join form; null for a single invitation. */
+  name: z.string().nullable(),
+});
 export type InvitationLink = z.infer<typeof invitationLinkSchema>;
 export const deletedUserResponse = z.object({ deleted: z.literal(true), email: z.string() });
 export type DeletedUser = z.infer<typeof deletedUserResponse>;

@@ -1,12 +1,9 @@
 import { z } from 'zod';
 import { computedDate, computedDateTime, idSchema, isoDate } from './common.js';
+import { reportPeriods, NO_COHORT } from '../vocabulary/reports.js';
+export { reportPeriods, NO_COHORT };
 
-/** The periods the cohort report covers: the last 4 or 12 weeks, this academic year (from 1 September), or chosen days. */
-export const reportPeriods = ['last-4-weeks', 'last-12-weeks', 'academic-year', 'range'] as const;
 export type ReportPeriod = (typeof reportPeriods)[number];
-
-/** The group `cohort=` picks besides a cohort's id: the students in no cohort. */
-export const NO_COHORT = 'none';
 
 /**
  * What the report asks for. `from` and `to` (whole days, UTC, both included) only

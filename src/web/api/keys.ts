@@ -214,3 +214,14 @@ export const reportKeys = {
   all: ['cohort-report'] as const,
   report: (params: object) => ['cohort-report', params] as const,
 };
+
+/** Cohorts: invitations from a file, placements, a student's adviser, an adviser's caseload. */
+export const cohortKeys = {
+  /** Under the invitations: a new single invitation refreshes every status too. */
+  invitations: [...adminKeys.invitations, 'statuses'] as const,
+  /** Under the accounts: any change to an account (a deletion, a role) refreshes the cohorts. */
+  overview: [...adminKeys.users, 'cohorts'] as const,
+  /** Under sharing: sharing or stopping from the Account page's list refreshes it. */
+  adviser: [...accountKeys.sharing, 'adviser'] as const,
+  caseload: (cohort: string) => ['coaching', 'caseload', cohort] as const,
+};

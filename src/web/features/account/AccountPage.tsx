@@ -6,6 +6,7 @@ import { SaveActions } from '../../ui/SaveActions.js';
 import { ErrorState, Loading } from '../../ui/States.js';
 import { useChangePassword, useReminderEmails } from './account.api.js';
 import { AccessLogCard } from './AccessLogCard.js';
+import { AdviserCard } from './AdviserCard.js';
 import { DownloadEverything } from './DownloadEverything.js';
 import { PasswordFields } from './PasswordFields.js';
 import { SharingCard } from './SharingCard.js';
@@ -74,6 +75,7 @@ export function AccountPage() {
         </button>
       </div>
       {signOut.isError ? <ErrorState error={signOut.error} /> : null}
+      {account.role === 'explorer' ? <AdviserCard /> : null}
       <SharingCard />
       <AccessLogCard />
       <RemindersCard account={account} />

@@ -78,9 +78,11 @@ function Join({ status }: { status: AuthStatus }) {
   // The address the invitation was sent to fills the form in (the person can still see and correct it).
   const invited = useInvitationLink(invitation);
   const invitedEmail = invited.data?.email;
+  // A cohort invitation knows the person's name too.
+  const invitedName = invited.data?.name ?? '';
   useEffect(() => {
-    if (invitedEmail) setForm((f) => (f.email ? f : { ...f, email: invitedEmail }));
-  }, [invitedEmail]);
+    if (invitedEmail) setForm((f) => ({ ...f, email: f.email || invitedEmail, name: f.name || invitedName }));
+  }, [invitedEmail, invitedName]);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     join.mutate({ ...form, ...(invitation ? { invitation } : {}) });

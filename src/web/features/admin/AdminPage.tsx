@@ -11,6 +11,8 @@ import { ErrorState, Loading } from '../../ui/States.js';
 import { formatDate } from '../../ui/format.js';
 import { formatDateTime } from '../../ui/format.js';
 import { AccountActions, ResetLinkNotice, RoleSelect, roleLabels } from './AccountActions.js';
+import { CohortInvitations } from './CohortInvitations.js';
+import { CohortsCard } from './CohortsCard.js';
 import { RemindersCard } from './RemindersCard.js';
 import { AuditCard } from './AuditCard.js';
 import { useCreateUser, useInstanceSettings, useInvite, useOpenInvitations, usePasswordReset, useSaveInstanceSettings, useUsers } from './admin.api.js';
@@ -161,6 +163,8 @@ export function AdminPage() {
       <Users />
       <Registration />
       <Invitations />
+      <CohortInvitations />
+      <CohortsCard />
       <RemindersCard />
       <AuditCard />
     </section>

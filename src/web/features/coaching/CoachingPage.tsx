@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { DataTable } from '../../ui/DataTable.js';
 import { Empty, ErrorState, Loading } from '../../ui/States.js';
 import { formatDate } from '../../ui/format.js';
+import { Caseload } from './Caseload.js';
 import { useCoachDashboard, useExplorerNotes, useExplorerProgress } from './coaching.api.js';
 import { ExplorerView, Health, NotesList } from './ExplorerView.js';
 
@@ -17,6 +18,7 @@ export function CoachingPage() {
           <p>The explorers who share their progress with you. Those who look stuck come first.</p>
         </div>
       </div>
+      <Caseload />
       {dashboard.isPending ? <Loading what="your explorers" /> : null}
       {dashboard.isError ? <ErrorState error={dashboard.error} retry={() => void dashboard.refetch()} /> : null}
       {dashboard.data && dashboard.data.items.length === 0 ? (
@@ -26,6 +28,7 @@ export function CoachingPage() {
       ) : null}
       {dashboard.data && dashboard.data.items.length > 0 ? (
         <div className="table-wrap card">
+          <h2>Everyone who shares with you</h2>
           <DataTable
             caption="Explorers who share with you"
             stack

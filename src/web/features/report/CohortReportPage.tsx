@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { NO_COHORT, reportPeriods, type ReportPeriod } from '../../../shared/schemas/reports.js';
+import { NO_COHORT, reportPeriods } from '../../../shared/vocabulary/reports.js';
+import type { ReportPeriod } from '../../../shared/schemas/reports.js';
 import { ApiError } from '../../api/client.js';
 import { DataTable } from '../../ui/DataTable.js';
 import { SelectField, TextField } from '../../ui/Field.js';
