@@ -45,7 +45,7 @@ import { errorOptions, registerErrorHandling, routeNotFound, sendError } from '.
 import { FEED_ROUTE } from './access.js';
 import { registerEventLog } from './events.js';
 import { landingPage } from './landing.js';
-import { loggerOptions, newRequestId, type LogSettings } from './logging.js';
+import { loggerOptions, newRequestId, OneLinePerRequest, type LogSettings } from './logging.js';
 import { withErrorCodes } from './openapi-errors.js';
 import { currentUser, signedInUser, multiUserWorkspaces, presentedToken, registerMultiUserSecurity, sessionCookies, type MultiUserDeps } from './multi-user.js';
 import { scopedContext } from './request-scope.js';
@@ -115,8 +115,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
     logger: deps.logger ? loggerOptions(deps.logger === true ? { level: 'warn' } : deps.logger) : false,
     genReqId: newRequestId,
-    // One line per request, written when it is answered (below), rather than Fastify's two.
-    disableRequestLogging: true,
+    ...(deps.logger ? { logController: new OneLinePerRequest() } : {}),
     bodyLimit: JSON_BODY_LIMIT,
     routerOptions: { ignoreTrailingSlash: true },
     ...errorOptions,
@@ -124,11 +123,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     ...(deps.onErrorResponse ? { frameworkErrors: tellingFrameworkErrors(deps.onErrorResponse) } : {}),
     ...(deps.trustProxy === undefined ? {} : { trustProxy: deps.trustProxy }),
   }).withTypeProvider<ZodTypeProvider>();
-  if (deps.logger) {
-    app.addHook('onResponse', async (request, reply) => {
-      request.log.info({ req: request, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request completed');
-    });
-  }
   if (deps.onRoute) {
     const tell = deps.onRoute;
     app.addHook('onRoute', (route) => {

@@ -58,8 +58,10 @@ describe.each(dialects)('the shared server’s log on %s', (dialect) => {
   it('logs requests without headers, cookies or the tokens an address carries', async () => {
     await alice.call('GET', '/api/v1/contacts?limit=5');
     const request = log.lines.find((l) => (l.req as { url?: string } | undefined)?.url === '/api/v1/contacts?limit=5');
-    expect(request).toBeDefined();
+    expect(request).toMatchObject({ msg: 'request completed', res: { statusCode: 200 }, responseTime: expect.any(Number) });
     expect(request?.req).not.toHaveProperty('headers');
+    // One line per request, when it is answered.
+    expect(log.lines.filter((l) => l.msg === 'incoming request')).toEqual([]);
     await anonymous(t.app, 'GET', '/join?invitation=secret-invitation-value-42');
     await anonymous(t.app, 'GET', '/calendar/someone/secret-feed-value-42.ics');
     expect(log.raw.join('')).not.toContain('secret-invitation-value-42');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify';
 import { AppError } from '../shared/errors.js';
 
 /**
@@ -69,6 +69,20 @@ function decodeURIComponentSafe(value: string): string {
 
 /** A request id that is unique across instances and restarts, so an error's id finds its one log line. */
 export const newRequestId = () => randomBytes(8).toString('hex');
+
+/**
+ * One line per request, written when it is answered (the request, its status and how long it
+ * took), instead of Fastify's two: on a busy shared server, half the writes to the journal.
+ */
+export class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (this.isLogDisabled(request)) return;
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
 
 /** Options for Fastify's logger (pino). */
 export function loggerOptions(settings: LogSettings) {
