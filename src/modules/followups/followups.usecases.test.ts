@@ -200,6 +200,10 @@ describe.each(dialects)("one person's agenda through the API on %s", (dialect) =
     // The day ends at midnight in the profile's time zone, not the server's.
     expect(whole.timeZone).toBe('America/New_York');
     expect(whole.todayEndsAt).toBe('2026-03-06T05:00:00.000Z');
+    // On the last day a record may name, the day ends in the year after.
+    const last = await call('GET', '/api/v1/agenda?at=2999-12-31T12:00:00.000Z');
+    expect(last.statusCode).toBe(200);
+    expect((last.json() as Agenda).todayEndsAt).toBe('3000-01-01T05:00:00.000Z');
     const refused = await call('GET', '/api/v1/agenda?limit=0');
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.details.map((d: { field: string }) => d.field)).toContain('limit');

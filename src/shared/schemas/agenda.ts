@@ -62,7 +62,7 @@ export const agendaResponse = z.object({
   at: isoDateTime,
   timeZone: z.string(),
   /** When the day of `at` ends in the user's time zone: items due before it (and not overdue) are today's. */
-  todayEndsAt: isoDateTime,
+  todayEndsAt: computedDateTime,
   /** How many items each group holds, whether or not `limit` left some out. */
   totals: agendaTotals,
   items: z.array(agendaItemSchema),
