@@ -180,6 +180,9 @@ describe.skipIf(!hasBrowser && !requireBrowser)('single-sign-on-only sign-in in 
     await page.getByRole('button', { name: 'Sign in at the provider' }).click();
     await page.getByRole('heading', { name: 'Administration' }).first().waitFor();
     expect(new URL(page.url()).pathname).toBe('/admin');
+    // No passwords to reset: the accounts table offers no reset links.
+    await page.getByText('admin@uni.example').first().waitFor();
+    expect(await page.getByRole('button', { name: /^Reset password for / }).count()).toBe(0);
     // No password to change on the Account page either.
     await page.goto(`${origin}/account`);
     await page.getByRole('heading', { name: 'Morning reminder' }).waitFor();

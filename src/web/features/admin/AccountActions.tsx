@@ -7,6 +7,7 @@ import { ConfirmDialog, Modal } from '../../ui/Modal.js';
 import { ErrorState } from '../../ui/States.js';
 import { formatDateTime } from '../../ui/format.js';
 import { useDeleteUser, useDisableUser, useEnableUser, useSetRole, useUnlockUser } from './admin.api.js';
+import { useSsoStatus } from '../account/sso.api.js';
 
 export const roleLabels: Record<Role, string> = { explorer: 'Explorer', coach: 'Coach', admin: 'Admin' };
 
@@ -67,7 +68,7 @@ function DeleteDialog({ user, onClose }: { user: ListedUser; onClose: () => void
 
 /**
  * What an admin can do to one account: disable (after a confirmation) or enable,
- * unlock while sign-ins are blocked, make a reset link, delete.
+ * unlock while sign-ins are blocked, make a reset link (unless sign-in is by SSO only), delete.
  */
 export function AccountActions({ user, isMe, onReset, resetPending }: { user: ListedUser; isMe: boolean; onReset: (id: string) => void; resetPending: boolean }) {
   const [asking, setAsking] = useState<'disable' | 'delete' | null>(null);
@@ -75,6 +76,8 @@ export function AccountActions({ user, isMe, onReset, resetPending }: { user: Li
   const enable = useEnableUser();
   const unlock = useUnlockUser();
   const failed = [disable, enable, unlock].find((m) => m.isError)?.error;
+  // With single sign-on only there are no passwords to reset.
+  const passwords = useSsoStatus().data?.only !== true;
   return (
     <div className="actions">
       {user.disabledAt ? (
@@ -91,7 +94,7 @@ export function AccountActions({ user, isMe, onReset, resetPending }: { user: Li
           Unlock
         </button>
       ) : null}
-      {user.disabledAt ? null : (
+      {user.disabledAt || !passwords ? null : (
         <button type="button" onClick={() => onReset(user.id)} disabled={resetPending} aria-label={`Reset password for ${user.name}`}>
           Reset password
         </button>
