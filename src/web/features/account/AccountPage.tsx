@@ -59,7 +59,9 @@ export function AccountPage() {
   const account = useAccount();
   const signOut = useSessionChange(signOutRequest);
   // (Where single sign-on is the only way in, there is no password to change.)
-  const ssoOnly = useSsoStatus().data?.only === true;
+  // The password card waits until the server has said whether passwords are in use (not with SSO only).
+  const sso = useSsoStatus();
+  const passwords = sso.isError || sso.data?.only === false;
   if (!account) return <Loading what="your account" />;
   return (
     <section>
@@ -79,7 +81,7 @@ export function AccountPage() {
       <SharingCard />
       <AccessLogCard />
       <RemindersCard account={account} />
-      {ssoOnly ? null : <PasswordCard />}
+      {passwords ? <PasswordCard /> : null}
       <DownloadEverything />
     </section>
   );

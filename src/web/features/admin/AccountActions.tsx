@@ -76,8 +76,9 @@ export function AccountActions({ user, isMe, onReset, resetPending }: { user: Li
   const enable = useEnableUser();
   const unlock = useUnlockUser();
   const failed = [disable, enable, unlock].find((m) => m.isError)?.error;
-  // With single sign-on only there are no passwords to reset.
-  const passwords = useSsoStatus().data?.only !== true;
+  // With single sign-on only there are no passwords to reset (and none is offered before the server says).
+  const sso = useSsoStatus();
+  const passwords = sso.isError || sso.data?.only === false;
   return (
     <div className="actions">
       {user.disabledAt ? (
