@@ -9,30 +9,13 @@ import { createUser } from '../../src/modules/accounts/accounts.usecases.js';
 import { createAppContext } from '../../src/modules/repositories.js';
 import { startMultiUserServer, type RunningMultiUserServer } from '../../src/server/start.js';
 import { systemClock } from '../../src/shared/clock.js';
-import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, pageOverflow, requireBrowser } from './browser.js';
+import { assertBrowserAvailable, collectCspViolations, expectAccessible, expectFitsNarrow, hasBrowser, launch, requireBrowser, screenshot } from './browser.js';
 
 assertBrowserAvailable();
 
 const PASSWORD = 'correct horse battery staple';
-const SHOTS = process.env.INROADS_SCREENSHOTS;
 
 /** Issue 21: an admin's round on the Administration page, and people arriving by invitation or reset link. */
-const shot = async (page: Page, name: string) => {
-  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-};
-/** Nothing sideways at 375 px: no scrolling, and every button on screen. */
-const fitsNarrow = async (page: Page, label: string) => {
-  expect(await pageOverflow(page), `${label}: sideways scrolling at 375 px`).toBeLessThanOrEqual(0);
-  const offscreen = await page.evaluate(() =>
-    [...document.querySelectorAll('main button, main a, main select, main input, main td')]
-      .filter((e) => {
-        const box = e.getBoundingClientRect();
-        return box.width > 0 && (box.right > window.innerWidth + 1 || box.left < -1);
-      })
-      .map((e) => e.textContent || e.getAttribute('aria-label') || e.tagName),
-  );
-  expect(offscreen, `${label}: controls off-screen at 375 px`).toEqual([]);
-};
 
 describe.skipIf(!hasBrowser && !requireBrowser)('account administration in the browser', () => {
   let browser: Browser;
@@ -113,7 +96,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('account administration in the b
     await eve.getByRole('heading', { name: 'Choose a new password' }).waitFor();
     await eve.getByText('For Eve Explorer (eve@uni.example)').waitFor();
     await expectAccessible(eve, 'reset page');
-    await shot(eve, 'reset-1280');
+    await screenshot(eve, 'reset-1280');
     await eve.getByLabel('New password', { exact: true }).fill('password');
     await eve.getByRole('button', { name: 'Save and sign in' }).click();
     await expect.poll(() => eve.locator('.error').first().textContent()).toMatch(/common/);
@@ -158,7 +141,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('account administration in the b
     await signIn(pat, 'pat@uni.example', first);
     await pat.getByRole('heading', { name: 'Choose your own password' }).waitFor();
     await expectAccessible(pat, 'choose your own password');
-    await shot(pat, 'choose-1280');
+    await screenshot(pat, 'choose-1280');
     expect(await pat.evaluate(() => fetch('/api/v1/contacts').then(async (r) => [r.status, (await r.json()).error.code]))).toEqual([403, 'accounts.password_change_required']);
     await pat.getByLabel('The password you were given').fill(first);
     await pat.getByLabel('Your new password').fill('pebbles in my winter coat');
@@ -173,13 +156,13 @@ describe.skipIf(!hasBrowser && !requireBrowser)('account administration in the b
     const remove = dialog.getByRole('button', { name: 'Delete account and workspace' });
     expect(await remove.isDisabled()).toBe(true);
     await expectAccessible(admin, 'delete dialog');
-    await shot(admin, 'delete-1280');
+    await screenshot(admin, 'delete-1280');
     await dialog.getByLabel('Type pat@uni.example to confirm').fill('pat@uni.example');
     await remove.click();
     await expect.poll(() => admin.getByRole('cell', { name: 'pat@uni.example' }).count()).toBe(0);
     await pat.reload();
     await pat.getByRole('heading', { name: 'Sign in to Inroads' }).waitFor();
-    await shot(admin, 'admin-1280');
+    await screenshot(admin, 'admin-1280');
     expect(csp).toEqual([]);
   }, 120_000);
 
@@ -236,10 +219,10 @@ describe.skipIf(!hasBrowser && !requireBrowser)('account administration in the b
       return (await post('/api/v1/interviews', { contactId: contact.id, status: 'held', heldAt: new Date(Date.now() - 3_600_000).toISOString() })).status;
     });
     expect(status).toBe(201);
-    await fitsNarrow(eve, 'account');
+    await expectFitsNarrow(eve, 'account');
     await eve.getByRole('link', { name: 'Download everything' }).waitFor();
     await expectAccessible(eve, 'account at 375 px');
-    await shot(eve, 'account-375');
+    await screenshot(eve, 'account-375');
 
     const coach = await newPage(375);
     await signInFully(coach, 'coach@uni.example');
@@ -247,21 +230,21 @@ describe.skipIf(!hasBrowser && !requireBrowser)('account administration in the b
     await coach.getByRole('link', { name: 'Eve Explorer' }).waitFor();
     // Eve joined minutes ago: not "stuck for more than 21 days".
     expect(await coach.getByText(/21 days/).count()).toBe(0);
-    await fitsNarrow(coach, 'coaching');
+    await expectFitsNarrow(coach, 'coaching');
     await expectAccessible(coach, 'coaching at 375 px');
-    await shot(coach, 'coaching-375');
+    await screenshot(coach, 'coaching-375');
     await coach.getByRole('link', { name: 'Eve Explorer' }).click();
     await coach.getByRole('heading', { name: 'Eve Explorer' }).waitFor();
     await coach.getByRole('cell', { name: 'Maximiliana Bartholomew-Featherstonehaugh' }).waitFor();
-    await fitsNarrow(coach, 'explorer progress');
-    await shot(coach, 'explorer-375');
+    await expectFitsNarrow(coach, 'explorer progress');
+    await screenshot(coach, 'explorer-375');
 
     const admin = await newPage(375);
     await signInFully(admin, 'admin@uni.example');
     await admin.goto(`${origin}/admin`);
     await admin.getByRole('button', { name: 'Disable Eve Explorer' }).waitFor();
-    await fitsNarrow(admin, 'administration');
-    await shot(admin, 'admin-375');
+    await expectFitsNarrow(admin, 'administration');
+    await screenshot(admin, 'admin-375');
 
     await stop.click();
     await eve.getByText('You are not sharing with anyone.').waitFor();

@@ -137,3 +137,29 @@ export async function closeAll(browser: Browser | undefined, server: TestServer 
 
 /** How far the page itself scrolls sideways (0 or less when it fits; a scrolling region inside it does not count). */
 export const pageOverflow = (page: Page): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** With INROADS_SCREENSHOTS=DIR, a full-page screenshot of the page as DIR/name.png, to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.INROADS_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true });
+}
+
+/**
+ * Nothing sideways at 375 px: no scrolling, and every control on screen (with `items`, every
+ * list item too). Cells inside a table that scrolls sideways by itself are reachable, so they count as on screen.
+ */
+export async function expectFitsNarrow(page: Page, label: string, { items = false }: { items?: boolean } = {}): Promise<void> {
+  expect(await pageOverflow(page), `${label}: sideways scrolling at 375 px`).toBeLessThanOrEqual(0);
+  const selector = `main button, main a, main select, main input, main td${items ? ', main li' : ''}`;
+  const offscreen = await page.evaluate(
+    (query) =>
+      [...document.querySelectorAll(query)]
+        .filter((e) => {
+          const box = e.getBoundingClientRect();
+          return box.width > 0 && !e.closest('.table-scroll') && (box.right > window.innerWidth + 1 || box.left < -1);
+        })
+        .map((e) => e.textContent || e.getAttribute('aria-label') || e.tagName),
+    selector,
+  );
+  expect(offscreen, `${label}: off-screen at 375 px`).toEqual([]);
+}

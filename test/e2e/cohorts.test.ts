@@ -9,28 +9,13 @@ import { createUser } from '../../src/modules/accounts/accounts.usecases.js';
 import { createAppContext } from '../../src/modules/repositories.js';
 import { startMultiUserServer, type RunningMultiUserServer } from '../../src/server/start.js';
 import { systemClock } from '../../src/shared/clock.js';
-import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, pageOverflow, requireBrowser } from './browser.js';
+import { assertBrowserAvailable, collectCspViolations, expectAccessible, expectFitsNarrow, hasBrowser, launch, requireBrowser, screenshot } from './browser.js';
 
 assertBrowserAvailable();
 
 const PASSWORD = 'correct horse battery staple';
+/** Where screenshots of single sections go, besides the pages' own (see `screenshot`). */
 const SHOTS = process.env.INROADS_SCREENSHOTS;
-const shot = async (page: Page, name: string) => {
-  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-};
-/** Nothing sideways at 375 px: no scrolling, and every control on screen. */
-const fitsNarrow = async (page: Page, label: string) => {
-  expect(await pageOverflow(page), `${label}: sideways scrolling at 375 px`).toBeLessThanOrEqual(0);
-  const offscreen = await page.evaluate(() =>
-    [...document.querySelectorAll('main button, main a, main select, main input, main td')]
-      .filter((e) => {
-        const box = e.getBoundingClientRect();
-        return box.width > 0 && (box.right > window.innerWidth + 1 || box.left < -1);
-      })
-      .map((e) => e.textContent || e.getAttribute('aria-label') || e.tagName),
-  );
-  expect(offscreen, `${label}: controls off-screen at 375 px`).toEqual([]);
-};
 
 const CSV = [
   'Email,Name,Role,Cohort,Adviser',
@@ -98,7 +83,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('cohorts in the browser', () => 
     await admin.getByRole('button', { name: 'Copy link for Asha Patel' }).waitFor();
     expect(await admin.getByRole('button', { name: /^Revoke the invitation for/ }).count()).toBe(4);
     await expectAccessible(admin, 'administration with cohort links');
-    await shot(admin, 'cohorts-admin-links-1280');
+    await screenshot(admin, 'cohorts-admin-links-1280');
     if (SHOTS) await admin.locator('section[aria-labelledby="cohorts-heading"]').screenshot({ path: join(SHOTS, 'cohorts-cohorts-1280.png') });
 
     // The adviser joins first (name filled in from the file) and lands on Coaching.
@@ -121,7 +106,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('cohorts in the browser', () => 
     await asha.getByRole('link', { name: 'Account' }).click();
     await asha.getByRole('heading', { name: 'Your adviser: Sam Adviser' }).waitFor();
     await expectAccessible(asha, 'account with an adviser');
-    await shot(asha, 'cohorts-account-1280');
+    await screenshot(asha, 'cohorts-account-1280');
     await asha.getByRole('button', { name: 'Share my progress with Sam Adviser' }).click();
     await asha.getByText('You share your progress with Sam Adviser.', { exact: false }).waitFor();
     await asha.getByRole('table', { name: 'Coaches you share with' }).getByText('Sam Adviser').waitFor();
@@ -144,7 +129,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('cohorts in the browser', () => 
     await caseload.getByRole('row', { name: /Ben Okafor.*BA History 2026.*Not shared yet/ }).waitFor();
     expect(await caseload.getByRole('link', { name: 'Ben Okafor' }).count()).toBe(0);
     await expectAccessible(sam, 'coaching with a caseload');
-    await shot(sam, 'cohorts-caseload-1280');
+    await screenshot(sam, 'cohorts-caseload-1280');
     await sam.getByLabel('Cohort').selectOption({ label: 'MSc Finance 2027' });
     await expect.poll(() => new URL(sam.url()).searchParams.get('cohort')).toMatch(/^[0-9a-f-]{36}$/);
     await expect.poll(() => caseload.getByRole('row').count()).toBe(2);
@@ -194,19 +179,19 @@ describe.skipIf(!hasBrowser && !requireBrowser)('cohorts in the browser', () => 
     await narrowAdmin.getByLabel('CSV file').setInputFiles(csvFile('more.csv', 'email,name,cohort\ndee@uni.example,Dee Long-Name-Person,MSc Finance 2027\n'));
     await narrowAdmin.getByRole('button', { name: 'Upload and invite' }).click();
     await narrowAdmin.getByRole('button', { name: 'Copy link for Dee Long-Name-Person' }).waitFor();
-    await fitsNarrow(narrowAdmin, 'administration');
+    await expectFitsNarrow(narrowAdmin, 'administration');
     if (SHOTS) {
       await narrowAdmin.locator('section[aria-labelledby="cohort-invitations-heading"]').screenshot({ path: join(SHOTS, 'cohorts-invite-375.png') });
       await narrowAdmin.locator('section[aria-labelledby="cohorts-heading"]').screenshot({ path: join(SHOTS, 'cohorts-cohorts-375.png') });
     }
     await asha.setViewportSize({ width: 375, height: 900 });
-    await fitsNarrow(asha, 'account');
-    await shot(asha, 'cohorts-account-375');
+    await expectFitsNarrow(asha, 'account');
+    await screenshot(asha, 'cohorts-account-375');
     await sam.goto(`${origin}/coaching`);
     await sam.setViewportSize({ width: 375, height: 900 });
     await caseload.getByRole('link', { name: 'Asha Patel' }).waitFor();
-    await fitsNarrow(sam, 'coaching');
-    await shot(sam, 'cohorts-caseload-375');
+    await expectFitsNarrow(sam, 'coaching');
+    await screenshot(sam, 'cohorts-caseload-375');
     expect(csp).toEqual([]);
   }, 120_000);
 });

@@ -9,28 +9,11 @@ import { createUser } from '../../src/modules/accounts/accounts.usecases.js';
 import { createAppContext } from '../../src/modules/repositories.js';
 import { startMultiUserServer, type RunningMultiUserServer } from '../../src/server/start.js';
 import { systemClock } from '../../src/shared/clock.js';
-import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, pageOverflow, requireBrowser } from './browser.js';
+import { assertBrowserAvailable, collectCspViolations, expectAccessible, expectFitsNarrow, hasBrowser, launch, requireBrowser, screenshot } from './browser.js';
 
 assertBrowserAvailable();
 
 const PASSWORD = 'correct horse battery staple';
-const SHOTS = process.env.INROADS_SCREENSHOTS;
-const shot = async (page: Page, name: string) => {
-  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-};
-/** Nothing sideways at 375 px: no scrolling, and every control on screen. */
-const fitsNarrow = async (page: Page, label: string) => {
-  expect(await pageOverflow(page), `${label}: sideways scrolling at 375 px`).toBeLessThanOrEqual(0);
-  const offscreen = await page.evaluate(() =>
-    [...document.querySelectorAll('main button, main a, main select, main input, main td, main li')]
-      .filter((e) => {
-        const box = e.getBoundingClientRect();
-        return box.width > 0 && (box.right > window.innerWidth + 1 || box.left < -1);
-      })
-      .map((e) => e.textContent || e.getAttribute('aria-label') || e.tagName),
-  );
-  expect(offscreen, `${label}: off-screen at 375 px`).toEqual([]);
-};
 
 /** Joins with an invitation link, as the person it is for. */
 const joinWith = async (page: Page, link: string, name: string) => {
@@ -128,7 +111,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('sharing that previews what the 
     await preview.getByText('Requested').first().waitFor();
     expect(await preview.textContent()).not.toMatch(/Maya|Costa|Brightpath/);
     await expectAccessible(eve, 'account with the sharing preview');
-    await shot(eve, 'consent-account-1280');
+    await screenshot(eve, 'consent-account-1280');
     // Ticking the names option shows them in the preview at once; unticking hides them again.
     await eve.getByLabel('Also show the names of the people and organisations').check();
     await preview.getByRole('cell', { name: 'Maya Costa' }).waitFor();
@@ -147,7 +130,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('sharing that previews what the 
     await sam.getByRole('cell', { name: 'Person 1' }).waitFor();
     expect(await sam.getByRole('main').textContent()).not.toMatch(/Maya|Costa|Brightpath/);
     await expectAccessible(sam, 'coach view without names');
-    await shot(sam, 'consent-coach-1280');
+    await screenshot(sam, 'consent-coach-1280');
 
     // The student reads who looked.
     await eve.reload();
@@ -185,22 +168,22 @@ describe.skipIf(!hasBrowser && !requireBrowser)('sharing that previews what the 
     const preview = eve.getByRole('region', { name: 'What your coach will see' });
     await preview.getByRole('cell', { name: 'Person 1' }).waitFor();
     await eve.getByRole('region', { name: 'Who has looked' }).getByText(/viewed your progress/).first().waitFor();
-    await fitsNarrow(eve, 'account');
+    await expectFitsNarrow(eve, 'account', { items: true });
     await expectAccessible(eve, 'account at 375 px');
-    await shot(eve, 'consent-account-375');
+    await screenshot(eve, 'consent-account-375');
     const sam = await newPage(375);
     await signIn(sam, 'sam@uni.example');
     await sam.goto(`${origin}/coaching`);
     await sam.getByRole('link', { name: 'Eve Explorer' }).click();
     await sam.getByRole('cell', { name: 'Maya Costa' }).waitFor();
-    await fitsNarrow(sam, 'explorer progress');
-    await shot(sam, 'consent-coach-375');
+    await expectFitsNarrow(sam, 'explorer progress', { items: true });
+    await screenshot(sam, 'consent-coach-375');
     const admin = await newPage(375);
     await signIn(admin, 'admin@uni.example');
     await admin.goto(`${origin}/admin`);
     await admin.getByRole('link', { name: 'Download the audit log (CSV)' }).waitFor();
-    await fitsNarrow(admin, 'administration');
-    await shot(admin, 'consent-admin-375');
+    await expectFitsNarrow(admin, 'administration', { items: true });
+    await screenshot(admin, 'consent-admin-375');
     expect(csp).toEqual([]);
   }, 120_000);
 });

@@ -10,15 +10,11 @@ import { createAppContext } from '../../src/modules/repositories.js';
 import { freePort, startMultiUserServer, type RunningMultiUserServer } from '../../src/server/start.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { startTestProvider, type TestProvider } from '../oidc/provider.js';
-import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, pageOverflow, requireBrowser } from './browser.js';
+import { assertBrowserAvailable, collectCspViolations, expectAccessible, hasBrowser, launch, pageOverflow, requireBrowser, screenshot } from './browser.js';
 
 assertBrowserAvailable();
 
 const PASSWORD = 'correct horse battery staple';
-const SHOTS = process.env.INROADS_SCREENSHOTS;
-const shot = async (page: Page, name: string) => {
-  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-};
 
 /** Issue 21: a student joins and signs in with the career centre's single sign-on, through the pages alone. */
 describe.skipIf(!hasBrowser && !requireBrowser)('single sign-on in the browser', () => {
@@ -76,9 +72,9 @@ describe.skipIf(!hasBrowser && !requireBrowser)('single sign-on in the browser',
       }).length,
     );
     expect(offscreen).toBe(0);
-    await shot(page, 'sso-sign-in-375');
+    await screenshot(page, 'sso-sign-in-375');
     await page.setViewportSize({ width: 1280, height: 900 });
-    await shot(page, 'sso-sign-in-1280');
+    await screenshot(page, 'sso-sign-in-1280');
   });
 
   it('lets an invited student join with the provider, land on their home, and sign in with it again', async () => {
@@ -97,7 +93,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('single sign-on in the browser',
     await sol.goto(link);
     await sol.getByRole('heading', { name: 'Create your account' }).waitFor();
     await expectAccessible(sol, 'join with single sign-on offered');
-    await shot(sol, 'sso-join-1280');
+    await screenshot(sol, 'sso-join-1280');
     await sol.getByRole('button', { name: 'Continue with Campus Login' }).click();
     await atProvider(sol, 'sol@uni.example');
     // Back at Inroads, signed in: a new student starts at the welcome page (their home until they set up).
@@ -106,7 +102,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('single sign-on in the browser',
     expect(sol.url()).not.toContain('code=');
     await sol.getByRole('link', { name: 'Account' }).click();
     await sol.getByText('sol@uni.example').first().waitFor();
-    await shot(sol, 'sso-joined-account');
+    await screenshot(sol, 'sso-joined-account');
 
     // Signed out, and back in from the sign-in page with the provider (its session remembers her: no form this time).
     await sol.getByRole('button', { name: 'Sign out' }).click();
@@ -130,7 +126,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('single sign-on in the browser',
     await page.getByRole('heading', { name: 'You are not signed in' }).waitFor();
     await page.getByRole('alert').filter({ hasText: 'there is no Inroads account for that address' }).waitFor();
     await expectAccessible(page, 'single sign-on refused');
-    await shot(page, 'sso-refused');
+    await screenshot(page, 'sso-refused');
     await page.getByRole('link', { name: 'Back to sign in' }).click();
     await page.getByRole('heading', { name: 'Sign in to Inroads' }).waitFor();
     expect(csp).toEqual([]);
@@ -173,7 +169,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('single-sign-on-only sign-in in 
     expect(await page.getByLabel('Password').count()).toBe(0);
     await expectAccessible(page, 'sign-in, single sign-on only');
     expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
-    await shot(page, 'sso-only-375');
+    await screenshot(page, 'sso-only-375');
     await page.getByRole('button', { name: 'Continue with Campus Login' }).click();
     await page.waitForURL((url) => url.origin === provider.issuer);
     await page.getByLabel('Email').fill('admin@uni.example');
