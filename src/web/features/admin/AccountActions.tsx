@@ -8,6 +8,7 @@ import { ErrorState } from '../../ui/States.js';
 import { formatDateTime } from '../../ui/format.js';
 import { useDeleteUser, useDisableUser, useEnableUser, useSetRole, useUnlockUser } from './admin.api.js';
 import { useSsoStatus } from '../account/sso.api.js';
+import { useCopy } from '../../ui/useCopy.js';
 
 export const roleLabels: Record<Role, string> = { explorer: 'Explorer', coach: 'Coach', admin: 'Admin' };
 
@@ -129,15 +130,8 @@ export function AccountActions({ user, isMe, onReset, resetPending }: { user: Li
 /** A reset link, shown once, with a copy button; says whether it went out by email too. */
 export function ResetLinkNotice({ reset }: { reset: PasswordReset }) {
   const link = `${window.location.origin}${reset.path}`;
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  };
+  const { copied, copy: copyText } = useCopy();
+  const copy = () => copyText(link);
   return (
     <div className="notice" role="status">
       <p>

@@ -5,21 +5,15 @@ import { ErrorState, Loading } from '../../ui/States.js';
 import { formatDate, formatDateTime } from '../../ui/format.js';
 import { roleLabels } from './AccountActions.js';
 import { useCsvInvite, useInvitationStatuses, useRevokeInvitation } from './cohorts.api.js';
+import { useCopy } from '../../ui/useCopy.js';
 
 const stateLabels: Record<InvitationState, string> = { pending: 'Not used yet', emailed: 'Emailed', accepted: 'Joined', expired: 'Expired', revoked: 'Revoked' };
 const stateClass: Record<InvitationState, string> = { pending: 'badge', emailed: 'badge accent', accepted: 'badge accent', expired: 'badge warn', revoked: 'badge danger' };
 
 function CopyLink({ item }: { item: IssuedInvitation }) {
   const link = `${window.location.origin}${item.path}`;
-  const [copied, setCopied] = useState(false);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  };
+  const { copied, copy: copyText } = useCopy();
+  const copy = () => copyText(link);
   return (
     <li className="invite-link">
       <div className="field">
