@@ -51,6 +51,8 @@ export class ReadPool {
   #readers: Reader[] = [];
   #next = 0;
   #closed = false;
+  /** Where better-sqlite3 lives, for the workers' `require` (found once, not per reader). */
+  readonly #driver = createRequire(import.meta.url).resolve('better-sqlite3');
 
   constructor(
     private readonly path: string,
@@ -61,8 +63,7 @@ export class ReadPool {
   }
 
   #spawn(): Reader {
-    const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, path: this.path, busyTimeout: this.busyTimeout } });
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: this.#driver, path: this.path, busyTimeout: this.busyTimeout } });
     const reader: Reader = { worker, pending: new Map() };
     worker.on('message', (message: { id: number; rows?: unknown[]; error?: { message: string; code?: string } }) => {
       const waiting = reader.pending.get(message.id);

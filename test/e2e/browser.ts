@@ -7,8 +7,10 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
 import { loadOrCreateSecret } from '../../src/server/secret.js';
-import type { Clock } from '../../src/shared/clock.js';
-import { startServer, type RunningServer } from '../../src/server/start.js';
+import { startMultiUserServer, startServer, type RunningMultiUserServer, type RunningServer } from '../../src/server/start.js';
+import { createUser } from '../../src/modules/accounts/accounts.usecases.js';
+import { createAppContext } from '../../src/modules/repositories.js';
+import { systemClock, type Clock } from '../../src/shared/clock.js';
 
 /** Debian's chromium, or CHROMIUM_PATH. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -162,4 +164,34 @@ export async function expectFitsNarrow(page: Page, label: string, { items = fals
     selector,
   );
   expect(offscreen, `${label}: off-screen at 375 px`).toEqual([]);
+}
+
+export interface SharedTestServer {
+  server: RunningMultiUserServer;
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** A shared (multi-user) server in a fresh home, with its first admin made as `inroads users add` would. */
+export async function startSharedServer(name: string, admin: { email: string; password: string }): Promise<SharedTestServer> {
+  const home = mkdtempSync(join(tmpdir(), `inroads-e2e-${name}-`));
+  const server = await startMultiUserServer(loadConfig({ home, port: 0, env: {} }));
+  await createUser({ ctx: createAppContext(server.handle, systemClock), input: { email: admin.email, name: 'Ada Admin', role: 'admin', password: admin.password } });
+  return {
+    server,
+    origin: new URL(server.url).origin,
+    close: async () => {
+      await server.close();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in on a shared server's sign-in page and waits for the app. */
+export async function signInWithPassword(page: Page, origin: string, email: string, password: string): Promise<void> {
+  await page.goto(`${origin}/`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('link', { name: 'Account' }).waitFor();
 }

@@ -1,21 +1,18 @@
 /// <reference lib="dom" />
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
 import { createUser } from '../../src/modules/accounts/accounts.usecases.js';
 import { createContact } from '../../src/modules/contacts/contacts.usecases.js';
 import { createInterview } from '../../src/modules/interviews/interviews.usecases.js';
 import type { AppContext } from '../../src/modules/repositories.js';
 import { createAppContext } from '../../src/modules/repositories.js';
-import { startMultiUserServer, type RunningMultiUserServer } from '../../src/server/start.js';
+import { type RunningMultiUserServer } from '../../src/server/start.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { newId } from '../../src/shared/ids.js';
 import { createContactInput } from '../../src/shared/schemas/contacts.js';
 import { createInterviewInput } from '../../src/shared/schemas/interviews.js';
-import { assertBrowserAvailable, collectCspViolations, expectAccessible, expectFitsNarrow, hasBrowser, launch, requireBrowser, screenshot } from './browser.js';
+import { assertBrowserAvailable, collectCspViolations, expectAccessible, expectFitsNarrow, hasBrowser, launch, requireBrowser, screenshot, type SharedTestServer, signInWithPassword, startSharedServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -43,8 +40,8 @@ const rowText = (page: Page, name: string) => page.getByRole('row').filter({ has
 
 describe.skipIf(!hasBrowser && !requireBrowser)('the cohort report in the browser', () => {
   let browser: Browser;
+  let shared: SharedTestServer;
   let server: RunningMultiUserServer;
-  let home: string;
   let origin: string;
   const csp: string[] = [];
 
@@ -54,20 +51,12 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the cohort report in the browse
     csp.push(...collectCspViolations(page));
     return page;
   };
-  const signIn = async (page: Page, email: string) => {
-    await page.goto(`${origin}/`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('link', { name: 'Account' }).waitFor();
-  };
+  const signIn = (page: Page, email: string) => signInWithPassword(page, origin, email, PASSWORD);
 
   beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'inroads-e2e-report-'));
-    server = await startMultiUserServer(loadConfig({ home, port: 0, env: {} }));
-    origin = new URL(server.url).origin;
+    shared = await startSharedServer('report', { email: 'admin@uni.example', password: PASSWORD });
+    ({ server, origin } = shared);
     const control = createAppContext(server.handle, systemClock);
-    await createUser({ ctx: control, input: { email: 'admin@uni.example', name: 'Ada Admin', role: 'admin', password: PASSWORD } });
     await createUser({ ctx: control, input: { email: 'coach@uni.example', name: 'Cora Coach', role: 'coach', password: PASSWORD } });
     // The cohorts (made on the Administration page in the cohorts work; here straight into the accounts database).
     const history = newId();
@@ -94,8 +83,7 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the cohort report in the browse
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    rmSync(home, { recursive: true, force: true });
+    await shared?.close();
   });
 
   it('takes an admin from Administration to the report: every group, one cohort, a small one held back, the CSV', async () => {

@@ -1,15 +1,8 @@
 /// <reference lib="dom" />
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
-import { createUser } from '../../src/modules/accounts/accounts.usecases.js';
-import { createAppContext } from '../../src/modules/repositories.js';
-import { startMultiUserServer, type RunningMultiUserServer } from '../../src/server/start.js';
-import { systemClock } from '../../src/shared/clock.js';
-import { assertBrowserAvailable, collectCspViolations, expectAccessible, expectFitsNarrow, hasBrowser, launch, requireBrowser, screenshot } from './browser.js';
+import { assertBrowserAvailable, collectCspViolations, expectAccessible, expectFitsNarrow, hasBrowser, launch, requireBrowser, screenshot, type SharedTestServer, startSharedServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -31,8 +24,7 @@ const csvFile = (name: string, text: string) => ({ name, mimeType: 'text/csv', b
 
 describe.skipIf(!hasBrowser && !requireBrowser)('cohorts in the browser', () => {
   let browser: Browser;
-  let server: RunningMultiUserServer;
-  let home: string;
+  let shared: SharedTestServer;
   let origin: string;
   const csp: string[] = [];
 
@@ -43,17 +35,14 @@ describe.skipIf(!hasBrowser && !requireBrowser)('cohorts in the browser', () => 
   };
 
   beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'inroads-e2e-cohorts-'));
-    server = await startMultiUserServer(loadConfig({ home, port: 0, env: {} }));
-    origin = new URL(server.url).origin;
     // The first admin, as `inroads users add … --role admin` makes them; everything else goes through the pages.
-    await createUser({ ctx: createAppContext(server.handle, systemClock), input: { email: 'admin@uni.example', name: 'Ada Admin', role: 'admin', password: PASSWORD } });
+    shared = await startSharedServer('cohorts', { email: 'admin@uni.example', password: PASSWORD });
+    origin = shared.origin;
     browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    rmSync(home, { recursive: true, force: true });
+    await shared?.close();
   });
 
   it('invites a cohort from a CSV file; a student joins, shares with her adviser in one step; the adviser sees the caseload by cohort; a revoked link stops working', async () => {

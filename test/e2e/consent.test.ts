@@ -1,15 +1,8 @@
 /// <reference lib="dom" />
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/config.js';
-import { createUser } from '../../src/modules/accounts/accounts.usecases.js';
-import { createAppContext } from '../../src/modules/repositories.js';
-import { startMultiUserServer, type RunningMultiUserServer } from '../../src/server/start.js';
-import { systemClock } from '../../src/shared/clock.js';
-import { assertBrowserAvailable, collectCspViolations, expectAccessible, expectFitsNarrow, hasBrowser, launch, requireBrowser, screenshot } from './browser.js';
+import { assertBrowserAvailable, collectCspViolations, expectAccessible, expectFitsNarrow, hasBrowser, launch, requireBrowser, screenshot, type SharedTestServer, signInWithPassword, startSharedServer } from './browser.js';
 
 assertBrowserAvailable();
 
@@ -27,8 +20,7 @@ const joinWith = async (page: Page, link: string, name: string) => {
 /** Issue 21 item 5: consent that says what it shows, walked through the app by an admin, a coach and a student. */
 describe.skipIf(!hasBrowser && !requireBrowser)('sharing that previews what the coach sees, and an audit of every look', () => {
   let browser: Browser;
-  let server: RunningMultiUserServer;
-  let home: string;
+  let shared: SharedTestServer;
   let origin: string;
   const csp: string[] = [];
 
@@ -38,26 +30,17 @@ describe.skipIf(!hasBrowser && !requireBrowser)('sharing that previews what the 
     csp.push(...collectCspViolations(page));
     return page;
   };
-  const signIn = async (page: Page, email: string, password = PASSWORD) => {
-    await page.goto(`${origin}/`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('link', { name: 'Account' }).waitFor();
-  };
+  const signIn = (page: Page, email: string, password = PASSWORD) => signInWithPassword(page, origin, email, password);
 
   beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'inroads-e2e-consent-'));
-    server = await startMultiUserServer(loadConfig({ home, port: 0, env: {} }));
-    origin = new URL(server.url).origin;
     // The first admin, as `inroads users add` makes them; everyone else arrives through the app.
-    await createUser({ ctx: createAppContext(server.handle, systemClock), input: { email: 'admin@uni.example', name: 'Ada Admin', role: 'admin', password: PASSWORD } });
+    shared = await startSharedServer('consent', { email: 'admin@uni.example', password: PASSWORD });
+    origin = shared.origin;
     browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
-    rmSync(home, { recursive: true, force: true });
+    await shared?.close();
   });
 
   it('previews progress without names, shares it, logs the coach’s look, shows names once allowed, and exports the audit', async () => {
