@@ -20,6 +20,12 @@ export interface DatabaseHandle {
   readers?: number;
   /** SQLite's quick_check at open: passed, skipped (the file is larger than QUICK_CHECK_MAX_BYTES), or not asked for. */
   quickCheck?: 'passed' | 'skipped' | 'not-run';
+  /**
+   * A number that changes whenever anything is committed to the database, by this process or
+   * another (the CLI, a second server): what a cache of the workspace's data is keyed on.
+   * Absent where that cannot be known cheaply (PostgreSQL, an in-memory SQLite database).
+   */
+  changes?: () => number;
   close(): Promise<void>;
 }
 
@@ -131,6 +137,17 @@ function createPrivately(path: string): void {
  * An existing file is first checked to be Inroads's own (and, with `check`, undamaged):
  * nothing, not even the journal mode, is changed in a file before that.
  */
+/**
+ * A connection of its own that never reads or writes: SQLite's `data_version` on it changes
+ * whenever any other connection (the server's own, the CLI's) commits, which makes it a
+ * cheap and exact change counter for the whole file.
+ */
+function changeWatcher(path: string): BetterSqlite3.Database {
+  const watcher = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
+  watcher.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  return watcher;
+}
+
 export function openSqlite(path: string, options: { check?: boolean } = {}): BetterSqlite3.Database {
   const memory = path === ':memory:';
   const existed = !memory && existsSync(path) && statSync(path).size > 0;
@@ -210,6 +227,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   let sqlite: BetterSqlite3.Database | null = null;
   let driver: ReadPoolDriver | null = null;
   let readersPath: string | null = null;
+  let watcher: BetterSqlite3.Database | null = null;
   if (isPostgresUrl(url)) {
     dialect = 'postgres';
     // Loaded only for PostgreSQL, so SQLite users (and the CLI) do not pay for it.
@@ -240,8 +258,24 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     else migration = await migrateToLatest(db, dialect);
     // Readers start after the migrations, so they open the file as it now is.
     if (driver && readersPath && (options.readers ?? 0) > 0) driver.useReaders(new ReadPool(readersPath, options.readers ?? 0, SQLITE_BUSY_TIMEOUT_MS));
-    return { db, dialect, sqlite, migration, readers: driver?.readers ?? 0, quickCheck: quickCheckOutcome(url, dialect, options.check ?? false), location: redactUrl(url), close: () => db.destroy() };
+    if (readersPath) watcher = changeWatcher(readersPath);
+    const watching = watcher;
+    return {
+      db,
+      dialect,
+      sqlite,
+      migration,
+      readers: driver?.readers ?? 0,
+      quickCheck: quickCheckOutcome(url, dialect, options.check ?? false),
+      location: redactUrl(url),
+      ...(watching ? { changes: () => watching.pragma('data_version', { simple: true }) as number } : {}),
+      close: async () => {
+        await db.destroy();
+        watching?.close();
+      },
+    };
   } catch (error) {
+    watcher?.close();
     await db.destroy();
     if (error instanceof AppError) throw error;
     const reason = error instanceof Error ? error.message : String(error);

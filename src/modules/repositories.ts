@@ -30,6 +30,7 @@ import { createSearchRepository } from './search/search.repository.js';
 import { createTemplatesRepository } from './templates/templates.repository.js';
 import { createTrashRepository } from './trash/trash.repository.js';
 import { createWeekRepository } from './week/week.repository.js';
+import { createWorkspaceRepository } from './workspace/workspace.repository.js';
 
 export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
   return {
@@ -60,6 +61,7 @@ export function createRepositories(db: Kysely<Database>, dialect: Dialect) {
     audit: createAuditRepository(db),
     sso: createSsoRepository(db),
     reports: createReportsRepository(db, dialect),
+    workspace: createWorkspaceRepository(db),
   };
 }
 
@@ -74,6 +76,8 @@ export interface AppContext {
   repos: Repositories;
   clock: Clock;
   dialect: Dialect;
+  /** Changes whenever anything is committed to the workspace (see DatabaseHandle.changes); absent inside a transaction and where unknown. */
+  changes?: (() => number) | undefined;
   transaction<T>(work: (ctx: AppContext) => Promise<T>): Promise<T>;
 }
 
@@ -92,16 +96,20 @@ export function forwardingContext(current: () => AppContext): AppContext {
     get dialect() {
       return current().dialect;
     },
+    get changes() {
+      return current().changes;
+    },
     transaction: (work) => current().transaction(work),
   };
 }
 
-export function createAppContext(handle: Pick<DatabaseHandle, 'db' | 'dialect' | 'sqlite'>, clock: Clock): AppContext {
-  const { db, dialect, sqlite } = handle;
+export function createAppContext(handle: Pick<DatabaseHandle, 'db' | 'dialect' | 'sqlite' | 'changes'>, clock: Clock): AppContext {
+  const { db, dialect, sqlite, changes } = handle;
   const ctx: AppContext = {
     repos: createRepositories(db, dialect),
     clock,
     dialect,
+    changes,
     transaction: (work) =>
       db.transaction().execute(async (trx) => {
         if (sqlite) allowDirectWrites(trx, sqlite);

@@ -1,3 +1,4 @@
+import { keptUntilChange } from '../kept.js';
 import { now } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import type { Suggestion } from '../../shared/schemas/coach.js';
@@ -15,6 +16,9 @@ export async function suggestions({
   organizationId?: string | undefined;
   limit?: number;
 }): Promise<{ items: Suggestion[] }> {
-  const candidates = await ctx.repos.coach.unaskedCandidates({ explorationId, organizationId }, limit);
+  // The candidates depend only on the data; their ranking also on the day (recent contact counts for more), so it runs every time.
+  const candidates = await keptUntilChange(ctx, 'suggestions', `${explorationId ?? ''}|${organizationId ?? ''}|${limit}`, () =>
+    ctx.repos.coach.unaskedCandidates({ explorationId, organizationId }, limit),
+  );
   return { items: rankSuggestions(candidates, now(ctx)).slice(0, limit) };
 }

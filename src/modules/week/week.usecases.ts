@@ -2,6 +2,7 @@ import { dueOn, localDay } from '../../shared/business-days.js';
 import type { Week, WeeklyTargets, WeeklyTargetsInput } from '../../shared/schemas/week.js';
 import { suggestions } from '../coach/suggestions.usecases.js';
 import { getAgenda } from '../followups/followups.usecases.js';
+import { keptUntilChange } from '../kept.js';
 import { now, workCalendar } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { reviewWeek, weekStart } from './week.rules.js';
@@ -31,10 +32,8 @@ export async function getWeek({ ctx, at }: { ctx: AppContext; at?: string | unde
   const since = dueOn(start - 7 * WEEKS_BACK, calendar, 0);
   // The agenda up to the end of next week (its overdue items included).
   const until = dueOn(start + 14, calendar, 0);
-  const [targets, interviews, peopleAddedAt, agenda, ranking] = await Promise.all([
-    ctx.repos.week.targets(),
-    ctx.repos.week.interviews(since),
-    ctx.repos.week.peopleAddedSince(since),
+  const [[targets, interviews, peopleAddedAt], agenda, ranking] = await Promise.all([
+    keptUntilChange(ctx, 'week', since, () => Promise.all([ctx.repos.week.targets(), ctx.repos.week.interviews(since), ctx.repos.week.peopleAddedSince(since)])),
     getAgenda({ ctx, at: instant, to: until }),
     suggestions({ ctx, limit: 5 }),
   ]);
