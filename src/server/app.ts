@@ -50,6 +50,7 @@ import { withErrorCodes } from './openapi-errors.js';
 import { currentUser, signedInUser, multiUserWorkspaces, presentedToken, registerMultiUserSecurity, sessionCookies, type MultiUserDeps } from './multi-user.js';
 import { scopedContext } from './request-scope.js';
 import { registerLocalSignInRoutes, registerSecurity } from './security.js';
+import { registerFirstRequestHints } from './first-requests.js';
 import type { App } from './types.js';
 import { createWorkspaces, registerWorkspaceRoutes, type Workspaces } from './workspace.js';
 
@@ -156,6 +157,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     registerEventLog(app);
   } else if (deps.secret) registerSecurity(app, { secret: deps.secret, allowedHosts: deps.allowedHosts, tokenInPathPrefixes: [CALENDAR_FEED_PREFIX], db: deps.handle.db, clock: deps.ctx.clock, openCommand: deps.openCommand });
   else throw new Error('buildApp needs the launch secret (local mode) or accounts (multi-user mode)');
+  // A page is served (locally) only to a signed-in browser; on a shared server, to anyone, signed in or not.
+  registerFirstRequestHints(app, multiUser ? (request) => request.inroadsScope !== undefined : () => true);
   registerErrorHandling(app);
   registerBodyHandling(app);
 

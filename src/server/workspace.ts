@@ -65,20 +65,13 @@ export function registerWorkspaceRoutes(app: App, workspaces: Workspaces): void 
   const info = async () => {
     const { handle, demo } = workspaces.current();
     const { repos } = workspaces.live;
-    const first = { limit: 1, offset: 0 };
-    const [contacts, organizations, explorations, interviews, profile] = await Promise.all([
-      repos.contacts.list({}, { field: 'name', direction: 'asc' }, first),
-      repos.organizations.list({}, { field: 'name', direction: 'asc' }, first),
-      repos.explorations.list({}, { field: 'title', direction: 'asc' }, first),
-      repos.interviews.list({}, { field: 'createdAt', direction: 'asc' }, first),
-      repos.profile.get(),
-    ]);
+    const [counts, profile] = await Promise.all([repos.workspace.counts(), repos.profile.get()]);
     return {
       location: handle.location,
       dialect: handle.dialect,
       demo,
       canSwitch: workspaces.demoUrl !== null,
-      counts: { contacts: contacts.total, organizations: organizations.total, explorations: explorations.total, interviews: interviews.total },
+      counts,
       profileSaved: profile.updatedAt !== null,
     };
   };

@@ -5,6 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app/App.js';
+import { prefetchFirstPage } from './app/first-page.js';
 import './styles.css';
 
 const queryClient: QueryClient = new QueryClient({
@@ -16,6 +17,8 @@ const queryClient: QueryClient = new QueryClient({
     },
   }),
 });
+
+void prefetchFirstPage(queryClient, window.location.pathname, window.location.search);
 
 const root = document.getElementById('root');
 if (root) {

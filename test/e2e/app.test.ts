@@ -2,6 +2,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCommandFor } from '../../src/server/security.js';
+import { firstRequests } from '../../src/shared/vocabulary/first-requests.js';
 import { assertBrowserAvailable, closeAll, expectAccessible, hasBrowser, launch, pageOverflow, requireBrowser, startTestServer, type TestServer } from './browser.js';
 
 assertBrowserAvailable();
@@ -52,6 +53,14 @@ describe.skipIf(!hasBrowser && !requireBrowser)('the web app in Chromium', () =>
     await page.waitForURL(`${server.origin}/`);
     await page.getByRole('heading', { name: 'Nothing due this week' }).waitFor();
     await expectAccessible(page, 'today (empty)');
+  });
+
+  it.each(['/', '/people'])('fetches the first data of %s once, started with the page itself', async (path) => {
+    await go(path);
+    await page.locator('main h1').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name.replace(location.origin, '')));
+    for (const address of firstRequests(path, '', true)) expect(fetched.filter((name) => name === address), address).toHaveLength(1);
   });
 
   it('adds a person and refuses bad input next to the field', async () => {

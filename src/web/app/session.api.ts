@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { AUTH_STATUS_URL } from '../../shared/vocabulary/first-requests.js';
 import type { Account, AuthStatus } from '../../shared/schemas/accounts.js';
 import { api } from '../api/client.js';
 import { sessionKeys } from '../api/keys.js';
@@ -6,8 +7,10 @@ import { sessionKeys } from '../api/keys.js';
 export type { AuthStatus };
 
 /** Whether this server has accounts, and who is signed in (null on a personal install). */
+export const authStatusQuery = queryOptions({ queryKey: sessionKeys.status, queryFn: () => api.get<AuthStatus>(AUTH_STATUS_URL), staleTime: 60_000 });
+
 export function useAuthStatus() {
-  return useQuery({ queryKey: sessionKeys.status, queryFn: () => api.get<AuthStatus>('/api/v1/auth/status'), staleTime: 60_000 });
+  return useQuery(authStatusQuery);
 }
 
 /** The signed-in account on a shared server; null on a personal install. */

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { WorkspaceTarget, WorkspaceInfo } from '../../shared/schemas/workspace.js';
 import { api } from '../api/client.js';
@@ -6,8 +6,10 @@ import { workspaceKeys } from '../api/keys.js';
 
 export type { WorkspaceInfo };
 
+export const workspaceQuery = queryOptions({ queryKey: workspaceKeys.info, queryFn: () => api.get<WorkspaceInfo>('/api/v1/workspace') });
+
 export function useWorkspace() {
-  return useQuery({ queryKey: workspaceKeys.info, queryFn: () => api.get<WorkspaceInfo>('/api/v1/workspace') });
+  return useQuery(workspaceQuery);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Deleted } from '../../../shared/schemas/common.js';
 import type { Contact } from '../../../shared/schemas/contacts.js';
 import type { DecisionBoard } from '../../../shared/schemas/decisions.js';
@@ -9,11 +9,13 @@ import type { NewQuestionInput, Question } from '../../../shared/schemas/questio
 import { api, type Page } from '../../api/client.js';
 import { explorationKeys, interviewKeys, invalidate, organizationKeys, peopleKeys, questionKeys, recordKeys } from '../../api/keys.js';
 
+export const explorationListQuery = queryOptions({
+  queryKey: explorationKeys.list(),
+  queryFn: () => api.get<Page<Exploration>>('/api/v1/explorations', { limit: 200, sort: '-updatedAt' }),
+});
+
 export function useExplorationList() {
-  return useQuery({
-    queryKey: explorationKeys.list(),
-    queryFn: () => api.get<Page<Exploration>>('/api/v1/explorations', { limit: 200, sort: '-updatedAt' }),
-  });
+  return useQuery(explorationListQuery);
 }
 
 export function useExploration(id: string) {
@@ -64,8 +66,10 @@ export const saveExploration =
   (body: Record<string, unknown>): Promise<Exploration> =>
     id ? api.patch<Exploration>(`/api/v1/explorations/${id}`, body) : api.post<Exploration>('/api/v1/explorations', body);
 
+export const activeExplorationQuery = queryOptions({ queryKey: explorationKeys.active(), queryFn: () => api.get<ActiveExploration>('/api/v1/explorations/active') });
+
 export function useActiveExploration() {
-  return useQuery({ queryKey: explorationKeys.active(), queryFn: () => api.get<ActiveExploration>('/api/v1/explorations/active') });
+  return useQuery(activeExplorationQuery);
 }
 
 export function useSetActiveExploration() {

@@ -1,4 +1,5 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { PEOPLE_PAGE } from '../../../shared/vocabulary/first-requests.js';
 import type { Agenda } from '../../../shared/schemas/agenda.js';
 import type { PageResult } from '../../../shared/schemas/common.js';
 import type { Contact, UpdateContactInput } from '../../../shared/schemas/contacts.js';
@@ -18,14 +19,16 @@ const contactUrls = {
   one: (id: string) => `/api/v1/contacts/${id}`,
 };
 
-export const PEOPLE_PAGE = 100;
+export { PEOPLE_PAGE };
 
 export const fetchContactsPage = (query: Record<string, string>, offset: number) =>
   api.get<PageResult<Contact>>(contactUrls.collection, { ...query, limit: PEOPLE_PAGE, offset });
 
 /** The first page of people matching `query` (the rest are fetched as the list scrolls, with fetchContactsPage). */
+export const contactsFirstPageQuery = (query: Record<string, string>) => queryOptions({ queryKey: peopleKeys.list(query), queryFn: () => fetchContactsPage(query, 0) });
+
 export function useContactsFirstPage(query: Record<string, string>) {
-  return useQuery({ queryKey: peopleKeys.list(query), queryFn: () => fetchContactsPage(query, 0), placeholderData: keepPreviousData });
+  return useQuery({ ...contactsFirstPageQuery(query), placeholderData: keepPreviousData });
 }
 
 /** People whose name, title or notes match `text`, with the matching words marked. */
@@ -37,18 +40,22 @@ export function useContactSearch(text: string) {
   });
 }
 
+export const organizationOptionsQuery = queryOptions({
+  queryKey: organizationKeys.options(),
+  queryFn: () => api.get<PageResult<Organization>>('/api/v1/organizations', { limit: 500, sort: 'name' }),
+});
+
 export function useOrganizationOptions() {
-  return useQuery({
-    queryKey: organizationKeys.options(),
-    queryFn: () => api.get<PageResult<Organization>>('/api/v1/organizations', { limit: 500, sort: 'name' }),
-  });
+  return useQuery(organizationOptionsQuery);
 }
 
+export const explorationOptionsQuery = queryOptions({
+  queryKey: explorationKeys.options(),
+  queryFn: () => api.get<PageResult<Exploration>>('/api/v1/explorations', { limit: 500, sort: 'title' }),
+});
+
 export function useExplorationOptions() {
-  return useQuery({
-    queryKey: explorationKeys.options(),
-    queryFn: () => api.get<PageResult<Exploration>>('/api/v1/explorations', { limit: 500, sort: 'title' }),
-  });
+  return useQuery(explorationOptionsQuery);
 }
 
 export function useContact(id: string | undefined) {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TODAY_FIRST_ITEMS } from '../../../shared/vocabulary/first-requests.js';
 import { Link } from 'react-router';
 import type { Agenda, AgendaItem } from '../../../shared/schemas/agenda.js';
 import { formatDateTime, relative } from '../../ui/format.js';
@@ -211,7 +212,7 @@ function AgendaRow({ item, at, draftRequest }: { item: AgendaItem; at: string; d
  * How many items of a group are shown before "Show more": a long backlog stays readable, and the
  * server sends only what is shown (with each group's total), so the page stays quick.
  */
-const SHOWN_AT_FIRST = 25;
+const SHOWN_AT_FIRST = TODAY_FIRST_ITEMS;
 const MORE = SHOWN_AT_FIRST * 4;
 
 function AgendaGroup({

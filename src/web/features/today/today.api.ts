@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Agenda, AgendaDraft, AgendaDraftInput, AgendaItem, AgendaStateInput, AgendaItemState } from '../../../shared/schemas/agenda.js';
 import type { Contact } from '../../../shared/schemas/contacts.js';
 import type { RecordThankYouInput } from '../../../shared/schemas/conversation.js';
@@ -8,8 +8,10 @@ import { api, type Page } from '../../api/client.js';
 import { agendaKeys, interviewKeys, invalidate, peopleKeys, recordKeys } from '../../api/keys.js';
 
 /** The agenda with at most `limit` items of each group (overdue, today, later); asking for more keeps the shown ones on screen. */
+export const agendaQuery = (limit: number) => queryOptions({ queryKey: agendaKeys.today(limit), queryFn: () => api.get<Agenda>('/api/v1/agenda', { limit }) });
+
 export function useAgenda(limit: number) {
-  return useQuery({ queryKey: agendaKeys.today(limit), queryFn: () => api.get<Agenda>('/api/v1/agenda', { limit }), placeholderData: keepPreviousData });
+  return useQuery({ ...agendaQuery(limit), placeholderData: keepPreviousData });
 }
 
 /** Whether anyone has been added yet (asked only when the agenda is empty). */
