@@ -235,7 +235,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const webRoot = deps.webRoot ?? defaultWebRoot;
   const hasWeb = existsSync(webRoot);
-  if (hasWeb) await app.register(fastifyStatic, { root: webRoot, prefix: '/', wildcard: true, index: ['index.html'] });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      wildcard: true,
+      index: ['index.html'],
+      // The build names every script and style sheet by its content, so a browser keeps them and never asks again;
+      // the page itself (and the icon) is checked each time, so a new version is picked up at once.
+      cacheControl: false,
+      setHeaders: (res, path) => res.header('Cache-Control', /[\\/]assets[\\/][^\\/]+-[A-Za-z0-9_-]{8}\.(js|css)$/.test(path) ? 'private, max-age=31536000, immutable' : 'no-cache'),
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes (/people/…, /interviews/…) all load the app's single page.
     const wantsPage = hasWeb && request.method === 'GET' && !request.url.startsWith('/api/') && !/\.[a-z0-9]+(\?|$)/i.test(request.url);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayToIso, wallClock, wallClockOf } from './business-days.js';
+import { dayToIso, instantMs, wallClock, wallClockOf } from './business-days.js';
 import { prng } from './random.js';
 
 const ZONES = ['UTC', 'Europe/London', 'Europe/Amsterdam', 'America/New_York', 'America/St_Johns', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/Sao_Paulo', 'Africa/Casablanca', 'Pacific/Apia'];
@@ -27,5 +27,21 @@ describe('local wall-clock time with the offset remembered per hour', () => {
 
   it('names days the same way, remembered or not', () => {
     for (const day of [-40_000, -1, 0, 1, 20_522, 20_522, 60_000]) expect(dayToIso(day)).toBe(new Date(day * 86_400_000).toISOString().slice(0, 10));
+  });
+});
+
+describe('instantMs', () => {
+  it('reads stored instants exactly as Date.parse does, across years, months and leap days', () => {
+    for (let ms = Date.UTC(1999, 11, 31, 23, 59, 59, 999); ms < Date.UTC(2031, 0, 1); ms += 9_876_543_211 / 97) {
+      const text = new Date(Math.floor(ms)).toISOString();
+      expect(instantMs(text), text).toBe(Date.parse(text));
+    }
+    expect(instantMs('2028-02-29T12:00:00.000Z')).toBe(Date.UTC(2028, 1, 29, 12));
+  });
+
+  it('leaves every other form, and impossible fields, to Date.parse', () => {
+    for (const text of ['2026-03-10', '2026-03-10T09:00:00Z', '2026-03-10T09:00:00.000+01:00', '2026-02-30T09:00:00.000Z', '2026-13-10T09:00:00.000Z', '2026-03-1xT09:00:00.000Z', 'not a date at all, really']) {
+      expect(Object.is(instantMs(text), Date.parse(text)), text).toBe(true);
+    }
   });
 });

@@ -79,7 +79,34 @@ export function wallClock(ms: number, timeZone: string): number {
   return offset === null ? wallClockOf(ms, timeZone) : second + offset;
 }
 
-const toMs = (instant: string | Date) => (typeof instant === 'string' ? Date.parse(instant) : instant.getTime());
+const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22];
+const digit = (text: string, at: number) => text.charCodeAt(at) - 48;
+/**
+ * Milliseconds of an ISO instant. The stored form (`2026-03-10T09:00:00.000Z`, as toISOString writes
+ * it) is read digit by digit, over twice as fast as Date.parse, which matters when the agenda and the
+ * weekly review convert a hundred thousand of them; any other form, or a field out of range, goes to
+ * Date.parse to judge.
+ */
+export function instantMs(text: string): number {
+  if (text.length !== 24 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58 || text.charCodeAt(19) !== 46 || text.charCodeAt(23) !== 90) {
+    return Date.parse(text);
+  }
+  for (const at of DIGITS) {
+    const d = digit(text, at);
+    if (d < 0 || d > 9) return Date.parse(text);
+  }
+  const month = digit(text, 5) * 10 + digit(text, 6);
+  const day = digit(text, 8) * 10 + digit(text, 9);
+  const hour = digit(text, 11) * 10 + digit(text, 12);
+  const minute = digit(text, 14) * 10 + digit(text, 15);
+  const second = digit(text, 17) * 10 + digit(text, 18);
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return Date.parse(text);
+  const ms = Date.UTC(digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3), month - 1, day, hour, minute, second, digit(text, 20) * 100 + digit(text, 21) * 10 + digit(text, 22));
+  // Day 29 to 31 of a shorter month would roll over into the next: Date.parse decides what such a text means.
+  return day <= 28 || new Date(ms).getUTCDate() === day ? ms : Date.parse(text);
+}
+
+const toMs = (instant: string | Date) => (typeof instant === 'string' ? instantMs(instant) : instant.getTime());
 
 export function localDay(instant: string | Date, calendar: WorkCalendar): Day {
   return Math.floor(wallClock(toMs(instant), calendar.timeZone) / DAY_MS);

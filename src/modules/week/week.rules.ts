@@ -154,10 +154,12 @@ export function reviewWeek(input: WeekInput): Omit<Week, 'at' | 'timeZone'> {
   const keepInTouch = overdue.filter((item) => item.kind === 'check-in');
 
   // Next week's first actions: what is overdue or due by the end of next week, soonest first, then whom to ask next.
-  const nextWeekEnd = dueOn(end + 8, calendar, 0);
+  const nextWeekEnds = Date.parse(dueOn(end + 8, calendar, 0));
+  // Due times are ISO instants in UTC, so they sort as text (and thousands of check-ins may be overdue).
   const fromAgenda = open
-    .filter((item) => Date.parse(item.due) < Date.parse(nextWeekEnd))
-    .sort((a, b) => a.due.localeCompare(b.due))
+    .filter((item) => Date.parse(item.due) < nextWeekEnds)
+    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0))
+    .slice(0, NEXT_ACTIONS)
     .map((item) => ({ kind: item.kind, title: item.title, reason: item.reason, contactId: item.contactId, due: item.due }));
   const covered = new Set([...open.map((item) => item.contactId), ...open.map((item) => item.suggestedContactId)].filter((id) => id !== null));
   const fromRanking = input.ranking
