@@ -30,6 +30,20 @@ describe('the page names its first requests for the browser to fetch at once', (
   });
 });
 
+describe('what the browser keeps', () => {
+  const t = useTestApp();
+
+  it('keeps the built scripts and styles (named by their content) for good, and checks the page and the icon every time', async () => {
+    const html = await asBrowser(t.app, { method: 'GET', url: '/', headers: { accept: 'text/html' } });
+    expect(html.headers['cache-control']).toBe('no-cache');
+    const assets = [...html.body.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? '');
+    expect(assets.length).toBeGreaterThan(1);
+    for (const asset of assets) expect((await asBrowser(t.app, { method: 'GET', url: asset })).headers['cache-control'], asset).toBe('private, max-age=31536000, immutable');
+    expect((await asBrowser(t.app, { method: 'GET', url: '/favicon.svg' })).headers['cache-control']).toBe('no-cache');
+    expect((await asBrowser(t.app, { method: 'GET', url: '/people' })).headers['cache-control']).toBe('no-cache');
+  });
+});
+
 describe('on a shared server', () => {
   let t: MultiUserTestApp;
   beforeAll(async () => {

@@ -13,30 +13,26 @@ import { fetchContactsPage, PEOPLE_PAGE, useContactSearch, useContactsFirstPage,
 const PAGE = PEOPLE_PAGE;
 const ROW = 52;
 
-/** Pages of the server's list, fetched as the window scrolls over them. */
+/** Pages of the server's list: the first from its query (so rows show on the render its answer arrives), the rest fetched as the window scrolls over them. */
 function usePagedContacts(query: Record<string, string>) {
-  const [pages, setPages] = useState<Map<number, Contact[]>>(new Map());
-  const [total, setTotal] = useState<number | null>(null);
-  const key = JSON.stringify(query);
   const first = useContactsFirstPage(query);
-  useEffect(() => {
-    if (first.data) {
-      setPages(new Map([[0, first.data.items]]));
-      setTotal(first.data.total);
-    }
-  }, [first.data]);
+  // Pages fetched for another filter or sort, or before the list was last fetched again (after a change), are dropped.
+  const key = `${JSON.stringify(query)}@${first.dataUpdatedAt}`;
+  const [later, setLater] = useState<{ key: string; pages: Map<number, Contact[]> }>({ key, pages: new Map() });
+  const pages = later.key === key ? later.pages : new Map<number, Contact[]>();
+  const total = first.data?.total ?? null;
   const loading = useRef(new Set<string>());
   const ensure = (index: number) => {
     const page = Math.floor(index / PAGE);
     const token = `${key}:${page}`;
-    if (pages.has(page) || loading.current.has(token)) return;
+    if (page === 0 || pages.has(page) || loading.current.has(token)) return;
     loading.current.add(token);
     void fetchContactsPage(query, page * PAGE).then((result) => {
-      setPages((current) => new Map(current).set(page, result.items));
+      setLater((current) => ({ key, pages: new Map(current.key === key ? current.pages : []).set(page, result.items) }));
       loading.current.delete(token);
     });
   };
-  const at = (index: number) => pages.get(Math.floor(index / PAGE))?.[index % PAGE];
+  const at = (index: number) => (index < PAGE ? first.data?.items[index] : pages.get(Math.floor(index / PAGE))?.[index % PAGE]);
   return { total, at, ensure, first };
 }
 
@@ -58,7 +54,8 @@ export function PeoplePage() {
   const searching = useContactSearch(search);
   const list = usePagedContacts(query);
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: list.total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10 });
+  // A first guess at the list's box lets the first rows render with the data, before the list has been measured.
+  const virtualizer = useVirtualizer({ count: list.total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10, initialRect: { width: 1024, height: 600 } });
   const items = virtualizer.getVirtualItems();
   useEffect(() => {
     for (const row of items) list.ensure(row.index);
