@@ -76,3 +76,49 @@ describe('reads on reader threads (SQLite)', () => {
     expect(await setting('first')).toBe('one');
   });
 });
+
+/** One request at a time reads on the main connection; overlapping requests use the readers (ReadPoolDriver.inlineWhen). */
+describe('reads on the main connection while nothing else is going on (SQLite)', () => {
+  let dir: string;
+  let handle: DatabaseHandle;
+  let quiet = true;
+  // A temporary table exists on the connection that made it only: reading it tells which connection answered.
+  const probe = () => sql<{ where: string }>`select "where" from temp.probe`.execute(handle.db);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'inroads-inline-'));
+    handle = await openDatabase({ url: join(dir, 'inroads.db'), readers: 2, quiet: () => quiet });
+    handle.sqlite?.exec(`create temp table probe ("where" text); insert into probe values ('main')`);
+  });
+  afterAll(async () => {
+    await handle?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers from the main connection while quiet, and from a reader as soon as it is not', async () => {
+    quiet = true;
+    expect((await probe()).rows).toEqual([{ where: 'main' }]);
+    quiet = false;
+    await expect(probe()).rejects.toThrow(/no such table/);
+    quiet = true;
+  });
+
+  it('still sends a read to a reader while a transaction holds the main connection, so neither waits for the other', async () => {
+    quiet = true;
+    let finish!: () => void;
+    const held = new Promise<void>((resolve) => (finish = resolve));
+    let started!: () => void;
+    const inside = new Promise<void>((resolve) => (started = resolve));
+    const transaction = handle.db.transaction().execute(async (trx) => {
+      await trx.insertInto('settings').values({ key: 'quiet', value: 'inside', updatedAt: '2026-12-02T00:00:00.000Z' }).execute();
+      started();
+      await held;
+    });
+    await inside;
+    expect(await handle.db.selectFrom('settings').select('value').where('key', '=', 'quiet').executeTakeFirst()).toBeUndefined();
+    await expect(probe()).rejects.toThrow(/no such table/);
+    finish();
+    await transaction;
+    expect((await probe()).rows).toEqual([{ where: 'main' }]);
+  });
+});

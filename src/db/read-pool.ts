@@ -122,11 +122,24 @@ const isRead = (sql: string): boolean => /^\s*select\s/i.test(sql);
  */
 export class ReadPoolDriver implements Driver {
   #pool: ReadPool | null = null;
+  #quiet: () => boolean = () => false;
+  /** Connections of the main one handed out (a transaction or a write under way). */
+  #held = 0;
 
   constructor(private readonly inner: Driver) {}
 
   useReaders(pool: ReadPool): void {
     this.#pool = pool;
+  }
+
+  /**
+   * Reads run on the main connection itself while `quiet()` says nothing else is going on (one
+   * request at a time, as one person at their browser makes them) and the main connection is
+   * free: a hop to a reader thread and back costs more than such a read takes. As soon as
+   * requests overlap, reads go to the readers again, so none queues behind another.
+   */
+  inlineWhen(quiet: () => boolean): void {
+    this.#quiet = quiet;
   }
 
   get readers(): number {
@@ -138,7 +151,13 @@ export class ReadPoolDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new RoutingConnection(this.inner, () => this.#pool);
+    return new RoutingConnection(this.inner, {
+      pool: () => this.#pool,
+      inline: () => this.#held === 0 && this.#quiet(),
+      hold: (change) => {
+        this.#held += change;
+      },
+    });
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
@@ -181,8 +200,19 @@ class RoutingConnection implements DatabaseConnection {
 
   constructor(
     private readonly inner: Driver,
-    private readonly pool: () => ReadPool | null,
+    private readonly route: { pool(): ReadPool | null; inline(): boolean; hold(change: 1 | -1): void },
   ) {}
+
+  async #acquire(): Promise<DatabaseConnection> {
+    const connection = await this.inner.acquireConnection();
+    this.route.hold(1);
+    return connection;
+  }
+
+  async #release(connection: DatabaseConnection): Promise<void> {
+    this.route.hold(-1);
+    await this.inner.releaseConnection(connection);
+  }
 
   held(): DatabaseConnection {
     if (!this.#held) throw new Error('Not in a transaction.');
@@ -190,7 +220,7 @@ class RoutingConnection implements DatabaseConnection {
   }
 
   async begin(settings: TransactionSettings): Promise<void> {
-    this.#held = await this.inner.acquireConnection();
+    this.#held = await this.#acquire();
     try {
       await this.inner.beginTransaction(this.#held, settings);
     } catch (error) {
@@ -211,18 +241,18 @@ class RoutingConnection implements DatabaseConnection {
     const held = this.#held;
     if (!held) return;
     this.#held = null;
-    await this.inner.releaseConnection(held);
+    await this.#release(held);
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (this.#held) return this.#held.executeQuery<R>(query);
-    const pool = this.pool();
-    if (pool && isRead(query.sql)) return { rows: (await pool.read(query.sql, query.parameters)) as R[] };
-    const connection = await this.inner.acquireConnection();
+    const pool = this.route.pool();
+    if (pool && isRead(query.sql) && !this.route.inline()) return { rows: (await pool.read(query.sql, query.parameters)) as R[] };
+    const connection = await this.#acquire();
     try {
       return await connection.executeQuery<R>(query);
     } finally {
-      await this.inner.releaseConnection(connection);
+      await this.#release(connection);
     }
   }
 
@@ -231,11 +261,11 @@ class RoutingConnection implements DatabaseConnection {
       yield* this.#held.streamQuery<R>(query, chunkSize);
       return;
     }
-    const connection = await this.inner.acquireConnection();
+    const connection = await this.#acquire();
     try {
       yield* connection.streamQuery<R>(query, chunkSize);
     } finally {
-      await this.inner.releaseConnection(connection);
+      await this.#release(connection);
     }
   }
 }
