@@ -21,6 +21,9 @@ export interface RawHit {
 /** Highest number of matches ranked for one query on SQLite (the most recent ones). */
 export const RANKING_CAP = 1000;
 
+/** Pages of SQLite's full-text index written by one merge step (a few tens of milliseconds at most). */
+export const MERGE_STEP_PAGES = 1000;
+
 /** Words of the query: letters and digits only, so user input never reaches the query syntax. */
 export function queryTerms(query: string): string[] {
   return (query.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
@@ -92,7 +95,22 @@ export function createSearchRepository(db: Kysely<Database>, dialect: Dialect) {
     return ranked.map((r) => ({ type: r.type, id: r.id, score: r.score, snippet: snippetFor(r.name, r.body, terms) }));
   }
 
-  return { upsert, remove, search };
+  /**
+   * One bounded step of merging SQLite's full-text index towards a single segment;
+   * true when it did some work (so there may be more). A bulk write leaves the index in
+   * many segments, and a word's matches are then read from each of them. Run it inside a
+   * transaction: it compares the connection's change count before and after, as the
+   * FTS5 documentation suggests. PostgreSQL's index needs nothing of the kind: false.
+   */
+  async function mergeStep(): Promise<boolean> {
+    if (dialect !== 'sqlite') return false;
+    const changes = async () => Number((await sql<{ n: number }>`select total_changes() as n`.execute(db)).rows[0]?.n ?? 0);
+    const before = await changes();
+    await sql`insert into search_fts(search_fts, rank) values ('merge', ${-MERGE_STEP_PAGES})`.execute(db);
+    return (await changes()) - before >= 2;
+  }
+
+  return { upsert, remove, search, mergeStep };
 }
 
 export type SearchRepository = ReturnType<typeof createSearchRepository>;
