@@ -60,23 +60,24 @@ export function createSearchRepository(db: Kysely<Database>, dialect: Dialect) {
     if (dialect === 'sqlite') {
       // Every term is a quoted prefix, so all must match and punctuation has no meaning.
       const match = terms.map((t) => `"${t}"*`).join(' ');
+      // Checked per match (by rowid) as FTS5 walks from the newest down: an `in (select …)` list
+      // made SQLite look every document of the type up in the index, one by one (seconds).
       const typeFilter = allTypes
         ? sql``
-        : sql`and search_fts.rowid in (select rowid from search_documents where entity_type in (${sql.join([...types])}))`;
-      const candidates = await sql<{ docRowid: number; score: number }>`
-        select search_fts.rowid as doc_rowid, bm25(search_fts, 10.0, 1.0) as score
-        from search_fts where search_fts match ${match} ${typeFilter}
-        order by search_fts.rowid desc limit ${RANKING_CAP}`.execute(db);
-      const top = candidates.rows.sort((a, b) => a.score - b.score).slice(0, limit);
-      if (top.length === 0) return [];
-      const docs = await sql<{ docRowid: number; entityType: SearchableType; entityId: string; name: string; body: string }>`
-        select rowid as doc_rowid, entity_type, entity_id, name, body from search_documents
-        where rowid in (${sql.join(top.map((t) => t.docRowid))})`.execute(db);
-      const byRowid = new Map(docs.rows.map((d) => [Number(d.docRowid), d]));
-      ranked = top.flatMap((t) => {
-        const d = byRowid.get(Number(t.docRowid));
-        return d ? [{ type: d.entityType, id: d.entityId, name: d.name, body: d.body, score: -Number(t.score) }] : [];
-      });
+        : sql`and exists (select 1 from search_documents as t where t.rowid = search_fts.rowid and t.entity_type in (${sql.join([...types])}))`;
+      // One statement: score the newest matches, keep the best `limit`, then read only their documents.
+      const rows = await sql<{ entityType: SearchableType; entityId: string; name: string; body: string; score: number }>`
+        select d.entity_type, d.entity_id, d.name, d.body, top.score
+        from (
+          select id, score from (
+            select search_fts.rowid as id, bm25(search_fts, 10.0, 1.0) as score
+            from search_fts where search_fts match ${match} ${typeFilter}
+            order by search_fts.rowid desc limit ${RANKING_CAP}
+          ) order by score, id desc limit ${limit}
+        ) as top
+        join search_documents as d on d.rowid = top.id
+        order by top.score, top.id desc`.execute(db);
+      ranked = rows.rows.map((r) => ({ type: r.entityType, id: r.entityId, name: r.name, body: r.body, score: -Number(r.score) }));
     } else {
       const tsquery = terms.map((t) => `${t}:*`).join(' & ');
       // Built, not raw, so that a workspace's schema-qualifying plugin names the table (see src/db/schemas.ts).
