@@ -58,20 +58,17 @@ export function createSearchRepository(db: Kysely<Database>, dialect: Dialect) {
     const allTypes = searchableTypes.every((t) => types.includes(t));
     let ranked: Array<{ type: SearchableType; id: string; name: string; body: string; score: number }>;
     if (dialect === 'sqlite') {
-      // Every term is a quoted prefix, so all must match and punctuation has no meaning.
-      const match = terms.map((t) => `"${t}"*`).join(' ');
-      // Checked per match (by rowid) as FTS5 walks from the newest down: an `in (select …)` list
-      // made SQLite look every document of the type up in the index, one by one (seconds).
-      const typeFilter = allTypes
-        ? sql``
-        : sql`and exists (select 1 from search_documents as t where t.rowid = search_fts.rowid and t.entity_type in (${sql.join([...types])}))`;
+      // Every term is a quoted prefix, so all must match and punctuation has no meaning. The words
+      // are looked for in the name and the body only; the type (indexed too) is matched by name.
+      const words = `{name body} : (${terms.map((t) => `"${t}"*`).join(' ')})`;
+      const match = allTypes ? words : `${words} AND {entity_type} : (${types.map((t) => `"${t}"`).join(' OR ')})`;
       // One statement: score the newest matches, keep the best `limit`, then read only their documents.
       const rows = await sql<{ entityType: SearchableType; entityId: string; name: string; body: string; score: number }>`
         select d.entity_type, d.entity_id, d.name, d.body, top.score
         from (
           select id, score from (
-            select search_fts.rowid as id, bm25(search_fts, 10.0, 1.0) as score
-            from search_fts where search_fts match ${match} ${typeFilter}
+            select search_fts.rowid as id, bm25(search_fts, 10.0, 1.0, 0.0) as score
+            from search_fts where search_fts match ${match}
             order by search_fts.rowid desc limit ${RANKING_CAP}
           ) order by score, id desc limit ${limit}
         ) as top
