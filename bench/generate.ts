@@ -3,6 +3,7 @@ import type { NewInterview } from '../src/modules/interviews/interviews.reposito
 import type { NewOrganization } from '../src/modules/organizations/organizations.repository.js';
 import type { AppContext } from '../src/modules/repositories.js';
 import { interactionDocument, organizationDocument } from '../src/modules/search/search.documents.js';
+import { compactSearchIndex } from '../src/modules/search/search.index.js';
 import type { SearchDocument } from '../src/modules/search/search.repository.js';
 import { newId } from '../src/shared/ids.js';
 import type { Interaction } from '../src/shared/schemas/interactions.js';
@@ -175,6 +176,8 @@ export async function generateWorkspace(ctx: AppContext, options: GenerateOption
       }
       await tx.repos.interviews.insertMany(rows);
     }
+    // As an import does after a bulk write.
+    await compactSearchIndex(tx);
   });
 }
 

@@ -24,6 +24,7 @@ import * as m0022 from './0022-consent.js';
 import * as m0023 from './0023-sso.js';
 import * as m0024 from './0024-cohort-adviser-email.js';
 import * as m0026 from './0026-candidate-ranking.js';
+import * as m0027 from './0027-search-index.js';
 
 export interface DialectMigration {
   up(db: Kysely<any>, dialect: 'sqlite' | 'postgres'): Promise<void>;
@@ -57,4 +58,5 @@ export const migrations: Record<string, DialectMigration> = {
   '0023-sso': m0023,
   '0024-cohort-adviser-email': m0024,
   '0026-candidate-ranking': m0026,
+  '0027-search-index': m0027,
 };

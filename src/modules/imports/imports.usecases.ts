@@ -8,6 +8,7 @@ import { organizationsByName } from '../organizations/organizations.usecases.js'
 import { now } from '../references.js';
 import type { AppContext } from '../repositories.js';
 import { contactDocument } from '../search/search.documents.js';
+import { COMPACT_AFTER_DOCUMENTS, compactSearchIndex } from '../search/search.index.js';
 import { CsvSyntaxError } from './csv.js';
 import { importFormats, importPageSize, maxImportProblems, type ColumnMapping, type ImportFormat, type ImportReport, type ImportReportItem } from '../../shared/schemas/imports.js';
 import { parseMappedCsvSteps } from './generic.parser.js';
@@ -220,4 +221,7 @@ async function apply(tx: AppContext, planned: PlannedRecord[], createdIds: Map<P
     await flushOrganizations();
     await updateContact({ ctx: tx, id: item.match.id, input });
   }
+  // A big import leaves the search index in many pieces: merge them while still in the transaction.
+  const written = planned.filter((p) => p.action === 'create' || p.action === 'update').length;
+  if (written >= COMPACT_AFTER_DOCUMENTS) await compactSearchIndex(tx, () => slice.tick());
 }

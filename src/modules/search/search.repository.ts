@@ -21,6 +21,9 @@ export interface RawHit {
 /** Highest number of matches ranked for one query on SQLite (the most recent ones). */
 export const RANKING_CAP = 1000;
 
+/** Pages of SQLite's full-text index written by one merge step (a few tens of milliseconds at most). */
+export const MERGE_STEP_PAGES = 1000;
+
 /** Words of the query: letters and digits only, so user input never reaches the query syntax. */
 export function queryTerms(query: string): string[] {
   return (query.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
@@ -55,25 +58,23 @@ export function createSearchRepository(db: Kysely<Database>, dialect: Dialect) {
     const allTypes = searchableTypes.every((t) => types.includes(t));
     let ranked: Array<{ type: SearchableType; id: string; name: string; body: string; score: number }>;
     if (dialect === 'sqlite') {
-      // Every term is a quoted prefix, so all must match and punctuation has no meaning.
-      const match = terms.map((t) => `"${t}"*`).join(' ');
-      const typeFilter = allTypes
-        ? sql``
-        : sql`and search_fts.rowid in (select rowid from search_documents where entity_type in (${sql.join([...types])}))`;
-      const candidates = await sql<{ docRowid: number; score: number }>`
-        select search_fts.rowid as doc_rowid, bm25(search_fts, 10.0, 1.0) as score
-        from search_fts where search_fts match ${match} ${typeFilter}
-        order by search_fts.rowid desc limit ${RANKING_CAP}`.execute(db);
-      const top = candidates.rows.sort((a, b) => a.score - b.score).slice(0, limit);
-      if (top.length === 0) return [];
-      const docs = await sql<{ docRowid: number; entityType: SearchableType; entityId: string; name: string; body: string }>`
-        select rowid as doc_rowid, entity_type, entity_id, name, body from search_documents
-        where rowid in (${sql.join(top.map((t) => t.docRowid))})`.execute(db);
-      const byRowid = new Map(docs.rows.map((d) => [Number(d.docRowid), d]));
-      ranked = top.flatMap((t) => {
-        const d = byRowid.get(Number(t.docRowid));
-        return d ? [{ type: d.entityType, id: d.entityId, name: d.name, body: d.body, score: -Number(t.score) }] : [];
-      });
+      // Every term is a quoted prefix, so all must match and punctuation has no meaning. The words
+      // are looked for in the name and the body only; the type (indexed too) is matched by name.
+      const words = `{name body} : (${terms.map((t) => `"${t}"*`).join(' ')})`;
+      const match = allTypes ? words : `${words} AND {entity_type} : (${types.map((t) => `"${t}"`).join(' OR ')})`;
+      // One statement: score the newest matches, keep the best `limit`, then read only their documents.
+      const rows = await sql<{ entityType: SearchableType; entityId: string; name: string; body: string; score: number }>`
+        select d.entity_type, d.entity_id, d.name, d.body, top.score
+        from (
+          select id, score from (
+            select search_fts.rowid as id, bm25(search_fts, 10.0, 1.0, 0.0) as score
+            from search_fts where search_fts match ${match}
+            order by search_fts.rowid desc limit ${RANKING_CAP}
+          ) order by score, id desc limit ${limit}
+        ) as top
+        join search_documents as d on d.rowid = top.id
+        order by top.score, top.id desc`.execute(db);
+      ranked = rows.rows.map((r) => ({ type: r.entityType, id: r.entityId, name: r.name, body: r.body, score: -Number(r.score) }));
     } else {
       const tsquery = terms.map((t) => `${t}:*`).join(' & ');
       // Built, not raw, so that a workspace's schema-qualifying plugin names the table (see src/db/schemas.ts).
@@ -92,7 +93,22 @@ export function createSearchRepository(db: Kysely<Database>, dialect: Dialect) {
     return ranked.map((r) => ({ type: r.type, id: r.id, score: r.score, snippet: snippetFor(r.name, r.body, terms) }));
   }
 
-  return { upsert, remove, search };
+  /**
+   * One bounded step of merging SQLite's full-text index towards a single segment;
+   * true when it did some work (so there may be more). A bulk write leaves the index in
+   * many segments, and a word's matches are then read from each of them. Run it inside a
+   * transaction: it compares the connection's change count before and after, as the
+   * FTS5 documentation suggests. PostgreSQL's index needs nothing of the kind: false.
+   */
+  async function mergeStep(): Promise<boolean> {
+    if (dialect !== 'sqlite') return false;
+    const changes = async () => Number((await sql<{ n: number }>`select total_changes() as n`.execute(db)).rows[0]?.n ?? 0);
+    const before = await changes();
+    await sql`insert into search_fts(search_fts, rank) values ('merge', ${-MERGE_STEP_PAGES})`.execute(db);
+    return (await changes()) - before >= 2;
+  }
+
+  return { upsert, remove, search, mergeStep };
 }
 
 export type SearchRepository = ReturnType<typeof createSearchRepository>;
