@@ -266,23 +266,13 @@ export async function startMultiUserServer(requested: Config, options: MultiUser
   return { app, handle, workspaces, jobs, url: appUrl, sso, close };
 }
 
-/** After requests last overlapped, how long the server still counts as busy. */
-const BUSY_FOR_MS = 1000;
-
-/**
- * Whether the server is answering one request alone, as one person at their browser makes them: no other
- * request in flight, and none overlapping another for a second. Requests waiting to be read are not yet
- * counted, so "in flight" alone would call a server under load quiet between two of them; overlaps seen
- * in the last second say that more are coming.
- */
-export function requestsInFlight(now: () => number = () => performance.now()): { quiet: () => boolean; count: (app: App) => void } {
+/** How many requests the server is answering at this moment. */
+export function requestsInFlight(): { quiet: () => boolean; count: (app: App) => void } {
   let inFlight = 0;
-  let overlappedAt = Number.NEGATIVE_INFINITY;
   return {
-    quiet: () => inFlight <= 1 && now() - overlappedAt > BUSY_FOR_MS,
+    quiet: () => inFlight <= 1,
     count: (app) => {
       app.addHook('onRequest', async (_request, reply) => {
-        if (inFlight > 0) overlappedAt = now();
         inFlight++;
         // Sent, failed or abandoned: a response closes exactly once.
         reply.raw.once('close', () => {
