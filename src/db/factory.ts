@@ -46,8 +46,6 @@ export interface OpenDatabaseOptions {
    * query on the one connection.
    */
   readers?: number;
-  /** With readers: whether nothing else is going on, so a read may run on the main connection itself (see ReadPoolDriver.inlineWhen). */
-  quiet?: () => boolean;
 }
 
 /** Above this size a start-up quick_check would hold the start too long; `inroads db check` checks any size. */
@@ -260,7 +258,6 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     else migration = await migrateToLatest(db, dialect);
     // Readers start after the migrations, so they open the file as it now is.
     if (driver && readersPath && (options.readers ?? 0) > 0) driver.useReaders(new ReadPool(readersPath, options.readers ?? 0, SQLITE_BUSY_TIMEOUT_MS));
-    if (driver && options.quiet) driver.inlineWhen(options.quiet);
     if (readersPath) watcher = changeWatcher(readersPath);
     const watching = watcher;
     return {

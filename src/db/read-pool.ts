@@ -122,24 +122,11 @@ const isRead = (sql: string): boolean => /^\s*select\s/i.test(sql);
  */
 export class ReadPoolDriver implements Driver {
   #pool: ReadPool | null = null;
-  #quiet: () => boolean = () => false;
-  /** Connections of the main one handed out (a transaction or a write under way). */
-  #held = 0;
 
   constructor(private readonly inner: Driver) {}
 
   useReaders(pool: ReadPool): void {
     this.#pool = pool;
-  }
-
-  /**
-   * Reads run on the main connection itself while `quiet()` says nothing else is going on (one
-   * request at a time, as one person at their browser makes them) and the main connection is
-   * free: a hop to a reader thread and back costs more than such a read takes. As soon as
-   * requests overlap, reads go to the readers again, so none queues behind another.
-   */
-  inlineWhen(quiet: () => boolean): void {
-    this.#quiet = quiet;
   }
 
   get readers(): number {
@@ -151,13 +138,7 @@ export class ReadPoolDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    return new RoutingConnection(this.inner, {
-      pool: () => this.#pool,
-      inline: () => this.#held === 0 && this.#quiet(),
-      hold: (change) => {
-        this.#held += change;
-      },
-    });
+    return new RoutingConnection(this.inner, () => this.#pool);
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
@@ -200,19 +181,8 @@ class RoutingConnection implements DatabaseConnection {
 
   constructor(
     private readonly inner: Driver,
-    private readonly route: { pool(): ReadPool | null; inline(): boolean; hold(change: 1 | -1): void },
+    private readonly pool: () => ReadPool | null,
   ) {}
-
-  async #acquire(): Promise<DatabaseConnection> {
-    const connection = await this.inner.acquireConnection();
-    this.route.hold(1);
-    return connection;
-  }
-
-  async #release(connection: DatabaseConnection): Promise<void> {
-    this.route.hold(-1);
-    await this.inner.releaseConnection(connection);
-  }
 
   held(): DatabaseConnection {
     if (!this.#held) throw new Error('Not in a transaction.');
@@ -220,7 +190,7 @@ class RoutingConnection implements DatabaseConnection {
   }
 
   async begin(settings: TransactionSettings): Promise<void> {
-    this.#held = await this.#acquire();
+    this.#held = await this.inner.acquireConnection();
     try {
       await this.inner.beginTransaction(this.#held, settings);
     } catch (error) {
@@ -241,18 +211,18 @@ class RoutingConnection implements DatabaseConnection {
     const held = this.#held;
     if (!held) return;
     this.#held = null;
-    await this.#release(held);
+    await this.inner.releaseConnection(held);
   }
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (this.#held) return this.#held.executeQuery<R>(query);
-    const pool = this.route.pool();
-    if (pool && isRead(query.sql) && !this.route.inline()) return { rows: (await pool.read(query.sql, query.parameters)) as R[] };
-    const connection = await this.#acquire();
+    const pool = this.pool();
+    if (pool && isRead(query.sql)) return { rows: (await pool.read(query.sql, query.parameters)) as R[] };
+    const connection = await this.inner.acquireConnection();
     try {
       return await connection.executeQuery<R>(query);
     } finally {
-      await this.#release(connection);
+      await this.inner.releaseConnection(connection);
     }
   }
 
@@ -261,11 +231,11 @@ class RoutingConnection implements DatabaseConnection {
       yield* this.#held.streamQuery<R>(query, chunkSize);
       return;
     }
-    const connection = await this.#acquire();
+    const connection = await this.inner.acquireConnection();
     try {
       yield* connection.streamQuery<R>(query, chunkSize);
     } finally {
-      await this.#release(connection);
+      await this.inner.releaseConnection(connection);
     }
   }
 }

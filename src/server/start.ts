@@ -66,17 +66,15 @@ export async function startServer(requested: Config, options: StartOptions = {})
   securePrivateHome(config.home);
   // One server per home: a second one is told where the first runs (and `inroads open` finds it).
   const release = lockHome(config.home, { url: localUrl(config.host, config.port), mode: 'local' });
-  // One request at a time (one person at their browser) reads on the main connection; overlapping ones use the readers.
-  const traffic = requestsInFlight();
   let handle: DatabaseHandle;
   try {
-    handle = await openDatabase({ url: startsInDemo ? demoUrl : ownUrl, check: true, readers: config.readers, quiet: traffic.quiet });
+    handle = await openDatabase({ url: startsInDemo ? demoUrl : ownUrl, check: true, readers: config.readers });
   } catch (error) {
     release();
     throw error;
   }
   const secret = loadOrCreateSecret(config.home);
-  const workspaces = createWorkspaces(handle, clock, demoUrl, startsInDemo ? { in: 'demo', ownUrl, readers: config.readers, quiet: traffic.quiet } : { in: 'own' });
+  const workspaces = createWorkspaces(handle, clock, demoUrl, startsInDemo ? { in: 'demo', ownUrl, readers: config.readers } : { in: 'own' });
   // The mailbox is watched in whichever workspace is open (the demo has none, so nothing is watched there).
   let watch: MailWatch | null = null;
   const mail = createMailServices({ key: localMailKeyFor(config.home), onMailboxChanged: () => void watch?.refresh() });
@@ -92,7 +90,6 @@ export async function startServer(requested: Config, options: StartOptions = {})
     logger: options.logger ?? false,
     validateResponses: false,
   });
-  traffic.count(app);
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
@@ -264,21 +261,4 @@ export async function startMultiUserServer(requested: Config, options: MultiUser
     throw error;
   }
   return { app, handle, workspaces, jobs, url: appUrl, sso, close };
-}
-
-/** How many requests the server is answering at this moment. */
-export function requestsInFlight(): { quiet: () => boolean; count: (app: App) => void } {
-  let inFlight = 0;
-  return {
-    quiet: () => inFlight <= 1,
-    count: (app) => {
-      app.addHook('onRequest', async (_request, reply) => {
-        inFlight++;
-        // Sent, failed or abandoned: a response closes exactly once.
-        reply.raw.once('close', () => {
-          inFlight--;
-        });
-      });
-    },
-  };
 }

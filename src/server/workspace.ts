@@ -28,7 +28,7 @@ export interface Workspaces {
  * `opened` is the workspace the server started in: the user's own (the default), or the demo
  * (`inroads demo`), in which case `ownUrl` says where the user's own workspace is for the way back.
  */
-export function createWorkspaces(opened: DatabaseHandle, clock: Clock, demoUrl: string | null, start: { in: 'own' } | { in: 'demo'; ownUrl: string; readers?: number; quiet?: () => boolean } = { in: 'own' }): Workspaces {
+export function createWorkspaces(opened: DatabaseHandle, clock: Clock, demoUrl: string | null, start: { in: 'own' } | { in: 'demo'; ownUrl: string; readers?: number } = { in: 'own' }): Workspaces {
   const first = start.in;
   const contexts = new Map<'own' | 'demo', { handle: DatabaseHandle; ctx: AppContext }>([[first, { handle: opened, ctx: createAppContext(opened, clock) }]]);
   let active: 'own' | 'demo' = first;
@@ -47,7 +47,7 @@ export function createWorkspaces(opened: DatabaseHandle, clock: Clock, demoUrl: 
         contexts.set('demo', { handle, ctx });
       }
       if (target === 'own' && !contexts.has('own') && start.in === 'demo') {
-        const handle = await openDatabase({ url: start.ownUrl, readers: start.readers ?? 0, ...(start.quiet ? { quiet: start.quiet } : {}) });
+        const handle = await openDatabase({ url: start.ownUrl, readers: start.readers ?? 0 });
         contexts.set('own', { handle, ctx: createAppContext(handle, clock) });
       }
       active = target;
