@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { activeExplorationQuery, explorationListQuery } from '../features/explorations/explorations.api.js';
-import { contactsFirstPageQuery, explorationOptionsQuery, organizationOptionsQuery } from '../features/people/people.api.js';
+import { contactsFirstPageQuery } from '../features/people/people.api.js';
 import { agendaQuery } from '../features/today/today.api.js';
 import { TODAY_FIRST_ITEMS } from '../../shared/vocabulary/first-requests.js';
 import { authStatusQuery } from './session.api.js';
@@ -19,7 +19,7 @@ export async function prefetchFirstPage(client: QueryClient, pathname: string, s
   const page: Array<Promise<unknown>> = [client.prefetchQuery(workspaceQuery), client.prefetchQuery(explorationListQuery), client.prefetchQuery(activeExplorationQuery)];
   if (search === '' && pathname === '/') page.push(client.prefetchQuery(agendaQuery(TODAY_FIRST_ITEMS)));
   if (search === '' && pathname === '/people') {
-    page.push(client.prefetchQuery(contactsFirstPageQuery({ sort: 'name' })), client.prefetchQuery(organizationOptionsQuery), client.prefetchQuery(explorationOptionsQuery));
+    page.push(client.prefetchQuery(contactsFirstPageQuery({ sort: 'name' })));
   }
   await Promise.all(page);
 }

@@ -40,8 +40,6 @@ export function PeoplePage() {
   const [params, setParams] = useSearchParams();
   const [adding, setAdding] = useState(false);
   const navigate = useNavigate();
-  const organizations = useOrganizationOptions();
-  const explorations = useExplorationOptions();
   const query = useMemo(() => {
     const q: Record<string, string> = { sort: params.get('sort') ?? 'name' };
     for (const key of ['relationship', 'organizationId', 'explorationId', 'tag', 'responsiveness']) {
@@ -53,6 +51,9 @@ export function PeoplePage() {
   const search = params.get('q') ?? '';
   const searching = useContactSearch(search);
   const list = usePagedContacts(query);
+  // The filters' choices are asked for once the first rows are in, so they do not hold the rows up.
+  const organizations = useOrganizationOptions(!list.first.isPending);
+  const explorations = useExplorationOptions(!list.first.isPending);
   const scroller = useRef<HTMLDivElement>(null);
   // A first guess at the list's box lets the first rows render with the data, before the list has been measured.
   const virtualizer = useVirtualizer({ count: list.total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => ROW, overscan: 10, initialRect: { width: 1024, height: 600 } });

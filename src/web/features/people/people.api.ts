@@ -45,8 +45,9 @@ export const organizationOptionsQuery = queryOptions({
   queryFn: () => api.get<PageResult<Organization>>('/api/v1/organizations', { limit: 500, sort: 'name' }),
 });
 
-export function useOrganizationOptions() {
-  return useQuery(organizationOptionsQuery);
+/** The organisations for a picker; `enabled: false` waits (People asks once its first rows are in). */
+export function useOrganizationOptions(enabled = true) {
+  return useQuery({ ...organizationOptionsQuery, enabled });
 }
 
 export const explorationOptionsQuery = queryOptions({
@@ -54,8 +55,8 @@ export const explorationOptionsQuery = queryOptions({
   queryFn: () => api.get<PageResult<Exploration>>('/api/v1/explorations', { limit: 500, sort: 'title' }),
 });
 
-export function useExplorationOptions() {
-  return useQuery(explorationOptionsQuery);
+export function useExplorationOptions(enabled = true) {
+  return useQuery({ ...explorationOptionsQuery, enabled });
 }
 
 export function useContact(id: string | undefined) {
