@@ -84,8 +84,7 @@ function agendaInput(data: AgendaData, instant: string, interviews: AgendaInterv
 function everyItemAt(data: AgendaData, instant: string): AgendaItem[] {
   const kept = data.items;
   if (kept && kept.from <= instant && instant < kept.until) return kept.items;
-  const interviews = [...data.pending, ...pastNeedingAttention(data.past, data.horizon)];
-  const items = computeAgenda(agendaInput(data, instant, interviews, data.referrals, data.people));
+  const items = computeAgenda(agendaInput(data, instant, data.interviews, data.referrals, data.people));
   let until = '9999-12-31T23:59:59.999Z';
   for (const i of data.pending) if (i.status === 'scheduled' && i.scheduledAt && i.scheduledAt > instant && i.scheduledAt < until) until = i.scheduledAt;
   for (const state of data.states.values()) if (state.state === 'snoozed' && state.snoozedUntil && state.snoozedUntil > instant && state.snoozedUntil < until) until = state.snoozedUntil;
@@ -106,7 +105,7 @@ async function onePersonsItems(ctx: AppContext, data: AgendaData, instant: strin
   const theirs = data.referrals.filter((r) => r.fromContactId === contactId || r.toContactId === contactId);
   const scope = new Set([contactId, ...theirs.flatMap((r) => [r.fromContactId, r.toContactId])]);
   const organizationId = people.get(contactId)?.organizationId ?? null;
-  const interviews = [...data.pending, ...pastNeedingAttention(data.past, data.horizon)].filter(
+  const interviews = data.interviews.filter(
     (i) => scope.has(i.contactId) || (organizationId !== null && people.get(i.contactId)?.organizationId === organizationId),
   );
   return computeAgenda(agendaInput(data, instant, interviews, theirs, people));
@@ -116,8 +115,8 @@ async function onePersonsItems(ctx: AppContext, data: AgendaData, instant: strin
 interface AgendaData {
   calendar: WorkCalendar;
   pending: AgendaInterview[];
-  /** Past conversations that may need attention before the horizon (a superset: the rules decide exactly). */
-  past: AgendaInterview[];
+  /** Pending conversations and the past ones that may need attention before the horizon (a superset: the rules decide exactly). */
+  interviews: AgendaInterview[];
   referrals: AgendaReferral[];
   leads: AgendaLead[];
   states: Map<string, ItemState>;
@@ -127,7 +126,6 @@ interface AgendaData {
   /** The best few never-asked people at each organisation whose reach-next falls before the horizon. */
   unasked: AgendaPerson[];
   lastInteractionAt: Map<string, string>;
-  horizon: string;
   /** The items worked out from this data, and the stretch of time they hold for (see everyItemAt). */
   items?: { from: string; until: string; items: AgendaItem[] };
 }
@@ -171,7 +169,7 @@ async function loadAgendaData(ctx: AppContext, horizon: string): Promise<AgendaD
     followups.unaskedAt(organizationsNeedingCandidates({ interviews, people, calendar }, horizon)),
     followups.lastInteractions(keepingInTouch),
   ]);
-  return { calendar, pending, past, referrals, leads, states, mail, people, unasked, lastInteractionAt, horizon };
+  return { calendar, pending, interviews, referrals, leads, states, mail, people, unasked, lastInteractionAt };
 }
 
 const KEY_PATTERN = new RegExp(`^(${agendaKinds.join('|')}):[0-9a-f-]{36}(:[0-9TZ:.\\-]+)?$`);
